@@ -1,0 +1,39 @@
+package dev.oauthagent.agent.config;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/** The whole validated configuration: global settings and the clients, in name order. Immutable. */
+public final class AgentConfig {
+    private final boolean enabled;
+    private final String logLevel;
+    private final List<ClientConfig> clients;
+
+    public AgentConfig(boolean enabled, String logLevel, List<ClientConfig> clients) {
+        this.enabled = enabled;
+        this.logLevel = logLevel;
+        this.clients = Collections.unmodifiableList(new ArrayList<>(clients));
+    }
+
+    public boolean enabled() { return enabled; }
+
+    /** One of error, warn, info, debug. */
+    public String logLevel() { return logLevel; }
+
+    public List<ClientConfig> clients() { return clients; }
+
+    public ClientConfig client(String name) {
+        for (ClientConfig c : clients) {
+            if (c.name().equals(name)) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public String toString() {
+        return "AgentConfig{enabled=" + enabled + ", logLevel=" + logLevel + ", clients=" + clients + "}";
+    }
+}

@@ -1,0 +1,170 @@
+package dev.oauthagent.agent.config;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * One configured OAuth client: where to get its tokens and which requests they go to. Immutable; built
+ * once at start by the configuration loader after validation, so every field here is already valid.
+ * {@link #toString()} masks every secret.
+ */
+public final class ClientConfig {
+    public static final Duration DEFAULT_WAIT_TIMEOUT = Duration.ofSeconds(5);
+    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(10);
+    public static final Duration DEFAULT_EXPIRES_IN = Duration.ofMinutes(5);
+
+    private final String name;
+    private final URI tokenUrl;
+    private final GrantType grantType;
+    private final String clientId;
+    private final Secret clientSecret;
+    private final ClientAuthMethod clientAuth;
+    private final List<String> scopes;
+    private final String audience;
+    private final List<String> resources;
+    private final List<String> hosts;
+    private final List<String> paths;
+    private final boolean allowHttp;
+    private final Duration refreshBefore;
+    private final Duration expirySkew;
+    private final Duration waitTimeout;
+    private final FailMode failMode;
+    private final Duration connectTimeout;
+    private final Duration readTimeout;
+    private final Duration defaultExpiresIn;
+    private final Path truststore;
+    private final Secret truststorePassword;
+    private final String truststoreType;
+
+    private ClientConfig(Builder b) {
+        this.name = b.name;
+        this.tokenUrl = b.tokenUrl;
+        this.grantType = b.grantType;
+        this.clientId = b.clientId;
+        this.clientSecret = b.clientSecret;
+        this.clientAuth = b.clientAuth;
+        this.scopes = Collections.unmodifiableList(new ArrayList<>(b.scopes));
+        this.audience = b.audience;
+        this.resources = Collections.unmodifiableList(new ArrayList<>(b.resources));
+        this.hosts = Collections.unmodifiableList(new ArrayList<>(b.hosts));
+        this.paths = Collections.unmodifiableList(new ArrayList<>(b.paths));
+        this.allowHttp = b.allowHttp;
+        this.refreshBefore = b.refreshBefore;
+        this.expirySkew = b.expirySkew;
+        this.waitTimeout = b.waitTimeout;
+        this.failMode = b.failMode;
+        this.connectTimeout = b.connectTimeout;
+        this.readTimeout = b.readTimeout;
+        this.defaultExpiresIn = b.defaultExpiresIn;
+        this.truststore = b.truststore;
+        this.truststorePassword = b.truststorePassword;
+        this.truststoreType = b.truststoreType;
+    }
+
+    public static Builder builder(String name) {
+        return new Builder(name);
+    }
+
+    /** The client's name as in {@code oauth.agent.clients.<name>.*}, lower case. */
+    public String name() { return name; }
+    public URI tokenUrl() { return tokenUrl; }
+    public GrantType grantType() { return grantType; }
+    public String clientId() { return clientId; }
+    /** Null only for clients that need no secret (none today). */
+    public Secret clientSecret() { return clientSecret; }
+    public ClientAuthMethod clientAuth() { return clientAuth; }
+    public List<String> scopes() { return scopes; }
+    /** Null when not configured. */
+    public String audience() { return audience; }
+    /** RFC 8707 resource indicators; empty when not configured. */
+    public List<String> resources() { return resources; }
+    public List<String> hosts() { return hosts; }
+    public List<String> paths() { return paths; }
+    public boolean allowHttp() { return allowHttp; }
+    /** Null means the default policy: refresh at half the lifetime plus jitter. */
+    public Duration refreshBefore() { return refreshBefore; }
+    /** Null means the default: 60 s, reduced to 10% of the lifetime for tokens shorter than 10 min. */
+    public Duration expirySkew() { return expirySkew; }
+    public Duration waitTimeout() { return waitTimeout; }
+    public FailMode failMode() { return failMode; }
+    public Duration connectTimeout() { return connectTimeout; }
+    public Duration readTimeout() { return readTimeout; }
+    /** Lifetime assumed when a token response has no expires_in. */
+    public Duration defaultExpiresIn() { return defaultExpiresIn; }
+    /** Null: the JVM's default trust store. */
+    public Path truststore() { return truststore; }
+    public Secret truststorePassword() { return truststorePassword; }
+    /** Null: the JVM's default key store type. */
+    public String truststoreType() { return truststoreType; }
+
+    @Override
+    public String toString() {
+        return "ClientConfig{name=" + name + ", tokenUrl=" + tokenUrl + ", grantType=" + grantType.wireName()
+                + ", clientId=" + clientId + ", clientSecret=" + (clientSecret == null ? "none" : Secret.MASK)
+                + ", clientAuth=" + clientAuth.configName() + ", scopes=" + scopes + ", hosts=" + hosts
+                + ", paths=" + paths + ", failMode=" + failMode.configName() + "}";
+    }
+
+    public static final class Builder {
+        private final String name;
+        private URI tokenUrl;
+        private GrantType grantType = GrantType.CLIENT_CREDENTIALS;
+        private String clientId;
+        private Secret clientSecret;
+        private ClientAuthMethod clientAuth = ClientAuthMethod.CLIENT_SECRET_BASIC;
+        private List<String> scopes = Collections.emptyList();
+        private String audience;
+        private List<String> resources = Collections.emptyList();
+        private List<String> hosts = Collections.emptyList();
+        private List<String> paths = Collections.singletonList("/");
+        private boolean allowHttp;
+        private Duration refreshBefore;
+        private Duration expirySkew;
+        private Duration waitTimeout = DEFAULT_WAIT_TIMEOUT;
+        private FailMode failMode = FailMode.CLOSED;
+        private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
+        private Duration readTimeout = DEFAULT_READ_TIMEOUT;
+        private Duration defaultExpiresIn = DEFAULT_EXPIRES_IN;
+        private Path truststore;
+        private Secret truststorePassword;
+        private String truststoreType;
+
+        private Builder(String name) {
+            this.name = name;
+        }
+
+        public Builder tokenUrl(URI v) { this.tokenUrl = v; return this; }
+        public Builder grantType(GrantType v) { this.grantType = v; return this; }
+        public Builder clientId(String v) { this.clientId = v; return this; }
+        public Builder clientSecret(Secret v) { this.clientSecret = v; return this; }
+        public Builder clientAuth(ClientAuthMethod v) { this.clientAuth = v; return this; }
+        public Builder scopes(List<String> v) { this.scopes = v; return this; }
+        public Builder audience(String v) { this.audience = v; return this; }
+        public Builder resources(List<String> v) { this.resources = v; return this; }
+        public Builder hosts(List<String> v) { this.hosts = v; return this; }
+        public Builder paths(List<String> v) { this.paths = v; return this; }
+        public Builder allowHttp(boolean v) { this.allowHttp = v; return this; }
+        public Builder refreshBefore(Duration v) { this.refreshBefore = v; return this; }
+        public Builder expirySkew(Duration v) { this.expirySkew = v; return this; }
+        public Builder waitTimeout(Duration v) { this.waitTimeout = v; return this; }
+        public Builder failMode(FailMode v) { this.failMode = v; return this; }
+        public Builder connectTimeout(Duration v) { this.connectTimeout = v; return this; }
+        public Builder readTimeout(Duration v) { this.readTimeout = v; return this; }
+        public Builder defaultExpiresIn(Duration v) { this.defaultExpiresIn = v; return this; }
+        public Builder truststore(Path v) { this.truststore = v; return this; }
+        public Builder truststorePassword(Secret v) { this.truststorePassword = v; return this; }
+        public Builder truststoreType(String v) { this.truststoreType = v; return this; }
+
+        public ClientConfig build() {
+            if (name == null || tokenUrl == null || clientId == null) {
+                throw new IllegalStateException("name, tokenUrl and clientId are required");
+            }
+            return new ClientConfig(this);
+        }
+    }
+}

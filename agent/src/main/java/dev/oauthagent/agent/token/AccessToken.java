@@ -1,0 +1,59 @@
+package dev.oauthagent.agent.token;
+
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/**
+ * A validated access token as granted by the token endpoint. The value is reachable only through
+ * {@link #value()}; {@link #toString()} shows the fingerprint. When the token expires is the cache's
+ * business: it measures the lifetime from the moment it sent the request, on its monotonic clock.
+ */
+public final class AccessToken {
+    private final String value;
+    private final String tokenType;
+    private final long lifetimeSeconds;
+    private final Set<String> grantedScopes;
+    private final String fingerprint;
+
+    /**
+     * @param lifetimeSeconds validated lifetime (expires_in after clamping, or the configured default)
+     * @param grantedScopes   the scope the server returned, or null when it did not return one
+     */
+    public AccessToken(String value, String tokenType, long lifetimeSeconds, Set<String> grantedScopes) {
+        this.value = value;
+        this.tokenType = tokenType;
+        this.lifetimeSeconds = lifetimeSeconds;
+        this.grantedScopes = grantedScopes == null ? null
+                : Collections.unmodifiableSet(new LinkedHashSet<>(grantedScopes));
+        this.fingerprint = Fingerprint.of(value);
+    }
+
+    /** The plaintext token. Call only to build the Authorization header or to register it for scrubbing. */
+    public String value() {
+        return value;
+    }
+
+    /** "Bearer" as the server spelled it. */
+    public String tokenType() {
+        return tokenType;
+    }
+
+    public long lifetimeSeconds() {
+        return lifetimeSeconds;
+    }
+
+    /** Null when the response had no scope (RFC 6749 §5.1: then it is the requested scope). */
+    public Set<String> grantedScopes() {
+        return grantedScopes;
+    }
+
+    public String fingerprint() {
+        return fingerprint;
+    }
+
+    @Override
+    public String toString() {
+        return "AccessToken{fingerprint=" + fingerprint + ", lifetime=" + lifetimeSeconds + "s}";
+    }
+}

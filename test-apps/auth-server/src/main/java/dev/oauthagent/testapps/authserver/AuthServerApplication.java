@@ -1,0 +1,6 @@
+package dev.oauthagent.testapps.authserver;
+
+public class AuthServerApplication {
+    public static void main(String[] args) {
+    }
+}
