@@ -1,0 +1,97 @@
+package dev.oauthagent.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The shipped jar is what users run: these checks read the real agent/target/oauth-agent.jar, so a change
+ * to the shading set-up that leaks a dependency's original package (and so could clash with the
+ * application's own byte-buddy, jackson or slf4j) fails the build.
+ */
+class ShadedJarIT {
+    private static final Path AGENT_JAR = Paths.get(System.getProperty("e2e.agentJar"));
+    private static final Pattern VERSIONED = Pattern.compile("^META-INF/versions/\\d+/");
+    private static final int JAVA_8_MAJOR = 52;
+
+    @Test
+    void jarContainsNoUnrelocatedDependencyPackages() throws IOException {
+        List<String> leaked = new ArrayList<>();
+        try (JarFile jar = new JarFile(AGENT_JAR.toFile())) {
+            for (Enumeration<JarEntry> e = jar.entries(); e.hasMoreElements();) {
+                String name = VERSIONED.matcher(e.nextElement().getName()).replaceFirst("");
+                if (name.startsWith("net/bytebuddy/") || name.startsWith("com/fasterxml/")
+                        || name.startsWith("org/slf4j/")) {
+                    leaked.add(name);
+                }
+            }
+        }
+        assertThat(leaked).as("entries outside the agent's relocated packages").isEmpty();
+    }
+
+    @Test
+    void jarRelocatesEachDependencyUnderTheAgentPackage() throws IOException {
+        try (JarFile jar = new JarFile(AGENT_JAR.toFile())) {
+            assertThat(jar.getEntry("dev/oauthagent/agent/shaded/bytebuddy/ByteBuddy.class")).isNotNull();
+            assertThat(jar.getEntry("dev/oauthagent/agent/shaded/jackson/core/JsonParser.class")).isNotNull();
+            assertThat(jar.getEntry("dev/oauthagent/agent/shaded/slf4j/LoggerFactory.class")).isNotNull();
+            assertThat(jar.getEntry("dev/oauthagent/agent/shaded/slf4j/simple/SimpleLogger.class")).isNotNull();
+        }
+    }
+
+    @Test
+    void manifestDeclaresAgentEntryPointsAndRetransformation() throws IOException {
+        try (JarFile jar = new JarFile(AGENT_JAR.toFile())) {
+            Attributes main = jar.getManifest().getMainAttributes();
+            assertThat(main.getValue("Premain-Class")).isEqualTo("dev.oauthagent.agent.OAuthAgent");
+            assertThat(main.getValue("Agent-Class")).isEqualTo("dev.oauthagent.agent.OAuthAgent");
+            assertThat(main.getValue("Main-Class")).isEqualTo("dev.oauthagent.agent.cli.Cli");
+            assertThat(main.getValue("Can-Retransform-Classes")).isEqualTo("true");
+        }
+    }
+
+    @Test
+    void jarStaysWithinSixMegabytes() throws IOException {
+        assertThat(Files.size(AGENT_JAR)).isLessThanOrEqualTo(6L * 1024 * 1024);
+    }
+
+    @Test
+    void everyUnversionedClassLoadsOnJava8() throws IOException {
+        List<String> tooNew = new ArrayList<>();
+        try (JarFile jar = new JarFile(AGENT_JAR.toFile())) {
+            for (Enumeration<JarEntry> e = jar.entries(); e.hasMoreElements();) {
+                JarEntry entry = e.nextElement();
+                String name = entry.getName();
+                if (!name.endsWith(".class") || name.startsWith("META-INF/")) {
+                    continue;
+                }
+                int major = classFileMajorVersion(jar, entry);
+                if (major > JAVA_8_MAJOR) {
+                    tooNew.add(name + " (major " + major + ")");
+                }
+            }
+        }
+        assertThat(tooNew).as("classes that a Java 8 JVM cannot load").isEmpty();
+    }
+
+    private static int classFileMajorVersion(JarFile jar, JarEntry entry) throws IOException {
+        try (InputStream in = jar.getInputStream(entry); DataInputStream data = new DataInputStream(in)) {
+            assertThat(data.readInt()).as("class file magic of " + entry.getName()).isEqualTo(0xCAFEBABE);
+            data.readUnsignedShort(); // minor
+            return data.readUnsignedShort();
+        }
+    }
+}
