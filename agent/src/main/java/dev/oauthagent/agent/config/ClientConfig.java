@@ -40,6 +40,7 @@ public final class ClientConfig {
     private final Path truststore;
     private final Secret truststorePassword;
     private final String truststoreType;
+    private final boolean overrideExisting;
 
     private ClientConfig(Builder b) {
         this.name = b.name;
@@ -64,6 +65,7 @@ public final class ClientConfig {
         this.truststore = b.truststore;
         this.truststorePassword = b.truststorePassword;
         this.truststoreType = b.truststoreType;
+        this.overrideExisting = b.overrideExisting;
     }
 
     public static Builder builder(String name) {
@@ -101,13 +103,16 @@ public final class ClientConfig {
     public Secret truststorePassword() { return truststorePassword; }
     /** Null: the JVM's default key store type. */
     public String truststoreType() { return truststoreType; }
+    /** Whether to replace an Authorization header the application set itself (default false: leave it). */
+    public boolean overrideExisting() { return overrideExisting; }
 
     @Override
     public String toString() {
         return "ClientConfig{name=" + name + ", tokenUrl=" + tokenUrl + ", grantType=" + grantType.wireName()
                 + ", clientId=" + clientId + ", clientSecret=" + (clientSecret == null ? "none" : Secret.MASK)
                 + ", clientAuth=" + clientAuth.configName() + ", scopes=" + scopes + ", hosts=" + hosts
-                + ", paths=" + paths + ", failMode=" + failMode.configName() + "}";
+                + ", paths=" + paths + ", failMode=" + failMode.configName() + ", overrideExisting=" + overrideExisting
+                + "}";
     }
 
     public static final class Builder {
@@ -133,6 +138,7 @@ public final class ClientConfig {
         private Path truststore;
         private Secret truststorePassword;
         private String truststoreType;
+        private boolean overrideExisting;
 
         private Builder(String name) {
             this.name = name;
@@ -159,6 +165,7 @@ public final class ClientConfig {
         public Builder truststore(Path v) { this.truststore = v; return this; }
         public Builder truststorePassword(Secret v) { this.truststorePassword = v; return this; }
         public Builder truststoreType(String v) { this.truststoreType = v; return this; }
+        public Builder overrideExisting(boolean v) { this.overrideExisting = v; return this; }
 
         public ClientConfig build() {
             if (name == null || tokenUrl == null || clientId == null) {

@@ -1,0 +1,118 @@
+package dev.oauthagent.agent.config;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+
+/** Every key the agent understands. Add a key here, to docs/configuration.md and to agent.properties.example. */
+public final class KnownKeys {
+    public static final KnownKey ENABLED = KnownKey.global("enabled", "true",
+            "Turn the agent off without removing -javaagent (true or false).", "true");
+    public static final KnownKey LOG_LEVEL = KnownKey.global("log-level", "info",
+            "The agent's own log level: error, warn, info or debug.", "info");
+    public static final KnownKey CONFIG = KnownKey.global("config", null,
+            "Path of the properties file to read (agent argument, system property or env var only).",
+            "/etc/oauth-agent/agent.properties");
+
+    public static final KnownKey TOKEN_URL = KnownKey.requiredClient("token-url",
+            "Token endpoint: absolute https URL (http only with allow-http=true).",
+            "https://auth.example.com/oauth2/token");
+    public static final KnownKey GRANT_TYPE = KnownKey.client("grant-type", "client_credentials",
+            "OAuth grant; only client_credentials is implemented in this version.", "client_credentials");
+    public static final KnownKey CLIENT_ID = KnownKey.requiredClient("client-id",
+            "Client identifier; may be a ${env:NAME} or ${file:/path} reference.", "billing-service")
+            .allowingReferences();
+    public static final KnownKey CLIENT_SECRET = KnownKey.requiredClient("client-secret",
+            "Client secret: a literal, ${env:NAME} or ${file:/path}. Required for client_credentials.",
+            "${env:BILLING_CLIENT_SECRET}").asSecret();
+    public static final KnownKey CLIENT_AUTH = KnownKey.client("client-auth", "client_secret_basic",
+            "How the secret is sent: client_secret_basic (Authorization header) or client_secret_post (form body).",
+            "client_secret_basic");
+    public static final KnownKey SCOPES = KnownKey.client("scopes", null,
+            "Scopes to request, separated by spaces or commas.", "billing.read billing.write");
+    public static final KnownKey AUDIENCE = KnownKey.client("audience", null,
+            "Value of the audience parameter sent to the token endpoint (some servers require it).",
+            "https://api.example.com");
+    public static final KnownKey RESOURCE = KnownKey.client("resource", null,
+            "RFC 8707 resource indicators: comma-separated absolute URIs without fragment.",
+            "https://api.example.com/billing");
+    public static final KnownKey HOSTS = KnownKey.client("hosts", null,
+            "Requests to these hosts get the token: comma-separated host, host:port or *.domain.",
+            "api.example.com, *.billing.example.com, localhost:8443");
+    public static final KnownKey PATHS = KnownKey.client("paths", "/",
+            "Path prefixes (starting with /) on those hosts that get the token, comma-separated.", "/api/,/v2/");
+    public static final KnownKey ALLOW_HTTP = KnownKey.client("allow-http", "false",
+            "Allow plain http for the token endpoint and for matched hosts. For local testing only.", "false");
+    public static final KnownKey REFRESH_BEFORE = KnownKey.client("refresh-before", null,
+            "Refresh this long before expiry (default: at half the token lifetime, with jitter).", "2m");
+    public static final KnownKey EXPIRY_SKEW = KnownKey.client("expiry-skew", null,
+            "Treat a token as expired this much early (default: 60s, or 10% of lifetimes under 10m).", "30s");
+    public static final KnownKey WAIT_TIMEOUT = KnownKey.client("wait-timeout", "5s",
+            "How long a request waits for a token being fetched before fail-mode applies.", "5s");
+    public static final KnownKey FAIL_MODE = KnownKey.client("fail-mode", "closed",
+            "No token in time: closed fails the request with an IOException, open sends it without a token.",
+            "closed");
+    public static final KnownKey CONNECT_TIMEOUT = KnownKey.client("connect-timeout", "5s",
+            "Connect timeout for token endpoint calls.", "5s");
+    public static final KnownKey READ_TIMEOUT = KnownKey.client("read-timeout", "10s",
+            "Read timeout for token endpoint calls.", "10s");
+    public static final KnownKey DEFAULT_EXPIRES_IN = KnownKey.client("default-expires-in", "5m",
+            "Token lifetime assumed when a token response has no expires_in.", "5m");
+    public static final KnownKey TRUSTSTORE = KnownKey.client("truststore", null,
+            "Trust store file for the token endpoint's TLS certificate (default: the JVM's).",
+            "/etc/oauth-agent/truststore.p12");
+    public static final KnownKey TRUSTSTORE_PASSWORD = KnownKey.client("truststore-password", null,
+            "Trust store password: a literal, ${env:NAME} or ${file:/path}.", "${file:/run/secrets/truststore-pw}")
+            .asSecret();
+    public static final KnownKey TRUSTSTORE_TYPE = KnownKey.client("truststore-type", null,
+            "Trust store type, e.g. PKCS12 or JKS (default: the JVM's default type).", "PKCS12");
+    public static final KnownKey OVERRIDE_EXISTING = KnownKey.client("override-existing", "false",
+            "Replace an Authorization header the application set itself (default: leave it alone).", "false");
+
+    private static final List<KnownKey> GLOBAL = Collections.unmodifiableList(Arrays.asList(
+            ENABLED, LOG_LEVEL, CONFIG));
+    private static final List<KnownKey> CLIENT = Collections.unmodifiableList(Arrays.asList(
+            TOKEN_URL, GRANT_TYPE, CLIENT_ID, CLIENT_SECRET, CLIENT_AUTH, SCOPES, AUDIENCE, RESOURCE, HOSTS,
+            PATHS, ALLOW_HTTP, REFRESH_BEFORE, EXPIRY_SKEW, WAIT_TIMEOUT, FAIL_MODE, CONNECT_TIMEOUT,
+            READ_TIMEOUT, DEFAULT_EXPIRES_IN, TRUSTSTORE, TRUSTSTORE_PASSWORD, TRUSTSTORE_TYPE,
+            OVERRIDE_EXISTING));
+
+    private KnownKeys() {
+    }
+
+    /** Global keys in documentation order. */
+    public static List<KnownKey> global() {
+        return GLOBAL;
+    }
+
+    /** Per-client keys in documentation order. */
+    public static List<KnownKey> client() {
+        return CLIENT;
+    }
+
+    public static List<KnownKey> all() {
+        List<KnownKey> all = new ArrayList<>(GLOBAL);
+        all.addAll(CLIENT);
+        return Collections.unmodifiableList(all);
+    }
+
+    /** The global key with that name, or null. */
+    public static KnownKey global(String name) {
+        return find(GLOBAL, name);
+    }
+
+    /** The client key with that name, or null. */
+    public static KnownKey client(String name) {
+        return find(CLIENT, name);
+    }
+
+    private static KnownKey find(List<KnownKey> keys, String name) {
+        for (KnownKey k : keys) {
+            if (k.name().equals(name)) {
+                return k;
+            }
+        }
+        return null;
+    }
+}

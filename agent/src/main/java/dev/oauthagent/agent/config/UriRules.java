@@ -1,0 +1,60 @@
+package dev.oauthagent.agent.config;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Locale;
+
+/**
+ * Checks the URLs and URIs of the configuration. Values are never echoed back: a URL with user info may
+ * carry a password, so messages describe the fault instead.
+ */
+final class UriRules {
+    private UriRules() {
+    }
+
+    /** An absolute http(s) URL with a host, without user info or fragment. */
+    static URI httpUrl(String value) throws InvalidValueException {
+        String example = " e.g. https://auth.example.com/oauth2/token";
+        URI uri = parse(value, "is not a valid URL (check for spaces or unescaped characters); write it as" + example);
+        if (uri.getScheme() == null) {
+            throw new InvalidValueException("is not an absolute URL (no scheme); write it as" + example);
+        }
+        String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("https") && !scheme.equals("http")) {
+            throw new InvalidValueException("has scheme '" + uri.getScheme() + "'; only https (or http with "
+                    + "allow-http=true) is supported, e.g." + example);
+        }
+        if (uri.getRawUserInfo() != null) {
+            throw new InvalidValueException("contains user info (user:password@); remove it and put the credentials "
+                    + "in client-id and client-secret");
+        }
+        if (uri.getHost() == null) {
+            throw new InvalidValueException("has no valid host; write it as" + example);
+        }
+        if (uri.getRawFragment() != null) {
+            throw new InvalidValueException("has a fragment (#...); remove it");
+        }
+        return uri;
+    }
+
+    /** An RFC 8707 resource indicator: an absolute URI without fragment. Messages start with a verb. */
+    static URI resource(String value) throws InvalidValueException {
+        String example = " e.g. https://api.example.com/billing";
+        URI uri = parse(value, "is not a valid URI; write an absolute URI," + example);
+        if (!uri.isAbsolute()) {
+            throw new InvalidValueException("is not an absolute URI (no scheme); write it as" + example);
+        }
+        if (uri.getRawFragment() != null) {
+            throw new InvalidValueException("has a fragment (#...), which RFC 8707 forbids; remove it");
+        }
+        return uri;
+    }
+
+    private static URI parse(String value, String message) throws InvalidValueException {
+        try {
+            return new URI(value);
+        } catch (URISyntaxException e) {
+            throw new InvalidValueException(message);
+        }
+    }
+}
