@@ -3,6 +3,7 @@ package dev.oauthagent.agent.config;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * The configuration as the agent sees it: every key with its value and the source it came from, globals
@@ -11,6 +12,8 @@ import java.util.List;
  */
 public final class EffectiveConfig {
     static final String NOT_SET = "(not set)";
+    /** user:password@ in a URL; validation rejects it, but the table shows invalid values too. */
+    private static final Pattern USER_INFO = Pattern.compile("(://)[^/?#@\\s]*@");
 
     private final List<Entry> entries;
 
@@ -92,7 +95,7 @@ public final class EffectiveConfig {
         if (key.secret()) {
             return new Entry(fullKey, Secret.MASK + " (" + SecretReferences.originOf(v.value, v.origin) + ")", v.source);
         }
-        return new Entry(fullKey, v.value, v.source);
+        return new Entry(fullKey, USER_INFO.matcher(v.value).replaceAll("$1" + Secret.MASK + "@"), v.source);
     }
 
     /** One row: full key, display value (masked for secrets) and source. */

@@ -110,7 +110,9 @@ class SecretMaskingTest {
     void userInfoPasswordInTheTokenUrlIsNotEchoed() {
         ConfigException e = ConfigInput.withValidClient("a")
                 .sys("clients.a.token-url", "https://user:" + LITERAL + "@auth.example.com/t").failure();
-        assertNoSecretIn(e.getMessage());
+        assertNoSecretIn(e);
+        assertThat(e.effective().entry("oauth.agent.clients.a.token-url").value())
+                .isEqualTo("https://****@auth.example.com/t");
     }
 
     @Test
