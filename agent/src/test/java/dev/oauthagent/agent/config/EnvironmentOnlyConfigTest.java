@@ -62,8 +62,8 @@ class EnvironmentOnlyConfigTest {
     }
 
     @Test
-    void longestSuffixWinsWhenOneKeyEndsWithAnother() throws ConfigException {
-        // TRUSTSTORE_TYPE must not be read as key "truststore" of a client named "x_type" or similar.
+    void keyWhoseNameStartsLikeAnotherKeyIsReadAsTheLongerKey() {
+        // X_TRUSTSTORE_TYPE is key truststore-type of client x, not some other split of the underscores.
         ConfigException e = envClient("X").env("OAUTH_AGENT_CLIENTS_X_TRUSTSTORE_TYPE", "PKCS12").failure();
         assertThat(e.problems()).extracting(ConfigProblem::key)
                 .containsExactly("oauth.agent.clients.x.truststore-type");
