@@ -59,9 +59,9 @@ final class EnvironmentSource {
             }
         }
         String suggestion = DidYouMean.closest(upper, candidates(upper, namesElsewhere));
-        problems.add(variable, "unknown environment variable for oauth-agent"
-                + (suggestion != null ? "; did you mean " + suggestion + "?"
-                        : "; see docs/configuration.md for the accepted keys, or unset it"));
+        problems.add(variable, "unknown environment variable for oauth-agent (the prefix OAUTH_AGENT_ is reserved "
+                + "for its keys)" + (suggestion != null ? "; did you mean " + suggestion + "?"
+                        : "; see docs/configuration.md for the accepted keys, or rename or unset it"));
         return null;
     }
 

@@ -47,7 +47,7 @@ public final class KnownKey {
         return new KnownKey(scope, name, defaultValue, required, secret, true, description, example);
     }
 
-    /** A key whose value is a secret: never printed, masked as {@code ****} with its origin. */
+    /** A key whose value is a secret: never printed, masked as {@code ****} with its origin; may be a reference. */
     KnownKey asSecret() {
         return new KnownKey(scope, name, defaultValue, required, true, true, description, example);
     }

@@ -85,12 +85,17 @@ final class Settings {
         if (suggestion != null) {
             return "unknown key in " + place(v) + "; did you mean " + suggestion + "?";
         }
-        List<String> clientKeys = new ArrayList<>();
-        for (KnownKey k : KnownKeys.client()) {
-            clientKeys.add(k.name());
+        return "unknown key in " + place(v) + "; global keys (oauth.agent.<key>): " + names(KnownKeys.global())
+                + "; client keys (oauth.agent.clients.<name>.<key>): " + names(KnownKeys.client())
+                + "; see docs/configuration.md";
+    }
+
+    private static String names(List<KnownKey> keys) {
+        List<String> names = new ArrayList<>();
+        for (KnownKey k : keys) {
+            names.add(k.name());
         }
-        return "unknown key in " + place(v) + "; global keys are oauth.agent." + KnownKeys.global()
-                + ", client keys are oauth.agent.clients.<name>." + clientKeys + " (see docs/configuration.md)";
+        return String.join(", ", names);
     }
 
     /** Tries the usual slips first (missing prefix, missing "clients."), then the closest spelling. */
