@@ -4,39 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.oauthagent.agent.config.ClientAuthMethod;
 import dev.oauthagent.agent.config.Secret;
+import dev.oauthagent.agent.token.FormEncodingSpec;
 import dev.oauthagent.agent.token.TestClients;
 import dev.oauthagent.agent.token.TokenRequest;
-import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 
 class ClientAuthenticationTest {
     private static final URI URL = URI.create("https://as.example/oauth2/token");
-
-    /**
-     * The application/x-www-form-urlencoded byte serializer (WHATWG URL standard, which RFC 6749 §2.3.1 points
-     * to via HTML 4): written here from the spec, independently of the production code.
-     */
-    private static String formEncode(String s) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
-            int c = b & 0xff;
-            boolean keep = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-                    || c == '*' || c == '-' || c == '.' || c == '_';
-            if (keep) {
-                out.write(c);
-            } else if (c == ' ') {
-                out.write('+');
-            } else {
-                out.writeBytes(String.format("%%%02X", c).getBytes(StandardCharsets.US_ASCII));
-            }
-        }
-        return out.toString(StandardCharsets.US_ASCII);
-    }
 
     private static String basicHeader(String id, String secret) {
         TokenRequest.Builder b = TokenRequest.builder(URL);
@@ -55,10 +33,7 @@ class ClientAuthenticationTest {
             "a/b?c=d&e|~!'()*._-",
     })
     void basicHeaderFormEncodesIdAndSecretBeforeBase64(String id, String secret) {
-        String expected = "Basic " + Base64.getEncoder().encodeToString(
-                (formEncode(id) + ":" + formEncode(secret)).getBytes(StandardCharsets.US_ASCII));
-
-        assertThat(basicHeader(id, secret)).isEqualTo(expected);
+        assertThat(basicHeader(id, secret)).isEqualTo(FormEncodingSpec.basicHeader(id, secret));
     }
 
     @Test
