@@ -108,11 +108,11 @@ public final class FaultyTokenServer implements AutoCloseable {
         this.port = server.getAddress().getPort();
     }
 
-    private FaultyTokenServer(ServerSocket raw, Duration dripInterval, byte[] dripBytes) {
+    private FaultyTokenServer(ServerSocket raw, Duration dripInterval, byte[] atOnce, byte[] dripped) {
         this.raw = raw;
         this.scheme = "http";
         this.port = raw.getLocalPort();
-        threads.execute(() -> acceptLoop(dripInterval, dripBytes));
+        threads.execute(() -> acceptLoop(dripInterval, atOnce, dripped));
     }
 
     /** Answers every request with {@code responder}'s reply. */
@@ -130,13 +130,16 @@ public final class FaultyTokenServer implements AutoCloseable {
 
     /** Accepts connections and never sends a byte. */
     public static FaultyTokenServer acceptAndHang() throws IOException {
-        return new FaultyTokenServer(new ServerSocket(0, 50, InetAddress.getLoopbackAddress()), null, null);
+        return new FaultyTokenServer(new ServerSocket(0, 50, InetAddress.getLoopbackAddress()), null, null, null);
     }
 
-    /** Sends {@code bytes} one at a time, {@code interval} apart, then keeps the connection open. */
-    public static FaultyTokenServer slowDrip(String bytes, Duration interval) throws IOException {
+    /**
+     * Sends {@code atOnce} immediately, then {@code dripped} one byte at a time, {@code interval} apart, then
+     * keeps the connection open.
+     */
+    public static FaultyTokenServer slowDrip(String atOnce, String dripped, Duration interval) throws IOException {
         return new FaultyTokenServer(new ServerSocket(0, 50, InetAddress.getLoopbackAddress()), interval,
-                bytes.getBytes(StandardCharsets.ISO_8859_1));
+                atOnce.getBytes(StandardCharsets.ISO_8859_1), dripped.getBytes(StandardCharsets.ISO_8859_1));
     }
 
     /** A token URL on a loopback port nothing listens on. */
@@ -190,13 +193,13 @@ public final class FaultyTokenServer implements AutoCloseable {
         }
     }
 
-    private void acceptLoop(Duration dripInterval, byte[] dripBytes) {
+    private void acceptLoop(Duration dripInterval, byte[] atOnce, byte[] dripped) {
         while (!raw.isClosed()) {
             try {
                 Socket s = raw.accept();
                 rawConnections.add(s);
-                if (dripBytes != null) {
-                    threads.execute(() -> drip(s, dripInterval, dripBytes));
+                if (dripped != null) {
+                    threads.execute(() -> drip(s, dripInterval, atOnce, dripped));
                 }
             } catch (IOException e) {
                 return; // closed
@@ -204,9 +207,11 @@ public final class FaultyTokenServer implements AutoCloseable {
         }
     }
 
-    private void drip(Socket s, Duration interval, byte[] bytes) {
+    private void drip(Socket s, Duration interval, byte[] atOnce, byte[] bytes) {
         try {
             OutputStream out = s.getOutputStream();
+            out.write(atOnce);
+            out.flush();
             for (byte b : bytes) {
                 out.write(b);
                 out.flush();
