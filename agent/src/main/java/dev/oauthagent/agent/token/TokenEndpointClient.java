@@ -90,14 +90,19 @@ public final class TokenEndpointClient implements TokenSource {
 
     private TokenHttpResponse send(TokenRequest request) throws TokenFetchException {
         final HttpURLConnection connection = open(request.url());
-        SSLSocketFactory tls = connection instanceof HttpsURLConnection && client.truststore() != null
-                ? truststoreFactory() : null;
+        final AbortableSslSocketFactory tls = connection instanceof HttpsURLConnection
+                ? new AbortableSslSocketFactory(client.truststore() != null ? truststoreFactory()
+                        : ((HttpsURLConnection) connection).getSSLSocketFactory())
+                : null;
         Duration total = client.connectTimeout().plus(client.readTimeout());
         boolean connecting = true;
         try (TotalDeadline deadline = new TotalDeadline(total, deadlineTimer, new Runnable() {
             @Override
             public void run() {
                 connection.disconnect();
+                if (tls != null) {
+                    tls.abort();
+                }
             }
         })) {
             try {
@@ -132,7 +137,7 @@ public final class TokenEndpointClient implements TokenSource {
         }
     }
 
-    /** @param tls the truststore's socket factory, or null for the JVM default */
+    /** @param tls the socket factory for an https connection, or null for http */
     private void configure(HttpURLConnection connection, TokenRequest request, SSLSocketFactory tls)
             throws IOException {
         connection.setRequestMethod("POST");

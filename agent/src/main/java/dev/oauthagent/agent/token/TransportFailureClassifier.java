@@ -38,8 +38,8 @@ final class TransportFailureClassifier {
     private String describe(IOException e, boolean connecting, TotalDeadline deadline) {
         String at = "token endpoint " + messages.hostPort();
         if (e instanceof ResponseBodyReader.TooLargeException) {
-            return messages.endpoint() + " sent a response larger than " + (ResponseBodyReader.MAX_BYTES / 1024)
-                    + " KiB; reading stopped. A token response is small: check " + messages.key("token-url") + ".";
+            return messages.endpoint() + " sent a response larger than 1 MiB; reading stopped. A token response is"
+                    + " a few hundred bytes: check " + messages.key("token-url") + ".";
         }
         if (deadline.hasPassed()) {
             return at + " did not deliver a complete response within " + seconds(deadline.total().toMillis())
@@ -80,8 +80,11 @@ final class TransportFailureClassifier {
 
     private String reasonOr(Throwable e, String fallback) {
         String reason = sanitizer.sanitize(e.getMessage());
-        return reason == null || reason.isEmpty() ? fallback : reason.toLowerCase(Locale.ROOT).equals("connection refused")
-                ? "connection refused" : reason;
+        if (reason == null || reason.isEmpty()) {
+            return fallback;
+        }
+        // "Connection refused", "Connection refused: connect" (Windows), ...: one wording on every platform
+        return reason.toLowerCase(Locale.ROOT).startsWith("connection refused") ? "connection refused" : reason;
     }
 
     // A handshake failure's useful part ("PKIX path building failed", "No subject alternative names ...")

@@ -98,6 +98,8 @@ public final class FaultyTokenServer implements AutoCloseable {
     private final int port;
     private HttpServer http;
     private ServerSocket raw;
+    private volatile FaultyTokenServer proxyTarget;
+    private volatile Duration proxyInterval;
 
     private FaultyTokenServer(HttpServer server, String scheme, Function<RecordedRequest, Reply> responder) {
         this.http = server;
@@ -142,6 +144,18 @@ public final class FaultyTokenServer implements AutoCloseable {
                 atOnce.getBytes(StandardCharsets.ISO_8859_1), dripped.getBytes(StandardCharsets.ISO_8859_1));
     }
 
+    /**
+     * Forwards to {@code target}: the client's bytes at once, the target's one at a time, {@code interval}
+     * apart. In front of an HTTPS server this drips the TLS handshake itself.
+     */
+    public static FaultyTokenServer slowProxy(FaultyTokenServer target, Duration interval) throws IOException {
+        FaultyTokenServer proxy = new FaultyTokenServer(new ServerSocket(0, 50, InetAddress.getLoopbackAddress()),
+                null, null, null);
+        proxy.proxyTarget = target;
+        proxy.proxyInterval = interval;
+        return proxy;
+    }
+
     /** A token URL on a loopback port nothing listens on. */
     public static URI closedPort() throws IOException {
         int port;
@@ -156,7 +170,8 @@ public final class FaultyTokenServer implements AutoCloseable {
     }
 
     public URI tokenUrl() {
-        return URI.create(scheme + "://127.0.0.1:" + port + PATH);
+        String s = proxyTarget != null ? proxyTarget.scheme : scheme;
+        return URI.create(s + "://127.0.0.1:" + port + PATH);
     }
 
     public List<RecordedRequest> requests() {
@@ -200,6 +215,8 @@ public final class FaultyTokenServer implements AutoCloseable {
                 rawConnections.add(s);
                 if (dripped != null) {
                     threads.execute(() -> drip(s, dripInterval, atOnce, dripped));
+                } else if (proxyTarget != null) {
+                    threads.execute(() -> proxy(s));
                 }
             } catch (IOException e) {
                 return; // closed
@@ -222,6 +239,32 @@ public final class FaultyTokenServer implements AutoCloseable {
             }
         } catch (IOException | InterruptedException e) {
             // the client hung up
+        }
+    }
+
+    private void proxy(Socket client) {
+        try {
+            Socket upstream = new Socket(InetAddress.getLoopbackAddress(), proxyTarget.port);
+            rawConnections.add(upstream);
+            threads.execute(() -> {
+                try {
+                    client.getInputStream().transferTo(upstream.getOutputStream());
+                } catch (IOException e) {
+                    // either side closed
+                }
+            });
+            InputStream in = upstream.getInputStream();
+            OutputStream out = client.getOutputStream();
+            int b;
+            while ((b = in.read()) != -1) {
+                out.write(b);
+                out.flush();
+                if (closed.await(proxyInterval.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                    return;
+                }
+            }
+        } catch (IOException | InterruptedException e) {
+            // either side closed
         }
     }
 

@@ -83,6 +83,7 @@ class TokenEndpointClientFaultTest {
                 }
             });
             assertThat(e).as("fetch should have failed").isNotNull();
+        System.out.println(e.kind() + ": " + e.getMessage()); // the report shows what a user would read
             StringWriter trace = new StringWriter();
             e.printStackTrace(new PrintWriter(trace));
             String everything = trace + "\n" + err.text();
@@ -319,7 +320,7 @@ class TokenEndpointClientFaultTest {
                 new byte[5 * 1024 * 1024], false)).tokenUrl());
 
         assertThat(e.kind()).isEqualTo(Kind.TRANSIENT);
-        assertThat(e.getMessage()).contains("sent a response larger than 1024 KiB; reading stopped");
+        assertThat(e.getMessage()).contains("sent a response larger than 1 MiB; reading stopped");
     }
 
     @Test
@@ -330,7 +331,7 @@ class TokenEndpointClientFaultTest {
         TokenFetchException e = fails(serve(new Reply(200, java.util.Map.of("Content-Type", "application/json"),
                 huge, true)).tokenUrl());
 
-        assertThat(e.getMessage()).contains("sent a response larger than 1024 KiB; reading stopped");
+        assertThat(e.getMessage()).contains("sent a response larger than 1 MiB; reading stopped");
     }
 
     // ---- OAuth error responses ----
