@@ -81,7 +81,7 @@ public final class TokenEndpointClient implements TokenSource {
         }
     }
 
-    TokenRequest buildRequest() {
+    private TokenRequest buildRequest() {
         TokenRequest.Builder request = TokenRequest.builder(client.tokenUrl());
         grant.addTo(request);
         authentication.applyTo(request);

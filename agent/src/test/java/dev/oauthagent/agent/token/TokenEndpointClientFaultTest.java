@@ -355,6 +355,30 @@ class TokenEndpointClientFaultTest {
     }
 
     @Test
+    void basicChallengeOn401NeverReachesTheApplicationsAuthenticator() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+        java.net.Authenticator.setDefault(new java.net.Authenticator() {
+            @Override
+            protected java.net.PasswordAuthentication getPasswordAuthentication() {
+                asked.incrementAndGet();
+                return new java.net.PasswordAuthentication("app-user", "app-password".toCharArray());
+            }
+        });
+        try {
+            FaultyTokenServer server = serve(Reply.json(401, "{\"error\":\"invalid_client\"}")
+                    .withHeader("WWW-Authenticate", "Basic realm=\"token\""));
+
+            TokenFetchException e = fails(server.tokenUrl());
+
+            assertThat(asked.get()).isZero();
+            assertThat(server.requests()).hasSize(1);
+            assertThat(e.errorCode()).isEqualTo("invalid_client");
+        } finally {
+            java.net.Authenticator.setDefault(null);
+        }
+    }
+
+    @Test
     void invalidClientWithPostAuthenticationNeverEchoesTheFormEncodedSecret() throws Exception {
         FaultyTokenServer server = serve(r -> echoingError(400, "invalid_client", r));
 
