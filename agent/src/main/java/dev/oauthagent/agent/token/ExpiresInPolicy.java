@@ -36,6 +36,7 @@ final class ExpiresInPolicy {
         this.defaultSeconds = client.defaultExpiresIn().getSeconds();
     }
 
+    /** Called only for an HTTP 200 response. */
     long lifetimeSeconds(BigDecimal expiresIn) throws TokenFetchException {
         if (expiresIn == null) {
             if (warnedMissing.compareAndSet(false, true)) {
@@ -46,10 +47,11 @@ final class ExpiresInPolicy {
             return defaultSeconds;
         }
         if (expiresIn.signum() <= 0 || expiresIn.stripTrailingZeros().scale() > 0) {
-            throw TokenFetchException.transientFailure(messages.exception(messages.endpoint()
+            throw new TokenFetchException(messages.exception(messages.endpoint()
                     + " returned expires_in " + sanitizer.sanitize(expiresIn.toPlainString())
                     + "; a token lifetime must be a positive whole number of seconds. The token was refused;"
-                    + " fix the authorization server's token lifetime setting."), null);
+                    + " fix the authorization server's token lifetime setting."), TokenFetchException.Kind.TRANSIENT,
+                    null, 200, -1, null);
         }
         if (expiresIn.compareTo(BigDecimal.valueOf(MAX_SECONDS)) > 0) {
             LOG.warn(messages.log(messages.endpoint() + " returned expires_in "

@@ -114,6 +114,9 @@ public final class TokenEndpointClient implements TokenSource {
                 }
                 int status = connection.getResponseCode();
                 deadline.check();
+                if (status < 100) {
+                    throw new IOException("the answer is not an HTTP response");
+                }
                 if (status >= 300 && status < 400) {
                     throw redirected(status, connection.getHeaderField("Location"));
                 }

@@ -29,7 +29,7 @@ final class TransportFailureClassifier {
     /**
      * @param connecting     whether the failure happened while connecting (TCP and TLS), before the request
      *                       was sent
-     * @param deadlinePassed whether the total deadline had passed (the failure is then its consequence)
+     * @param deadline       the request's total deadline; once passed, the failure is its consequence
      */
     TokenFetchException classify(IOException e, boolean connecting, TotalDeadline deadline) {
         return TokenFetchException.transientFailure(messages.exception(describe(e, connecting, deadline)), e);

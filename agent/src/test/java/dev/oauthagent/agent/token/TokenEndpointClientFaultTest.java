@@ -160,6 +160,17 @@ class TokenEndpointClientFaultTest {
         assertThat(e.getMessage()).contains("did not deliver a complete response within 1200 ms");
     }
 
+    @Test
+    void answerThatIsNotHttpIsATransientIoError() throws Exception {
+        FaultyTokenServer garbage = FaultyTokenServer.slowDrip("SSH-2.0-OpenSSH_9.6\r\n", "", Duration.ZERO);
+        servers.add(garbage);
+
+        TokenFetchException e = fails(garbage.tokenUrl());
+
+        assertThat(e.kind()).isEqualTo(Kind.TRANSIENT);
+        assertThat(e.getMessage()).contains("I/O error talking to token endpoint 127.0.0.1:" + garbage.tokenUrl().getPort());
+    }
+
     // ---- HTTP status faults ----
 
     @Test

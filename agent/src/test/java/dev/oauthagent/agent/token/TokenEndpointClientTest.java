@@ -135,7 +135,7 @@ class TokenEndpointClientTest {
     }
 
     @Test
-    void tokenAndSecretNeverReachTheLogEvenAtDebugLevel() throws Exception {
+    void tokenSecretAndBasicValueNeverReachTheLog() throws Exception {
         server = FaultyTokenServer.http(r -> Reply.json(200, OK_BODY));
         ClientConfig config = TestClients.billing(server.tokenUrl()).build();
         try (StderrCapture err = StderrCapture.start()) {
