@@ -1,0 +1,128 @@
+package dev.oauthagent.agent.token;
+
+import dev.oauthagent.agent.config.ClientConfig;
+import dev.oauthagent.agent.config.ClientAuthMethod;
+import dev.oauthagent.agent.token.TokenFetchException.Kind;
+
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * Turns a refusal from the token endpoint (an RFC 6749 §5.2 error, an HTTP error status, or both) into a
+ * {@link TokenFetchException} with the right {@link Kind} and a message that says what to change.
+ *
+ * <p>Terminal: the codes that mean the same request will get the same answer until someone changes the
+ * configuration, the client's registration, or the server. {@code invalid_request} is among them: the
+ * request is built from configuration alone, so sending it again unchanged cannot help. A 401 without an
+ * error code is treated like invalid_client. Everything else (408, 429, 5xx, unknown codes, non-JSON
+ * answers) is transient.
+ */
+final class ErrorResponseClassifier {
+    private static final Set<String> TERMINAL_CODES = new HashSet<>(Arrays.asList(
+            "invalid_client", "unauthorized_client", "invalid_scope", "unsupported_grant_type", "invalid_grant",
+            "invalid_request"));
+
+    private final ClientConfig client;
+    private final ClientMessages messages;
+    private final ServerTextSanitizer sanitizer;
+    private final Clock clock;
+
+    ErrorResponseClassifier(ClientConfig client, ClientMessages messages, ServerTextSanitizer sanitizer,
+            Clock clock) {
+        this.client = client;
+        this.messages = messages;
+        this.sanitizer = sanitizer;
+        this.clock = clock;
+    }
+
+    /** @param parsed the body as a token response, or null when it is not one */
+    TokenFetchException classify(TokenHttpResponse response, TokenResponse parsed) {
+        int status = response.status();
+        long retryAfter = status == 429 || status == 503 ? RetryAfter.seconds(response.retryAfter(), clock) : -1;
+        String code = parsed == null ? null : sanitizer.sanitize(parsed.error());
+        String retryNote = retryAfter >= 0 ? " The server asks to retry after " + retryAfter + " s." : "";
+        if (code != null) {
+            Kind kind = TERMINAL_CODES.contains(code) ? Kind.TERMINAL : Kind.TRANSIENT;
+            String text = messages.endpoint() + " answered " + code + " (" + status + "): " + hintFor(code)
+                    + serverSaid(parsed) + retryNote;
+            return new TokenFetchException(messages.exception(text), kind, code, status, retryAfter, null);
+        }
+        Kind kind = status == 401 ? Kind.TERMINAL : Kind.TRANSIENT;
+        String text = messages.endpoint() + " answered HTTP " + status + describeBody(response) + ": "
+                + hintForStatus(status) + retryNote;
+        return new TokenFetchException(messages.exception(text), kind, null, status, retryAfter, null);
+    }
+
+    private String hintFor(String code) {
+        switch (code) {
+            case "invalid_client":
+                return invalidClientHint();
+            case "invalid_scope":
+                return client.scopes().isEmpty()
+                        ? "No scope was requested and the server wants one: set " + messages.key("scopes") + "."
+                        : "The server refused the requested scopes " + sanitizer.sanitize(client.scopes().toString())
+                                + "; check " + messages.key("scopes") + " against the scopes this client may have"
+                                + " on the authorization server.";
+            case "unauthorized_client":
+                return "Client id '" + sanitizer.sanitize(client.clientId()) + "' may not use the "
+                        + client.grantType().wireName() + " grant; allow it for this client on the authorization"
+                        + " server.";
+            case "unsupported_grant_type":
+                return "The server does not support grant_type " + client.grantType().wireName()
+                        + " here; check " + messages.key("token-url") + " and " + messages.key("grant-type") + ".";
+            case "invalid_grant":
+                return "The server rejected the grant; check this client's registration on the authorization"
+                        + " server and " + messages.key("grant-type") + ".";
+            case "invalid_request":
+                return "The server found the request malformed or missing a parameter; check "
+                        + messages.key("audience") + ", " + messages.key("resource") + " and "
+                        + messages.key("client-auth") + " against what the server expects.";
+            default:
+                return "The authorization server refused the request; oauth-agent will retry.";
+        }
+    }
+
+    private String invalidClientHint() {
+        ClientAuthMethod other = client.clientAuth() == ClientAuthMethod.CLIENT_SECRET_BASIC
+                ? ClientAuthMethod.CLIENT_SECRET_POST : ClientAuthMethod.CLIENT_SECRET_BASIC;
+        String origin = client.clientSecret() == null ? "nowhere" : client.clientSecret().origin();
+        return "Check client-id and client-secret; the secret comes from " + origin + ". It was sent as "
+                + client.clientAuth().configName() + "; if the server expects " + other.configName() + ", set "
+                + messages.key("client-auth") + ".";
+    }
+
+    private String hintForStatus(int status) {
+        if (status == 401) {
+            return invalidClientHint();
+        }
+        if (status == 404 || status == 405) {
+            return "Check that " + messages.key("token-url") + " is the token endpoint itself.";
+        }
+        if (status == 408) {
+            return "The server timed out reading the request; oauth-agent will retry.";
+        }
+        if (status == 429) {
+            return "Too many requests; oauth-agent will retry later.";
+        }
+        if (status >= 500) {
+            return "The authorization server is failing or overloaded; oauth-agent will retry.";
+        }
+        return "The server gave no OAuth error code; oauth-agent will retry.";
+    }
+
+    private static String describeBody(TokenHttpResponse response) {
+        if (response.body().length == 0) {
+            return "";
+        }
+        return response.looksLikeHtml() ? " with an HTML page" : " without an OAuth error response";
+    }
+
+    private String serverSaid(TokenResponse parsed) {
+        String description = sanitizer.sanitize(parsed.errorDescription());
+        String uri = sanitizer.sanitize(parsed.errorUri());
+        return (description == null ? "" : " Server said: \"" + description + "\".")
+                + (uri == null ? "" : " See " + uri + ".");
+    }
+}

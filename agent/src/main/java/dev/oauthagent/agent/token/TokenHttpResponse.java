@@ -1,0 +1,46 @@
+package dev.oauthagent.agent.token;
+
+/**
+ * What the token endpoint answered, as far as validation needs it: status, two headers and the body
+ * (already capped in size). The body may hold a token; it is never printed.
+ */
+public final class TokenHttpResponse {
+    private final int status;
+    private final String contentType;
+    private final String retryAfter;
+    private final byte[] body;
+
+    /**
+     * @param contentType the Content-Type header, or null
+     * @param retryAfter  the Retry-After header, or null
+     */
+    public TokenHttpResponse(int status, String contentType, String retryAfter, byte[] body) {
+        this.status = status;
+        this.contentType = contentType;
+        this.retryAfter = retryAfter;
+        this.body = body == null ? new byte[0] : body;
+    }
+
+    public int status() { return status; }
+    public String contentType() { return contentType; }
+    public String retryAfter() { return retryAfter; }
+    byte[] body() { return body; }
+
+    /** An HTML error or login page, by header or by the first non-blank character. */
+    boolean looksLikeHtml() {
+        if (contentType != null && contentType.toLowerCase(java.util.Locale.ROOT).contains("html")) {
+            return true;
+        }
+        for (byte b : body) {
+            if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
+                return b == '<';
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public String toString() {
+        return "TokenHttpResponse{status=" + status + ", contentType=" + contentType + ", bodyBytes=" + body.length + "}";
+    }
+}

@@ -1,0 +1,22 @@
+package dev.oauthagent.agent.token.grant;
+
+import dev.oauthagent.agent.config.ClientConfig;
+import dev.oauthagent.agent.token.TokenRequest;
+
+/** An OAuth 2.0 grant: the form parameters it puts in a token request. One class per grant type. */
+public interface Grant {
+
+    /** Adds this grant's parameters ({@code grant_type} and the rest) to the request. */
+    void addTo(TokenRequest.Builder request);
+
+    /** The grant a client is configured for. The configuration loader only lets implemented grants through. */
+    static Grant forClient(ClientConfig client) {
+        switch (client.grantType()) {
+            case CLIENT_CREDENTIALS:
+                return new ClientCredentialsGrant(client.scopes(), client.audience(), client.resources());
+            default:
+                throw new IllegalArgumentException("client '" + client.name() + "': grant-type "
+                        + client.grantType().wireName() + " is not implemented yet");
+        }
+    }
+}
