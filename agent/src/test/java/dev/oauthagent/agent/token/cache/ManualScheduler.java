@@ -37,6 +37,15 @@ final class ManualScheduler implements RefreshScheduler {
         }
     }
 
+    /** Runs only the earliest task due now (a zero-delay retry it schedules stays pending). */
+    void runFirstDue() {
+        Task t = takeDueBy(ticker.read());
+        if (t == null) {
+            throw new AssertionError("nothing is due");
+        }
+        t.runnable.run();
+    }
+
     /** Moves time forward by {@code d}, running each task at its due instant, in order. */
     void advance(Duration d) {
         long target = ticker.read() + d.toNanos();
