@@ -26,9 +26,10 @@ import dev.oauthagent.agent.token.TokenSource;
  * <li>{@link #current()} never returns a token at or after its expiry instant.</li>
  * <li>{@link #current()} takes no lock and allocates nothing: one volatile read of an immutable
  * {@link TokenState} and one ticker comparison. A reader sees a token with its own deadlines or none.</li>
- * <li>At most one token request is in flight. Every request runs as an {@code Attempt} on the scheduler;
- * scheduling an attempt earlier supersedes the pending one (a sequence number makes a superseded task that
- * already started a no-op), and no attempt is scheduled while one runs: its end schedules the next.</li>
+ * <li>At most one token request is in flight. Every request runs as an {@code Attempt} on the scheduler.
+ * At most one attempt is pending: a request for "now" joins a pending "now" and supersedes a planned
+ * refresh or retry (a sequence number turns a superseded task that already started into a no-op); nothing
+ * is scheduled while an attempt runs: its end plans the next.</li>
  * <li>During an outage the last good token is served until its own expiry, never after.</li>
  * <li>After a failure nothing calls the token endpoint before the backoff delay has passed: neither
  * waiting callers nor invalidation. Only {@link #credentialsChanged()} cuts the backoff short.</li>
@@ -62,6 +63,8 @@ public final class TokenCache implements AutoCloseable {
     private CountDownLatch nextAttemptDone;
     private RefreshScheduler.Cancellable scheduledTask;
     private long scheduledAt;
+    /** The pending task was requested for "now" (a caller is waiting), not planned for later. */
+    private boolean scheduledNow;
     private long scheduleSeq;
     private int consecutiveFailures;
     /** The failure that started the current backoff; null when healthy. */
@@ -102,7 +105,7 @@ public final class TokenCache implements AutoCloseable {
     public void start() {
         synchronized (lock) {
             if (!started) {
-                scheduleAttempt(0);
+                requestNow();
             }
         }
     }
@@ -160,7 +163,7 @@ public final class TokenCache implements AutoCloseable {
             state = TokenState.NONE;
             log.invalidated(token);
             if (backingOffAfter == null) {
-                scheduleAttempt(0);
+                requestNow();
             }
             return true;
         }
@@ -174,7 +177,7 @@ public final class TokenCache implements AutoCloseable {
             if (running) {
                 credentialsChangedWhileRunning = true; // that request may carry the old secret
             } else {
-                scheduleAttempt(0);
+                requestNow();
             }
         }
     }
@@ -224,7 +227,7 @@ public final class TokenCache implements AutoCloseable {
             }
             if (!running) {
                 if (backingOffAfter == null) {
-                    scheduleAttempt(0);
+                    requestNow();
                 } else if (scheduledAt - now > remainingNanos) {
                     return null;
                 }
@@ -233,23 +236,33 @@ public final class TokenCache implements AutoCloseable {
         }
     }
 
-    /** Makes the next attempt run no later than {@code delayNanos} from now. Caller holds lock. */
-    private void scheduleAttempt(long delayNanos) {
-        if (closed || running) {
+    /**
+     * Requests a token now: joins an immediate request already pending, supersedes a planned one (refresh
+     * or retry). Deciding by kind, not by comparing due times, keeps this independent of whether the
+     * scheduler has caught up with the ticker. Caller holds lock.
+     */
+    private void requestNow() {
+        if (closed || running || (scheduledTask != null && scheduledNow)) {
+            return; // a running attempt schedules its successor when it ends
+        }
+        if (scheduledTask != null) {
+            scheduledTask.cancel();
+            scheduledTask = null;
+        }
+        plan(0);
+    }
+
+    /** Plans the next attempt; nothing may be pending or running. Caller holds lock. */
+    private void plan(long delayNanos) {
+        if (closed) {
             return;
         }
         started = true;
-        long at = ticker.read() + delayNanos;
-        if (scheduledTask != null) {
-            if (scheduledAt - at <= 0) {
-                return;
-            }
-            scheduledTask.cancel();
-        }
         if (nextAttemptDone == null) {
             nextAttemptDone = new CountDownLatch(1);
         }
-        scheduledAt = at;
+        scheduledAt = ticker.read() + delayNanos;
+        scheduledNow = delayNanos <= 0;
         scheduledTask = scheduler.schedule(new Attempt(++scheduleSeq), delayNanos);
     }
 
@@ -291,7 +304,7 @@ public final class TokenCache implements AutoCloseable {
             if (credentialsChangedWhileRunning) {
                 credentialsChangedWhileRunning = false;
                 resetBackoff();
-                scheduleAttempt(0);
+                requestNow();
             }
         }
         if (done != null) {
@@ -319,7 +332,7 @@ public final class TokenCache implements AutoCloseable {
         log.obtained(token, replacing && consecutiveFailures == 0, consecutiveFailures, refreshAt - now);
         consecutiveFailures = 0;
         backingOffAfter = null;
-        scheduleAttempt(Math.max(0, refreshAt - now));
+        plan(Math.max(0, refreshAt - now));
         return null;
     }
 
@@ -332,7 +345,7 @@ public final class TokenCache implements AutoCloseable {
         long now = ticker.read();
         TokenState s = state;
         log.failed(failure, s.isServable(now) ? s.token : null, s.expiresAt - now, delay);
-        scheduleAttempt(delay);
+        plan(delay);
     }
 
     private void resetBackoff() {
