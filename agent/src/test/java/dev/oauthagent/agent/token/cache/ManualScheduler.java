@@ -10,10 +10,14 @@ import java.util.List;
  * holding that lock may be calling {@link #schedule}.
  */
 final class ManualScheduler implements RefreshScheduler {
+    /** More tasks than any test needs in one call: a cache stuck in a zero-delay loop fails instead of hanging. */
+    private static final int RUNAWAY = 100_000;
+
     private final ManualTicker ticker;
     private final List<Task> tasks = new ArrayList<>();
     private long seq;
     private boolean closed;
+    private boolean cancelTooLate;
 
     ManualScheduler(ManualTicker ticker) {
         this.ticker = ticker;
@@ -29,10 +33,17 @@ final class ManualScheduler implements RefreshScheduler {
         return () -> remove(task);
     }
 
+    /** From now on cancel() has no effect, as when a task has already started on a real scheduler thread. */
+    synchronized void cancelArrivesTooLate() {
+        cancelTooLate = true;
+    }
+
     /** Runs every task due now, including tasks those tasks schedule for now. */
     void runDue() {
         Task t;
+        int ran = 0;
         while ((t = takeDueBy(ticker.read())) != null) {
+            checkRunaway(++ran);
             t.runnable.run();
         }
     }
@@ -50,7 +61,9 @@ final class ManualScheduler implements RefreshScheduler {
     void advance(Duration d) {
         long target = ticker.read() + d.toNanos();
         Task t;
+        int ran = 0;
         while ((t = takeDueBy(target)) != null) {
+            checkRunaway(++ran);
             if (t.due - ticker.read() > 0) {
                 ticker.set(t.due);
             }
@@ -91,8 +104,16 @@ final class ManualScheduler implements RefreshScheduler {
         tasks.clear();
     }
 
+    private static void checkRunaway(int ran) {
+        if (ran > RUNAWAY) {
+            throw new AssertionError("more than " + RUNAWAY + " tasks in one go: the cache is requesting in a loop");
+        }
+    }
+
     private synchronized void remove(Task task) {
-        tasks.remove(task);
+        if (!cancelTooLate) {
+            tasks.remove(task);
+        }
     }
 
     private synchronized Task takeDueBy(long limit) {

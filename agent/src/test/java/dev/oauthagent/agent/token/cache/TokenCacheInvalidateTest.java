@@ -97,4 +97,19 @@ class TokenCacheInvalidateTest {
         assertThat(f.scheduler.nextDelay()).isEqualTo(Duration.ofSeconds(1));
         assertThat(f.source.calls()).isEqualTo(2);
     }
+
+    @Test
+    void supersededRefreshThatStartedAnywayDoesNotRequestASecondToken() {
+        CacheFixture f = CacheFixture.hourTokens();
+        AccessToken token = f.startAndObtain();
+        f.scheduler.cancelArrivesTooLate();
+        f.ticker.advance(Duration.ofMinutes(30)); // the planned refresh is due ...
+        f.cache.invalidate(token);                // ... and an immediate request supersedes it
+
+        assertThat(f.scheduler.pending()).as("both tasks will run").isEqualTo(2);
+        f.scheduler.runDue();
+
+        assertThat(f.source.calls()).isEqualTo(2);
+        assertThat(f.cache.stats().fetches()).isEqualTo(2);
+    }
 }
