@@ -1,0 +1,83 @@
+package dev.oauthagent.agent.token.cache;
+
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+
+import dev.oauthagent.agent.token.AccessToken;
+import dev.oauthagent.agent.token.TokenFetchException;
+
+/**
+ * What a token cache tells the operator. Tokens appear only as fingerprints; failure messages are
+ * {@code TokenFetchException} messages, which are safe by contract.
+ *
+ * <p>Failures are rate-limited by state, not by time: the first failure of each kind in a streak is a
+ * warning, repeats are debug. The kinds are "terminal", "transient while still serving a token" and
+ * "transient with nothing to serve", so an operator sees the outage begin, sees when it starts to hurt
+ * (the last good token expired), and sees a terminal error once, not every 5 minutes. Warnings start over
+ * after a success or a credential change. Called with the cache's lock held, so the state needs no
+ * synchronisation of its own.
+ */
+final class RefreshLog {
+    private final Logger log;
+    private final String client;
+    /** The failure kind already warned about in the current streak; null when healthy. */
+    private String warned;
+
+    RefreshLog(Logger log, String client) {
+        this.log = log;
+        this.client = client;
+    }
+
+    /** @param routine a scheduled refresh after which nothing noteworthy changed: logged at debug */
+    void obtained(AccessToken token, boolean routine, int failedAttempts, long refreshInNanos) {
+        warned = null;
+        if (routine) {
+            log.debug("client '{}': token {} refreshed, lifetime {}s, refresh in {}s", client, token.fingerprint(),
+                    token.lifetimeSeconds(), seconds(refreshInNanos));
+        } else if (failedAttempts > 0) {
+            log.info("client '{}': token {} obtained after {} failed attempt(s), lifetime {}s, refresh in {}s", client,
+                    token.fingerprint(), failedAttempts, token.lifetimeSeconds(), seconds(refreshInNanos));
+        } else {
+            log.info("client '{}': token {} obtained, lifetime {}s, refresh in {}s", client, token.fingerprint(),
+                    token.lifetimeSeconds(), seconds(refreshInNanos));
+        }
+    }
+
+    /**
+     * @param served      the token still being served, or null
+     * @param servedNanos how much longer it will be served
+     */
+    void failed(TokenFetchException failure, AccessToken served, long servedNanos, long retryInNanos) {
+        String kind = failure.isTerminal() ? "terminal" : served != null ? "serving" : "none";
+        String serving = served == null ? "no token to serve"
+                : "still serving token " + served.fingerprint() + " for " + seconds(servedNanos) + "s";
+        if (kind.equals(warned)) {
+            log.debug("client '{}': token request failed again: {}; {}; next attempt in {}s", client,
+                    failure.getMessage(), serving, seconds(retryInNanos));
+            return;
+        }
+        warned = kind;
+        if (failure.isTerminal()) {
+            log.warn("client '{}': token request rejected: {}; {}. Retrying only every {} min, or at once when"
+                    + " the credentials change. (Logged once; repeats are at debug level.)", client,
+                    failure.getMessage(), serving, TimeUnit.NANOSECONDS.toMinutes(Backoff.TERMINAL_NANOS));
+        } else {
+            log.warn("client '{}': token request failed: {}; {}; next attempt in {}s", client, failure.getMessage(),
+                    serving, seconds(retryInNanos));
+        }
+    }
+
+    void invalidated(AccessToken token) {
+        log.debug("client '{}': token {} invalidated by the caller", client, token.fingerprint());
+    }
+
+    void credentialsChanged() {
+        warned = null;
+        log.info("client '{}': credentials changed; requesting a new token now", client);
+    }
+
+    private static long seconds(long nanos) {
+        return TimeUnit.NANOSECONDS.toSeconds(Math.max(0, nanos));
+    }
+}

@@ -1,0 +1,382 @@
+package dev.oauthagent.agent.token.cache;
+
+import java.util.Random;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.oauthagent.agent.config.ClientConfig;
+import dev.oauthagent.agent.token.AccessToken;
+import dev.oauthagent.agent.token.TokenFetchException;
+import dev.oauthagent.agent.token.TokenSource;
+
+/**
+ * One client's access token: fetched ahead of need, refreshed before it expires, served lock-free.
+ *
+ * <p>A token goes FRESH -> REFRESH_DUE -> EXPIRED on the injected {@link Ticker}, with deadlines from the
+ * {@link RefreshPolicy} measured from the moment its request was sent. At refresh-due the scheduler thread
+ * fetches a replacement; failures are retried per {@link Backoff}. Application threads only ever read
+ * ({@link #current()}) or, when there is nothing to read, wait a bounded time for the one fetch in flight
+ * ({@link #await(long)}).
+ *
+ * <p>Invariants (each has a test that tries to break it):
+ * <ol>
+ * <li>{@link #current()} never returns a token at or after its expiry instant.</li>
+ * <li>{@link #current()} takes no lock and allocates nothing: one volatile read of an immutable
+ * {@link TokenState} and one ticker comparison. A reader sees a token with its own deadlines or none.</li>
+ * <li>At most one token request is in flight. Every request runs as an {@code Attempt} on the scheduler.
+ * At most one attempt is pending: a request for "now" joins a pending "now" and supersedes a planned
+ * refresh or retry (a sequence number turns a superseded task that already started into a no-op); nothing
+ * is scheduled while an attempt runs: its end plans the next.</li>
+ * <li>During an outage the last good token is served until its own expiry, never after.</li>
+ * <li>After a failure nothing calls the token endpoint before the backoff delay has passed: neither
+ * waiting callers nor invalidation. Only {@link #credentialsChanged()} cuts the backoff short.</li>
+ * <li>Waits are bounded by the caller's timeout; an interrupted waiter gives up with its flag restored.</li>
+ * <li>No token value appears in a log line, exception message or stats; only fingerprints.</li>
+ * </ol>
+ * Everything except {@link #current()} runs under {@code lock}, held only for bookkeeping, never during a
+ * fetch. The state is written only under the lock and published by the volatile write.
+ */
+public final class TokenCache implements AutoCloseable {
+    private static final CountDownLatch ALREADY_DONE = new CountDownLatch(0);
+
+    private final String clientName;
+    private final TokenSource source;
+    private final RefreshPolicy policy;
+    private final Ticker ticker;
+    private final RefreshScheduler scheduler;
+    private final Random random;
+    private final Backoff backoff;
+    private final RefreshLog log;
+
+    private volatile TokenState state = TokenState.NONE;
+
+    private final Object lock = new Object();
+    // Guarded by lock.
+    private boolean started;
+    private boolean closed;
+    private boolean running;
+    private boolean credentialsChangedWhileRunning;
+    /** Opens when the scheduled or running attempt ends; null when none is scheduled. */
+    private CountDownLatch nextAttemptDone;
+    private RefreshScheduler.Cancellable scheduledTask;
+    private long scheduledAt;
+    /** The pending task was requested for "now" (a caller is waiting), not planned for later. */
+    private boolean scheduledNow;
+    private long scheduleSeq;
+    private int consecutiveFailures;
+    /** The failure that started the current backoff; null when healthy. */
+    private TokenFetchException backingOffAfter;
+    private String lastError;
+    private long fetches;
+    private long failures;
+    private long refreshes;
+
+    /**
+     * The cache owns {@code scheduler}: {@link #close()} closes it. {@code random} drives the refresh and
+     * backoff jitter.
+     */
+    public TokenCache(String clientName, TokenSource source, RefreshPolicy policy, Ticker ticker,
+            RefreshScheduler scheduler, Random random) {
+        this(clientName, source, policy, ticker, scheduler, random, LoggerFactory.getLogger(TokenCache.class));
+    }
+
+    TokenCache(String clientName, TokenSource source, RefreshPolicy policy, Ticker ticker,
+            RefreshScheduler scheduler, Random random, Logger logger) {
+        this.clientName = clientName;
+        this.source = source;
+        this.policy = policy;
+        this.ticker = ticker;
+        this.scheduler = scheduler;
+        this.random = random;
+        this.backoff = new Backoff(random);
+        this.log = new RefreshLog(logger, clientName);
+    }
+
+    /** Production wiring: the client's policy, the system ticker, a refresh thread of its own. */
+    public static TokenCache create(ClientConfig config, TokenSource source) {
+        return new TokenCache(config.name(), source, RefreshPolicy.from(config), Ticker.system(),
+                DaemonScheduler.forClient(config.name()), new Random());
+    }
+
+    /** Requests the first token on the scheduler thread and returns at once. Idempotent. */
+    public void start() {
+        synchronized (lock) {
+            if (!started) {
+                requestNow();
+            }
+        }
+    }
+
+    /** The token while it may be served (fresh or refresh-due), else null. Lock-free, allocation-free. */
+    public AccessToken current() {
+        TokenState s = state;
+        return s.isServable(ticker.read()) ? s.token : null;
+    }
+
+    /**
+     * {@link #current()} if there is a token; otherwise waits up to {@code timeoutNanos} for the one token
+     * request in flight, starting it if none is. While backing off after a failure it does not request
+     * early: it waits only if the planned retry is due within the timeout, else fails at once, so an outage
+     * costs callers no waiting that could not succeed.
+     */
+    public AccessToken await(long timeoutNanos) throws TokenUnavailableException {
+        AccessToken token = current();
+        if (token != null) {
+            return token;
+        }
+        long deadline = System.nanoTime() + timeoutNanos;
+        for (;;) {
+            long remaining = deadline - System.nanoTime();
+            CountDownLatch attempt = attemptToWaitFor(remaining);
+            if (attempt == null) {
+                throw unavailable("no token request is planned within the wait timeout");
+            }
+            try {
+                if (!attempt.await(remaining, TimeUnit.NANOSECONDS)) {
+                    throw unavailable("the token endpoint did not answer within the wait timeout ("
+                            + TimeUnit.NANOSECONDS.toMillis(Math.max(0, timeoutNanos)) + " ms)");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new TokenUnavailableException(clientName, "interrupted while waiting for a token");
+            }
+            token = current();
+            if (token != null) {
+                return token;
+            }
+        }
+    }
+
+    /**
+     * Evicts {@code token} if, and only if, it is the token held (the resource server rejected it), and
+     * requests a new one unless backing off. Returns whether it evicted. A stale token is a no-op, so many
+     * threads reporting the same rejected token cause one refetch.
+     */
+    public boolean invalidate(AccessToken token) {
+        synchronized (lock) {
+            if (token == null || state.token != token) {
+                return false;
+            }
+            state = TokenState.NONE;
+            log.invalidated(token);
+            if (backingOffAfter == null) {
+                requestNow();
+            }
+            return true;
+        }
+    }
+
+    /** The credentials changed (e.g. the secret file was rotated): forget the backoff and request now. */
+    public void credentialsChanged() {
+        synchronized (lock) {
+            log.credentialsChanged();
+            resetBackoff();
+            if (running) {
+                credentialsChangedWhileRunning = true; // that request may carry the old secret
+            } else {
+                requestNow();
+            }
+        }
+    }
+
+    public TokenCacheStats stats() {
+        synchronized (lock) {
+            TokenState s = state;
+            return new TokenCacheStats(clientName, s.freshness(ticker.read()),
+                    s.token == null ? null : s.token.fingerprint(), fetches, failures, refreshes,
+                    consecutiveFailures, lastError);
+        }
+    }
+
+    /** Cancels planned requests, wakes waiters and closes the scheduler. The token held stays servable. */
+    @Override
+    public void close() {
+        CountDownLatch abandoned = null;
+        synchronized (lock) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            if (scheduledTask != null) {
+                scheduledTask.cancel();
+                scheduledTask = null;
+            }
+            if (!running) { // a running attempt opens its own latch when it ends
+                abandoned = nextAttemptDone;
+                nextAttemptDone = null;
+            }
+        }
+        if (abandoned != null) {
+            abandoned.countDown();
+        }
+        scheduler.close();
+    }
+
+    /** Null when no request can end within {@code remainingNanos}; an open latch when a token is there. */
+    private CountDownLatch attemptToWaitFor(long remainingNanos) {
+        synchronized (lock) {
+            long now = ticker.read();
+            if (closed) {
+                return null;
+            }
+            if (state.isServable(now)) {
+                return ALREADY_DONE;
+            }
+            if (!running) {
+                if (backingOffAfter == null) {
+                    requestNow();
+                } else if (scheduledAt - now > remainingNanos) {
+                    return null;
+                }
+            }
+            return nextAttemptDone;
+        }
+    }
+
+    /**
+     * Requests a token now: joins an immediate request already pending, supersedes a planned one (refresh
+     * or retry). Deciding by kind, not by comparing due times, keeps this independent of whether the
+     * scheduler has caught up with the ticker. Caller holds lock.
+     */
+    private void requestNow() {
+        if (closed || running || (scheduledTask != null && scheduledNow)) {
+            return; // a running attempt schedules its successor when it ends
+        }
+        if (scheduledTask != null) {
+            scheduledTask.cancel();
+            scheduledTask = null;
+        }
+        plan(0);
+    }
+
+    /** Plans the next attempt; nothing may be pending or running. Caller holds lock. */
+    private void plan(long delayNanos) {
+        if (closed) {
+            return;
+        }
+        started = true;
+        if (nextAttemptDone == null) {
+            nextAttemptDone = new CountDownLatch(1);
+        }
+        scheduledAt = ticker.read() + delayNanos;
+        scheduledNow = delayNanos <= 0;
+        scheduledTask = scheduler.schedule(new Attempt(++scheduleSeq), delayNanos);
+    }
+
+    private void runAttempt(long seq) {
+        synchronized (lock) {
+            if (closed || running || seq != scheduleSeq || scheduledTask == null) {
+                return; // superseded, closed, or already run
+            }
+            scheduledTask = null;
+            running = true;
+        }
+        long sentAt = ticker.read(); // the server's lifetime clock starts no earlier than this
+        AccessToken token = null;
+        TokenFetchException failure = null;
+        try {
+            token = source.fetch();
+            if (token == null) {
+                failure = TokenFetchException.transientFailure("the token source returned no token", null);
+            }
+        } catch (TokenFetchException e) {
+            failure = e;
+        } catch (Throwable t) {
+            // Class name only: a message could quote a server response.
+            failure = TokenFetchException.transientFailure(
+                    "internal error while requesting a token (" + t.getClass().getName() + "); please report it", null);
+        }
+        CountDownLatch done;
+        synchronized (lock) {
+            running = false;
+            done = nextAttemptDone;
+            nextAttemptDone = null;
+            fetches++;
+            if (failure == null) {
+                failure = install(token, sentAt);
+            }
+            if (failure != null) {
+                recordFailure(failure);
+            }
+            if (credentialsChangedWhileRunning) {
+                credentialsChangedWhileRunning = false;
+                resetBackoff();
+                requestNow();
+            }
+        }
+        if (done != null) {
+            done.countDown();
+        }
+    }
+
+    /** Serves {@code token} and plans its refresh; returns a failure if it expired before it arrived. */
+    private TokenFetchException install(AccessToken token, long sentAt) {
+        long now = ticker.read();
+        long lifetime = TimeUnit.SECONDS.toNanos(token.lifetimeSeconds());
+        long expiresAt = sentAt + policy.expiryOffsetNanos(lifetime);
+        if (now - expiresAt >= 0) {
+            return TokenFetchException.transientFailure("the token endpoint granted a token with a lifetime of "
+                    + token.lifetimeSeconds() + " s that had expired (less the expiry skew) when the response"
+                    + " arrived " + TimeUnit.NANOSECONDS.toMillis(now - sentAt) + " ms after the request;"
+                    + " check expires_in on the server", null);
+        }
+        long refreshAt = sentAt + policy.refreshOffsetNanos(lifetime, random);
+        boolean replacing = state.isServable(now);
+        state = new TokenState(token, refreshAt, expiresAt);
+        if (replacing) {
+            refreshes++;
+        }
+        log.obtained(token, replacing && consecutiveFailures == 0, consecutiveFailures, refreshAt - now);
+        consecutiveFailures = 0;
+        backingOffAfter = null;
+        plan(Math.max(0, refreshAt - now));
+        return null;
+    }
+
+    private void recordFailure(TokenFetchException failure) {
+        failures++;
+        lastError = failure.getMessage();
+        backingOffAfter = failure;
+        long delay = backoff.delayNanos(consecutiveFailures, failure);
+        consecutiveFailures++;
+        long now = ticker.read();
+        TokenState s = state;
+        log.failed(failure, s.isServable(now) ? s.token : null, s.expiresAt - now, delay);
+        plan(delay);
+    }
+
+    private void resetBackoff() {
+        consecutiveFailures = 0;
+        backingOffAfter = null;
+    }
+
+    private TokenUnavailableException unavailable(String reasonWhenHealthy) {
+        synchronized (lock) {
+            String reason = closed ? "the token cache is closed"
+                    : backingOffAfter != null ? backingOffAfter.getMessage() : reasonWhenHealthy;
+            return new TokenUnavailableException(clientName, reason);
+        }
+    }
+
+    /** A scheduled token request; stale once a newer one is scheduled. */
+    private final class Attempt implements Runnable {
+        private final long seq;
+
+        Attempt(long seq) {
+            this.seq = seq;
+        }
+
+        @Override
+        public void run() {
+            runAttempt(seq);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "TokenCache{client=" + clientName + ", " + policy + "}";
+    }
+}

@@ -1,0 +1,85 @@
+package dev.oauthagent.agent.token.cache;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.junit.jupiter.api.Test;
+
+class DaemonSchedulerTest {
+    private static final long MS = TimeUnit.MILLISECONDS.toNanos(1);
+
+    @Test
+    void tasksRunOnOneDaemonThreadNamedForTheClient() throws Exception {
+        try (DaemonScheduler scheduler = DaemonScheduler.forClient("billing")) {
+            AtomicReference<Thread> ran = new AtomicReference<>();
+            CountDownLatch done = new CountDownLatch(2);
+            List<Thread> threads = new CopyOnWriteArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                scheduler.schedule(() -> {
+                    threads.add(Thread.currentThread());
+                    ran.set(Thread.currentThread());
+                    done.countDown();
+                }, 0);
+            }
+            assertThat(done.await(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(ran.get().getName()).isEqualTo("oauth-agent-refresh-billing");
+            assertThat(ran.get().isDaemon()).isTrue();
+            assertThat(threads).hasSize(2).allMatch(t -> t == threads.get(0));
+            assertThat(ran.get().getContextClassLoader()).isSameAs(DaemonScheduler.class.getClassLoader());
+        }
+    }
+
+    @Test
+    void tasksRunInDueOrder() throws Exception {
+        try (DaemonScheduler scheduler = new DaemonScheduler("test-refresh")) {
+            List<String> order = new CopyOnWriteArrayList<>();
+            CountDownLatch done = new CountDownLatch(2);
+            scheduler.schedule(() -> { order.add("later"); done.countDown(); }, 200 * MS);
+            scheduler.schedule(() -> { order.add("sooner"); done.countDown(); }, 0);
+            assertThat(done.await(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(order).containsExactly("sooner", "later");
+        }
+    }
+
+    @Test
+    void cancelledTaskNeverRuns() throws Exception {
+        try (DaemonScheduler scheduler = new DaemonScheduler("test-refresh")) {
+            List<String> ran = new CopyOnWriteArrayList<>();
+            CountDownLatch marker = new CountDownLatch(1);
+            scheduler.schedule(() -> ran.add("cancelled"), 100 * MS).cancel();
+            scheduler.schedule(marker::countDown, 200 * MS); // same thread, due later: runs after it would have
+            assertThat(marker.await(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(ran).isEmpty();
+        }
+    }
+
+    @Test
+    void failingTaskDoesNotStopLaterTasks() throws Exception {
+        try (DaemonScheduler scheduler = new DaemonScheduler("test-refresh")) {
+            CountDownLatch after = new CountDownLatch(1);
+            scheduler.schedule(() -> {
+                throw new IllegalStateException("boom");
+            }, 0);
+            scheduler.schedule(after::countDown, 10 * MS);
+            assertThat(after.await(30, TimeUnit.SECONDS)).isTrue();
+        }
+    }
+
+    @Test
+    void afterCloseTasksAreDroppedAndSchedulingReturnsAHarmlessHandle() throws Exception {
+        DaemonScheduler scheduler = new DaemonScheduler("test-refresh");
+        List<String> ran = new CopyOnWriteArrayList<>();
+        scheduler.schedule(() -> ran.add("pending"), Duration.ofMillis(100).toNanos());
+        scheduler.close();
+        RefreshScheduler.Cancellable handle = scheduler.schedule(() -> ran.add("late"), 0);
+        handle.cancel();
+        scheduler.close();
+        assertThat(ran).isEmpty();
+    }
+}
