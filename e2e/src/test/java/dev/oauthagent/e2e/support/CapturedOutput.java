@@ -21,12 +21,15 @@ final class CapturedOutput {
     private final Condition changed = lock.newCondition();
     private final List<String> stdout = new ArrayList<>();
     private final List<String> stderr = new ArrayList<>();
+    /** Both streams interleaved as the lines arrived: what waits scan, each line only once per wait. */
+    private final List<String> both = new ArrayList<>();
     private int openStreams = Stream.values().length;
 
     void append(Stream stream, String line) {
         lock.lock();
         try {
             (stream == Stream.STDOUT ? stdout : stderr).add(line);
+            both.add(line);
             changed.signalAll();
         } finally {
             lock.unlock();
@@ -48,10 +51,16 @@ final class CapturedOutput {
      * deadline ({@link System#nanoTime()}) passes.
      */
     WaitResult awaitMatches(Pattern pattern, int count, long deadlineNanos) throws InterruptedException {
+        List<String> matches = new ArrayList<>();
+        int scanned = 0;
         lock.lock();
         try {
             while (true) {
-                List<String> matches = matching(pattern);
+                for (; scanned < both.size(); scanned++) {
+                    if (pattern.matcher(both.get(scanned)).find()) {
+                        matches.add(both.get(scanned));
+                    }
+                }
                 if (matches.size() >= count || openStreams == 0) {
                     return new WaitResult(matches, openStreams == 0);
                 }
@@ -104,17 +113,5 @@ final class CapturedOutput {
         } finally {
             lock.unlock();
         }
-    }
-
-    private List<String> matching(Pattern pattern) {
-        List<String> matches = new ArrayList<>();
-        for (List<String> lines : List.of(stdout, stderr)) {
-            for (String line : lines) {
-                if (pattern.matcher(line).find()) {
-                    matches.add(line);
-                }
-            }
-        }
-        return matches;
     }
 }

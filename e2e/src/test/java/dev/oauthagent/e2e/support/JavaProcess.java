@@ -9,13 +9,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -54,8 +53,28 @@ public final class JavaProcess implements AutoCloseable {
     }
 
     /** @param name short label for messages and the log file name, e.g. "auth-server" */
-    public static Builder builder(String name) {
-        return new Builder(name);
+    public static JavaProcessBuilder builder(String name) {
+        return new JavaProcessBuilder(name);
+    }
+
+    /** Starts {@code command} (already fully set up by {@link JavaProcessBuilder}) and begins capturing. */
+    static JavaProcess start(String name, ProcessBuilder command, List<String> envNames) {
+        ProcessLog log = ProcessLog.open(name, command.command(), envNames);
+        Process process;
+        try {
+            process = command.start();
+        } catch (IOException e) {
+            log.note("could not start: " + e);
+            log.close();
+            throw new UncheckedIOException("cannot start " + name + ": "
+                    + ProcessLog.maskSecrets(String.join(" ", command.command())), e);
+        }
+        JavaProcess started = new JavaProcess(name, process, log);
+        RUNNING.add(started);
+        started.closeStdin();
+        started.pump(process.getInputStream(), CapturedOutput.Stream.STDOUT);
+        started.pump(process.getErrorStream(), CapturedOutput.Stream.STDERR);
+        return started;
     }
 
     public long pid() {
@@ -190,7 +209,7 @@ public final class JavaProcess implements AutoCloseable {
         }
         try {
             handle.onExit().get(left, TimeUnit.NANOSECONDS);
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+        } catch (ExecutionException | TimeoutException e) {
             // Still alive: the caller escalates to a forced kill.
         }
     }
@@ -218,6 +237,15 @@ public final class JavaProcess implements AutoCloseable {
         return System.nanoTime() + timeout.toNanos();
     }
 
+    /** The child gets an empty stdin, so a program that reads it sees end-of-input instead of blocking. */
+    private void closeStdin() {
+        try {
+            process.getOutputStream().close();
+        } catch (IOException e) {
+            // Nothing to do: the child simply never gets input.
+        }
+    }
+
     private void pump(InputStream stream, CapturedOutput.Stream which) {
         Thread thread = new Thread(() -> {
             try (BufferedReader reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
@@ -233,187 +261,5 @@ public final class JavaProcess implements AutoCloseable {
         }, "e2e-" + name + "-" + which.name().toLowerCase());
         thread.setDaemon(true);
         thread.start();
-    }
-
-    /** How to start a child JVM: what to run, with which JVM options, environment and arguments. */
-    public static final class Builder {
-        /**
-         * Fast start-up for short-lived test JVMs (JIT tier 1, serial GC, class-data sharing), each paired
-         * with the options that override it: a test setting one of those keeps its own choice.
-         */
-        private static final Map<String, Pattern> SPEED_FLAGS = speedFlags();
-        private static final String AGENT_ENV_PREFIX = "OAUTH_AGENT_";
-
-        private final String name;
-        private Path jar;
-        private final List<Path> classpath = new ArrayList<>();
-        private String mainClass;
-        private final List<String> jvmArgs = new ArrayList<>();
-        private final List<String> args = new ArrayList<>();
-        private final Map<String, String> env = new LinkedHashMap<>();
-        private boolean inheritAgentEnv;
-        private boolean speedFlags = true;
-        private Path javaBin;
-        private Path workingDirectory;
-
-        private Builder(String name) {
-            this.name = name;
-        }
-
-        /** Runs {@code java -jar jar}. */
-        public Builder jar(Path jar) {
-            this.jar = jar;
-            return this;
-        }
-
-        /** Adds class path entries for {@link #mainClass(String)}. */
-        public Builder classpath(Path... entries) {
-            classpath.addAll(Arrays.asList(entries));
-            return this;
-        }
-
-        /** Runs {@code java -cp <classpath> mainClass}. */
-        public Builder mainClass(String mainClass) {
-            this.mainClass = mainClass;
-            return this;
-        }
-
-        /** Runs a class of this test module: its compiled classes directory goes on the class path. */
-        public Builder mainClass(Class<?> mainClass) {
-            try {
-                classpath(Path.of(mainClass.getProtectionDomain().getCodeSource().getLocation().toURI()));
-            } catch (java.net.URISyntaxException e) {
-                throw new IllegalArgumentException("cannot locate the class path entry of " + mainClass, e);
-            }
-            return mainClass(mainClass.getName());
-        }
-
-        public Builder jvmArgs(String... options) {
-            jvmArgs.addAll(Arrays.asList(options));
-            return this;
-        }
-
-        /** Adds {@code -javaagent:jar=agentArgs} ({@code agentArgs} may be null for none). */
-        public Builder javaAgent(Path agentJar, String agentArgs) {
-            return jvmArgs("-javaagent:" + agentJar + (agentArgs == null ? "" : "=" + agentArgs));
-        }
-
-        /** Sets an environment variable of the child; values are never written to the log file. */
-        public Builder env(String variable, String value) {
-            env.put(variable, value);
-            return this;
-        }
-
-        /**
-         * Keeps OAUTH_AGENT_* variables of the test JVM's environment in the child. By default they are
-         * removed, so a developer's own agent settings cannot change what a test sees.
-         */
-        public Builder inheritOauthAgentEnv() {
-            inheritAgentEnv = true;
-            return this;
-        }
-
-        /** Leaves out the start-up speed flags (JIT tier 1, serial GC, CDS), e.g. to measure real performance. */
-        public Builder withoutSpeedFlags() {
-            speedFlags = false;
-            return this;
-        }
-
-        /** Program arguments, after the jar or main class. */
-        public Builder args(String... arguments) {
-            args.addAll(Arrays.asList(arguments));
-            return this;
-        }
-
-        /** Another java launcher than {@link E2ePaths#javaBin()}. */
-        public Builder javaBin(Path launcher) {
-            this.javaBin = launcher;
-            return this;
-        }
-
-        public Builder workingDirectory(Path directory) {
-            this.workingDirectory = directory;
-            return this;
-        }
-
-        /** The full command line {@link #start()} runs. */
-        public List<String> command() {
-            if ((jar == null) == (mainClass == null)) {
-                throw new IllegalStateException(name + ": set exactly one of jar(...) or mainClass(...)");
-            }
-            List<String> command = new ArrayList<>();
-            command.add((javaBin != null ? javaBin : E2ePaths.javaBin()).toString());
-            if (speedFlags) {
-                SPEED_FLAGS.forEach((flag, overriddenBy) -> {
-                    if (jvmArgs.stream().noneMatch(option -> overriddenBy.matcher(option).matches())) {
-                        command.add(flag);
-                    }
-                });
-            }
-            command.addAll(jvmArgs);
-            if (jar != null) {
-                command.add("-jar");
-                command.add(jar.toString());
-            } else {
-                command.add("-cp");
-                command.add(classpath.stream().map(Path::toString)
-                        .collect(Collectors.joining(java.io.File.pathSeparator)));
-                command.add(mainClass);
-            }
-            command.addAll(args);
-            return command;
-        }
-
-        public JavaProcess start() {
-            List<String> command = command();
-            ProcessBuilder builder = new ProcessBuilder(command);
-            if (workingDirectory != null) {
-                builder.directory(workingDirectory.toFile());
-            }
-            Map<String, String> childEnv = builder.environment();
-            if (!inheritAgentEnv) {
-                childEnv.keySet().removeIf(variable -> variable.startsWith(AGENT_ENV_PREFIX));
-            }
-            env.forEach((variable, value) -> {
-                if (value == null) {
-                    childEnv.remove(variable);
-                } else {
-                    childEnv.put(variable, value);
-                }
-            });
-            ProcessLog log = ProcessLog.open(name, command, new ArrayList<>(env.keySet()));
-            Process process;
-            try {
-                process = builder.start();
-            } catch (IOException e) {
-                log.note("could not start: " + e);
-                log.close();
-                throw new UncheckedIOException("cannot start " + name + ": " + ProcessLog.maskSecrets(
-                        String.join(" ", command)), e);
-            }
-            JavaProcess started = new JavaProcess(name, process, log);
-            RUNNING.add(started);
-            closeQuietly(process);
-            started.pump(process.getInputStream(), CapturedOutput.Stream.STDOUT);
-            started.pump(process.getErrorStream(), CapturedOutput.Stream.STDERR);
-            return started;
-        }
-
-        /** The child gets an empty stdin, so a program that reads it sees end-of-input instead of blocking. */
-        private static void closeQuietly(Process process) {
-            try {
-                process.getOutputStream().close();
-            } catch (IOException e) {
-                // Nothing to do: the child simply never gets input.
-            }
-        }
-
-        private static Map<String, Pattern> speedFlags() {
-            Map<String, Pattern> flags = new LinkedHashMap<>();
-            flags.put("-XX:TieredStopAtLevel=1", Pattern.compile("-XX:TieredStopAtLevel=.*|-XX:[+-]TieredCompilation"));
-            flags.put("-XX:+UseSerialGC", Pattern.compile("-XX:[+]Use\\w*GC"));
-            flags.put("-Xshare:auto", Pattern.compile("-Xshare:.*"));
-            return flags;
-        }
     }
 }

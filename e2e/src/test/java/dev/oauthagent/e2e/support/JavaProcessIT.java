@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class JavaProcessIT {
     private static final Duration WAIT = Duration.ofSeconds(60);
 
-    private static JavaProcess.Builder child(String... steps) {
+    private static JavaProcessBuilder child(String... steps) {
         return JavaProcess.builder("scripted").mainClass(ScriptedChild.class).args(steps);
     }
 

@@ -21,7 +21,7 @@ final class ProcessLog implements AutoCloseable {
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
     /** Values of arguments named like a secret are masked in the logged command line. */
     private static final Pattern SECRET_ARGUMENT =
-            Pattern.compile("(?i)((?:secret|password|token)[\\w.-]*=)[^,\\s]+");
+            Pattern.compile("(?i)((?:secret|password)[\\w.-]*=)[^,\\s]+");
 
     private final Path file;
     private final BufferedWriter writer;
