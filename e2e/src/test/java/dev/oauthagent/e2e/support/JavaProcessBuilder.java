@@ -74,7 +74,10 @@ public final class JavaProcessBuilder {
         return jvmArgs("-javaagent:" + agentJar + (agentArgs == null ? "" : "=" + agentArgs));
     }
 
-    /** Sets an environment variable of the child; values are never written to the log file. */
+    /**
+     * Sets an environment variable of the child ({@code null} removes an inherited one); only the names are
+     * written to the log file, so secrets belong here rather than in arguments.
+     */
     public JavaProcessBuilder env(String variable, String value) {
         env.put(variable, value);
         return this;

@@ -109,6 +109,7 @@ class JavaProcessIT {
 
     @Test
     void outputGoesToALogFileNamedAfterTheTestWithSecretValuesLeftOut() throws IOException {
+        // The child exits before it reaches the extra argument, which is only there to be logged.
         JavaProcess process = child("out:a line worth keeping", "exit:0")
                 .args("--client-secret=hunter2-in-args")
                 .env("MY_TOKEN", "tok-in-env")
