@@ -1,6 +1,27 @@
 package dev.oauthagent.testapps.authserver;
 
+import org.springframework.boot.Banner;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration;
+
+/**
+ * A real Spring Authorization Server for end-to-end tests and the demo: two client-credentials clients, JWT
+ * access tokens signed with a fresh RSA key per run, bound to 127.0.0.1 only.
+ *
+ * <p>Options (command line {@code --name=value}, or the upper-cased environment variable):
+ * {@code --port} (default 9000, 0 = any free port), {@code --token-ttl} (default 5m; "30s", "2m", bare seconds
+ * or ISO-8601), {@code --basic-client-secret}, {@code --post-client-secret}, {@code --audience} (default "api").
+ * When ready it prints one line to stdout: {@code AUTH_SERVER_READY issuer=http://127.0.0.1:<port>}.
+ */
+// No users log in here: without this exclusion Boot would create a user and log its generated password.
+@SpringBootApplication(exclude = UserDetailsServiceAutoConfiguration.class)
 public class AuthServerApplication {
+
     public static void main(String[] args) {
+        SpringApplication app = new SpringApplication(AuthServerApplication.class);
+        app.setBannerMode(Banner.Mode.OFF);
+        app.setLogStartupInfo(false);
+        app.run(args);
     }
 }

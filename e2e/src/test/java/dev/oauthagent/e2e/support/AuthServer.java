@@ -1,0 +1,187 @@
+package dev.oauthagent.e2e.support;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The real Spring Authorization Server (test-apps/auth-server) in its own JVM, on a free port of 127.0.0.1.
+ *
+ * <p>It takes seconds to start, so share one per test class ({@code @BeforeAll}/{@code @AfterAll}), or use
+ * {@link #shared()} when the defaults will do. Secrets go to the child as environment variables, never as
+ * arguments, so they stay out of the command line and the process log.
+ */
+public final class AuthServer implements AutoCloseable {
+    public static final String BASIC_CLIENT_ID = "basic-client";
+    public static final String POST_CLIENT_ID = "post-client";
+    public static final Duration DEFAULT_TOKEN_TTL = Duration.ofMinutes(5);
+    public static final String DEFAULT_AUDIENCE = "api";
+
+    private static final Pattern READY = Pattern.compile("^AUTH_SERVER_READY issuer=(http://127\\.0\\.0\\.1:(\\d+))$");
+    private static AuthServer shared;
+
+    private final JavaProcess process;
+    private final URI issuer;
+    private final int port;
+    private final Duration tokenTtl;
+    private final String basicClientSecret;
+    private final String postClientSecret;
+    private final String audience;
+    private final boolean isShared;
+
+    private AuthServer(JavaProcess process, String readyLine, Builder settings, boolean isShared) {
+        Matcher ready = READY.matcher(readyLine);
+        if (!ready.matches()) {
+            throw new IllegalStateException("unexpected ready line: " + readyLine);
+        }
+        this.process = process;
+        this.issuer = URI.create(ready.group(1));
+        this.port = Integer.parseInt(ready.group(2));
+        this.tokenTtl = settings.tokenTtl;
+        this.basicClientSecret = settings.basicClientSecret;
+        this.postClientSecret = settings.postClientSecret;
+        this.audience = settings.audience;
+        this.isShared = isShared;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * One server with the default settings for the whole test JVM, started on first use and stopped when the
+     * JVM exits. Its {@link #close()} does nothing, so a test cannot stop it under another test's feet.
+     */
+    public static synchronized AuthServer shared() {
+        if (shared == null || !shared.process.isAlive()) {
+            shared = builder().start(true);
+        }
+        return shared;
+    }
+
+    /** {@code http://127.0.0.1:<port>}, also the {@code iss} of every token. */
+    public URI issuer() {
+        return issuer;
+    }
+
+    public URI tokenUrl() {
+        return issuer.resolve("/oauth2/token");
+    }
+
+    public URI jwksUrl() {
+        return issuer.resolve("/oauth2/jwks");
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** Registered for client_secret_basic only (and client_credentials, scopes read and write). */
+    public String basicClientId() {
+        return BASIC_CLIENT_ID;
+    }
+
+    public String basicClientSecret() {
+        return basicClientSecret;
+    }
+
+    /** Registered for client_secret_post only (and client_credentials, scopes read and write). */
+    public String postClientId() {
+        return POST_CLIENT_ID;
+    }
+
+    public String postClientSecret() {
+        return postClientSecret;
+    }
+
+    public Duration tokenTtl() {
+        return tokenTtl;
+    }
+
+    /** The {@code aud} of every access token. */
+    public String audience() {
+        return audience;
+    }
+
+    /** The server's JVM, e.g. to read its output. */
+    public JavaProcess process() {
+        return process;
+    }
+
+    /** Same as {@link #close()}. */
+    public void stop() {
+        close();
+    }
+
+    @Override
+    public void close() {
+        if (!isShared) {
+            process.close();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "AuthServer[" + issuer + ", ttl " + tokenTtl + "]";
+    }
+
+    /** Per-run settings; each default matches the server's own. */
+    public static final class Builder {
+        private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
+
+        private Duration tokenTtl = DEFAULT_TOKEN_TTL;
+        private String basicClientSecret = "basic-secret";
+        private String postClientSecret = "post-secret";
+        private String audience = DEFAULT_AUDIENCE;
+
+        private Builder() {
+        }
+
+        /** Access token lifetime, whole seconds, at least one. */
+        public Builder tokenTtl(Duration ttl) {
+            if (ttl.getNano() != 0 || ttl.getSeconds() < 1) {
+                throw new IllegalArgumentException("token TTL must be whole seconds and at least 1s, got " + ttl);
+            }
+            this.tokenTtl = ttl;
+            return this;
+        }
+
+        public Builder basicClientSecret(String secret) {
+            this.basicClientSecret = secret;
+            return this;
+        }
+
+        public Builder postClientSecret(String secret) {
+            this.postClientSecret = secret;
+            return this;
+        }
+
+        public Builder audience(String audience) {
+            this.audience = audience;
+            return this;
+        }
+
+        /** Starts the server and waits (up to 60 s) until it says it is ready. */
+        public AuthServer start() {
+            return start(false);
+        }
+
+        private AuthServer start(boolean isShared) {
+            JavaProcess process = JavaProcess.builder("auth-server")
+                    .jar(E2ePaths.testApp("auth-server"))
+                    .env("TOKEN_TTL", tokenTtl.getSeconds() + "s")
+                    .env("BASIC_CLIENT_SECRET", basicClientSecret)
+                    .env("POST_CLIENT_SECRET", postClientSecret)
+                    .env("AUDIENCE", audience)
+                    .args("--port=0")
+                    .start();
+            try {
+                return new AuthServer(process, process.awaitLine(READY, READY_TIMEOUT), this, isShared);
+            } catch (RuntimeException | AssertionError e) {
+                process.close();
+                throw e;
+            }
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package dev.oauthagent.testapps.authserver;
+
+import java.util.List;
+import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
+import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
+import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
+
+/**
+ * Gives every access token a fixed issuer and the configured audience.
+ *
+ * <p>Without this, Spring Authorization Server takes {@code iss} from each request's host (so a client calling
+ * "localhost" would get a different issuer than one calling "127.0.0.1") and sets {@code aud} to the client id;
+ * a protected API validating issuer and audience needs both to be stable.
+ */
+class AccessTokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
+    private final IssuerAnnouncer issuer;
+    private final String audience;
+
+    AccessTokenClaims(IssuerAnnouncer issuer, String audience) {
+        this.issuer = issuer;
+        this.audience = audience;
+    }
+
+    @Override
+    public void customize(JwtEncodingContext context) {
+        if (OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
+            context.getClaims().issuer(issuer.issuer()).audience(List.of(audience));
+        }
+    }
+}

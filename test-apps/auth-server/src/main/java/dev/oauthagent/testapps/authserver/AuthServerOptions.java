@@ -1,0 +1,64 @@
+package dev.oauthagent.testapps.authserver;
+
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import org.springframework.boot.convert.DurationStyle;
+import org.springframework.core.env.Environment;
+
+/**
+ * The per-run choices a test makes. Read from Spring's environment, so {@code --token-ttl=30s} and the
+ * environment variable {@code TOKEN_TTL=30s} both work (Boot maps {@code TOKEN_TTL} to {@code token-ttl}).
+ */
+record AuthServerOptions(Duration tokenTtl, String basicClientSecret, String postClientSecret, String audience) {
+
+    static final String DEFAULT_BASIC_CLIENT_SECRET = "basic-secret";
+    static final String DEFAULT_POST_CLIENT_SECRET = "post-secret";
+    static final String DEFAULT_AUDIENCE = "api";
+    static final Duration DEFAULT_TOKEN_TTL = Duration.ofMinutes(5);
+
+    static AuthServerOptions from(Environment env) {
+        return new AuthServerOptions(
+                tokenTtl(env.getProperty("token-ttl")),
+                nonBlank(env, "basic-client-secret", DEFAULT_BASIC_CLIENT_SECRET),
+                nonBlank(env, "post-client-secret", DEFAULT_POST_CLIENT_SECRET),
+                nonBlank(env, "audience", DEFAULT_AUDIENCE));
+    }
+
+    private static Duration tokenTtl(String value) {
+        if (value == null || value.isBlank()) {
+            return DEFAULT_TOKEN_TTL;
+        }
+        Duration ttl;
+        try {
+            // A bare number means seconds: a token lifetime in milliseconds is never what a test wants.
+            ttl = DurationStyle.detectAndParse(value.trim(), ChronoUnit.SECONDS);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--token-ttl (or TOKEN_TTL) '" + value
+                    + "' is not a duration: use e.g. 30s, 2m, 90 (seconds) or PT30S", e);
+        }
+        // Spring Authorization Server rejects lifetimes under one second, and JWT exp/iat are whole seconds.
+        if (ttl.compareTo(Duration.ofSeconds(1)) < 0) {
+            throw new IllegalArgumentException("--token-ttl (or TOKEN_TTL) '" + value
+                    + "' must be at least 1s");
+        }
+        return ttl;
+    }
+
+    private static String nonBlank(Environment env, String key, String fallback) {
+        String value = env.getProperty(key);
+        if (value == null) {
+            return fallback;
+        }
+        if (value.isBlank()) {
+            throw new IllegalArgumentException("--" + key + " (or " + key.toUpperCase().replace('-', '_')
+                    + ") is set but empty: give a value or leave it unset for the default");
+        }
+        return value;
+    }
+
+    /** Never prints the secrets: this record may end up in a log line or an exception. */
+    @Override
+    public String toString() {
+        return "AuthServerOptions[tokenTtl=" + tokenTtl + ", audience=" + audience + ", secrets=****]";
+    }
+}
