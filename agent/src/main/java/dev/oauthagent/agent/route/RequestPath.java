@@ -22,10 +22,11 @@ final class RequestPath {
             return true;
         }
         String raw = rawPath == null ? "" : rawPath;
-        int end = end(raw);
-        if (isPlain(raw, end)) {
-            return prefix.matches(raw, end); // the common case: nothing to normalize, nothing allocated
+        int plainEnd = plainPathEnd(raw);
+        if (plainEnd >= 0) {
+            return prefix.matches(raw, plainEnd); // the common case: nothing to normalize, nothing allocated
         }
+        int end = end(raw);
         String path = removeDotSegments(raw, end, false);
         if (!prefix.matches(path, path.length())) {
             return false;
@@ -48,18 +49,25 @@ final class RequestPath {
         return raw.length();
     }
 
-    /** Absolute, no percent-encoding, no backslash and no segment starting with '.': already normal. */
-    private static boolean isPlain(String raw, int end) {
-        if (end == 0 || raw.charAt(0) != '/') {
-            return false;
+    /**
+     * Where the path ends if it is already normal (absolute, no percent-encoding, no backslash, no segment
+     * starting with '.'), else -1. One pass, so the common case reads the path once.
+     */
+    private static int plainPathEnd(String raw) {
+        int length = raw.length();
+        if (length == 0 || raw.charAt(0) != '/') {
+            return -1;
         }
-        for (int i = 0; i < end; i++) {
+        for (int i = 1; i < length; i++) {
             char c = raw.charAt(i);
+            if (c == '?' || c == '#') {
+                return i;
+            }
             if (c == '%' || c == '\\' || (c == '.' && raw.charAt(i - 1) == '/')) {
-                return false;
+                return -1;
             }
         }
-        return true;
+        return length;
     }
 
     private static boolean hasAmbiguousSeparator(String raw, int end) {
