@@ -111,7 +111,7 @@ final class HostNormalizer {
                 labelNumeric = true;
             } else if ((c >= 'a' && c <= 'z') || c == '-' || c == '_') {
                 labelNumeric = false;
-            } else if (c >= 'A' && c <= 'Z' || c > 0x7f) {
+            } else if ((c >= 'A' && c <= 'Z') || c > 0x7f) {
                 return NameCheck.NEEDS_NORMALIZING;
             } else if (c < '0' || c > '9') {
                 return NameCheck.BAD_CHARACTER;

@@ -84,8 +84,9 @@ final class IpLiteral {
     }
 
     /**
-     * Parses colon-separated hex groups of {@code s[from, to)} into {@code out}; returns how many 16-bit groups were written, or -1 if the text is malformed. An empty range is zero
-     * groups. An embedded IPv4 address may only be the very last part of the address.
+     * Parses colon-separated hex groups of {@code s[from, to)} into {@code out}; returns how many 16-bit
+     * groups were written, or -1 if the text is malformed. An empty range is zero groups. An embedded IPv4
+     * address may only be the very last part of the address.
      */
     private static int parseGroups(String s, int from, int to, int[] out, boolean mayEndWithIpv4) {
         if (from == to) {

@@ -24,7 +24,8 @@ final class RouteEntry {
             if (byDomain != 0) {
                 return byDomain;
             }
-            return Boolean.compare(a.host.port() == HostPattern.DEFAULT_PORT, b.host.port() == HostPattern.DEFAULT_PORT);
+            return Boolean.compare(a.host.port() == HostPattern.DEFAULT_PORT,
+                    b.host.port() == HostPattern.DEFAULT_PORT);
         }
     };
 

@@ -40,7 +40,8 @@ class PathPrefixTest {
         return Stream.of(
                 arguments("", "path is empty: write / for every path, or a prefix such as /api"),
                 arguments("api", "path 'api' must start with '/': write /api"),
-                arguments("https://api.example.com/", "is a URL: write only the path, e.g. /api, and the host in 'hosts'"),
+                arguments("https://api.example.com/",
+                        "is a URL: write only the path, e.g. /api, and the host in 'hosts'"),
                 arguments("/api?x=1", "contains a query or fragment"),
                 arguments("/api#x", "contains a query or fragment"),
                 arguments("/my api", "contains a space or control character"),

@@ -278,7 +278,8 @@ class RouteTableTest {
             assertThatIllegalArgumentException().isThrownBy(() -> RouteTable.of(List.of(
                             Route.parse("billing", List.of("api.example.com", "x.example"), List.of("/"), false),
                             Route.parse("users", List.of("API.example.com."), List.of("/", "/users"), true))))
-                    .withMessageContaining("clients 'billing' and 'users' both list host 'api.example.com' with path '/'")
+                    .withMessageContaining("clients 'billing' and 'users' both list host 'api.example.com'"
+                            + " with path '/'")
                     .withMessageContaining("give that host and path to one client");
         }
 
