@@ -65,7 +65,8 @@ class HostPatternTest {
         return Stream.of(
                 arguments("", "host is empty"),
                 arguments("https://api.example.com",
-                        "host 'https://api.example.com' has a scheme: write the host without scheme, e.g. api.example.com"),
+                        "host 'https://api.example.com' has a scheme: write the host without scheme,"
+                                + " e.g. api.example.com"),
                 arguments("http://api.example.com:8080/v1?x",
                         "write the host without scheme, e.g. api.example.com:8080"),
                 arguments("user@api.example.com",
