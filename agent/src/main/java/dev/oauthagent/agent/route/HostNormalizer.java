@@ -76,7 +76,8 @@ final class HostNormalizer {
     static String problemWith(String host) {
         String lower = host.toLowerCase(Locale.ROOT);
         if (!isAscii(lower) && idnToAscii(lower) == null) {
-            return "is not a valid internationalized domain name";
+            return "is not a valid internationalized domain name, or has characters that resolvers convert"
+                    + " differently (such as 'ß' or full-width dots): write its punycode (xn--) form";
         }
         String ascii = asciiForm(host);
         if (ascii == null) {
@@ -155,15 +156,25 @@ final class HostNormalizer {
 
     /**
      * USE_STD3_ASCII_RULES rejects labels with characters outside letters, digits and hyphen, and no
-     * ALLOW_UNASSIGNED flag rejects unassigned code points, so odd input fails instead of being mapped.
-     * IDN also maps the ideographic full stops (U+3002 and friends) to '.', as resolvers do.
+     * ALLOW_UNASSIGNED flag rejects unassigned code points.
+     *
+     * <p>java.net.IDN implements IDNA 2003, which maps some characters to others or to nothing: 'ß' to
+     * "ss", a soft hyphen or zero-width joiner to "", U+3002 to '.', compatibility forms such as 'ﬁ' to
+     * "fi". IDNA 2008 resolvers and proxies, and any resolver that passes the raw name on, see a
+     * different name there ("straße.example" is xn--strae-oqa.example, not strasse.example). So a name
+     * is accepted only if its punycode converts back to exactly the name given.
      */
     private static String idnToAscii(String lowerCase) {
+        String ascii;
         try {
-            return IDN.toASCII(lowerCase, IDN.USE_STD3_ASCII_RULES).toLowerCase(Locale.ROOT);
+            ascii = IDN.toASCII(lowerCase, IDN.USE_STD3_ASCII_RULES);
         } catch (IllegalArgumentException e) {
             return null;
         }
+        if (!IDN.toUnicode(ascii, IDN.USE_STD3_ASCII_RULES).equals(lowerCase)) {
+            return null;
+        }
+        return ascii.toLowerCase(Locale.ROOT);
     }
 
     private static boolean endsWithNumericLabel(String name) {

@@ -115,7 +115,9 @@ class HostPatternTest {
                 arguments("10.0.0.1.", "is an IP address with a trailing dot"),
                 arguments("api!.example.com", "contains a character that is not allowed in a host name"),
                 arguments("api.exa%6dple.com", "contains a character that is not allowed in a host name"),
-                arguments("bücher!.example", "is not a valid internationalized domain name"));
+                arguments("bücher!.example", "is not a valid internationalized domain name"),
+                arguments("straße.example", "has characters that resolvers convert differently (such as 'ß' or"
+                        + " full-width dots): write its punycode (xn--) form"));
     }
 
     @ParameterizedTest(name = "[{0}] -> {1}")

@@ -25,6 +25,7 @@ class RouteTableTest {
             Route.parse("local", List.of("10.0.0.5:8080", "[2001:db8::1]:8443"), List.of("/"), false),
             Route.parse("idn", List.of("bücher.example"), List.of("/"), false),
             Route.parse("puny", List.of("xn--caf-dma.example"), List.of("/"), false),
+            Route.parse("strasse", List.of("strasse.example", "api.example.org"), List.of("/"), false),
             Route.parse("legacy", List.of("legacy.example.com"), List.of("/"), true)));
 
     @ParameterizedTest(name = "{0}")
@@ -150,6 +151,14 @@ class RouteTableTest {
             assertThat(TABLE.match("https", CYRILLIC_A + "pi.example.com", -1, "/")).isNull();
             assertThat(TABLE.match("https", "bucher.example", -1, "/")).isNull();
             assertThat(TABLE.match("https", "b\u00fbcher.example", -1, "/")).isNull();
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(strings = {"straße.example", "api\u00ad.example.org", "api.example\u3002org",
+            "\uff41pi.example.org"})
+        void unicodeHostThatJavaNetIdnMapsOntoAConfiguredHostDoesNotMatch(String host) {
+            // IDNA 2003 maps these onto strasse.example / api.example.org; IDNA 2008 and raw DNS do not.
+            assertThat(TABLE.match("https", host, -1, "/")).isNull();
         }
     }
 
