@@ -402,6 +402,14 @@ class RouteTableTest {
             assertThat(TABLE.match(new URL("https://evil.com@api.example.com/"))).isEqualTo("api");
         }
 
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(strings = {"https://api.example.com\\@evil.com/", "https://api.example.com:443@evil.com/",
+            "https://api.example.com%40evil.com/", "https://api.example.com%2f@evil.com/",
+            "https://evil.com\\.api.example.com/"})
+        void urlTextThatMentionsAConfiguredHostButConnectsElsewhereDoesNotMatch(String url) throws Exception {
+            assertThat(TABLE.match(new URL(url))).isNull();
+        }
+
         @Test
         void uriWithUserInfoIsJudgedByItsRealHost() {
             assertThat(TABLE.match(URI.create("https://api.example.com@evil.com/"))).isNull();
