@@ -141,6 +141,15 @@ class RouteTableTest {
         }
 
         @Test
+        void unicodeRequestHostMatchesTheSameNameConfiguredInPunycode() {
+            RouteTable table = RouteTable.of(List.of(
+                    Route.parse("books", List.of("xn--bcher-kva.example"), List.of("/"), false)));
+
+            assertThat(table.match("https", "bücher.example", -1, "/")).isEqualTo("books");
+            assertThat(table.match("https", "bucher.example", -1, "/")).isNull();
+        }
+
+        @Test
         void punycodeRequestHostMatchesClientConfiguredInUnicode() {
             assertThat(TABLE.match("https", "xn--bcher-kva.example", -1, "/")).isEqualTo("idn");
         }
