@@ -1,0 +1,46 @@
+package dev.oauthagent.agent;
+
+import dev.oauthagent.agent.config.AgentConfig;
+import dev.oauthagent.agent.config.ClientConfig;
+import dev.oauthagent.agent.token.TokenEndpointClient;
+import dev.oauthagent.agent.token.cache.TokenCache;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * What a started agent holds: one token cache per configured client, each already fetching its first
+ * token in the background so that the application's first request rarely has to wait.
+ */
+final class AgentRuntime {
+    private static final Logger log = LoggerFactory.getLogger(AgentRuntime.class);
+
+    private final Map<String, TokenCache> caches;
+
+    private AgentRuntime(Map<String, TokenCache> caches) {
+        this.caches = Collections.unmodifiableMap(caches);
+    }
+
+    static AgentRuntime start(AgentConfig config) {
+        Map<String, TokenCache> caches = new LinkedHashMap<>();
+        for (ClientConfig client : config.clients()) {
+            TokenCache cache = TokenCache.create(client, new TokenEndpointClient(client));
+            caches.put(client.name(), cache);
+            cache.start();
+        }
+        log.info("started with {} client(s): {}", caches.size(), caches.keySet());
+        return new AgentRuntime(caches);
+    }
+
+    /** Null when no client has that name. */
+    TokenCache cache(String clientName) {
+        return caches.get(clientName);
+    }
+
+    Map<String, TokenCache> caches() {
+        return caches;
+    }
+}

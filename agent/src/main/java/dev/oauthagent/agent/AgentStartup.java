@@ -1,0 +1,66 @@
+package dev.oauthagent.agent;
+
+import dev.oauthagent.agent.config.AgentConfig;
+import dev.oauthagent.agent.config.ConfigException;
+import dev.oauthagent.agent.config.ConfigLoader;
+import dev.oauthagent.agent.config.ConfigProblem;
+import dev.oauthagent.agent.config.LoadedConfig;
+import dev.oauthagent.agent.log.AgentLogging;
+
+import java.io.PrintStream;
+import java.lang.instrument.Instrumentation;
+
+/**
+ * Turns agent arguments into a running agent, or into one clear line on stderr and an application that
+ * runs exactly as it would without us. The rule: whatever goes wrong here (bad configuration, a bug, an
+ * unexpected JVM), the host application must still start.
+ */
+final class AgentStartup {
+    static final String NOT_ACTIVE = "oauth-agent: the agent is NOT active; the application runs without it.";
+
+    private static volatile AgentRuntime runtime;
+
+    private AgentStartup() {
+    }
+
+    static void start(String agentArgs, Instrumentation inst, PrintStream stderr) {
+        if (runtime != null) {
+            stderr.println("oauth-agent: already running in this JVM; ignoring the second start.");
+            return;
+        }
+        LoadedConfig loaded;
+        try {
+            loaded = ConfigLoader.loadFromJvm(agentArgs);
+        } catch (ConfigException e) {
+            // Printed, not logged: logging is configured from the configuration that just failed.
+            stderr.println(e.getMessage());
+            stderr.println(NOT_ACTIVE);
+            return;
+        } catch (Throwable t) {
+            stderr.println("oauth-agent: could not read the configuration (" + t + ").");
+            stderr.println(NOT_ACTIVE);
+            return;
+        }
+        AgentConfig config = loaded.config();
+        if (!config.enabled()) {
+            // Disabled means "stay out of the way", but a broken configuration should not wait until it
+            // is switched on to be noticed.
+            for (ConfigProblem problem : loaded.ignoredProblems()) {
+                stderr.println("oauth-agent: disabled; ignoring configuration problem " + problem);
+            }
+            return;
+        }
+        try {
+            AgentLogging.configure(config.logLevel());
+            runtime = AgentRuntime.start(config);
+        } catch (Throwable t) {
+            stderr.println("oauth-agent: failed to start (" + t + "). Please report this as a bug.");
+            stderr.println(NOT_ACTIVE);
+        }
+    }
+
+    /** The running agent, or null when it is disabled or did not start. */
+    static AgentRuntime runtime() {
+        return runtime;
+    }
+}
