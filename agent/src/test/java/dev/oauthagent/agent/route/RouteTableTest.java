@@ -416,7 +416,15 @@ class RouteTableTest {
             "https://api.example.com%40evil.com/", "https://api.example.com%2f@evil.com/",
             "https://evil.com\\.api.example.com/"})
         void urlTextThatMentionsAConfiguredHostButConnectsElsewhereDoesNotMatch(String url) throws Exception {
-            assertThat(TABLE.match(new URL(url))).isNull();
+            URL parsed;
+            try {
+                parsed = new URL(url);
+            } catch (java.net.MalformedURLException refused) {
+                // Whether java.net.URL accepts '\\' in the authority varies (seen to differ between two runs
+                // of one JDK 17 build): a URL the JDK refuses cannot be sent anywhere, so no token can leak.
+                return;
+            }
+            assertThat(TABLE.match(parsed)).isNull();
         }
 
         @Test
