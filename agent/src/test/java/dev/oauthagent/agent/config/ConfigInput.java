@@ -1,7 +1,10 @@
 package dev.oauthagent.agent.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.oauthagent.agent.route.RouteTable;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,8 +56,15 @@ final class ConfigInput {
         return this;
     }
 
+    /**
+     * Loads, and checks that what loads also builds a route table: every valid configuration of the
+     * config tests proves that the loader never accepts hosts or paths that RouteTable would refuse.
+     */
     LoadedConfig load() throws ConfigException {
-        return ConfigLoader.load(agentArgs, sysprops, env);
+        LoadedConfig loaded = ConfigLoader.load(agentArgs, sysprops, env);
+        assertThatCode(() -> RouteTable.from(loaded.config().clients()))
+                .as("RouteTable.from the clients of a configuration that loaded").doesNotThrowAnyException();
+        return loaded;
     }
 
     ConfigException failure() {
