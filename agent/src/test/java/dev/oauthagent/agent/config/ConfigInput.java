@@ -28,6 +28,19 @@ final class ConfigInput {
         return new ConfigInput().validClient(name);
     }
 
+    /** Valid clients "billing" and "reports" with these hosts and paths; a null paths value is left unset. */
+    static ConfigInput twoClients(String billingHosts, String billingPaths, String reportsHosts, String reportsPaths) {
+        ConfigInput input = withValidClient("billing").validClient("reports")
+                .sys("clients.billing.hosts", billingHosts).sys("clients.reports.hosts", reportsHosts);
+        if (billingPaths != null) {
+            input.sys("clients.billing.paths", billingPaths);
+        }
+        if (reportsPaths != null) {
+            input.sys("clients.reports.paths", reportsPaths);
+        }
+        return input;
+    }
+
     ConfigInput validClient(String name) {
         return sys("clients." + name + ".token-url", "https://auth.example.com/oauth2/token")
                 .sys("clients." + name + ".client-id", name + "-id")

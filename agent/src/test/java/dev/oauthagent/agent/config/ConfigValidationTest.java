@@ -381,44 +381,35 @@ class ConfigValidationTest {
 
     @Test
     void twoClientsWithTheSameHostAndNestedPathsAreReportedNamingBoth() {
-        String message = ConfigInput.withValidClient("billing").validClient("reports")
-                .sys("clients.billing.hosts", "api.example.com").sys("clients.billing.paths", "/api/")
-                .sys("clients.reports.hosts", "api.example.com").sys("clients.reports.paths", "/api/reports/")
+        String message = ConfigInput.twoClients("api.example.com", "/api/", "api.example.com", "/api/reports/")
                 .messageOf("clients.reports.hosts");
         assertThat(message).contains("'billing'", "'reports'", "api.example.com", "/api and /api/reports");
     }
 
     @Test
     void twoClientsWithTheSameHostAndIdenticalDefaultPathsAreReported() {
-        String message = ConfigInput.withValidClient("billing").validClient("reports")
-                .sys("clients.billing.hosts", "api.example.com").sys("clients.reports.hosts", "API.example.com")
+        String message = ConfigInput.twoClients("api.example.com", null, "API.example.com", null)
                 .messageOf("clients.reports.hosts");
         assertThat(message).contains("'billing'", "'reports'");
     }
 
     @Test
     void twoClientsWithEqualHostPatternsInDifferentSpellingsAreReported() {
-        String message = ConfigInput.withValidClient("billing").validClient("reports")
-                .sys("clients.billing.hosts", "[::1]:8443, bücher.example").sys("clients.billing.paths", "/v1")
-                .sys("clients.reports.hosts", "xn--bcher-kva.example, [0:0::1]:8443").sys("clients.reports.paths", "/v1/x")
-                .messageOf("clients.reports.hosts");
+        String message = ConfigInput.twoClients("[::1]:8443, bücher.example", "/v1",
+                "xn--bcher-kva.example, [0:0::1]:8443", "/v1/x").messageOf("clients.reports.hosts");
         assertThat(message).contains("'billing'", "'reports'", "[::1]:8443", "/v1 and /v1/x");
     }
 
     @Test
     void twoClientsOnTheSameHostWithPrefixesThatShareOnlyLettersAreValid() throws ConfigException {
-        AgentConfig config = ConfigInput.withValidClient("billing").validClient("reports")
-                .sys("clients.billing.hosts", "api.example.com").sys("clients.billing.paths", "/api")
-                .sys("clients.reports.hosts", "api.example.com").sys("clients.reports.paths", "/apix")
+        AgentConfig config = ConfigInput.twoClients("api.example.com", "/api", "api.example.com", "/apix")
                 .load().config();
         assertThat(config.clients()).extracting(ClientConfig::name).containsExactly("billing", "reports");
     }
 
     @Test
     void twoClientsOnTheSameHostWithDisjointPathsAreValid() throws ConfigException {
-        AgentConfig config = ConfigInput.withValidClient("billing").validClient("reports")
-                .sys("clients.billing.hosts", "api.example.com").sys("clients.billing.paths", "/billing/")
-                .sys("clients.reports.hosts", "api.example.com").sys("clients.reports.paths", "/reports/")
+        AgentConfig config = ConfigInput.twoClients("api.example.com", "/billing/", "api.example.com", "/reports/")
                 .load().config();
         assertThat(config.clients()).extracting(ClientConfig::name).containsExactly("billing", "reports");
     }
