@@ -1,5 +1,9 @@
 package dev.oauthagent.agent.config;
 
+import dev.oauthagent.agent.route.HostPattern;
+import dev.oauthagent.agent.route.PathPrefix;
+import dev.oauthagent.agent.route.Route;
+
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -12,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -44,9 +49,9 @@ final class ClientConfigReader {
     static final class Result {
         /** Null when the client has problems. */
         final ClientConfig config;
-        final ClientRoutes routes;
+        final Route routes;
 
-        Result(ClientConfig config, ClientRoutes routes) {
+        Result(ClientConfig config, Route routes) {
             this.config = config;
             this.routes = routes;
         }
@@ -70,8 +75,8 @@ final class ClientConfigReader {
         List<String> scopes = value(KnownKeys.SCOPES, ClientConfigReader::scopes);
         String audience = value(KnownKeys.AUDIENCE, raw -> raw);
         List<String> resources = value(KnownKeys.RESOURCE, ClientConfigReader::resources);
-        List<String> hosts = value(KnownKeys.HOSTS, ClientConfigReader::hosts);
-        List<String> paths = value(KnownKeys.PATHS, ClientConfigReader::paths);
+        List<HostPattern> hosts = hosts();
+        List<PathPrefix> paths = paths();
         Duration refreshBefore = value(KnownKeys.REFRESH_BEFORE, DurationParser::parse);
         Duration expirySkew = value(KnownKeys.EXPIRY_SKEW, DurationParser::parse);
         Duration waitTimeout = value(KnownKeys.WAIT_TIMEOUT, DurationParser::parse);
@@ -89,15 +94,17 @@ final class ClientConfigReader {
                             + "remove this key");
         }
 
-        ClientRoutes routes = new ClientRoutes(name, orElse(hosts, Collections.<String>emptyList()),
-                orElse(paths, Collections.singletonList("/")));
+        // Invalid paths count as "/" here, so that the overlap check still sees the client's hosts.
+        Route routes = new Route(name, orElse(hosts, Collections.<HostPattern>emptyList()),
+                paths == null || paths.isEmpty() ? Collections.singletonList(PathPrefix.ROOT) : paths, allowHttp);
         if (problems.size() != problemsBefore) {
             return new Result(null, routes);
         }
         ClientConfig config = ClientConfig.builder(name)
                 .tokenUrl(tokenUrl).grantType(grantType).clientId(clientId).clientSecret(clientSecret)
                 .clientAuth(clientAuth).scopes(orElse(scopes, Collections.<String>emptyList())).audience(audience)
-                .resources(orElse(resources, Collections.<String>emptyList())).hosts(routes.hosts).paths(routes.paths)
+                .resources(orElse(resources, Collections.<String>emptyList()))
+                .hosts(normalizedTexts(routes.hosts())).paths(normalizedTexts(routes.paths()))
                 .allowHttp(allowHttp).refreshBefore(refreshBefore).expirySkew(expirySkew).waitTimeout(waitTimeout)
                 .failMode(failMode).connectTimeout(connectTimeout).readTimeout(readTimeout)
                 .defaultExpiresIn(defaultExpiresIn).truststore(truststore).truststorePassword(truststorePassword)
@@ -108,14 +115,8 @@ final class ClientConfigReader {
 
     /** The parsed value, the parsed default when unset, or null when unset without default or invalid. */
     private <T> T value(KnownKey key, ValueParser<T> parser) {
-        SourcedValue v = settings.get(key.fullKey(name));
-        String raw = v == null || v.value.isEmpty() ? key.defaultValue() : v.value;
+        String raw = raw(key);
         if (raw == null) {
-            return null;
-        }
-        if (v != null && !key.referenceAllowed() && containsReference(v.value)) {
-            invalid(key, "contains a ${env:...} or ${file:...} reference, which is resolved only in client-id, "
-                    + "client-secret and truststore-password; write the value itself");
             return null;
         }
         try {
@@ -124,6 +125,83 @@ final class ClientConfigReader {
             invalid(key, e.getMessage());
             return null;
         }
+    }
+
+    /**
+     * The value as written, the default when unset, or null when unset without default or when it holds
+     * a reference where none is resolved.
+     */
+    private String raw(KnownKey key) {
+        SourcedValue v = settings.get(key.fullKey(name));
+        String raw = v == null || v.value.isEmpty() ? key.defaultValue() : v.value;
+        if (raw != null && v != null && !key.referenceAllowed() && containsReference(v.value)) {
+            invalid(key, "contains a ${env:...} or ${file:...} reference, which is resolved only in client-id, "
+                    + "client-secret and truststore-password; write the value itself");
+            return null;
+        }
+        return raw;
+    }
+
+    /**
+     * The host patterns, parsed exactly as {@link dev.oauthagent.agent.route.RouteTable} parses them so that
+     * a configuration that loads always builds a route table. Null when unset or unusable as a whole.
+     */
+    private List<HostPattern> hosts() {
+        String raw = raw(KnownKeys.HOSTS);
+        if (raw == null) {
+            return null;
+        }
+        // HostPattern masks user info per entry, but a password with a comma would be split into two
+        // entries, and the part before the comma shown: so the whole value is refused unseen.
+        if (raw.indexOf('@') >= 0) {
+            invalid(KnownKeys.HOSTS, "contains user info ('@'), as in user:password@host: write only host names, "
+                    + "e.g. api.example.com (the value is not repeated here because it may hold a password)");
+            return null;
+        }
+        return entries(KnownKeys.HOSTS, TextValues.split(raw, LIST_SEPARATOR), HostPattern::parse);
+    }
+
+    /** The path prefixes, parsed as {@link #hosts()} are; null when unusable as a whole. */
+    private List<PathPrefix> paths() {
+        String raw = raw(KnownKeys.PATHS);
+        if (raw == null) {
+            return null;
+        }
+        // PathPrefix repeats a URL as written, and a URL may carry user:password@.
+        if (raw.contains("://")) {
+            invalid(KnownKeys.PATHS, "contains a URL: write only path prefixes such as /api, and the host in "
+                    + KnownKeys.HOSTS.fullKey(name) + " (the value is not repeated here because a URL may hold "
+                    + "a password)");
+            return null;
+        }
+        List<String> entries = TextValues.split(raw, LIST_SEPARATOR);
+        if (entries.isEmpty()) {
+            invalid(KnownKeys.PATHS, "lists no path prefix; use / for all paths");
+            return null;
+        }
+        return entries(KnownKeys.PATHS, entries, PathPrefix::parse);
+    }
+
+    /** Each entry parsed, duplicates after normalization dropped; every invalid entry is its own problem. */
+    private <T> List<T> entries(KnownKey key, List<String> entries, Function<String, T> parser) {
+        LinkedHashSet<T> parsed = new LinkedHashSet<>();
+        for (String entry : entries) {
+            try {
+                parsed.add(parser.apply(entry));
+            } catch (IllegalArgumentException e) {
+                invalid(key, e.getMessage());
+            }
+        }
+        return new ArrayList<>(parsed);
+    }
+
+    /** HostPattern and PathPrefix print themselves in normalized configuration syntax that parses back. */
+    private static List<String> normalizedTexts(List<?> values) {
+        List<String> texts = new ArrayList<>(values.size());
+        for (Object value : values) {
+            texts.add(value.toString());
+        }
+        return texts;
     }
 
     private <T> T required(KnownKey key, ValueParser<T> parser) {
@@ -220,32 +298,6 @@ final class ClientConfigReader {
             }
         }
         return resources;
-    }
-
-    private static List<String> hosts(String raw) throws InvalidValueException {
-        LinkedHashSet<String> hosts = new LinkedHashSet<>();
-        for (String entry : TextValues.split(raw, LIST_SEPARATOR)) {
-            hosts.add(HostPatterns.normalize(entry));
-        }
-        return new ArrayList<>(hosts);
-    }
-
-    private static List<String> paths(String raw) throws InvalidValueException {
-        LinkedHashSet<String> paths = new LinkedHashSet<>();
-        for (String path : TextValues.split(raw, LIST_SEPARATOR)) {
-            if (!path.startsWith("/")) {
-                throw new InvalidValueException("path prefix '" + path + "' must start with '/', e.g. /api/");
-            }
-            if (path.contains("?") || path.contains("#") || path.matches(".*\\s.*")) {
-                throw new InvalidValueException("path prefix '" + path + "' may not contain '?', '#' or spaces; "
-                        + "write only the path, e.g. /api/");
-            }
-            paths.add(path);
-        }
-        if (paths.isEmpty()) {
-            throw new InvalidValueException("lists no path prefix; use / for all paths");
-        }
-        return new ArrayList<>(paths);
     }
 
     /** Zero would mean "wait forever" to the JDK's HTTP clients, or an already expired token. */

@@ -1,5 +1,7 @@
 package dev.oauthagent.agent.config;
 
+import dev.oauthagent.agent.route.Route;
+
 import java.nio.file.InvalidPathException;
 import java.nio.file.Paths;
 import java.util.ArrayList;
@@ -58,7 +60,7 @@ public final class ConfigLoader {
         Boolean enabled = global(settings, KnownKeys.ENABLED, TextValues::parseBoolean, problems);
         String logLevel = global(settings, KnownKeys.LOG_LEVEL, raw -> TextValues.choice(raw, LOG_LEVELS), problems);
         List<ClientConfig> clients = new ArrayList<>();
-        List<ClientRoutes> routes = new ArrayList<>();
+        List<Route> routes = new ArrayList<>();
         SecretReferences references = new SecretReferences(env);
         for (String name : settings.clientNames()) {
             ClientConfigReader.Result result = ClientConfigReader.read(name, settings, references, problems);

@@ -38,7 +38,8 @@ public final class KnownKeys {
             "RFC 8707 resource indicators: comma-separated absolute URIs without fragment.",
             "https://api.example.com/billing");
     public static final KnownKey HOSTS = KnownKey.client("hosts", null,
-            "Requests to these hosts get the token: comma-separated host, host:port or *.domain.",
+            "Requests to these hosts get the token: comma-separated host, *.domain, IPv4 or [IPv6], each with an "
+                    + "optional :port.",
             "api.example.com, *.billing.example.com, localhost:8443");
     public static final KnownKey PATHS = KnownKey.client("paths", "/",
             "Path prefixes (starting with /) on those hosts that get the token, comma-separated.", "/api/,/v2/");

@@ -82,6 +82,15 @@ public final class PathPrefix {
         return value.length() == 1; // every prefix starts with '/'
     }
 
+    /**
+     * True if some request path lies under both prefixes, that is one of them is the other or lies under
+     * it on a segment boundary: {@code /api} overlaps {@code /api/v1} and {@code /}, not {@code /apix}.
+     */
+    public boolean overlaps(PathPrefix other) {
+        return isRoot() || other.isRoot() || matches(other.value, other.value.length())
+                || other.matches(value, value.length());
+    }
+
     /** True if {@code path[0, end)}, a path without dot segments, lies under this prefix. */
     boolean matches(String path, int end) {
         int length = value.length();

@@ -1,7 +1,10 @@
 package dev.oauthagent.agent.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.oauthagent.agent.route.RouteTable;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,6 +26,19 @@ final class ConfigInput {
     /** A complete, valid client set as system properties, secret as a literal. */
     static ConfigInput withValidClient(String name) {
         return new ConfigInput().validClient(name);
+    }
+
+    /** Valid clients "billing" and "reports" with these hosts and paths; a null paths value is left unset. */
+    static ConfigInput twoClients(String billingHosts, String billingPaths, String reportsHosts, String reportsPaths) {
+        ConfigInput input = withValidClient("billing").validClient("reports")
+                .sys("clients.billing.hosts", billingHosts).sys("clients.reports.hosts", reportsHosts);
+        if (billingPaths != null) {
+            input.sys("clients.billing.paths", billingPaths);
+        }
+        if (reportsPaths != null) {
+            input.sys("clients.reports.paths", reportsPaths);
+        }
+        return input;
     }
 
     ConfigInput validClient(String name) {
@@ -53,8 +69,15 @@ final class ConfigInput {
         return this;
     }
 
+    /**
+     * Loads, and checks that what loads also builds a route table: every valid configuration of the
+     * config tests proves that the loader never accepts hosts or paths that RouteTable would refuse.
+     */
     LoadedConfig load() throws ConfigException {
-        return ConfigLoader.load(agentArgs, sysprops, env);
+        LoadedConfig loaded = ConfigLoader.load(agentArgs, sysprops, env);
+        assertThatCode(() -> RouteTable.from(loaded.config().clients()))
+                .as("RouteTable.from the clients of a configuration that loaded").doesNotThrowAnyException();
+        return loaded;
     }
 
     ConfigException failure() {

@@ -286,10 +286,28 @@ class ConfigValidationTest {
     }
 
     @Test
-    void hostWithSchemeIsRejectedWithTheAcceptedForms() {
+    void hostWithSchemeIsRejectedSuggestingTheHostAlone() {
         String message = ConfigInput.withValidClient("billing").sys("clients.billing.hosts", "https://api.example.com")
                 .messageOf("clients.billing.hosts");
-        assertThat(message).contains("scheme", "host:port", "*.domain");
+        assertThat(message).contains("has a scheme", "e.g. api.example.com", "allow-http");
+    }
+
+    @Test
+    void hostsWithUserInfoAreRejectedWithoutEchoingThePasswordEvenWhenItHasAComma() {
+        for (String hosts : List.of("https://user:hunter2pw@api.example.com", "user:hunter2pw@api.example.com",
+                "https://user:hunter,2pw@api.example.com")) {
+            String message = ConfigInput.withValidClient("billing").sys("clients.billing.hosts", hosts)
+                    .messageOf("clients.billing.hosts");
+            assertThat(message).as(hosts).contains("user info").doesNotContain("hunter", "2pw");
+        }
+    }
+
+    @Test
+    void pathsWithAUrlAreRejectedWithoutEchoingIt() {
+        String message = ConfigInput.withValidClient("billing")
+                .sys("clients.billing.paths", "https://user:hun,ter2pw@api.example.com/api")
+                .messageOf("clients.billing.paths");
+        assertThat(message).contains("contains a URL", "/api").doesNotContain("hun", "ter2pw");
     }
 
     @Test
@@ -303,16 +321,17 @@ class ConfigValidationTest {
     void hostWithPortOutOfRangeIsRejected() {
         String message = ConfigInput.withValidClient("billing").sys("clients.billing.hosts", "api.example.com:70000")
                 .messageOf("clients.billing.hosts");
-        assertThat(message).contains("1 to 65535");
+        assertThat(message).contains("'api.example.com:70000'", "out of range: use 1-65535");
     }
 
     @Test
-    void hostsAreLowerCasedAndAcceptAllDocumentedForms() throws ConfigException {
+    void hostsAreNormalizedAndAcceptAllDocumentedForms() throws ConfigException {
         ClientConfig client = ConfigInput.withValidClient("billing")
-                .sys("clients.billing.hosts", "API.Example.com, *.billing.example.com ,localhost:8443,[::1]:9000")
+                .sys("clients.billing.hosts", "API.Example.com, *.billing.example.com ,localhost:8443,[::1]:9000,"
+                        + "10.0.0.5:8080,[2001:DB8:0::1],bücher.example")
                 .load().config().client("billing");
-        assertThat(client.hosts())
-                .containsExactly("api.example.com", "*.billing.example.com", "localhost:8443", "[::1]:9000");
+        assertThat(client.hosts()).containsExactly("api.example.com", "*.billing.example.com", "localhost:8443",
+                "[::1]:9000", "10.0.0.5:8080", "[2001:db8::1]", "xn--bcher-kva.example");
     }
 
     @Test
@@ -362,26 +381,35 @@ class ConfigValidationTest {
 
     @Test
     void twoClientsWithTheSameHostAndNestedPathsAreReportedNamingBoth() {
-        String message = ConfigInput.withValidClient("billing").validClient("reports")
-                .sys("clients.billing.hosts", "api.example.com").sys("clients.billing.paths", "/api/")
-                .sys("clients.reports.hosts", "api.example.com").sys("clients.reports.paths", "/api/reports/")
+        String message = ConfigInput.twoClients("api.example.com", "/api/", "api.example.com", "/api/reports/")
                 .messageOf("clients.reports.hosts");
-        assertThat(message).contains("'billing'", "'reports'", "api.example.com", "/api/", "/api/reports/");
+        assertThat(message).contains("'billing'", "'reports'", "api.example.com", "/api and /api/reports");
     }
 
     @Test
     void twoClientsWithTheSameHostAndIdenticalDefaultPathsAreReported() {
-        String message = ConfigInput.withValidClient("billing").validClient("reports")
-                .sys("clients.billing.hosts", "api.example.com").sys("clients.reports.hosts", "API.example.com")
+        String message = ConfigInput.twoClients("api.example.com", null, "API.example.com", null)
                 .messageOf("clients.reports.hosts");
         assertThat(message).contains("'billing'", "'reports'");
     }
 
     @Test
+    void twoClientsWithEqualHostPatternsInDifferentSpellingsAreReported() {
+        String message = ConfigInput.twoClients("[::1]:8443, bücher.example", "/v1",
+                "xn--bcher-kva.example, [0:0::1]:8443", "/v1/x").messageOf("clients.reports.hosts");
+        assertThat(message).contains("'billing'", "'reports'", "[::1]:8443", "/v1 and /v1/x");
+    }
+
+    @Test
+    void twoClientsOnTheSameHostWithPrefixesThatShareOnlyLettersAreValid() throws ConfigException {
+        AgentConfig config = ConfigInput.twoClients("api.example.com", "/api", "api.example.com", "/apix")
+                .load().config();
+        assertThat(config.clients()).extracting(ClientConfig::name).containsExactly("billing", "reports");
+    }
+
+    @Test
     void twoClientsOnTheSameHostWithDisjointPathsAreValid() throws ConfigException {
-        AgentConfig config = ConfigInput.withValidClient("billing").validClient("reports")
-                .sys("clients.billing.hosts", "api.example.com").sys("clients.billing.paths", "/billing/")
-                .sys("clients.reports.hosts", "api.example.com").sys("clients.reports.paths", "/reports/")
+        AgentConfig config = ConfigInput.twoClients("api.example.com", "/billing/", "api.example.com", "/reports/")
                 .load().config();
         assertThat(config.clients()).extracting(ClientConfig::name).containsExactly("billing", "reports");
     }

@@ -34,7 +34,7 @@ class EnvironmentOnlyConfigTest {
         assertThat(c.clientAuth()).isEqualTo(ClientAuthMethod.CLIENT_SECRET_POST);
         assertThat(c.scopes()).containsExactly("billing.read", "billing.write");
         assertThat(c.hosts()).containsExactly("api.example.com");
-        assertThat(c.paths()).containsExactly("/billing/");
+        assertThat(c.paths()).containsExactly("/billing"); // normalized: the trailing / is dropped
         assertThat(c.defaultExpiresIn()).isEqualTo(Duration.ofMinutes(10));
         assertThat(c.overrideExisting()).isTrue();
         assertThat(loaded.effective().entry("oauth.agent.clients.billing.hosts").source()).isEqualTo(ConfigSource.ENV);

@@ -203,4 +203,12 @@ class HostPatternTest {
         assertThat(HostPattern.parse("[2001:db8::1]").matches("2001:db8::1", HTTPS, HTTPS)).isTrue();
         assertThat(HostPattern.parse("[2001:db8::1]").matches("2001:db8::1:0", HTTPS, HTTPS)).isFalse();
     }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"API.Example.COM.", "*.Example.COM.:8443", "my_service:9000", "10.0.0.1:8080", "[::1]",
+            "[2001:DB8:0:0:0:0:0:1]:8443", "bücher.example", "*.bücher.example:443"})
+    void normalizedFormParsesBackToAnEqualPattern(String configured) {
+        HostPattern pattern = HostPattern.parse(configured);
+        assertThat(HostPattern.parse(pattern.toString())).isEqualTo(pattern).hasToString(pattern.toString());
+    }
 }

@@ -74,4 +74,29 @@ class PathPrefixTest {
                 .hasSameHashCodeAs(PathPrefix.parse("/api"));
         assertThat(PathPrefix.parse("/API")).isNotEqualTo(PathPrefix.parse("/api"));
     }
+
+    @ParameterizedTest(name = "{0} and {1} overlap: {2}")
+    @CsvSource({
+        "/, /, true",
+        "/, /api, true",
+        "/api, /api/, true",
+        "/api, /api/v1, true",
+        "/api/v1, /api, true",
+        "/api, /apix, false",
+        "/api, /api;x, false",
+        "/api/v1, /api/v2, false",
+        "/API, /api, false",
+    })
+    void prefixesOverlapWhenOneLiesUnderTheOtherOnASegmentBoundary(String a, String b, boolean overlap) {
+        assertThat(PathPrefix.parse(a).overlaps(PathPrefix.parse(b))).isEqualTo(overlap);
+        assertThat(PathPrefix.parse(b).overlaps(PathPrefix.parse(a))).isEqualTo(overlap);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"/", "//", "/api/", "/api//", "/a;b", "/%7Euser", "/api/..."})
+    void normalizedValueParsesBackToAnEqualPrefix(String configured) {
+        PathPrefix prefix = PathPrefix.parse(configured);
+        assertThat(PathPrefix.parse(prefix.value())).isEqualTo(prefix);
+        assertThat(PathPrefix.parse(prefix.value()).value()).isEqualTo(prefix.value());
+    }
 }
