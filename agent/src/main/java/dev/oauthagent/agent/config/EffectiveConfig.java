@@ -3,7 +3,6 @@ package dev.oauthagent.agent.config;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * The configuration as the agent sees it: every key with its value and the source it came from, globals
@@ -12,8 +11,6 @@ import java.util.regex.Pattern;
  */
 public final class EffectiveConfig {
     static final String NOT_SET = "(not set)";
-    /** user:password@ in a URL; validation rejects it, but the table shows invalid values too. */
-    private static final Pattern USER_INFO = Pattern.compile("(://)[^/?#@\\s]*@");
 
     private final List<Entry> entries;
 
@@ -95,7 +92,7 @@ public final class EffectiveConfig {
         if (key.secret()) {
             return new Entry(fullKey, Secret.MASK + " (" + SecretReferences.originOf(v.value, v.origin) + ")", v.source);
         }
-        return new Entry(fullKey, USER_INFO.matcher(v.value).replaceAll("$1" + Secret.MASK + "@"), v.source);
+        return new Entry(fullKey, maskUserInfo(v.value), v.source);
     }
 
     /** One row: full key, display value (masked for secrets) and source. */
@@ -127,5 +124,20 @@ public final class EffectiveConfig {
         public String toString() {
             return key + "=" + value + " [" + source.label() + "]";
         }
+    }
+
+    /**
+     * Hides anything that may be "user:password@", in a URL or pasted into hosts without a scheme.
+     * Validation rejects both, but this table also shows the invalid values, so it masks generously: from
+     * after the last "://" (or the start) up to the last '@', whatever commas or slashes the password holds.
+     */
+    static String maskUserInfo(String value) {
+        int at = value.lastIndexOf('@');
+        if (at < 0) {
+            return value;
+        }
+        int scheme = value.lastIndexOf("://", at);
+        int from = scheme < 0 ? 0 : scheme + 3;
+        return value.substring(0, from) + Secret.MASK + value.substring(at);
     }
 }

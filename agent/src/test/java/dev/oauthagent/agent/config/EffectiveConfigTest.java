@@ -47,4 +47,26 @@ class EffectiveConfigTest {
         assertThat(e.entry("oauth.agent.clients.billing.client-secret").value()).isEqualTo("**** (env var BILLING_SECRET)");
         assertThat(e.render()).doesNotContain(ConfigInput.SECRET);
     }
+
+    @Test
+    void userInfoIsMaskedInUrlsAndInHostsWrittenWithoutSchemeEvenWhenThePasswordHoldsCommasAndSlashes() {
+        String password = "p,w/x:" + ConfigInput.SECRET;
+        String hosts = "user:" + password + "@api.example.com";
+        String url = "https://user:" + password + "@as.example.com/token";
+        try {
+            ConfigInput.withValidClient("billing").sys("clients.billing.hosts", hosts)
+                    .sys("clients.billing.token-url", url).load();
+            throw new AssertionError("user info in hosts and token-url must be refused");
+        } catch (ConfigException e) {
+            String table = e.effective().render();
+            assertThat(table).doesNotContain(ConfigInput.SECRET).doesNotContain("p,w")
+                    .contains("****@api.example.com", "https://****@as.example.com/token");
+            assertThat(e.getMessage()).doesNotContain(ConfigInput.SECRET);
+        }
+    }
+
+    @Test
+    void valuesWithoutAnAtSignAreShownAsWritten() {
+        assertThat(EffectiveConfig.maskUserInfo("https://as.example.com/token")).isEqualTo("https://as.example.com/token");
+    }
 }
