@@ -18,13 +18,14 @@ import java.lang.instrument.Instrumentation;
 final class AgentStartup {
     static final String NOT_ACTIVE = "oauth-agent: the agent is NOT active; the application runs without it.";
 
+    private static volatile boolean started;
     private static volatile AgentRuntime runtime;
 
     private AgentStartup() {
     }
 
     static void start(String agentArgs, Instrumentation inst, PrintStream stderr) {
-        if (runtime != null) {
+        if (started) {
             stderr.println("oauth-agent: already running in this JVM; ignoring the second start.");
             return;
         }
@@ -50,12 +51,42 @@ final class AgentStartup {
             }
             return;
         }
+        started = true; // only now: after a configuration error, a later attach with a fixed one may start
         try {
             AgentLogging.configure(config.logLevel());
-            runtime = AgentRuntime.start(config);
+            startInBackground(config, stderr);
         } catch (Throwable t) {
             stderr.println("oauth-agent: failed to start (" + t + "). Please report this as a bug.");
             stderr.println(NOT_ACTIVE);
+        }
+    }
+
+    private static void startInBackground(AgentConfig config, PrintStream stderr) {
+        // slf4j's initialisation and the token caches cost a few hundred ms of class loading: done on our own
+        // thread so that premain returns to the application as soon as the configuration is known to be valid.
+        Thread starter = new Thread(new Starter(config, stderr), "oauth-agent-start");
+        starter.setDaemon(true);
+        starter.start();
+    }
+
+    /** A class, not a lambda: lambdas this early cost start-up time (java.lang.invoke bootstrapping). */
+    private static final class Starter implements Runnable {
+        private final AgentConfig config;
+        private final PrintStream stderr;
+
+        Starter(AgentConfig config, PrintStream stderr) {
+            this.config = config;
+            this.stderr = stderr;
+        }
+
+        @Override
+        public void run() {
+            try {
+                runtime = AgentRuntime.start(config);
+            } catch (Throwable t) {
+                stderr.println("oauth-agent: failed to start (" + t + "). Please report this as a bug.");
+                stderr.println(NOT_ACTIVE);
+            }
         }
     }
 
