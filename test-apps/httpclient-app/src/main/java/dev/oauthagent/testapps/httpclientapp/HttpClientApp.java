@@ -1,0 +1,148 @@
+package dev.oauthagent.testapps.httpclientapp;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * An "unmodified app" on {@link java.net.http.HttpClient} that knows nothing about OAuth: sequential
+ * (sync) requests and/or a burst of concurrent {@code sendAsync} requests against one URL.
+ *
+ * <p>Options ({@code --name=value}, or the environment variable in brackets): {@code --url} [APP_URL, required],
+ * {@code --requests} [APP_REQUESTS, default 1, per mode], {@code --pause-ms} [APP_PAUSE_MS, default 0, between
+ * sync requests], {@code --method} [APP_METHOD: GET (default), POST, ALTERNATE], {@code --header} [APP_HEADER,
+ * {@code Name: value}], {@code --mode} [APP_MODE: SYNC (default), ASYNC, BOTH].
+ *
+ * <p>Output: one line per request, {@code REQUEST <n> status=<code> method=<m> mode=<sync|async> bytes=<len>}
+ * (status -1 and {@code error=...} when no response came; async lines in completion order, numbered after the
+ * sync ones), then {@code DONE ok=<2xx count> failed=<others>}. Exit code 0 when all got a 2xx, 1 otherwise,
+ * 2 for bad options.
+ */
+public final class HttpClientApp {
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
+    /** The response body is read and counted, never kept; a larger one counts as a failed request. */
+    private static final long MAX_BODY_BYTES = 1024 * 1024;
+    private static final String POST_BODY = "{\"message\":\"hello from an HttpClient app\"}";
+
+    private final AppOptions options;
+    private final HttpClient client;
+    private final AtomicInteger ok = new AtomicInteger();
+    private final AtomicInteger failed = new AtomicInteger();
+
+    private HttpClientApp(AppOptions options) {
+        this.options = options;
+        this.client = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        AppOptions options;
+        try {
+            options = AppOptions.parse(args, System.getenv());
+        } catch (IllegalArgumentException e) {
+            System.err.println("httpclient-app: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        HttpClientApp app = new HttpClientApp(options);
+        int next = 1;
+        if (options.runsSync()) {
+            next = app.runSync(next);
+        }
+        if (options.runsAsync()) {
+            app.runAsyncBurst(next);
+        }
+        System.out.println("DONE ok=" + app.ok.get() + " failed=" + app.failed.get());
+        System.out.flush();
+        System.exit(app.failed.get() == 0 ? 0 : 1);
+    }
+
+    /** @return the number of the next request */
+    private int runSync(int first) throws InterruptedException {
+        int n = first;
+        for (int i = 0; i < options.requests(); i++, n++) {
+            String method = options.methodFor(n);
+            try {
+                HttpResponse<InputStream> response = client.send(request(method), HttpResponse.BodyHandlers.ofInputStream());
+                report(n, method, "sync", response.statusCode(), drain(response.body()), null);
+            } catch (IOException e) {
+                report(n, method, "sync", -1, 0, e);
+            }
+            if (i + 1 < options.requests() && options.pauseMillis() > 0) {
+                Thread.sleep(options.pauseMillis());
+            }
+        }
+        return n;
+    }
+
+    private void runAsyncBurst(int first) {
+        List<CompletableFuture<Void>> burst = new ArrayList<>();
+        for (int i = 0; i < options.requests(); i++) {
+            int n = first + i;
+            String method = options.methodFor(n);
+            burst.add(client.sendAsync(request(method), HttpResponse.BodyHandlers.ofInputStream())
+                    .handle((response, error) -> {
+                        if (error != null) {
+                            report(n, method, "async", -1, 0, error);
+                            return null;
+                        }
+                        try {
+                            report(n, method, "async", response.statusCode(), drain(response.body()), null);
+                        } catch (IOException e) {
+                            report(n, method, "async", -1, 0, e);
+                        }
+                        return null;
+                    }));
+        }
+        CompletableFuture.allOf(burst.toArray(new CompletableFuture<?>[0])).join();
+    }
+
+    private HttpRequest request(String method) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(options.url())).timeout(REQUEST_TIMEOUT);
+        if (options.headerName() != null) {
+            request.header(options.headerName(), options.headerValue());
+        }
+        if ("POST".equals(method)) {
+            request.header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(POST_BODY, StandardCharsets.UTF_8));
+        } else {
+            request.GET();
+        }
+        return request.build();
+    }
+
+    private synchronized void report(int n, String method, String mode, int status, long bytes, Throwable error) {
+        if (status >= 200 && status < 300) {
+            ok.incrementAndGet();
+        } else {
+            failed.incrementAndGet();
+        }
+        String line = "REQUEST " + n + " status=" + status + " method=" + method + " mode=" + mode;
+        line += error == null ? " bytes=" + bytes : " error=" + error.getClass().getName() + ": " + error.getMessage();
+        System.out.println(line);
+        System.out.flush();
+    }
+
+    private static long drain(InputStream body) throws IOException {
+        try (body) {
+            byte[] buffer = new byte[8192];
+            long total = 0;
+            for (int read = body.read(buffer); read >= 0; read = body.read(buffer)) {
+                total += read;
+                if (total > MAX_BODY_BYTES) {
+                    throw new IOException("response body larger than " + MAX_BODY_BYTES + " bytes");
+                }
+            }
+            return total;
+        }
+    }
+}

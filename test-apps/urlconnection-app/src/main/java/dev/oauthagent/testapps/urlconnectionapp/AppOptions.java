@@ -1,0 +1,109 @@
+package dev.oauthagent.testapps.urlconnectionapp;
+
+import java.util.Map;
+
+/** Command-line options, each with an environment-variable fallback, checked up front with a clear message. */
+final class AppOptions {
+    private final String url;
+    private final int requests;
+    private final long pauseMillis;
+    private final String method;
+    private final String headerName;
+    private final String headerValue;
+
+    private AppOptions(String url, int requests, long pauseMillis, String method, String header) {
+        this.url = url;
+        this.requests = requests;
+        this.pauseMillis = pauseMillis;
+        this.method = method;
+        if (header == null) {
+            this.headerName = null;
+            this.headerValue = null;
+        } else {
+            int colon = header.indexOf(':');
+            if (colon <= 0) {
+                throw new IllegalArgumentException("--header (or APP_HEADER) '" + header
+                        + "' must look like 'Name: value'");
+            }
+            this.headerName = header.substring(0, colon).trim();
+            this.headerValue = header.substring(colon + 1).trim();
+        }
+    }
+
+    static AppOptions parse(String[] args, Map<String, String> env) {
+        String url = value(args, env, "url", "APP_URL");
+        if (url == null || url.trim().isEmpty()) {
+            throw new IllegalArgumentException("--url (or APP_URL) is required, e.g. --url=http://127.0.0.1:9100/api/hello");
+        }
+        for (String arg : args) {
+            if (!arg.matches("--(url|requests|pause-ms|method|header)=.*")) {
+                throw new IllegalArgumentException("unknown argument '" + arg
+                        + "': options are --url, --requests, --pause-ms, --method, --header");
+            }
+        }
+        String method = orDefault(value(args, env, "method", "APP_METHOD"), "GET").toUpperCase();
+        if (!method.matches("GET|POST|ALTERNATE")) {
+            throw new IllegalArgumentException("--method (or APP_METHOD) '" + method
+                    + "' must be GET, POST or ALTERNATE");
+        }
+        return new AppOptions(url.trim(),
+                number(orDefault(value(args, env, "requests", "APP_REQUESTS"), "1"), "--requests (or APP_REQUESTS)", 1),
+                number(orDefault(value(args, env, "pause-ms", "APP_PAUSE_MS"), "0"), "--pause-ms (or APP_PAUSE_MS)", 0),
+                method, value(args, env, "header", "APP_HEADER"));
+    }
+
+    String url() {
+        return url;
+    }
+
+    int requests() {
+        return requests;
+    }
+
+    long pauseMillis() {
+        return pauseMillis;
+    }
+
+    /** The method of the n-th request (1-based). */
+    String methodFor(int n) {
+        if ("ALTERNATE".equals(method)) {
+            return n % 2 == 1 ? "GET" : "POST";
+        }
+        return method;
+    }
+
+    String headerName() {
+        return headerName;
+    }
+
+    String headerValue() {
+        return headerValue;
+    }
+
+    private static String value(String[] args, Map<String, String> env, String option, String variable) {
+        String prefix = "--" + option + "=";
+        for (String arg : args) {
+            if (arg.startsWith(prefix)) {
+                return arg.substring(prefix.length());
+            }
+        }
+        return env.get(variable);
+    }
+
+    private static String orDefault(String value, String fallback) {
+        return value == null || value.trim().isEmpty() ? fallback : value.trim();
+    }
+
+    private static int number(String value, String what, int minimum) {
+        int number;
+        try {
+            number = Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(what + " '" + value + "' is not a whole number");
+        }
+        if (number < minimum) {
+            throw new IllegalArgumentException(what + " must be at least " + minimum + ", got " + number);
+        }
+        return number;
+    }
+}

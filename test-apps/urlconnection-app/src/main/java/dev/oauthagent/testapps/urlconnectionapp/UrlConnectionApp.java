@@ -1,0 +1,114 @@
+package dev.oauthagent.testapps.urlconnectionapp;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * An "unmodified legacy app": Java 8 code that calls an HTTP API with {@link HttpURLConnection} and knows
+ * nothing about OAuth. Under the agent its requests should gain a bearer token; without it a protected API
+ * answers 401.
+ *
+ * <p>Options ({@code --name=value}, or the environment variable in brackets): {@code --url} [APP_URL, required],
+ * {@code --requests} [APP_REQUESTS, default 1], {@code --pause-ms} [APP_PAUSE_MS, default 0, between requests],
+ * {@code --method} [APP_METHOD: GET (default), POST, or ALTERNATE = GET, POST, GET, ...], {@code --header}
+ * [APP_HEADER, e.g. {@code X-Trace: 42}, sent on every request].
+ *
+ * <p>Output: one line per request, {@code REQUEST <n> status=<code> method=<m> bytes=<body length>} (status -1
+ * and {@code error=<exception>} when no response came), then {@code DONE ok=<2xx count> failed=<others>}.
+ * Exit code 0 when every request got a 2xx, 1 otherwise, 2 for bad options.
+ */
+public final class UrlConnectionApp {
+    private static final int CONNECT_TIMEOUT_MS = 5000;
+    private static final int READ_TIMEOUT_MS = 10000;
+    /** The response body is read (so the connection can be reused) and counted, never kept beyond this. */
+    private static final long MAX_BODY_BYTES = 1024 * 1024;
+    private static final byte[] POST_BODY = "{\"message\":\"hello from a legacy app\"}".getBytes(StandardCharsets.UTF_8);
+
+    private UrlConnectionApp() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        AppOptions options;
+        try {
+            options = AppOptions.parse(args, System.getenv());
+        } catch (IllegalArgumentException e) {
+            System.err.println("urlconnection-app: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        int ok = 0;
+        int failed = 0;
+        for (int n = 1; n <= options.requests(); n++) {
+            String method = options.methodFor(n);
+            int status = send(n, method, options);
+            if (status >= 200 && status < 300) {
+                ok++;
+            } else {
+                failed++;
+            }
+            if (n < options.requests() && options.pauseMillis() > 0) {
+                Thread.sleep(options.pauseMillis());
+            }
+        }
+        System.out.println("DONE ok=" + ok + " failed=" + failed);
+        System.out.flush();
+        System.exit(failed == 0 ? 0 : 1);
+    }
+
+    private static int send(int n, String method, AppOptions options) {
+        HttpURLConnection connection = null;
+        try {
+            connection = (HttpURLConnection) new URL(options.url()).openConnection();
+            connection.setConnectTimeout(CONNECT_TIMEOUT_MS);
+            connection.setReadTimeout(READ_TIMEOUT_MS);
+            connection.setRequestMethod(method);
+            if (options.headerName() != null) {
+                connection.setRequestProperty(options.headerName(), options.headerValue());
+            }
+            if ("POST".equals(method)) {
+                connection.setDoOutput(true);
+                connection.setRequestProperty("Content-Type", "application/json");
+                connection.setFixedLengthStreamingMode(POST_BODY.length);
+                OutputStream out = connection.getOutputStream();
+                try {
+                    out.write(POST_BODY);
+                } finally {
+                    out.close();
+                }
+            }
+            int status = connection.getResponseCode();
+            long bytes = drain(status >= 400 ? connection.getErrorStream() : connection.getInputStream());
+            System.out.println("REQUEST " + n + " status=" + status + " method=" + method + " bytes=" + bytes);
+            return status;
+        } catch (IOException e) {
+            System.out.println("REQUEST " + n + " status=-1 method=" + method + " error=" + e.getClass().getName()
+                    + ": " + e.getMessage());
+            return -1;
+        } finally {
+            System.out.flush();
+        }
+    }
+
+    private static long drain(InputStream body) throws IOException {
+        if (body == null) {
+            return 0;
+        }
+        byte[] buffer = new byte[8192];
+        long total = 0;
+        try {
+            for (int read = body.read(buffer); read >= 0; read = body.read(buffer)) {
+                total += read;
+                if (total > MAX_BODY_BYTES) {
+                    throw new IOException("response body larger than " + MAX_BODY_BYTES + " bytes");
+                }
+            }
+        } finally {
+            body.close();
+        }
+        return total;
+    }
+}
