@@ -1,0 +1,76 @@
+package dev.oauthagent.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.oauthagent.e2e.support.Http;
+import dev.oauthagent.e2e.support.OriginRecorder;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The other-origin server answers anything and records exactly which Authorization header arrived. */
+class OriginRecorderIT {
+    private static OriginRecorder recorder;
+
+    @BeforeAll
+    static void start() {
+        recorder = OriginRecorder.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (recorder != null) {
+            recorder.close();
+        }
+    }
+
+    @BeforeEach
+    void forgetEarlierRequests() {
+        recorder.reset();
+    }
+
+    @Test
+    void readyLineNamesTheLoopbackUrl() {
+        assertThat(recorder.process().stdout().lines().filter(line -> line.startsWith("ORIGIN_RECORDER_READY")))
+                .containsExactly("ORIGIN_RECORDER_READY url=" + recorder.url());
+    }
+
+    @Test
+    void recordsMethodPathAndTheAuthorizationHeaderOrItsAbsence() {
+        assertThat(Http.get(recorder.url().resolve("/any/path?q=1"), "Bearer leaked-token-value").status())
+                .isEqualTo(200);
+        assertThat(Http.post(recorder.url().resolve("/upload"), null, "body").status()).isEqualTo(200);
+
+        assertThat(recorder.recorded()).containsExactly(
+                "GET /any/path?q=1 authorization=Bearer leaked-token-value",
+                "POST /upload authorization=none");
+    }
+
+    @Test
+    void redirectPathAnswersTheAskedStatusAndLocationAndIsRecorded() {
+        for (int status : new int[] {301, 302, 303, 307, 308}) {
+            Http.Response response = Http.get(recorder.redirectUrl(status, "http://127.0.0.1:1/next?a=b"), null);
+
+            assertThat(response.status()).isEqualTo(status);
+            assertThat(response.header("Location")).isEqualTo("http://127.0.0.1:1/next?a=b");
+        }
+        assertThat(recorder.recorded()).hasSize(5).allMatch(line -> line.startsWith("GET /redirect?status=3")
+                && line.endsWith(" authorization=none"));
+    }
+
+    @Test
+    void redirectWithoutLocationOrWithANon3xxStatusIsABadRequest() {
+        assertThat(Http.get(recorder.url().resolve("/redirect?status=302"), null).status()).isEqualTo(400);
+        assertThat(Http.get(recorder.redirectUrl(200, "/x"), null).status()).isEqualTo(400);
+    }
+
+    @Test
+    void resetForgetsEverythingAndReadingIsNotItselfRecorded() {
+        Http.get(recorder.url().resolve("/before"), null);
+        recorder.reset();
+        recorder.recorded();
+
+        assertThat(recorder.recorded()).isEmpty();
+    }
+}

@@ -1,0 +1,94 @@
+package dev.oauthagent.e2e.support;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The protected API (test-apps/resource-server) in its own JVM on a free port of 127.0.0.1: it accepts only
+ * tokens from one auth server (signature via its JWKS, expiry with no clock skew, issuer, audience).
+ * Seconds to start, so share one per test class.
+ */
+public final class ResourceServer implements AutoCloseable {
+    private static final Pattern READY = Pattern.compile("^RESOURCE_SERVER_READY url=(http://127\\.0\\.0\\.1:\\d+)$");
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
+
+    private final JavaProcess process;
+    private final URI url;
+
+    private ResourceServer(JavaProcess process, URI url) {
+        this.process = process;
+        this.url = url;
+    }
+
+    /** Trusts {@code authServer}'s issuer and audience. */
+    public static ResourceServer start(AuthServer authServer) {
+        return start(authServer.issuer(), authServer.audience());
+    }
+
+    /** Trusts tokens whose {@code iss} is {@code issuer} (keys from its /oauth2/jwks) and whose {@code aud} has {@code audience}. */
+    public static ResourceServer start(URI issuer, String audience) {
+        JavaProcess process = JavaProcess.builder("resource-server")
+                .jar(E2ePaths.testApp("resource-server"))
+                .args("--port=0", "--issuer=" + issuer, "--audience=" + audience)
+                .start();
+        try {
+            Matcher ready = READY.matcher(process.awaitLine(READY, READY_TIMEOUT));
+            if (!ready.matches()) {
+                throw new IllegalStateException("unexpected ready line from " + process);
+            }
+            return new ResourceServer(process, URI.create(ready.group(1)));
+        } catch (RuntimeException | AssertionError e) {
+            process.close();
+            throw e;
+        }
+    }
+
+    /** {@code http://127.0.0.1:<port>} */
+    public URI url() {
+        return url;
+    }
+
+    /** {@code GET} here answers the token's {@code sub} and {@code scope} as JSON. */
+    public URI helloUrl() {
+        return url.resolve("/api/hello");
+    }
+
+    /** {@code POST} here answers the request body's {@code length} as JSON. */
+    public URI echoUrl() {
+        return url.resolve("/api/echo");
+    }
+
+    /** How many /api requests were accepted (2xx) and rejected (401/403) so far. */
+    public Map<String, Object> stats() {
+        Http.Response response = Http.get(url.resolve("/stats"), null);
+        if (response.status() != 200) {
+            throw new AssertionError("GET /stats answered " + response.status() + ": " + response.body());
+        }
+        return Json.parseObject(response.body());
+    }
+
+    public long accepted() {
+        return (Long) stats().get("accepted");
+    }
+
+    public long rejected() {
+        return (Long) stats().get("rejected");
+    }
+
+    public JavaProcess process() {
+        return process;
+    }
+
+    @Override
+    public void close() {
+        process.close();
+    }
+
+    @Override
+    public String toString() {
+        return "ResourceServer[" + url + "]";
+    }
+}
