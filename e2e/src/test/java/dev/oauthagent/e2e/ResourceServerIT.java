@@ -8,6 +8,7 @@ import dev.oauthagent.e2e.support.Http;
 import dev.oauthagent.e2e.support.Json;
 import dev.oauthagent.e2e.support.Jwt;
 import dev.oauthagent.e2e.support.ResourceServer;
+import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -120,6 +121,18 @@ class ResourceServerIT {
             String token = token("read");
 
             assertInvalidToken(Http.get(billing.helloUrl(), bearer(token)));
+            assertThat(Http.get(api.helloUrl(), bearer(token)).status()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void tokenFromAnotherIssuerIsRefusedEvenWhenItsSignatureChecksOut() {
+        // Same JWKS (the path is dropped when resolving /oauth2/jwks), so only the issuer check can refuse it.
+        URI otherIssuer = URI.create(authServer.issuer() + "/tenant-b");
+        try (ResourceServer tenantB = ResourceServer.start(otherIssuer, authServer.audience())) {
+            String token = token("read");
+
+            assertInvalidToken(Http.get(tenantB.helloUrl(), bearer(token)));
             assertThat(Http.get(api.helloUrl(), bearer(token)).status()).isEqualTo(200);
         }
     }
