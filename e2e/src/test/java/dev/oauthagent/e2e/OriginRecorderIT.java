@@ -37,14 +37,26 @@ class OriginRecorderIT {
     }
 
     @Test
-    void recordsMethodPathAndTheAuthorizationHeaderOrItsAbsence() {
+    void recordsMethodPathAndTheAuthorizationHeaderAsSchemeAndFingerprintOrItsAbsence() {
         assertThat(Http.get(recorder.url().resolve("/any/path?q=1"), "Bearer leaked-token-value").status())
                 .isEqualTo(200);
         assertThat(Http.post(recorder.url().resolve("/upload"), null, "body").status()).isEqualTo(200);
 
         assertThat(recorder.recorded()).containsExactly(
-                "GET /any/path?q=1 authorization=Bearer leaked-token-value",
+                "GET /any/path?q=1 authorization=" + OriginRecorder.describeAuthorization("Bearer", "leaked-token-value"),
                 "POST /upload authorization=none");
+        // Pinned (sha256("leaked-token-value") starts 0eb13e67) so the recorder and this helper cannot drift together.
+        assertThat(OriginRecorder.describeAuthorization("Bearer", "leaked-token-value")).isEqualTo("Bearer fp=0eb13e67");
+    }
+
+    @Test
+    void recordedLinesNeverContainTheCredentialsThemselves() {
+        Http.get(recorder.url().resolve("/a"), "Bearer eyJ-secret-looking-token");
+        Http.get(recorder.url().resolve("/b"), "Basic dXNlcjpwYXNz");
+
+        assertThat(String.join("\n", recorder.recorded()))
+                .doesNotContain("eyJ-secret-looking-token").doesNotContain("dXNlcjpwYXNz")
+                .contains("GET /a authorization=Bearer fp=").contains("GET /b authorization=Basic fp=");
     }
 
     @Test

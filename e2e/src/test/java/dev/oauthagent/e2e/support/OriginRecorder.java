@@ -3,15 +3,19 @@ package dev.oauthagent.e2e.support;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * The "other origin" (test-apps/origin-recorder) in its own JVM: answers 200 to anything and records each
- * request as {@code <METHOD> <path>[?query] authorization=<none | header value>}. A token showing up here is
- * a leak. Starts in well under a second.
+ * request as {@code <METHOD> <path>[?query] authorization=<none | scheme fp=<8 hex>>}, the fingerprint being
+ * the first 8 hex digits of the credentials' SHA-256 (as {@code AccessToken.fingerprint()}), so a leaked token
+ * never lands in a build log. Anything but {@code authorization=none} here is a leak. Starts in under a second.
  */
 public final class OriginRecorder implements AutoCloseable {
     private static final Pattern READY = Pattern.compile("^ORIGIN_RECORDER_READY url=(http://127\\.0\\.0\\.1:\\d+)$");
@@ -53,6 +57,11 @@ public final class OriginRecorder implements AutoCloseable {
                 + URLEncoder.encode(location, StandardCharsets.UTF_8));
     }
 
+    /** How the recorder writes an Authorization header value, e.g. {@code "Bearer fp=1a2b3c4d"}. */
+    public static String describeAuthorization(String scheme, String credentials) {
+        return scheme + " fp=" + fingerprint(credentials);
+    }
+
     /** Every request recorded so far, oldest first. */
     public List<String> recorded() {
         Http.Response response = Http.get(url.resolve("/__recorded"), null);
@@ -67,6 +76,15 @@ public final class OriginRecorder implements AutoCloseable {
         Http.Response response = Http.post(url.resolve("/__reset"), null, "");
         if (response.status() != 200) {
             throw new AssertionError("POST /__reset answered " + response.status());
+        }
+    }
+
+    private static String fingerprint(String credentials) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(credentials.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 4);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every JVM", e);
         }
     }
 

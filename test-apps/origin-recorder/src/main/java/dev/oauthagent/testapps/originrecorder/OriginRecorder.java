@@ -16,7 +16,8 @@ import java.util.concurrent.Executors;
 
 /**
  * The "other origin": a server a token must never reach. It answers 200 to anything and records, for every
- * request, the method, the path and the {@code Authorization} header it carried (or that it carried none).
+ * request, the method, the path and whether an {@code Authorization} header came (its scheme and a fingerprint
+ * of its credentials: see {@link RecordedRequests}).
  *
  * <p>Special paths: {@code GET /__recorded} returns the recorded lines (one per request, oldest first, not
  * itself recorded); {@code POST /__reset} forgets them; {@code /redirect?status=302&location=<url>} answers
