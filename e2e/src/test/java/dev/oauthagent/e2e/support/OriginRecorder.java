@@ -8,7 +8,6 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -34,16 +33,7 @@ public final class OriginRecorder implements AutoCloseable {
                 .jar(E2ePaths.testApp("origin-recorder"))
                 .args("--port=0")
                 .start();
-        try {
-            Matcher ready = READY.matcher(process.awaitLine(READY, READY_TIMEOUT));
-            if (!ready.matches()) {
-                throw new IllegalStateException("unexpected ready line from " + process);
-            }
-            return new OriginRecorder(process, URI.create(ready.group(1)));
-        } catch (RuntimeException | AssertionError e) {
-            process.close();
-            throw e;
-        }
+        return new OriginRecorder(process, ReadyUrl.await(process, READY, READY_TIMEOUT));
     }
 
     /** {@code http://127.0.0.1:<port>} */

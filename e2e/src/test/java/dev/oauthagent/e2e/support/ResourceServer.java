@@ -3,7 +3,6 @@ package dev.oauthagent.e2e.support;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -34,16 +33,7 @@ public final class ResourceServer implements AutoCloseable {
                 .jar(E2ePaths.testApp("resource-server"))
                 .args("--port=0", "--issuer=" + issuer, "--audience=" + audience)
                 .start();
-        try {
-            Matcher ready = READY.matcher(process.awaitLine(READY, READY_TIMEOUT));
-            if (!ready.matches()) {
-                throw new IllegalStateException("unexpected ready line from " + process);
-            }
-            return new ResourceServer(process, URI.create(ready.group(1)));
-        } catch (RuntimeException | AssertionError e) {
-            process.close();
-            throw e;
-        }
+        return new ResourceServer(process, ReadyUrl.await(process, READY, READY_TIMEOUT));
     }
 
     /** {@code http://127.0.0.1:<port>} */
