@@ -22,17 +22,24 @@ public final class ResourceServer implements AutoCloseable {
         this.url = url;
     }
 
-    /** Trusts {@code authServer}'s issuer and audience. */
+    /** Trusts {@code authServer}'s issuer and audience (and its TLS certificate, if it serves https). */
     public static ResourceServer start(AuthServer authServer) {
-        return start(authServer.issuer(), authServer.audience());
+        return start(authServer.issuer(), authServer.audience(), authServer.tls());
     }
 
     /** Trusts tokens whose {@code iss} is {@code issuer} (keys from its /oauth2/jwks) and whose {@code aud} has {@code audience}. */
     public static ResourceServer start(URI issuer, String audience) {
-        JavaProcess process = JavaProcess.builder("resource-server")
+        return start(issuer, audience, null);
+    }
+
+    private static ResourceServer start(URI issuer, String audience, TestTls issuerTls) {
+        JavaProcessBuilder builder = JavaProcess.builder("resource-server")
                 .jar(E2ePaths.testApp("resource-server"))
-                .args("--port=0", "--issuer=" + issuer, "--audience=" + audience)
-                .start();
+                .args("--port=0", "--issuer=" + issuer, "--audience=" + audience);
+        if (issuerTls != null) {
+            builder.jvmArgs(issuerTls.trustStoreJvmArgs().toArray(String[]::new));
+        }
+        JavaProcess process = builder.start();
         return new ResourceServer(process, ReadyUrl.await(process, READY, READY_TIMEOUT));
     }
 
