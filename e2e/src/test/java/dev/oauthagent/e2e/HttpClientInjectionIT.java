@@ -45,7 +45,7 @@ class HttpClientInjectionIT {
     static void startServers() {
         recorder = OriginRecorder.start();
         other = OriginRecorder.start();
-        api = ResourceServer.start(AuthServer.shared());
+        api = ResourceServer.startWithH2c(AuthServer.shared());
     }
 
     @AfterAll
@@ -69,16 +69,19 @@ class HttpClientInjectionIT {
     }
 
     @Test
-    void sendAndSendAsyncGetAndPostToTheProtectedApiSucceedAndNoSecretOrTokenIsPrinted() throws IOException {
+    void sendAndSendAsyncGetAndPostToTheProtectedApiOverHttp2SucceedAndNoSecretOrTokenIsPrinted() throws IOException {
         AuthServer auth = AuthServer.shared();
         long accepted = api.accepted();
         Path config = config(client("api", api.url().getPort(), "/api"));
 
-        // GET /api/hello, then POST /api/echo, first with send, then with sendAsync.
+        // GET /api/hello, then POST /api/echo, first with send, then with sendAsync. The API speaks h2c: the first
+        // GET is upgraded from HTTP/1.1, the rest (POSTs included) are HTTP/2 streams of that connection.
         try (JavaProcess app = app(config, "--url=" + api.helloUrl(), "--url=" + api.echoUrl(),
                 "--method=ALTERNATE", "--mode=BOTH")) {
             assertThat(app.awaitExit(WAIT)).as(app.stderr()).isZero();
             assertThat(app.stdout()).contains("DONE ok=4 failed=0").contains("mode=sync").contains("mode=async");
+            assertThat(app.stdout().lines().filter(line -> line.startsWith("REQUEST")))
+                    .hasSize(4).allSatisfy(line -> assertThat(line).contains(" version=HTTP_2 "));
             assertThat(app.stdout() + app.stderr()).doesNotContain(auth.basicClientSecret()).doesNotContain("eyJ")
                     .doesNotContain("WARNING").doesNotContain("Exception");
         }
@@ -174,6 +177,7 @@ class HttpClientInjectionIT {
 
         try (JavaProcess app = app(config, "--url=" + recorder.url().resolve("/api/x"), "--method=" + method)) {
             assertThat(app.awaitExit(WAIT)).as(app.stdout() + app.stderr()).isZero();
+            assertThat(app.stdout()).as("the recorder ignores the h2c offer").contains(" version=HTTP_1_1 ");
             assertThat(app.stderr()).contains("rejected token").contains("invalid_token");
         }
         List<String> recorded = recorder.recorded();

@@ -27,15 +27,24 @@ public final class ResourceServer implements AutoCloseable {
         return start(authServer.issuer(), authServer.audience(), authServer.tls());
     }
 
+    /**
+     * Like {@link #start(AuthServer)}, also speaking HTTP/2 over cleartext: a client that offers
+     * {@code Upgrade: h2c} (java.net.http does by default) is switched to HTTP/2 on its first request.
+     */
+    public static ResourceServer startWithH2c(AuthServer authServer) {
+        return start(authServer.issuer(), authServer.audience(), authServer.tls(), "--server.http2.enabled=true");
+    }
+
     /** Trusts tokens whose {@code iss} is {@code issuer} (keys from its /oauth2/jwks) and whose {@code aud} has {@code audience}. */
     public static ResourceServer start(URI issuer, String audience) {
         return start(issuer, audience, null);
     }
 
-    private static ResourceServer start(URI issuer, String audience, TestTls issuerTls) {
+    private static ResourceServer start(URI issuer, String audience, TestTls issuerTls, String... serverOptions) {
         JavaProcessBuilder builder = JavaProcess.builder("resource-server")
                 .jar(E2ePaths.testApp("resource-server"))
-                .args("--port=0", "--issuer=" + issuer, "--audience=" + audience);
+                .args("--port=0", "--issuer=" + issuer, "--audience=" + audience)
+                .args(serverOptions);
         if (issuerTls != null) {
             builder.jvmArgs(issuerTls.trustStoreJvmArgs().toArray(String[]::new));
         }
