@@ -68,9 +68,12 @@ final class JdkHttpClientInternals implements HttpClientInternals {
                 .asType(MethodType.methodType(URI.class, Object.class));
         userHeaders = lookup.unreflect(accessible(request.getDeclaredMethod("getUserHeaders")))
                 .asType(MethodType.methodType(Object.class, Object.class));
-        Field userHeadersField = accessible(request.getDeclaredField("userHeaders"));
-        setUserHeaders = lookup.unreflectSetter(userHeadersField)
-                .asType(MethodType.methodType(void.class, Object.class, Object.class));
+        // The application's headers are an immutable HttpHeaders in a final field; override-existing is the one
+        // case that replaces it (the JDK copies the request for every send, so the application's own HttpRequest
+        // is never touched). Deep reflection on a final instance field works through JDK 25; JEP 500 (JDK 26)
+        // makes it print a warning and later JDKs refuse it: then override-existing of an application header
+        // fails (logged once) and the application's header is sent; everything else keeps working.
+        setUserHeaders = finalFieldSetter(lookup, request.getDeclaredField("userHeaders"));
         MethodHandle builderMap = lookup.findVirtual(headersBuilder, "map", MethodType.methodType(Map.class));
         systemHeaders = MethodHandles.filterReturnValue(
                         lookup.unreflect(accessible(request.getDeclaredMethod("getSystemHeadersBuilder"))), builderMap)
@@ -114,6 +117,16 @@ final class JdkHttpClientInternals implements HttpClientInternals {
         return new JdkHttpClientInternals(loader);
     }
 
+    /** Null when this JDK refuses to write final fields. */
+    private static MethodHandle finalFieldSetter(MethodHandles.Lookup lookup, Field field) {
+        try {
+            return lookup.unreflectSetter(accessible(field))
+                    .asType(MethodType.methodType(void.class, Object.class, Object.class));
+        } catch (IllegalAccessException | RuntimeException e) {
+            return null;
+        }
+    }
+
     private static <T extends AccessibleObject> T accessible(T member) {
         member.setAccessible(true);
         return member;
@@ -149,6 +162,9 @@ final class JdkHttpClientInternals implements HttpClientInternals {
 
     @Override
     public void removeUserAuthorization(Object request) throws Throwable {
+        if (setUserHeaders == null) {
+            throw new UnsupportedOperationException("this JDK does not let the agent replace a request's headers");
+        }
         Object headers = (Object) userHeaders.invokeExact(request);
         @SuppressWarnings("unchecked")
         Map<String, List<String>> current = (Map<String, List<String>>) headersMap.invokeExact(headers);
