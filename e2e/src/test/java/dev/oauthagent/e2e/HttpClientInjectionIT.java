@@ -7,6 +7,7 @@ import dev.oauthagent.e2e.support.E2ePaths;
 import dev.oauthagent.e2e.support.JavaProcess;
 import dev.oauthagent.e2e.support.OriginRecorder;
 import dev.oauthagent.e2e.support.ResourceServer;
+import dev.oauthagent.e2e.support.TestTls;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -86,6 +87,28 @@ class HttpClientInjectionIT {
                     .doesNotContain("WARNING").doesNotContain("Exception");
         }
         assertThat(api.accepted()).isEqualTo(accepted + 4);
+    }
+
+    @Test
+    void overHttpsTheProtectedApiNegotiatesHttp2AndAcceptsTheAgentsTokenOnEveryStream() throws IOException {
+        TestTls tls = TestTls.get();
+        try (ResourceServer secureApi = ResourceServer.startWithHttp2OverTls(AuthServer.shared(), tls)) {
+            Path config = config(client("api", secureApi.url().getPort(), "/api"));
+
+            try (JavaProcess app = JavaProcess.builder("httpclient-app-tls")
+                    .jar(E2ePaths.testApp("httpclient-app"))
+                    .javaAgent(E2ePaths.agentJar(), "config=" + config)
+                    .jvmArgs(tls.trustStoreJvmArgs().toArray(String[]::new))
+                    .env("API_CLIENT_SECRET", AuthServer.shared().basicClientSecret())
+                    .args("--url=" + secureApi.helloUrl(), "--url=" + secureApi.echoUrl(), "--method=ALTERNATE",
+                            "--mode=BOTH")
+                    .start()) {
+                assertThat(app.awaitExit(WAIT)).as(app.stdout() + app.stderr()).isZero();
+                assertThat(app.stdout().lines().filter(line -> line.startsWith("REQUEST")))
+                        .hasSize(4).allSatisfy(line -> assertThat(line).contains(" status=200 ")
+                                .contains(" version=HTTP_2 "));
+            }
+        }
     }
 
     @Test
