@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.oauthagent.e2e.support.Http;
 import dev.oauthagent.e2e.support.OriginRecorder;
+import dev.oauthagent.e2e.support.TestTls;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -69,6 +70,47 @@ class OriginRecorderIT {
         }
         assertThat(recorder.recorded()).hasSize(5).allMatch(line -> line.startsWith("GET /redirect?status=3")
                 && line.endsWith(" authorization=none"));
+    }
+
+    @Test
+    void redirectUnderItsOwnPathIsAnsweredAndRecordedWithThatPath() {
+        Http.Response response = Http.get(recorder.url().resolve("/redirect/case-1/hop?status=307&location=%2Fnext"), null);
+
+        assertThat(response.status()).isEqualTo(307);
+        assertThat(response.header("Location")).isEqualTo("/next");
+        assertThat(recorder.recorded()).containsExactly(
+                "GET /redirect/case-1/hop?status=307&location=%2Fnext authorization=none");
+    }
+
+    @Test
+    void rejectNextAnswersTheNextRequestsWithAnInvalidTokenChallengeAndThenServesAgain() {
+        recorder.rejectNext(2);
+
+        Http.Response first = Http.get(recorder.url().resolve("/api/1"), "Bearer revoked");
+        Http.Response second = Http.post(recorder.url().resolve("/api/2"), null, "x");
+        Http.Response third = Http.get(recorder.url().resolve("/api/3"), "Bearer fresh");
+
+        assertThat(first.status()).isEqualTo(401);
+        assertThat(first.header("WWW-Authenticate")).startsWith("Bearer error=\"invalid_token\"");
+        assertThat(second.status()).isEqualTo(401);
+        assertThat(third.status()).isEqualTo(200);
+        assertThat(third.header("WWW-Authenticate")).isNull();
+        assertThat(recorder.recorded()).containsExactly(
+                "GET /api/1 authorization=" + OriginRecorder.describeAuthorization("Bearer", "revoked"),
+                "POST /api/2 authorization=none",
+                "GET /api/3 authorization=" + OriginRecorder.describeAuthorization("Bearer", "fresh"));
+    }
+
+    @Test
+    void tlsRecorderServesHttpsWithTheTestCertificateAndRecordsTheSameWay() {
+        try (OriginRecorder tls = OriginRecorder.startTls(TestTls.get())) {
+            assertThat(tls.url().getScheme()).isEqualTo("https");
+
+            assertThat(Http.get(tls.url().resolve("/secure"), "Bearer over-tls").status()).isEqualTo(200);
+
+            assertThat(tls.recorded()).containsExactly(
+                    "GET /secure authorization=" + OriginRecorder.describeAuthorization("Bearer", "over-tls"));
+        }
     }
 
     @Test

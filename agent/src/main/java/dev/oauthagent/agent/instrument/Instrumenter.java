@@ -1,6 +1,7 @@
 package dev.oauthagent.agent.instrument;
 
 import dev.oauthagent.agent.inject.Injector;
+import dev.oauthagent.agent.instrument.httpclient.HttpClientInstrumentation;
 import dev.oauthagent.agent.instrument.urlconnection.UrlConnectionInstrumentation;
 import net.bytebuddy.ByteBuddy;
 import net.bytebuddy.agent.builder.AgentBuilder;
@@ -51,6 +52,7 @@ public final class Instrumenter {
     static List<ClientInstrumentation> all() {
         List<ClientInstrumentation> all = new ArrayList<>();
         all.add(new UrlConnectionInstrumentation());
+        all.add(new HttpClientInstrumentation());
         return all;
     }
 

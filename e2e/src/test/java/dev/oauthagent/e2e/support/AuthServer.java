@@ -18,7 +18,7 @@ public final class AuthServer implements AutoCloseable {
     public static final Duration DEFAULT_TOKEN_TTL = Duration.ofMinutes(5);
     public static final String DEFAULT_AUDIENCE = "api";
 
-    private static final Pattern READY = Pattern.compile("^AUTH_SERVER_READY issuer=(http://127\\.0\\.0\\.1:(\\d+))$");
+    private static final Pattern READY = Pattern.compile("^AUTH_SERVER_READY issuer=(https?://127\\.0\\.0\\.1:(\\d+))$");
     private static AuthServer shared;
 
     private final JavaProcess process;
@@ -28,6 +28,7 @@ public final class AuthServer implements AutoCloseable {
     private final String basicClientSecret;
     private final String postClientSecret;
     private final String audience;
+    private final TestTls tls;
     private final boolean isShared;
 
     private AuthServer(JavaProcess process, String readyLine, Builder settings, boolean isShared) {
@@ -42,6 +43,7 @@ public final class AuthServer implements AutoCloseable {
         this.basicClientSecret = settings.basicClientSecret;
         this.postClientSecret = settings.postClientSecret;
         this.audience = settings.audience;
+        this.tls = settings.tls;
         this.isShared = isShared;
     }
 
@@ -104,6 +106,24 @@ public final class AuthServer implements AutoCloseable {
         return audience;
     }
 
+    /** The key material it serves https with, or null when it serves plain http. */
+    public TestTls tls() {
+        return tls;
+    }
+
+    /**
+     * How many access tokens the server has issued to {@code clientId} since it started (its
+     * {@code /__issued-tokens} count): the number of successful token requests of that client.
+     */
+    public long issuedTokens(String clientId) {
+        Http.Response response = Http.get(issuer.resolve("/__issued-tokens"), null);
+        if (response.status() != 200) {
+            throw new AssertionError("GET /__issued-tokens answered " + response.status() + ": " + response.body());
+        }
+        Object count = Json.parseObject(response.body()).get(clientId);
+        return count == null ? 0 : (Long) count;
+    }
+
     /** The server's JVM, e.g. to read its output. */
     public JavaProcess process() {
         return process;
@@ -134,6 +154,7 @@ public final class AuthServer implements AutoCloseable {
         private String basicClientSecret = "basic-secret";
         private String postClientSecret = "post-secret";
         private String audience = DEFAULT_AUDIENCE;
+        private TestTls tls;
 
         private Builder() {
         }
@@ -162,20 +183,35 @@ public final class AuthServer implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Serves https with {@code tls}'s key (issuer {@code https://127.0.0.1:<port>}); whoever calls it needs
+         * {@link TestTls#trustStoreJvmArgs()}.
+         */
+        public Builder tls(TestTls tls) {
+            this.tls = tls;
+            return this;
+        }
+
         /** Starts the server and waits (up to 60 s) until it says it is ready. */
         public AuthServer start() {
             return start(false);
         }
 
         private AuthServer start(boolean isShared) {
-            JavaProcess process = JavaProcess.builder("auth-server")
+            JavaProcessBuilder builder = JavaProcess.builder("auth-server")
                     .jar(E2ePaths.testApp("auth-server"))
                     .env("TOKEN_TTL", tokenTtl.getSeconds() + "s")
                     .env("BASIC_CLIENT_SECRET", basicClientSecret)
                     .env("POST_CLIENT_SECRET", postClientSecret)
                     .env("AUDIENCE", audience)
-                    .args("--port=0")
-                    .start();
+                    .args("--port=0");
+            if (tls != null) {
+                // Spring Boot's own TLS settings; the issuer announcer sees the key store and says https.
+                builder.env("SERVER_SSL_KEY_STORE", tls.keyStore().toString())
+                        .env("SERVER_SSL_KEY_STORE_PASSWORD", tls.password())
+                        .env("SERVER_SSL_KEY_STORE_TYPE", "PKCS12");
+            }
+            JavaProcess process = builder.start();
             try {
                 return new AuthServer(process, process.awaitLine(READY, READY_TIMEOUT), this, isShared);
             } catch (RuntimeException | AssertionError e) {

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -15,7 +14,6 @@ import java.util.List;
 
 /** An {@code application/x-www-form-urlencoded} POST, as a token request is, sent by the test itself. */
 public final class FormPost {
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
 
     private final URI uri;
@@ -52,7 +50,7 @@ public final class FormPost {
             request.header("Authorization", authorization);
         }
         try {
-            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return Http.clientFor(uri).send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException("POST " + uri + " failed", e);
         } catch (InterruptedException e) {

@@ -8,12 +8,16 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-/** Plain requests the test itself sends (never through the agent), with timeouts and no redirects followed. */
+/**
+ * Plain requests the test itself sends (never through the agent), with timeouts and no redirects followed;
+ * https only to the test servers ({@link TestTls}).
+ */
 public final class Http {
     private static final HttpClient CLIENT = HttpClient.newBuilder()
             .connectTimeout(Duration.ofSeconds(5))
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
+    private static HttpClient tlsClient;
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
 
     private Http() {
@@ -42,6 +46,22 @@ public final class Http {
                 .POST(HttpRequest.BodyPublishers.ofString(body)), uri);
     }
 
+    /** The test JVM's client for {@code uri}: https trusts only the test servers' certificate. */
+    static HttpClient clientFor(URI uri) {
+        return "https".equalsIgnoreCase(uri.getScheme()) ? tlsClient() : CLIENT;
+    }
+
+    private static synchronized HttpClient tlsClient() {
+        if (tlsClient == null) {
+            tlsClient = HttpClient.newBuilder()
+                    .connectTimeout(Duration.ofSeconds(5))
+                    .followRedirects(HttpClient.Redirect.NEVER)
+                    .sslContext(TestTls.get().sslContext())
+                    .build();
+        }
+        return tlsClient;
+    }
+
     private static HttpRequest.Builder builder(URI uri, String authorization) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(READ_TIMEOUT);
         if (authorization != null) {
@@ -52,7 +72,7 @@ public final class Http {
 
     private static Response send(HttpRequest.Builder request, URI uri) {
         try {
-            HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = clientFor(uri).send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response);
         } catch (IOException e) {
             throw new UncheckedIOException("request to " + uri + " failed", e);

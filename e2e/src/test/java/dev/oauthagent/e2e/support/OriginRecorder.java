@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  * never lands in a build log. Anything but {@code authorization=none} here is a leak. Starts in under a second.
  */
 public final class OriginRecorder implements AutoCloseable {
-    private static final Pattern READY = Pattern.compile("^ORIGIN_RECORDER_READY url=(http://127\\.0\\.0\\.1:\\d+)$");
+    private static final Pattern READY = Pattern.compile("^ORIGIN_RECORDER_READY url=(https?://127\\.0\\.0\\.1:\\d+)$");
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(30);
 
     private final JavaProcess process;
@@ -29,14 +29,22 @@ public final class OriginRecorder implements AutoCloseable {
     }
 
     public static OriginRecorder start() {
-        JavaProcess process = JavaProcess.builder("origin-recorder")
-                .jar(E2ePaths.testApp("origin-recorder"))
-                .args("--port=0")
-                .start();
+        return start(JavaProcess.builder("origin-recorder"));
+    }
+
+    /** A recorder serving https with {@code tls}'s key; a client needs {@link TestTls#trustStoreJvmArgs()}. */
+    public static OriginRecorder startTls(TestTls tls) {
+        return start(JavaProcess.builder("origin-recorder-tls")
+                .env("TLS_KEYSTORE_PASSWORD", tls.password())
+                .args("--tls-keystore=" + tls.keyStore()));
+    }
+
+    private static OriginRecorder start(JavaProcessBuilder builder) {
+        JavaProcess process = builder.jar(E2ePaths.testApp("origin-recorder")).args("--port=0").start();
         return new OriginRecorder(process, ReadyUrl.await(process, READY, READY_TIMEOUT));
     }
 
-    /** {@code http://127.0.0.1:<port>} */
+    /** {@code http://127.0.0.1:<port>}, or https for {@link #startTls(TestTls)} */
     public URI url() {
         return url;
     }
@@ -59,6 +67,22 @@ public final class OriginRecorder implements AutoCloseable {
             throw new AssertionError("GET /__recorded answered " + response.status());
         }
         return response.body().lines().toList();
+    }
+
+    /**
+     * The next {@code count} requests (other than the recorder's own /__ paths) are answered 401 with
+     * {@code WWW-Authenticate: Bearer error="invalid_token"}, as a resource server answers a revoked token.
+     */
+    public void rejectNext(int count) {
+        Http.Response response = Http.post(url.resolve("/__reject-next?count=" + count), null, "");
+        if (response.status() != 200) {
+            throw new AssertionError("POST /__reject-next answered " + response.status());
+        }
+    }
+
+    /** The port, e.g. to reach this recorder under another host name that resolves to 127.0.0.1. */
+    public int port() {
+        return url.getPort();
     }
 
     /** Forgets what was recorded, so a test sees only its own requests. */

@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
  */
 final class ProcessLog implements AutoCloseable {
     private static final String SUPPORT_PACKAGE = ProcessLog.class.getPackageName() + ".";
+    private static final String CONTRACT_PACKAGE = "dev.oauthagent.e2e.contract.";
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
     /** Values of arguments named like a secret are masked in the logged command line. */
     private static final Pattern SECRET_ARGUMENT =
@@ -91,10 +92,14 @@ final class ProcessLog implements AutoCloseable {
         return frame.orElse(null);
     }
 
-    /** Harness classes are skipped; the harness's own tests (…IT, …Test) count as callers. */
+    /**
+     * Harness classes are skipped: the support package and the contract's machinery. Tests count as callers:
+     * …IT, …Test, and …Contract (a shared suite whose test methods the client ITs inherit).
+     */
     private static boolean isHarness(String className) {
         String outer = className.contains("$") ? className.substring(0, className.indexOf('$')) : className;
-        return outer.startsWith(SUPPORT_PACKAGE) && !outer.endsWith("IT") && !outer.endsWith("Test");
+        return (outer.startsWith(SUPPORT_PACKAGE) || outer.startsWith(CONTRACT_PACKAGE))
+                && !outer.endsWith("IT") && !outer.endsWith("Test") && !outer.endsWith("Contract");
     }
 
     private static String simpleName(String className) {

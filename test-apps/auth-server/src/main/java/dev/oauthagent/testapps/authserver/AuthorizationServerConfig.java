@@ -39,8 +39,9 @@ class AuthorizationServerConfig {
     }
 
     @Bean
-    OAuth2TokenCustomizer<JwtEncodingContext> accessTokenClaims(IssuerAnnouncer issuer, AuthServerOptions options) {
-        return new AccessTokenClaims(issuer, options.audience());
+    OAuth2TokenCustomizer<JwtEncodingContext> accessTokenClaims(IssuerAnnouncer issuer, AuthServerOptions options,
+            IssuedTokenCounts counts) {
+        return new AccessTokenClaims(issuer, options.audience(), counts);
     }
 
     /** Default endpoint paths (/oauth2/token, /oauth2/jwks); issuer left to {@link AccessTokenClaims}. */

@@ -3,6 +3,7 @@ package dev.oauthagent.testapps.authserver;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
@@ -13,11 +14,17 @@ import org.springframework.stereotype.Component;
 class IssuerAnnouncer {
     static final String READY_PREFIX = "AUTH_SERVER_READY issuer=";
 
+    private final String scheme;
     private volatile String issuer;
+
+    /** https when a key store is configured ({@code SERVER_SSL_KEY_STORE}, Spring Boot's own TLS settings). */
+    IssuerAnnouncer(Environment env) {
+        this.scheme = env.getProperty("server.ssl.key-store") == null ? "http" : "https";
+    }
 
     @EventListener
     void onWebServerInitialized(WebServerInitializedEvent event) {
-        issuer = "http://127.0.0.1:" + event.getWebServer().getPort();
+        issuer = scheme + "://127.0.0.1:" + event.getWebServer().getPort();
     }
 
     @EventListener

@@ -1,19 +1,25 @@
 package dev.oauthagent.testapps.httpclientapp;
 
+import java.net.http.HttpClient;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /** Command-line options, each with an environment-variable fallback, checked up front with a clear message. */
 final class AppOptions {
-    private final String url;
+    private final List<String> urls;
     private final int requests;
     private final long pauseMillis;
     private final String method;
     private final String headerName;
     private final String headerValue;
     private final String mode;
+    private final HttpClient.Redirect redirect;
 
-    private AppOptions(String url, int requests, long pauseMillis, String method, String header, String mode) {
-        this.url = url;
+    private AppOptions(List<String> urls, int requests, long pauseMillis, String method, String header, String mode,
+            HttpClient.Redirect redirect) {
+        this.urls = List.copyOf(urls);
+        this.redirect = redirect;
         this.mode = mode;
         this.requests = requests;
         this.pauseMillis = pauseMillis;
@@ -33,16 +39,13 @@ final class AppOptions {
     }
 
     static AppOptions parse(String[] args, Map<String, String> env) {
-        String url = value(args, env, "url", "APP_URL");
-        if (url == null || url.trim().isEmpty()) {
-            throw new IllegalArgumentException("--url (or APP_URL) is required, e.g. --url=http://127.0.0.1:9100/api/hello");
-        }
         for (String arg : args) {
-            if (!arg.matches("--(url|requests|pause-ms|method|header|mode)=.*")) {
+            if (!arg.matches("--(url|requests|pause-ms|method|header|mode|redirect)=.*")) {
                 throw new IllegalArgumentException("unknown argument '" + arg
-                        + "': options are --url, --requests, --pause-ms, --method, --header, --mode");
+                        + "': options are --url, --requests, --pause-ms, --method, --header, --mode, --redirect");
             }
         }
+        List<String> urls = urls(args, env);
         String method = orDefault(value(args, env, "method", "APP_METHOD"), "GET").toUpperCase();
         if (!method.matches("GET|POST|ALTERNATE")) {
             throw new IllegalArgumentException("--method (or APP_METHOD) '" + method
@@ -52,14 +55,25 @@ final class AppOptions {
         if (!mode.matches("SYNC|ASYNC|BOTH")) {
             throw new IllegalArgumentException("--mode (or APP_MODE) '" + mode + "' must be SYNC, ASYNC or BOTH");
         }
-        return new AppOptions(url.trim(),
+        String redirect = orDefault(value(args, env, "redirect", "APP_REDIRECT"), "NORMAL").toUpperCase();
+        if (!redirect.matches("NORMAL|ALWAYS|NEVER")) {
+            throw new IllegalArgumentException("--redirect (or APP_REDIRECT) '" + redirect
+                    + "' must be NORMAL, ALWAYS or NEVER");
+        }
+        return new AppOptions(urls,
                 number(orDefault(value(args, env, "requests", "APP_REQUESTS"), "1"), "--requests (or APP_REQUESTS)", 1),
                 number(orDefault(value(args, env, "pause-ms", "APP_PAUSE_MS"), "0"), "--pause-ms (or APP_PAUSE_MS)", 0),
-                method, value(args, env, "header", "APP_HEADER"), mode);
+                method, value(args, env, "header", "APP_HEADER"), mode, HttpClient.Redirect.valueOf(redirect));
     }
 
-    String url() {
-        return url;
+    /** Every {@code --url} given, in order (or APP_URL when there is none); each gets {@link #requests()} requests. */
+    List<String> urls() {
+        return urls;
+    }
+
+    /** The client's redirect policy; NORMAL (follow, except https to http) unless asked otherwise. */
+    HttpClient.Redirect redirect() {
+        return redirect;
     }
 
     int requests() {
@@ -93,6 +107,23 @@ final class AppOptions {
 
     String headerValue() {
         return headerValue;
+    }
+
+    private static List<String> urls(String[] args, Map<String, String> env) {
+        List<String> urls = new ArrayList<>();
+        for (String arg : args) {
+            if (arg.startsWith("--url=") && !arg.substring("--url=".length()).isBlank()) {
+                urls.add(arg.substring("--url=".length()).trim());
+            }
+        }
+        String fromEnv = env.get("APP_URL");
+        if (urls.isEmpty() && fromEnv != null && !fromEnv.isBlank()) {
+            urls.add(fromEnv.trim());
+        }
+        if (urls.isEmpty()) {
+            throw new IllegalArgumentException("--url (or APP_URL) is required, e.g. --url=http://127.0.0.1:9100/api/hello");
+        }
+        return urls;
     }
 
     private static String value(String[] args, Map<String, String> env, String option, String variable) {

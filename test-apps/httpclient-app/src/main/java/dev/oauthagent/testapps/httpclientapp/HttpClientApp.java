@@ -11,19 +11,23 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * An "unmodified app" on {@link java.net.http.HttpClient} that knows nothing about OAuth: sequential
- * (sync) requests and/or a burst of concurrent {@code sendAsync} requests against one URL.
+ * (sync) requests and/or a burst of concurrent {@code sendAsync} requests.
  *
- * <p>Options ({@code --name=value}, or the environment variable in brackets): {@code --url} [APP_URL, required],
- * {@code --requests} [APP_REQUESTS, default 1, per mode], {@code --pause-ms} [APP_PAUSE_MS, default 0, between
- * sync requests], {@code --method} [APP_METHOD: GET (default), POST, ALTERNATE], {@code --header} [APP_HEADER,
- * {@code Name: value}], {@code --mode} [APP_MODE: SYNC (default), ASYNC, BOTH].
+ * <p>Options ({@code --name=value}, or the environment variable in brackets): {@code --url} [APP_URL, required;
+ * may be given several times: each URL gets {@code --requests} requests per mode, in the order given],
+ * {@code --requests} [APP_REQUESTS, default 1, per mode and URL], {@code --pause-ms} [APP_PAUSE_MS, default 0,
+ * between sync requests, and between async sends], {@code --method} [APP_METHOD: GET (default), POST,
+ * ALTERNATE], {@code --header} [APP_HEADER, {@code Name: value}], {@code --mode} [APP_MODE: SYNC (default), ASYNC,
+ * BOTH], {@code --redirect} [APP_REDIRECT: the client's {@link HttpClient.Redirect} policy, NORMAL (default),
+ * ALWAYS or NEVER].
  *
- * <p>Output: one line per request, {@code REQUEST <n> status=<code> method=<m> mode=<sync|async> bytes=<len>}
- * (status -1 and {@code error=...} when no response came; async lines in completion order, numbered after the
+ * <p>Output: one line per request, {@code REQUEST <n> status=<code> method=<m> mode=<sync|async> version=<HTTP_1_1|HTTP_2>}
+ * {@code bytes=<len>} (status -1 and {@code error=...} when no response came; async lines in completion order, numbered after the
  * sync ones), then {@code DONE ok=<2xx count> failed=<others>}. Exit code 0 when all got a 2xx, 1 otherwise,
  * 2 for bad options.
  */
@@ -41,7 +45,7 @@ public final class HttpClientApp {
 
     private HttpClientApp(AppOptions options) {
         this.options = options;
-        this.client = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
+        this.client = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).followRedirects(options.redirect()).build();
     }
 
     public static void main(String[] args) throws InterruptedException {
@@ -69,45 +73,60 @@ public final class HttpClientApp {
     /** @return the number of the next request */
     private int runSync(int first) throws InterruptedException {
         int n = first;
-        for (int i = 0; i < options.requests(); i++, n++) {
+        int total = options.urls().size() * options.requests();
+        for (int i = 0; i < total; i++, n++) {
             String method = options.methodFor(n);
             try {
-                HttpResponse<InputStream> response = client.send(request(method), HttpResponse.BodyHandlers.ofInputStream());
-                report(n, method, "sync", response.statusCode(), drain(response.body()), null);
+                HttpResponse<InputStream> response = client.send(request(urlFor(i), method),
+                        HttpResponse.BodyHandlers.ofInputStream());
+                report(n, method, "sync", response, drain(response.body()));
             } catch (IOException e) {
                 report(n, method, "sync", -1, 0, e);
             }
-            if (i + 1 < options.requests() && options.pauseMillis() > 0) {
+            if (i + 1 < total && options.pauseMillis() > 0) {
                 Thread.sleep(options.pauseMillis());
             }
         }
         return n;
     }
 
-    private void runAsyncBurst(int first) {
+    /** Sends every request with sendAsync without waiting for answers; with --pause-ms, paced by that pause. */
+    private void runAsyncBurst(int first) throws InterruptedException {
         List<CompletableFuture<Void>> burst = new ArrayList<>();
-        for (int i = 0; i < options.requests(); i++) {
+        int total = options.urls().size() * options.requests();
+        for (int i = 0; i < total; i++) {
             int n = first + i;
             String method = options.methodFor(n);
-            burst.add(client.sendAsync(request(method), HttpResponse.BodyHandlers.ofInputStream())
+            burst.add(client.sendAsync(request(urlFor(i), method), HttpResponse.BodyHandlers.ofInputStream())
                     .handle((response, error) -> {
                         if (error != null) {
-                            report(n, method, "async", -1, 0, error);
+                            // The future wraps what send() would have thrown: report that, as the sync path does.
+                            Throwable cause = error instanceof CompletionException && error.getCause() != null
+                                    ? error.getCause() : error;
+                            report(n, method, "async", -1, 0, cause);
                             return null;
                         }
                         try {
-                            report(n, method, "async", response.statusCode(), drain(response.body()), null);
+                            report(n, method, "async", response, drain(response.body()));
                         } catch (IOException e) {
                             report(n, method, "async", -1, 0, e);
                         }
                         return null;
                     }));
+            if (i + 1 < total && options.pauseMillis() > 0) {
+                Thread.sleep(options.pauseMillis());
+            }
         }
         CompletableFuture.allOf(burst.toArray(new CompletableFuture<?>[0])).join();
     }
 
-    private HttpRequest request(String method) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(options.url())).timeout(REQUEST_TIMEOUT);
+    /** The URL of the i-th request (0-based) of a mode: each URL in turn, {@code --requests} times. */
+    private String urlFor(int i) {
+        return options.urls().get(i / options.requests());
+    }
+
+    private HttpRequest request(String url, String method) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(REQUEST_TIMEOUT);
         if (options.headerName() != null) {
             request.header(options.headerName(), options.headerValue());
         }
@@ -120,14 +139,22 @@ public final class HttpClientApp {
         return request.build();
     }
 
-    private synchronized void report(int n, String method, String mode, int status, long bytes, Throwable error) {
+    private void report(int n, String method, String mode, HttpResponse<?> response, long bytes) {
+        report(n, method, mode, response.statusCode(), " version=" + response.version() + " bytes=" + bytes, null);
+    }
+
+    private void report(int n, String method, String mode, int status, long bytes, Throwable error) {
+        report(n, method, mode, status, " bytes=" + bytes, error);
+    }
+
+    private synchronized void report(int n, String method, String mode, int status, String details, Throwable error) {
         if (status >= 200 && status < 300) {
             ok.incrementAndGet();
         } else {
             failed.incrementAndGet();
         }
         String line = "REQUEST " + n + " status=" + status + " method=" + method + " mode=" + mode;
-        line += error == null ? " bytes=" + bytes : " error=" + error.getClass().getName() + ": " + error.getMessage();
+        line += error == null ? details : " error=" + error.getClass().getName() + ": " + error.getMessage();
         System.out.println(line);
         System.out.flush();
     }

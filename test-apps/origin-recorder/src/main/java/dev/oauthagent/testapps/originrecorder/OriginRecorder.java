@@ -2,6 +2,8 @@ package dev.oauthagent.testapps.originrecorder;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -10,9 +12,16 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
 
 /**
  * The "other origin": a server a token must never reach. It answers 200 to anything and records, for every
@@ -20,25 +29,43 @@ import java.util.concurrent.Executors;
  * of its credentials: see {@link RecordedRequests}).
  *
  * <p>Special paths: {@code GET /__recorded} returns the recorded lines (one per request, oldest first, not
- * itself recorded); {@code POST /__reset} forgets them; {@code /redirect?status=302&location=<url>} answers
- * with that redirect (recorded like any other request), so a test can send a client from an allowed host here
- * or from here to anywhere.
+ * itself recorded); {@code POST /__reset} forgets them; {@code /redirect?status=302&location=<url>} (or
+ * {@code /redirect/<anything>?...}, so each redirect a test sends has its own recorded path) answers with that
+ * redirect (recorded like any other request), so a test can send a client from an allowed host here
+ * or from here to anywhere; {@code POST /__reject-next?count=N} makes the next N recorded requests answer
+ * {@code 401} with {@code WWW-Authenticate: Bearer error="invalid_token"} (as a resource server does for a revoked
+ * token), so a test can prove a client drops a token the server refused.
  *
- * <p>Options: {@code --port=N} (default 0 = any free port). When ready it prints one line to stdout:
- * {@code ORIGIN_RECORDER_READY url=http://127.0.0.1:<port>}. It binds 127.0.0.1 only.
+ * <p>Options: {@code --port=N} (default 0 = any free port); {@code --tls-keystore=<PKCS12 file>} serves https
+ * with the key in that file (its password in the environment variable {@code TLS_KEYSTORE_PASSWORD}, never on
+ * the command line). When ready it prints one line to stdout:
+ * {@code ORIGIN_RECORDER_READY url=http[s]://127.0.0.1:<port>}. It binds 127.0.0.1 only.
  */
 public final class OriginRecorder {
     static final String READY_PREFIX = "ORIGIN_RECORDER_READY url=";
     /** A request body is read and thrown away up to this size; the recorder only reports its length. */
     private static final long MAX_BODY_BYTES = 16L * 1024 * 1024;
 
-    private final RecordedRequests recorded = new RecordedRequests();
+    private static final String INVALID_TOKEN_CHALLENGE =
+            "Bearer error=\"invalid_token\", error_description=\"rejected by the origin recorder's test hook\"";
 
-    public static void main(String[] args) throws IOException {
+    private final RecordedRequests recorded = new RecordedRequests();
+    private final AtomicInteger rejectNext = new AtomicInteger();
+
+    public static void main(String[] args) throws IOException, GeneralSecurityException {
         // Without it every keep-alive request on the JDK server stalls ~40 ms (Nagle + delayed ACK).
         System.setProperty("sun.net.httpserver.nodelay", "true");
-        int port = port(args);
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 128);
+        RecorderOptions options = RecorderOptions.parse(args);
+        InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), options.port());
+        HttpServer server;
+        if (options.tlsKeystore() == null) {
+            server = HttpServer.create(address, 128);
+        } else {
+            HttpsServer https = HttpsServer.create(address, 128);
+            https.setHttpsConfigurator(new HttpsConfigurator(sslContext(options.tlsKeystore(),
+                    System.getenv("TLS_KEYSTORE_PASSWORD"))));
+            server = https;
+        }
         server.createContext("/", new OriginRecorder()::handle);
         server.setExecutor(Executors.newFixedThreadPool(8, runnable -> {
             Thread thread = new Thread(runnable, "origin-recorder");
@@ -46,7 +73,8 @@ public final class OriginRecorder {
             return thread;
         }));
         server.start();
-        System.out.println(READY_PREFIX + "http://127.0.0.1:" + server.getAddress().getPort());
+        String scheme = options.tlsKeystore() == null ? "http" : "https";
+        System.out.println(READY_PREFIX + scheme + "://127.0.0.1:" + server.getAddress().getPort());
         System.out.flush();
     }
 
@@ -63,9 +91,19 @@ public final class OriginRecorder {
                 respond(exchange, 200, "reset\n");
                 return;
             }
+            if ("POST".equals(exchange.getRequestMethod()) && "/__reject-next".equals(path)) {
+                rejectNext.set(Integer.parseInt(query(exchange.getRequestURI()).getOrDefault("count", "1")));
+                respond(exchange, 200, "rejecting the next " + rejectNext.get() + " request(s)\n");
+                return;
+            }
             recorded.add(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
                     exchange.getRequestURI().getRawQuery(), exchange.getRequestHeaders().getFirst("Authorization"));
-            if ("/redirect".equals(path)) {
+            if (rejectNext.getAndUpdate(left -> Math.max(0, left - 1)) > 0) {
+                exchange.getResponseHeaders().set("WWW-Authenticate", INVALID_TOKEN_CHALLENGE);
+                respond(exchange, 401, "invalid_token (test hook)\n");
+                return;
+            }
+            if ("/redirect".equals(path) || path.startsWith("/redirect/")) {
                 redirect(exchange);
                 return;
             }
@@ -123,17 +161,19 @@ public final class OriginRecorder {
         return values;
     }
 
-    private static int port(String[] args) {
-        for (String arg : args) {
-            if (arg.startsWith("--port=")) {
-                try {
-                    return Integer.parseInt(arg.substring("--port=".length()));
-                } catch (NumberFormatException e) {
-                    throw new IllegalArgumentException(arg + " is not a port number: use e.g. --port=0 (any free port)");
-                }
-            }
-            throw new IllegalArgumentException("unknown argument '" + arg + "': the only option is --port=N");
+    private static SSLContext sslContext(Path keystore, String password) throws IOException, GeneralSecurityException {
+        if (password == null) {
+            throw new IllegalArgumentException("--tls-keystore needs its password in the environment variable "
+                    + "TLS_KEYSTORE_PASSWORD");
         }
-        return 0;
+        KeyStore keys = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(keystore)) {
+            keys.load(in, password.toCharArray());
+        }
+        KeyManagerFactory keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        keyManagers.init(keys, password.toCharArray());
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(keyManagers.getKeyManagers(), null, null);
+        return context;
     }
 }

@@ -1,18 +1,24 @@
 package dev.oauthagent.testapps.urlconnectionapp;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 
 /** Command-line options, each with an environment-variable fallback, checked up front with a clear message. */
 final class AppOptions {
-    private final String url;
+    private final List<String> urls;
     private final int requests;
     private final long pauseMillis;
     private final String method;
     private final String headerName;
     private final String headerValue;
+    private final boolean followRedirects;
 
-    private AppOptions(String url, int requests, long pauseMillis, String method, String header) {
-        this.url = url;
+    private AppOptions(List<String> urls, int requests, long pauseMillis, String method, String header,
+            boolean followRedirects) {
+        this.urls = Collections.unmodifiableList(urls);
+        this.followRedirects = followRedirects;
         this.requests = requests;
         this.pauseMillis = pauseMillis;
         this.method = method;
@@ -31,29 +37,37 @@ final class AppOptions {
     }
 
     static AppOptions parse(String[] args, Map<String, String> env) {
-        String url = value(args, env, "url", "APP_URL");
-        if (url == null || url.trim().isEmpty()) {
-            throw new IllegalArgumentException("--url (or APP_URL) is required, e.g. --url=http://127.0.0.1:9100/api/hello");
-        }
         for (String arg : args) {
-            if (!arg.matches("--(url|requests|pause-ms|method|header)=.*")) {
+            if (!arg.matches("--(url|requests|pause-ms|method|header|follow-redirects)=.*")) {
                 throw new IllegalArgumentException("unknown argument '" + arg
-                        + "': options are --url, --requests, --pause-ms, --method, --header");
+                        + "': options are --url, --requests, --pause-ms, --method, --header, --follow-redirects");
             }
         }
+        List<String> urls = urls(args, env);
         String method = orDefault(value(args, env, "method", "APP_METHOD"), "GET").toUpperCase();
         if (!method.matches("GET|POST|ALTERNATE")) {
             throw new IllegalArgumentException("--method (or APP_METHOD) '" + method
                     + "' must be GET, POST or ALTERNATE");
         }
-        return new AppOptions(url.trim(),
+        String follow = orDefault(value(args, env, "follow-redirects", "APP_FOLLOW_REDIRECTS"), "true").toLowerCase();
+        if (!follow.matches("true|false")) {
+            throw new IllegalArgumentException("--follow-redirects (or APP_FOLLOW_REDIRECTS) '" + follow
+                    + "' must be true or false");
+        }
+        return new AppOptions(urls,
                 number(orDefault(value(args, env, "requests", "APP_REQUESTS"), "1"), "--requests (or APP_REQUESTS)", 1),
                 number(orDefault(value(args, env, "pause-ms", "APP_PAUSE_MS"), "0"), "--pause-ms (or APP_PAUSE_MS)", 0),
-                method, value(args, env, "header", "APP_HEADER"));
+                method, value(args, env, "header", "APP_HEADER"), Boolean.parseBoolean(follow));
     }
 
-    String url() {
-        return url;
+    /** Every {@code --url} given, in order (or APP_URL when there is none); each gets {@link #requests()} requests. */
+    List<String> urls() {
+        return urls;
+    }
+
+    /** {@link java.net.HttpURLConnection#setInstanceFollowRedirects(boolean)}; the JDK's default is true. */
+    boolean followRedirects() {
+        return followRedirects;
     }
 
     int requests() {
@@ -78,6 +92,23 @@ final class AppOptions {
 
     String headerValue() {
         return headerValue;
+    }
+
+    private static List<String> urls(String[] args, Map<String, String> env) {
+        List<String> urls = new ArrayList<String>();
+        for (String arg : args) {
+            if (arg.startsWith("--url=") && !arg.substring("--url=".length()).trim().isEmpty()) {
+                urls.add(arg.substring("--url=".length()).trim());
+            }
+        }
+        String fromEnv = env.get("APP_URL");
+        if (urls.isEmpty() && fromEnv != null && !fromEnv.trim().isEmpty()) {
+            urls.add(fromEnv.trim());
+        }
+        if (urls.isEmpty()) {
+            throw new IllegalArgumentException("--url (or APP_URL) is required, e.g. --url=http://127.0.0.1:9100/api/hello");
+        }
+        return urls;
     }
 
     private static String value(String[] args, Map<String, String> env, String option, String variable) {

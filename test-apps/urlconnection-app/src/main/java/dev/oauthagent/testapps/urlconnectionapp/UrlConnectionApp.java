@@ -12,10 +12,12 @@ import java.nio.charset.StandardCharsets;
  * nothing about OAuth. Under the agent its requests should gain a bearer token; without it a protected API
  * answers 401.
  *
- * <p>Options ({@code --name=value}, or the environment variable in brackets): {@code --url} [APP_URL, required],
- * {@code --requests} [APP_REQUESTS, default 1], {@code --pause-ms} [APP_PAUSE_MS, default 0, between requests],
- * {@code --method} [APP_METHOD: GET (default), POST, or ALTERNATE = GET, POST, GET, ...], {@code --header}
- * [APP_HEADER, e.g. {@code X-Trace: 42}, sent on every request].
+ * <p>Options ({@code --name=value}, or the environment variable in brackets): {@code --url} [APP_URL, required;
+ * may be given several times: the URLs are called one after the other, each {@code --requests} times, so one
+ * JVM start covers many cases], {@code --requests} [APP_REQUESTS, default 1], {@code --pause-ms} [APP_PAUSE_MS,
+ * default 0, between requests], {@code --method} [APP_METHOD: GET (default), POST, or ALTERNATE = GET, POST,
+ * GET, ...], {@code --header} [APP_HEADER, e.g. {@code X-Trace: 42}, sent on every request],
+ * {@code --follow-redirects} [APP_FOLLOW_REDIRECTS: true (default, as the JDK) or false].
  *
  * <p>Output: one line per request, {@code REQUEST <n> status=<code> method=<m> bytes=<body length>} (status -1
  * and {@code error=<exception>} when no response came), then {@code DONE ok=<2xx count> failed=<others>}.
@@ -42,15 +44,17 @@ public final class UrlConnectionApp {
         }
         int ok = 0;
         int failed = 0;
-        for (int n = 1; n <= options.requests(); n++) {
+        int total = options.urls().size() * options.requests();
+        for (int n = 1; n <= total; n++) {
             String method = options.methodFor(n);
-            int status = send(n, method, options);
+            String url = options.urls().get((n - 1) / options.requests());
+            int status = send(n, url, method, options);
             if (status >= 200 && status < 300) {
                 ok++;
             } else {
                 failed++;
             }
-            if (n < options.requests() && options.pauseMillis() > 0) {
+            if (n < total && options.pauseMillis() > 0) {
                 Thread.sleep(options.pauseMillis());
             }
         }
@@ -59,10 +63,11 @@ public final class UrlConnectionApp {
         System.exit(failed == 0 ? 0 : 1);
     }
 
-    private static int send(int n, String method, AppOptions options) {
+    private static int send(int n, String url, String method, AppOptions options) {
         HttpURLConnection connection = null;
         try {
-            connection = (HttpURLConnection) new URL(options.url()).openConnection();
+            connection = (HttpURLConnection) new URL(url).openConnection();
+            connection.setInstanceFollowRedirects(options.followRedirects());
             connection.setConnectTimeout(CONNECT_TIMEOUT_MS);
             connection.setReadTimeout(READ_TIMEOUT_MS);
             connection.setRequestMethod(method);

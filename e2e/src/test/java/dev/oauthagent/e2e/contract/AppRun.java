@@ -1,0 +1,57 @@
+package dev.oauthagent.e2e.contract;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What one test-app run sends: each URL {@link #requests()} times, in order, with one method, an optional
+ * header of the application's own, a pause between requests, under one redirect policy.
+ *
+ * @param header {@code "Name: value"} or null
+ */
+public record AppRun(List<URI> urls, int requests, String method, String header, long pauseMillis,
+        RedirectPolicy redirect) {
+
+    public static AppRun of(List<URI> urls, RedirectPolicy redirect) {
+        return new AppRun(List.copyOf(urls), 1, "GET", null, 0, redirect);
+    }
+
+    public AppRun requests(int count) {
+        return new AppRun(urls, count, method, header, pauseMillis, redirect);
+    }
+
+    public AppRun method(String newMethod) {
+        return new AppRun(urls, requests, newMethod, header, pauseMillis, redirect);
+    }
+
+    public AppRun header(String nameAndValue) {
+        return new AppRun(urls, requests, method, nameAndValue, pauseMillis, redirect);
+    }
+
+    public AppRun pauseMillis(long pause) {
+        return new AppRun(urls, requests, method, header, pause, redirect);
+    }
+
+    /** The URL request {@code n} (1-based) went to. */
+    public URI urlOf(int n) {
+        return urls.get((n - 1) / requests);
+    }
+
+    public int total() {
+        return urls.size() * requests;
+    }
+
+    /** The options every contract test app understands, without the redirect policy's. */
+    public List<String> commonArgs() {
+        List<String> args = new ArrayList<>();
+        urls.forEach(url -> args.add("--url=" + url));
+        args.add("--requests=" + requests);
+        args.add("--method=" + method);
+        args.add("--pause-ms=" + pauseMillis);
+        if (header != null) {
+            args.add("--header=" + header);
+        }
+        return args;
+    }
+}

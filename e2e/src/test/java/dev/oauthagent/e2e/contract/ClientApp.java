@@ -1,0 +1,32 @@
+package dev.oauthagent.e2e.contract;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * One HTTP client library as the {@link InjectionContract} drives it: a test app (an unmodified program using
+ * that library), the arguments that make it send what a case needs, and the redirect policies it offers.
+ *
+ * <p>A test app for the contract accepts {@code --url} several times (each URL gets {@code --requests}
+ * requests, in order), {@code --requests}, {@code --pause-ms}, {@code --method=GET|POST} and
+ * {@code --header="Name: value"}, and prints {@code REQUEST <n> status=<code> ...} per request (n counts from 1
+ * in URL order; {@code status=-1 ... error=<class>: <message>} when no response came) and then
+ * {@code DONE ok=<n> failed=<m>}.
+ */
+public interface ClientApp {
+
+    /** Short label for messages and log file names, e.g. "httpclient-app-async". */
+    String name();
+
+    /** The test app's runnable jar. */
+    Path jar();
+
+    /** The program arguments for {@code run} (URLs, counts, method, header, the redirect policy's own options). */
+    List<String> args(AppRun run);
+
+    /** Every redirect policy the library offers; the redirect matrix runs once per policy. */
+    List<RedirectPolicy> redirectPolicies();
+
+    /** The policy an application gets without choosing one. */
+    RedirectPolicy defaultRedirectPolicy();
+}
