@@ -112,6 +112,30 @@ class AttachIT {
         }
     }
 
+    @Test
+    void appStartedWithDisableAttachMechanismIsReportedWithThatOptionAndTheWayOut() {
+        try (JavaProcess app = runningApp("attach-disabled-target",
+                builder -> builder.jvmArgs("-XX:+DisableAttachMechanism"));
+                JavaProcess cli = attach(app, "log-level=info")) {
+            assertThat(cli.awaitExit(WAIT)).isEqualTo(1);
+            assertThat(cli.stderr()).contains("process " + app.pid() + " refuses to be attached to",
+                    "-XX:+DisableAttachMechanism", "-javaagent:");
+            assertThat(app.stderr()).doesNotContain("oauth-agent");
+        }
+    }
+
+    @Test
+    void appRefusingAgentsLoadedAtRunTimeIsReportedWithTheFlagThatAllowsThem() {
+        try (JavaProcess app = runningApp("attach-no-dynamic-target",
+                builder -> builder.jvmArgs("-XX:-EnableDynamicAgentLoading"));
+                JavaProcess cli = attach(app, "log-level=info")) {
+            assertThat(cli.awaitExit(WAIT)).isEqualTo(1);
+            assertThat(cli.stderr()).contains("process " + app.pid() + " does not accept agents loaded at run time",
+                    "-XX:+EnableDynamicAgentLoading");
+            assertThat(app.stderr()).doesNotContain("oauth-agent");
+        }
+    }
+
     private JavaProcess runningApp(String name) {
         return runningApp(name, builder -> builder.env(SECRET_VAR, server.basicClientSecret()));
     }

@@ -132,8 +132,8 @@ final class AttachCommand implements Command {
         String owner = procFs.owner(pid);
         if (owner != null && !owner.equals(currentUser) && !"root".equals(currentUser)) {
             throw new AttachFailure("process " + pid + " runs as user '" + owner + "', this command as '"
-                    + currentUser + "'; a JVM accepts attach only from its own user (or root). Run it as that user, e.g. "
-                    + "`sudo -u " + owner + " java -jar oauth-agent.jar attach " + pid + " ...`.");
+                    + currentUser + "'; a JVM accepts attach only from its own user (or root). Run it as that "
+                    + "user, e.g. `sudo -u " + owner + " java -jar oauth-agent.jar attach " + pid + " ...`.");
         }
         if (procFs.isJvm(pid) == ProcFs.Answer.NO) {
             // Checked first because the attach API would send SIGQUIT, which ends most programs that are not JVMs.
