@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -29,6 +30,10 @@ class AttachIT {
     private static final String SECRET_VAR = "INVENTORY_SECRET";
     /** Above Linux's largest pid_max (2^22), so no process can have it. */
     private static final String NO_SUCH_PID = "99999999";
+    private static final Pattern TOKEN_OBTAINED = Pattern.compile("client 'inventory': token ([0-9a-f]{8}) obtained");
+    private static final Pattern REQUEST_LINE = Pattern.compile("^REQUEST \\d+ ");
+    /** Requests the application sends after the agent reports it started, before the recorder is read. */
+    private static final int REQUESTS_AFTER_START = 3;
     private static final Pattern LOADED_ON_JAVA = Pattern.compile("loaded into process \\d+ \\(Java (\\d+)\\)");
 
     private static AuthServer server;
@@ -56,11 +61,15 @@ class AttachIT {
         write("agent.properties", inventoryClient());
 
         try (JavaProcess app = runningApp("attach-target")) {
+            String path = "/attach-target"; // runningApp's requests go to /<name>
+            assertThat(recorded(path)).as("before attach").isNotEmpty().allMatch(r -> r.endsWith("authorization=none"));
             try (JavaProcess cli = attach(app, "config=agent.properties")) {
                 assertThat(cli.awaitExit(WAIT)).as(cli.stdout() + cli.stderr()).isZero();
                 assertThat(cli.stdout()).containsPattern(LOADED_ON_JAVA).contains("application's stderr");
                 app.awaitLine("started with 1 client(s): [inventory]", WAIT);
-                app.awaitLine(Pattern.compile("client 'inventory': token [0-9a-f]{8} obtained"), WAIT);
+                Matcher obtained = TOKEN_OBTAINED.matcher(app.awaitLine(TOKEN_OBTAINED, WAIT));
+                assertThat(obtained.find()).isTrue();
+                assertRequestsAfterTheStartCarryTheToken(app, path, obtained.group(1));
                 assertDynamicLoadingWarningMatchesTheJavaVersion(cli, app);
                 assertNoSecret(app, cli);
             }
@@ -143,10 +152,30 @@ class AttachIT {
     /** The unmodified HttpURLConnection app, long-running, started without any agent. */
     private JavaProcess runningApp(String name, java.util.function.UnaryOperator<JavaProcessBuilder> environment) {
         JavaProcess app = environment.apply(JavaProcess.builder(name).jar(E2ePaths.testApp("urlconnection-app"))
-                .args("--url=" + recorder.url().resolve("/legacy"), "--requests=1000", "--pause-ms=100"))
+                .args("--url=" + recorder.url().resolve("/" + name), "--requests=1000", "--pause-ms=100"))
                 .start();
         app.awaitLine("REQUEST 1 ", WAIT);
         return app;
+    }
+
+    /**
+     * Classes already loaded when the agent arrives are retransformed: the application's HttpURLConnection,
+     * in use since its first request, sends the Bearer token from the next request on. Requests in flight
+     * while the agent started may go either way; once one carries the token, all later ones must.
+     */
+    private static void assertRequestsAfterTheStartCarryTheToken(JavaProcess app, String path, String fingerprint) {
+        int printed = app.awaitLines(REQUEST_LINE, 1, WAIT).size();
+        app.awaitLines(REQUEST_LINE, printed + REQUESTS_AFTER_START, WAIT);
+        List<String> recorded = recorded(path);
+        String bearer = "GET " + path + " authorization=Bearer fp=" + fingerprint;
+        int first = recorded.indexOf(bearer);
+        assertThat(first).as("a request with the agent's token in " + recorded).isNotNegative();
+        assertThat(recorded.subList(first, recorded.size())).as(recorded.toString()).allMatch(bearer::equals);
+        assertThat(recorded.size() - first).isGreaterThanOrEqualTo(REQUESTS_AFTER_START);
+    }
+
+    private static List<String> recorded(String path) {
+        return recorder.recorded().stream().filter(r -> r.startsWith("GET " + path + " ")).toList();
     }
 
     private JavaProcess attach(JavaProcess app, String agentArgs) {
@@ -188,7 +217,7 @@ class AttachIT {
     private static void assertNoSecret(JavaProcess... processes) {
         for (JavaProcess process : processes) {
             assertThat(process.stdout() + process.stderr()).as(process.toString())
-                    .doesNotContain(server.basicClientSecret());
+                    .doesNotContain(server.basicClientSecret()).doesNotContain("eyJ"); // nor a JWT access token
         }
     }
 }
