@@ -54,11 +54,9 @@ final class AgentStartup {
         }
         started = true; // only now: after a configuration error, a later attach with a fixed one may start
         try {
-            // Only sets system properties, but must come before the first logger exists: Instrumenter's static
-            // logger starts slf4j-simple, which reads them once (without them: no prefix, level info).
-            AgentLogging.configure(config.logLevel());
             // Before anything else: from here on, the bootstrap classes must come from the boot class path.
             Instrumenter instrumenter = Instrumenter.prepareInPremain(inst);
+            AgentLogging.configure(config.logLevel());
             startInBackground(config, instrumenter, stderr);
         } catch (Throwable t) {
             stderr.println("oauth-agent: failed to start (" + t + "). Please report this as a bug.");
