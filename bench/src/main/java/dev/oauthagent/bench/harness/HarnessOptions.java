@@ -1,0 +1,36 @@
+package dev.oauthagent.bench.harness;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+
+/** {@code --name=value} arguments of a harness; an unknown name is an error, not silently a default. */
+final class HarnessOptions {
+    private final Map<String, String> values = new HashMap<>();
+
+    HarnessOptions(String[] args, Set<String> known) {
+        for (String arg : args) {
+            int equals = arg.indexOf('=');
+            if (!arg.startsWith("--") || equals < 0) {
+                throw new IllegalArgumentException("expected --name=value, got '" + arg + "'; known: " + known);
+            }
+            String name = arg.substring(2, equals);
+            if (!known.contains(name)) {
+                throw new IllegalArgumentException("unknown option --" + name + "; known: " + known);
+            }
+            values.put(name, arg.substring(equals + 1));
+        }
+    }
+
+    int intValue(String name, int defaultValue) {
+        String value = values.get(name);
+        return value == null ? defaultValue : Integer.parseInt(value);
+    }
+
+    /** The path given as {@code --name=}, or null. */
+    Path path(String name) {
+        String value = values.get(name);
+        return value == null ? null : Path.of(value);
+    }
+}

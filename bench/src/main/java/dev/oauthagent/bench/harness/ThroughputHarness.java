@@ -1,0 +1,100 @@
+package dev.oauthagent.bench.harness;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Request throughput of an application with and without the agent, for HttpURLConnection and java.net.http
+ * (sync): issue 3 asks for at least 0.97 of the no-agent figure.
+ *
+ * <p>Each run is a fresh JVM ({@code RequestLoop}) sending {@code --warmup} untimed and then
+ * {@code --requests} timed GETs, one at a time over keep-alive, to a matched URL on a loopback server in
+ * this JVM. Runs alternate without and with the agent ({@code --pairs} pairs per client), so a change in
+ * machine load hits both sides alike; the summary compares medians. The server counts the requests that
+ * carried the agent's token: a ratio next to a count of 0 is the cost of an agent that attached nothing.
+ *
+ * <pre>
+ * mvn -B -o -q -pl bench -am package -DskipTests
+ * java -cp bench/target/benchmarks.jar dev.oauthagent.bench.harness.ThroughputHarness [--requests=20000]
+ *     [--warmup=5000] [--pairs=3] [--agent-jar=...] [--apps-jar=...]
+ * </pre>
+ */
+public final class ThroughputHarness {
+    private static final List<String> CLIENTS = List.of("urlconnection", "httpclient");
+
+    private ThroughputHarness() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        HarnessOptions options = new HarnessOptions(args,
+                Set.of("requests", "warmup", "pairs", "agent-jar", "apps-jar"));
+        int requests = options.intValue("requests", 20_000);
+        int warmUp = options.intValue("warmup", 5_000);
+        int pairs = options.intValue("pairs", 3);
+        BenchFiles files = BenchFiles.locate();
+        Path agentJar = files.agentJar(options.path("agent-jar"));
+        Path appsJar = files.appsJar(options.path("apps-jar"));
+        String secret = "s" + Long.toHexString(System.nanoTime());
+
+        Path workDir = Files.createTempDirectory("oauth-agent-throughput");
+        try (LoopbackServer server = LoopbackServer.start(secret)) {
+            Path config = AgentConfigFile.write(workDir, server);
+            ChildLauncher launcher = new ChildLauncher(appsJar, workDir, secret);
+            List<JvmVariant> variants = List.of(JvmVariant.noAgent(), JvmVariant.oauthAgent(agentJar, config));
+
+            System.out.println("Throughput: " + requests + " timed requests after " + warmUp + " warm-up, "
+                    + pairs + " pairs per client, " + server.apiUrl());
+            System.out.println("JDK " + MachineState.jdk() + ", " + MachineState.cores() + ", at start "
+                    + MachineState.load());
+            List<ClientSummary> summaries = new ArrayList<>();
+            for (String client : CLIENTS) {
+                summaries.add(measure(client, variants, pairs, requests, warmUp, server, launcher));
+            }
+            System.out.println();
+            System.out.println("At end " + MachineState.load());
+            System.out.printf(Locale.ROOT, "%-14s %18s %18s %7s  %s%n", "client", "no agent req/s",
+                    "oauth-agent req/s", "ratio", "requests with the agent's Bearer token (agent runs)");
+            for (ClientSummary summary : summaries) {
+                System.out.println(summary.line());
+            }
+        }
+    }
+
+    private static ClientSummary measure(String client, List<JvmVariant> variants, int pairs, int requests,
+            int warmUp, LoopbackServer server, ChildLauncher launcher) throws Exception {
+        List<Double> without = new ArrayList<>();
+        List<Double> with = new ArrayList<>();
+        long agentRequests = 0;
+        long agentBearer = 0;
+        for (int pair = 1; pair <= pairs; pair++) {
+            for (JvmVariant variant : variants) {
+                server.resetCounts();
+                ChildRun run = launcher.run(variant, "RequestLoop", client, server.apiUrl().toString(),
+                        Integer.toString(warmUp), Integer.toString(requests)).requireSuccess();
+                double perSecond = requests / (run.field("nanos") / 1e9);
+                boolean agent = !variant.jvmArgs().isEmpty();
+                (agent ? with : without).add(perSecond);
+                if (agent) {
+                    agentRequests += server.apiRequests();
+                    agentBearer += server.bearerRequests();
+                }
+                System.out.printf(Locale.ROOT, "%-14s pair %d %-12s %9.0f req/s  (server saw %d requests, %d with"
+                        + " the Bearer token, %d token requests)%n", client, pair, variant.name(), perSecond,
+                        server.apiRequests(), server.bearerRequests(), server.tokensIssued());
+            }
+        }
+        return new ClientSummary(client, Median.of(without), Median.of(with), agentBearer, agentRequests);
+    }
+
+    private record ClientSummary(String client, double withoutMedian, double withMedian, long bearer,
+            long requests) {
+        String line() {
+            return String.format(Locale.ROOT, "%-14s %18.0f %18.0f %7.3f  %d of %d", client, withoutMedian,
+                    withMedian, withMedian / withoutMedian, bearer, requests);
+        }
+    }
+}
