@@ -20,7 +20,7 @@ import java.util.Set;
  * <pre>
  * mvn -B -o -q -pl bench -am package -DskipTests
  * java -cp bench/target/benchmarks.jar dev.oauthagent.bench.harness.ThroughputHarness [--requests=20000]
- *     [--warmup=5000] [--pairs=3] [--agent-jar=...] [--apps-jar=...]
+ *     [--warmup=5000] [--pairs=5] [--agent-jar=...] [--apps-jar=...]
  * </pre>
  */
 public final class ThroughputHarness {
@@ -34,7 +34,7 @@ public final class ThroughputHarness {
                 Set.of("requests", "warmup", "pairs", "agent-jar", "apps-jar"));
         int requests = options.intValue("requests", 20_000);
         int warmUp = options.intValue("warmup", 5_000);
-        int pairs = options.intValue("pairs", 3);
+        int pairs = options.intValue("pairs", 5);
         BenchFiles files = BenchFiles.locate();
         Path agentJar = files.agentJar(options.path("agent-jar"));
         Path appsJar = files.appsJar(options.path("apps-jar"));
