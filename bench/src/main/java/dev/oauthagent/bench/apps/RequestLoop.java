@@ -2,6 +2,8 @@ package dev.oauthagent.bench.apps;
 
 import java.io.IOException;
 import java.io.InputStream;
+import com.sun.management.OperatingSystemMXBean;
+import java.lang.management.ManagementFactory;
 import java.net.HttpURLConnection;
 import java.net.URI;
 import java.net.URL;
@@ -14,8 +16,10 @@ import java.time.Duration;
  * Sends GET requests one after the other to one URL and reports the throughput of the timed part.
  *
  * <p>Usage: {@code RequestLoop <urlconnection|httpclient> <url> <warm-up requests> <timed requests>}.
- * Prints {@code RESULT client=<name> requests=<n> nanos=<elapsed> failed=<non-200 count>}; exits 1 if any
- * request failed, so a broken run cannot pass for a fast one.
+ * Prints {@code RESULT client=<name> requests=<n> nanos=<elapsed> cpuNanos=<process CPU> failed=<non-200
+ * count>}; exits 1 if any request failed, so a broken run cannot pass for a fast one. The process CPU time
+ * (all threads: the client's own, java.net.http's selector, JIT, GC, the agent's) is the steadier figure on a
+ * shared host, where wall time also measures the neighbours.
  *
  * <p>Both clients keep the connection alive (the body is read to the end), as a real application would:
  * the figure is the per-request cost of the client, plus that of the agent when it is attached.
@@ -32,10 +36,13 @@ public final class RequestLoop {
         Sender sender = senderFor(client, uri);
 
         int failed = send(sender, warmUp);
+        long cpuStart = processCpuNanos();
         long start = System.nanoTime();
         failed += send(sender, timed);
         long nanos = System.nanoTime() - start;
-        System.out.println("RESULT client=" + client + " requests=" + timed + " nanos=" + nanos + " failed=" + failed);
+        long cpuNanos = processCpuNanos() - cpuStart;
+        System.out.println("RESULT client=" + client + " requests=" + timed + " nanos=" + nanos + " cpuNanos="
+                + cpuNanos + " failed=" + failed);
         System.exit(failed == 0 ? 0 : 1);
     }
 
@@ -48,6 +55,11 @@ public final class RequestLoop {
             default:
                 throw new IllegalArgumentException("client must be urlconnection or httpclient, not " + client);
         }
+    }
+
+    private static long processCpuNanos() {
+        return ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private static int send(Sender sender, int requests) throws Exception {

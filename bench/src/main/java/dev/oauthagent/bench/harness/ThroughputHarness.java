@@ -14,8 +14,10 @@ import java.util.Set;
  * <p>Each run is a fresh JVM ({@code RequestLoop}) sending {@code --warmup} untimed and then
  * {@code --requests} timed GETs, one at a time over keep-alive, to a matched URL on a loopback server in
  * this JVM. Runs alternate without and with the agent ({@code --pairs} pairs per client), so a change in
- * machine load hits both sides alike; the summary compares medians. The server counts the requests that
- * carried the agent's token: a ratio next to a count of 0 is the cost of an agent that attached nothing.
+ * machine load hits both sides alike; the summary compares medians, of wall-clock throughput and of the
+ * child's process CPU time per request (steadier when other work shares the cores). The server counts the
+ * requests that carried the agent's token: a ratio next to a count of 0 is the cost of an agent that
+ * attached nothing.
  *
  * <pre>
  * mvn -B -o -q -pl bench -am package -DskipTests
@@ -56,8 +58,7 @@ public final class ThroughputHarness {
             }
             System.out.println();
             System.out.println("At end " + MachineState.load());
-            System.out.printf(Locale.ROOT, "%-14s %18s %18s %7s  %s%n", "client", "no agent req/s",
-                    "oauth-agent req/s", "ratio", "requests with the agent's Bearer token (agent runs)");
+            System.out.println(ClientSummary.header());
             for (ClientSummary summary : summaries) {
                 System.out.println(summary.line());
             }
@@ -66,8 +67,10 @@ public final class ThroughputHarness {
 
     private static ClientSummary measure(String client, List<JvmVariant> variants, int pairs, int requests,
             int warmUp, LoopbackServer server, ChildLauncher launcher) throws Exception {
-        List<Double> without = new ArrayList<>();
-        List<Double> with = new ArrayList<>();
+        List<Double> withoutRate = new ArrayList<>();
+        List<Double> withRate = new ArrayList<>();
+        List<Double> withoutCpu = new ArrayList<>();
+        List<Double> withCpu = new ArrayList<>();
         long agentRequests = 0;
         long agentBearer = 0;
         for (int pair = 1; pair <= pairs; pair++) {
@@ -76,25 +79,37 @@ public final class ThroughputHarness {
                 ChildRun run = launcher.run(variant, "RequestLoop", client, server.apiUrl().toString(),
                         Integer.toString(warmUp), Integer.toString(requests)).requireSuccess();
                 double perSecond = requests / (run.field("nanos") / 1e9);
+                double cpuMicros = run.field("cpuNanos") / 1e3 / requests;
                 boolean agent = !variant.jvmArgs().isEmpty();
-                (agent ? with : without).add(perSecond);
+                (agent ? withRate : withoutRate).add(perSecond);
+                (agent ? withCpu : withoutCpu).add(cpuMicros);
                 if (agent) {
                     agentRequests += server.apiRequests();
                     agentBearer += server.bearerRequests();
                 }
-                System.out.printf(Locale.ROOT, "%-14s pair %d %-12s %9.0f req/s  (server saw %d requests, %d with"
-                        + " the Bearer token, %d token requests)%n", client, pair, variant.name(), perSecond,
-                        server.apiRequests(), server.bearerRequests(), server.tokensIssued());
+                System.out.printf(Locale.ROOT, "%-14s pair %d %-12s %7.0f req/s %6.1f us CPU/req  (server saw %d"
+                        + " requests, %d with the Bearer token, %d token requests)%n", client, pair, variant.name(),
+                        perSecond, cpuMicros, server.apiRequests(), server.bearerRequests(), server.tokensIssued());
             }
         }
-        return new ClientSummary(client, Median.of(without), Median.of(with), agentBearer, agentRequests);
+        return new ClientSummary(client, Median.of(withoutRate), Median.of(withRate), Median.of(withoutCpu),
+                Median.of(withCpu), agentBearer, agentRequests);
     }
 
-    private record ClientSummary(String client, double withoutMedian, double withMedian, long bearer,
-            long requests) {
+    private record ClientSummary(String client, double withoutRate, double withRate, double withoutCpu,
+            double withCpu, long bearer, long requests) {
+        static String header() {
+            return String.format(Locale.ROOT, "%-14s %10s %10s %7s %12s %12s %9s  %s", "client", "no agent",
+                    "agent", "ratio", "no agent", "agent", "CPU", "requests with the agent's token")
+                    + String.format(Locale.ROOT, "%n%-14s %10s %10s %7s %12s %12s %9s", "", "req/s", "req/s",
+                    "", "us CPU/req", "us CPU/req", "ratio");
+        }
+
+        /** Both ratios read "share of the no-agent throughput kept": the CPU one as a CPU-bound client would. */
         String line() {
-            return String.format(Locale.ROOT, "%-14s %18.0f %18.0f %7.3f  %d of %d", client, withoutMedian,
-                    withMedian, withMedian / withoutMedian, bearer, requests);
+            return String.format(Locale.ROOT, "%-14s %10.0f %10.0f %7.3f %12.1f %12.1f %9.3f  %d of %d", client,
+                    withoutRate, withRate, withRate / withoutRate, withoutCpu, withCpu, withoutCpu / withCpu,
+                    bearer, requests);
         }
     }
 }
