@@ -2,16 +2,18 @@ package dev.oauthagent.bench;
 
 import dev.oauthagent.agent.config.ClientConfig;
 import dev.oauthagent.agent.config.Secret;
-import dev.oauthagent.agent.route.RouteTable;
+import dev.oauthagent.agent.inject.Injector;
 import dev.oauthagent.agent.token.AccessToken;
 import dev.oauthagent.agent.token.cache.DaemonScheduler;
 import dev.oauthagent.agent.token.cache.RefreshPolicy;
 import dev.oauthagent.agent.token.cache.Ticker;
 import dev.oauthagent.agent.token.cache.TokenCache;
+import java.io.IOException;
 import java.net.URI;
 import java.net.URL;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -48,12 +50,13 @@ import org.springframework.security.oauth2.core.OAuth2AccessToken;
  *       client-credentials provider (token cached and far from expiry, so no network), and set the Bearer
  *       header on the request's (existing) headers. It needs no route matching: the interceptor is wired to one
  *       client's RestClient by hand.</li>
- *   <li>{@code agentRouteAndToken}: what the agent does per request before touching the connection:
- *       {@code RouteTable.match(URL)} (which client, if any, this URL belongs to), {@code TokenCache.current()}
- *       and the header value. Setting it on the connection is the client library's own cost, the same
- *       whoever calls it.</li>
- *   <li>{@code agentRouteMiss}: a request to a host no client claims, what every other request of the
- *       application pays.</li>
+ *   <li>{@code agentInjectorMatched}: what every instrumented client calls per hop before touching the
+ *       connection, {@link Injector#authorizationFor(URL, String)} for a matched URL with no header set by
+ *       the application: route match (which client, if any, this URL belongs to), the cached token, the
+ *       record of the value handed out (so a redirect can take it off again) and the header value. Setting
+ *       it on the connection is the client library's own cost, the same whoever calls it.</li>
+ *   <li>{@code agentInjectorUnmatched}: a request to a host no client claims, what every other request of
+ *       the application pays.</li>
  * </ul>
  *
  * <pre>
@@ -68,7 +71,7 @@ public class InjectionDecisionBenchmark {
     private static final String PRINCIPAL = "billing-service";
 
     private OAuth2AuthorizedClientManager springManager;
-    private RouteTable routes;
+    private Injector injector;
     private TokenCache cache;
     // The outgoing request's headers, which exist before any interceptor runs: not part of its cost.
     private final HttpHeaders requestHeaders = new HttpHeaders();
@@ -77,6 +80,7 @@ public class InjectionDecisionBenchmark {
     private String registrationId = "billing";
     private URL matchedUrl;
     private URL otherUrl;
+    private String noHeader = null;
 
     @Setup(Level.Trial)
     public void start() throws Exception {
@@ -91,13 +95,13 @@ public class InjectionDecisionBenchmark {
                 .hosts(List.of("billing.example.com", "*.billing.example.com"))
                 .paths(List.of("/v1", "/v2"))
                 .build();
-        routes = RouteTable.from(List.of(client));
         cache = new TokenCache("billing", () -> new AccessToken("bench-token-value", "Bearer", 3600, null),
                 RefreshPolicy.defaults(), Ticker.system(), DaemonScheduler.forClient("billing"), new Random(42));
         cache.start();
         if (cache.await(TimeUnit.SECONDS.toNanos(30)) == null) {
             throw new IllegalStateException("no token to benchmark with");
         }
+        injector = new Injector(List.of(client), Map.of("billing", cache), Ticker.system());
     }
 
     private static OAuth2AuthorizedClientManager springManagerWithCachedToken() {
@@ -136,16 +140,12 @@ public class InjectionDecisionBenchmark {
     }
 
     @Benchmark
-    public String agentRouteAndToken() {
-        if (routes.match(matchedUrl) == null) {
-            return null;
-        }
-        AccessToken token = cache.current();
-        return token == null ? null : "Bearer " + token.value();
+    public String agentInjectorMatched() throws IOException {
+        return injector.authorizationFor(matchedUrl, noHeader);
     }
 
     @Benchmark
-    public String agentRouteMiss() {
-        return routes.match(otherUrl);
+    public String agentInjectorUnmatched() throws IOException {
+        return injector.authorizationFor(otherUrl, noHeader);
     }
 }
