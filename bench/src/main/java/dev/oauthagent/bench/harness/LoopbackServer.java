@@ -10,6 +10,8 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
@@ -40,6 +42,8 @@ final class LoopbackServer implements AutoCloseable {
     private final AtomicLong apiRequests = new AtomicLong();
     private final AtomicLong bearerRequests = new AtomicLong();
     private final AtomicLong tokensIssued = new AtomicLong();
+    // Client ports seen on /api: more than a handful means keep-alive failed and the figures measure TCP set-up.
+    private final Set<Integer> apiClientPorts = ConcurrentHashMap.newKeySet();
 
     private LoopbackServer(HttpServer server, ExecutorService executor, String clientSecret) {
         this.server = server;
@@ -84,6 +88,7 @@ final class LoopbackServer implements AutoCloseable {
         apiRequests.set(0);
         bearerRequests.set(0);
         tokensIssued.set(0);
+        apiClientPorts.clear();
     }
 
     long apiRequests() {
@@ -98,9 +103,15 @@ final class LoopbackServer implements AutoCloseable {
         return tokensIssued.get();
     }
 
+    /** Connections the API requests came over. */
+    int apiConnections() {
+        return apiClientPorts.size();
+    }
+
     private void api(HttpExchange exchange) throws IOException {
         try (exchange) {
             apiRequests.incrementAndGet();
+            apiClientPorts.add(exchange.getRemoteAddress().getPort());
             if (BEARER_HEADER.equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
                 bearerRequests.incrementAndGet();
             }

@@ -88,8 +88,9 @@ public final class ThroughputHarness {
                     agentBearer += server.bearerRequests();
                 }
                 System.out.printf(Locale.ROOT, "%-14s pair %d %-12s %7.0f req/s %6.1f us CPU/req  (server saw %d"
-                        + " requests, %d with the Bearer token, %d token requests)%n", client, pair, variant.name(),
-                        perSecond, cpuMicros, server.apiRequests(), server.bearerRequests(), server.tokensIssued());
+                        + " requests on %d connections, %d with the Bearer token; %d token requests)%n", client, pair,
+                        variant.name(), perSecond, cpuMicros, server.apiRequests(), server.apiConnections(),
+                        server.bearerRequests(), server.tokensIssued());
             }
         }
         return new ClientSummary(client, Median.of(withoutRate), Median.of(withRate), Median.of(withoutCpu),
