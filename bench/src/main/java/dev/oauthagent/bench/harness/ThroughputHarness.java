@@ -46,7 +46,8 @@ public final class ThroughputHarness {
         try (LoopbackServer server = LoopbackServer.start(secret)) {
             Path config = AgentConfigFile.write(workDir, server);
             ChildLauncher launcher = new ChildLauncher(appsJar, workDir, secret);
-            List<JvmVariant> variants = List.of(JvmVariant.noAgent(), JvmVariant.oauthAgent(agentJar, config));
+            JvmVariant withAgent = JvmVariant.oauthAgent(agentJar, config);
+            List<JvmVariant> variants = List.of(JvmVariant.noAgent(), withAgent);
 
             System.out.println("Throughput: " + requests + " timed requests after " + warmUp + " warm-up, "
                     + pairs + " pairs per client, " + server.apiUrl());
@@ -54,7 +55,7 @@ public final class ThroughputHarness {
                     + MachineState.load());
             List<ClientSummary> summaries = new ArrayList<>();
             for (String client : CLIENTS) {
-                summaries.add(measure(client, variants, pairs, requests, warmUp, server, launcher));
+                summaries.add(measure(client, variants, withAgent, pairs, requests, warmUp, server, launcher));
             }
             System.out.println();
             System.out.println("At end " + MachineState.load());
@@ -65,8 +66,8 @@ public final class ThroughputHarness {
         }
     }
 
-    private static ClientSummary measure(String client, List<JvmVariant> variants, int pairs, int requests,
-            int warmUp, LoopbackServer server, ChildLauncher launcher) throws Exception {
+    private static ClientSummary measure(String client, List<JvmVariant> variants, JvmVariant withAgent, int pairs,
+            int requests, int warmUp, LoopbackServer server, ChildLauncher launcher) throws Exception {
         List<Double> withoutRate = new ArrayList<>();
         List<Double> withRate = new ArrayList<>();
         List<Double> withoutCpu = new ArrayList<>();
@@ -80,7 +81,7 @@ public final class ThroughputHarness {
                         Integer.toString(warmUp), Integer.toString(requests)).requireSuccess();
                 double perSecond = requests / (run.field("nanos") / 1e9);
                 double cpuMicros = run.field("cpuNanos") / 1e3 / requests;
-                boolean agent = !variant.jvmArgs().isEmpty();
+                boolean agent = variant == withAgent;
                 (agent ? withRate : withoutRate).add(perSecond);
                 (agent ? withCpu : withoutCpu).add(cpuMicros);
                 if (agent) {
