@@ -28,6 +28,9 @@ final class BearerChallenge {
             }
             if (in.consume('=')) {
                 String value = in.nextValue();
+                if (value == null) {
+                    return false; // an unterminated quoted string: the header is malformed, trust none of it
+                }
                 if (inBearer && ERROR.equalsIgnoreCase(word) && INVALID_TOKEN.equals(value)) {
                     return true;
                 }
@@ -78,6 +81,7 @@ final class BearerChallenge {
             return false;
         }
 
+        /** A token or a quoted string's content; null for an unterminated quoted string. */
         String nextValue() {
             while (i < s.length() && (s.charAt(i) == ' ' || s.charAt(i) == '\t')) {
                 i++;
@@ -91,6 +95,9 @@ final class BearerChallenge {
                         c = s.charAt(i++);
                     }
                     out.append(c);
+                }
+                if (i >= s.length()) {
+                    return null;
                 }
                 i++;
                 return out.toString();
