@@ -25,7 +25,18 @@ final class HarnessOptions {
 
     int intValue(String name, int defaultValue) {
         String value = values.get(name);
-        return value == null ? defaultValue : Integer.parseInt(value);
+        if (value == null) {
+            return defaultValue;
+        }
+        try {
+            int parsed = Integer.parseInt(value);
+            if (parsed > 0) {
+                return parsed;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("--" + name + " must be a whole number above 0, not '" + value + "'");
     }
 
     /** The path given as {@code --name=}, or null. */
