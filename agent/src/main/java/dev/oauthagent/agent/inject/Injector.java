@@ -70,7 +70,8 @@ public final class Injector {
     /**
      * A 401 answered a request that carried {@code sentAuthorization}. Drops the token if it is one of ours
      * and the challenge says {@code invalid_token} (at most once per client every few seconds). Returns
-     * whether it dropped it.
+     * whether that token is no longer served (dropped now, or by an earlier report), i.e. whether a resend
+     * would carry a different token.
      */
     public boolean rejected(String sentAuthorization, String wwwAuthenticate) {
         try {
@@ -81,6 +82,11 @@ public final class Injector {
                 }
                 if (!BearerChallenge.saysInvalidToken(wwwAuthenticate)) {
                     return false;
+                }
+                if (target.cache.current() != token) {
+                    // Another request already reported it: the token is gone and a new one is fetched, so this
+                    // request may be resent as well (it will wait for the new token, or fail per fail-mode).
+                    return true;
                 }
                 if (!target.invalidations.tryPass()) {
                     log.debug("client '{}': token {} rejected again within {} s; not refetching yet",

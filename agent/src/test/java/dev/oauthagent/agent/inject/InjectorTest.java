@@ -180,7 +180,21 @@ class InjectorTest {
 
             f.injector.rejected(sent, INVALID_TOKEN);
             f.now.addAndGet(TimeUnit.SECONDS.toNanos(60));
-            assertThat(f.injector.rejected(sent, INVALID_TOKEN)).as("already replaced").isFalse();
+            assertThat(f.injector.rejected(sent, INVALID_TOKEN))
+                    .as("already replaced: a resend would carry the new token").isTrue();
+
+            assertThat(f.injector.authorizationFor(url("https://orders.example.com/api/a"), null))
+                    .isEqualTo("Bearer orders-token-2");
+            assertThat(f.sources.get("orders").fetches).hasValue(2);
+        }
+
+        @Test
+        void concurrentReportsOfOneTokenWithinTheGapAllMayResend() throws Exception {
+            String sent = f.injector.authorizationFor(url("https://orders.example.com/api/a"), null);
+
+            assertThat(f.injector.rejected(sent, INVALID_TOKEN)).isTrue();
+            assertThat(f.injector.rejected(sent, INVALID_TOKEN)).isTrue();
+            assertThat(f.injector.rejected(sent, INVALID_TOKEN)).isTrue();
 
             assertThat(f.injector.authorizationFor(url("https://orders.example.com/api/a"), null))
                     .isEqualTo("Bearer orders-token-2");
