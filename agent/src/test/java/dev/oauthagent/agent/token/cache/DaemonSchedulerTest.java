@@ -52,8 +52,9 @@ class DaemonSchedulerTest {
         try (DaemonScheduler scheduler = new DaemonScheduler("test-refresh")) {
             List<String> ran = new CopyOnWriteArrayList<>();
             CountDownLatch marker = new CountDownLatch(1);
-            scheduler.schedule(() -> ran.add("cancelled"), 100 * MS).cancel();
-            scheduler.schedule(marker::countDown, 200 * MS); // same thread, due later: runs after it would have
+            // 1 s of room between scheduling and cancelling: a loaded machine can pause this thread for 100 ms.
+            scheduler.schedule(() -> ran.add("cancelled"), 1000 * MS).cancel();
+            scheduler.schedule(marker::countDown, 1100 * MS); // same thread, due later: runs after it would have
             assertThat(marker.await(30, TimeUnit.SECONDS)).isTrue();
             assertThat(ran).isEmpty();
         }
