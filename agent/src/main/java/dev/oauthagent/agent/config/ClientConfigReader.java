@@ -18,9 +18,6 @@ import java.util.List;
  * value counts as unset, so a higher-precedence source can clear a lower one.
  */
 final class ClientConfigReader {
-    private static final EntryParser<HostPattern> HOST_PATTERN = new HostPatternEntry();
-    private static final EntryParser<PathPrefix> PATH_PREFIX = new PathPrefixEntry();
-
     private final String name;
     private final Settings settings;
     private final SecretReferences references;
@@ -151,7 +148,7 @@ final class ClientConfigReader {
                     + "e.g. api.example.com (the value is not repeated here because it may hold a password)");
             return null;
         }
-        return entries(KnownKeys.HOSTS, TextValues.splitOnCommas(raw), HOST_PATTERN);
+        return entries(KnownKeys.HOSTS, TextValues.splitOnCommas(raw), ValueParsers.HOST_PATTERN);
     }
 
     /** The path prefixes, parsed as {@link #hosts()} are; null when unusable as a whole. */
@@ -172,16 +169,16 @@ final class ClientConfigReader {
             invalid(KnownKeys.PATHS, "lists no path prefix; use / for all paths");
             return null;
         }
-        return entries(KnownKeys.PATHS, entries, PATH_PREFIX);
+        return entries(KnownKeys.PATHS, entries, ValueParsers.PATH_PREFIX);
     }
 
     /** Each entry parsed, duplicates after normalization dropped; every invalid entry is its own problem. */
-    private <T> List<T> entries(KnownKey key, List<String> entries, EntryParser<T> parser) {
+    private <T> List<T> entries(KnownKey key, List<String> entries, ValueParser<T> parser) {
         LinkedHashSet<T> parsed = new LinkedHashSet<>();
         for (String entry : entries) {
             try {
                 parsed.add(parser.parse(entry));
-            } catch (IllegalArgumentException e) {
+            } catch (InvalidValueException e) {
                 invalid(key, e.getMessage());
             }
         }
@@ -235,8 +232,8 @@ final class ClientConfigReader {
     }
 
     /**
-     * Resolves a reference, reporting a literal's origin as the source that set the key. A named class, not a
-     * lambda, as all parsers here: see {@link ValueParsers}.
+     * Resolves a reference, reporting a literal's origin as the source that set the key. A class, not a lambda:
+     * see {@link ValueParsers}.
      */
     private static final class ReferenceParser implements ValueParser<Secret> {
         private final SecretReferences references;
@@ -257,25 +254,5 @@ final class ClientConfigReader {
             }
             return s;
         }
-    }
-
-    /** {@link HostPattern#parse}, as a named class (see {@link ValueParsers} for why not a method reference). */
-    private static final class HostPatternEntry implements EntryParser<HostPattern> {
-        @Override
-        public HostPattern parse(String entry) {
-            return HostPattern.parse(entry);
-        }
-    }
-
-    private static final class PathPrefixEntry implements EntryParser<PathPrefix> {
-        @Override
-        public PathPrefix parse(String entry) {
-            return PathPrefix.parse(entry);
-        }
-    }
-
-    /** Parses one entry of a list value; throws IllegalArgumentException with the reason. */
-    private interface EntryParser<T> {
-        T parse(String entry);
     }
 }

@@ -58,7 +58,7 @@ public final class ConfigLoader {
         EffectiveConfig effective = EffectiveConfig.of(settings);
 
         Boolean enabled = global(settings, KnownKeys.ENABLED, ValueParsers.BOOLEAN, problems);
-        String logLevel = global(settings, KnownKeys.LOG_LEVEL, ValueParsers.choice(LOG_LEVELS), problems);
+        String logLevel = global(settings, KnownKeys.LOG_LEVEL, ValueParsers.LOG_LEVEL, problems);
         List<ClientConfig> clients = new ArrayList<>();
         List<Route> routes = new ArrayList<>();
         SecretReferences references = new SecretReferences(env);
