@@ -2,14 +2,8 @@ package dev.oauthagent.agent.instrument;
 
 import dev.oauthagent.agent.inject.Injector;
 import dev.oauthagent.agent.instrument.urlconnection.UrlConnectionInstrumentation;
-import net.bytebuddy.ByteBuddy;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.agent.builder.ResettableClassFileTransformer;
-import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.dynamic.DynamicType;
-import net.bytebuddy.dynamic.scaffold.MethodGraph;
-import net.bytebuddy.matcher.ElementMatchers;
-import net.bytebuddy.utility.JavaModule;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -76,7 +70,7 @@ public final class Instrumenter {
             if (System.getProperty("net.bytebuddy.safe") == null) {
                 System.setProperty("net.bytebuddy.safe", "true");
             }
-            AgentBuilder builder = baseBuilder();
+            AgentBuilder builder = AgentBuilderSettings.create();
             List<String> active = new ArrayList<>();
             for (ClientInstrumentation client : clients) {
                 try {
@@ -108,39 +102,11 @@ public final class Instrumenter {
         }
     }
 
-    private AgentBuilder baseBuilder() {
-        // Settings that keep byte-buddy's set-up and per-class cost low: describe types from class files
-        // only, do not compute full method graphs, and decorate instead of rebasing.
-        return new AgentBuilder.Default(new ByteBuddy().with(MethodGraph.Compiler.ForDeclaredMethods.INSTANCE))
-                .disableClassFormatChanges()
-                .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
-                .with(AgentBuilder.DescriptionStrategy.Default.POOL_ONLY)
-                .with(AgentBuilder.TypeStrategy.Default.DECORATE)
-                .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
-                .ignore(ElementMatchers.<TypeDescription>none())
-                .with(new ErrorListener());
-    }
-
     private void addReadEdgeFromJavaBase() {
         try {
             ModuleAccess.addReads(inst, String.class, dev.oauthagent.bootstrap.Bridge.class);
         } catch (Throwable t) {
             Log.log.debug("could not add a read edge from java.base to the bootstrap classes: {}", t.toString());
-        }
-    }
-
-    /** Transformation errors are ours, not the application's: logged at warn with the type, never thrown. */
-    private static final class ErrorListener extends AgentBuilder.Listener.Adapter {
-        @Override
-        public void onError(String typeName, ClassLoader classLoader, JavaModule module, boolean loaded,
-                            Throwable throwable) {
-            Log.log.warn("could not instrument {}: {}", typeName, throwable.toString());
-        }
-
-        @Override
-        public void onTransformation(TypeDescription typeDescription, ClassLoader classLoader, JavaModule module,
-                                     boolean loaded, DynamicType dynamicType) {
-            Log.log.debug("instrumented {}", typeDescription.getName());
         }
     }
 }
