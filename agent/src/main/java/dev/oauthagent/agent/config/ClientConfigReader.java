@@ -5,19 +5,12 @@ import dev.oauthagent.agent.route.PathPrefix;
 import dev.oauthagent.agent.route.Route;
 
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.security.KeyStore;
-import java.security.KeyStoreException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.function.Function;
-import java.util.regex.Pattern;
 
 /**
  * Reads and validates one client's keys into a {@link ClientConfig}, reporting every invalid or missing
@@ -25,10 +18,6 @@ import java.util.regex.Pattern;
  * value counts as unset, so a higher-precedence source can clear a lower one.
  */
 final class ClientConfigReader {
-    /** RFC 6749 §3.3 scope-token characters. */
-    private static final Pattern SCOPE_TOKEN = Pattern.compile("[\\x21\\x23-\\x5B\\x5D-\\x7E]+");
-    private static final String LIST_SEPARATOR = ",";
-
     private final String name;
     private final Settings settings;
     private final SecretReferences references;
@@ -59,35 +48,36 @@ final class ClientConfigReader {
 
     private Result read() {
         int problemsBefore = problems.size();
-        boolean allowHttp = orElse(value(KnownKeys.ALLOW_HTTP, TextValues::parseBoolean), false);
-        URI tokenUrl = required(KnownKeys.TOKEN_URL, UriRules::httpUrl);
+        boolean allowHttp = orElse(value(KnownKeys.ALLOW_HTTP, ValueParsers.BOOLEAN), false);
+        URI tokenUrl = required(KnownKeys.TOKEN_URL, ValueParsers.HTTP_URL);
         if (tokenUrl != null && "http".equalsIgnoreCase(tokenUrl.getScheme()) && !allowHttp) {
             invalid(KnownKeys.TOKEN_URL, "uses plain http, so the client secret and tokens would cross the network "
                     + "unencrypted; use https, or for local testing only set "
                     + KnownKeys.ALLOW_HTTP.fullKey(name) + "=true");
         }
-        GrantType grantType = value(KnownKeys.GRANT_TYPE, ClientConfigReader::grantType);
-        String clientId = required(KnownKeys.CLIENT_ID, raw -> nonEmpty(KnownKeys.CLIENT_ID, raw).reveal());
+        GrantType grantType = value(KnownKeys.GRANT_TYPE, ValueParsers.GRANT_TYPE);
+        Secret clientIdValue = required(KnownKeys.CLIENT_ID, reference(KnownKeys.CLIENT_ID, true));
+        String clientId = clientIdValue == null ? null : clientIdValue.reveal();
         Secret clientSecret = grantType == null || grantType == GrantType.CLIENT_CREDENTIALS
-                ? required(KnownKeys.CLIENT_SECRET, raw -> nonEmpty(KnownKeys.CLIENT_SECRET, raw))
-                : value(KnownKeys.CLIENT_SECRET, raw -> nonEmpty(KnownKeys.CLIENT_SECRET, raw));
-        ClientAuthMethod clientAuth = value(KnownKeys.CLIENT_AUTH, ClientConfigReader::clientAuth);
-        List<String> scopes = value(KnownKeys.SCOPES, ClientConfigReader::scopes);
-        String audience = value(KnownKeys.AUDIENCE, raw -> raw);
-        List<String> resources = value(KnownKeys.RESOURCE, ClientConfigReader::resources);
+                ? required(KnownKeys.CLIENT_SECRET, reference(KnownKeys.CLIENT_SECRET, true))
+                : value(KnownKeys.CLIENT_SECRET, reference(KnownKeys.CLIENT_SECRET, true));
+        ClientAuthMethod clientAuth = value(KnownKeys.CLIENT_AUTH, ValueParsers.CLIENT_AUTH);
+        List<String> scopes = value(KnownKeys.SCOPES, ValueParsers.SCOPES);
+        String audience = value(KnownKeys.AUDIENCE, ValueParsers.TEXT);
+        List<String> resources = value(KnownKeys.RESOURCE, ValueParsers.RESOURCES);
         List<HostPattern> hosts = hosts();
         List<PathPrefix> paths = paths();
-        Duration refreshBefore = value(KnownKeys.REFRESH_BEFORE, DurationParser::parse);
-        Duration expirySkew = value(KnownKeys.EXPIRY_SKEW, DurationParser::parse);
-        Duration waitTimeout = value(KnownKeys.WAIT_TIMEOUT, DurationParser::parse);
-        FailMode failMode = value(KnownKeys.FAIL_MODE, ClientConfigReader::failMode);
-        Duration connectTimeout = value(KnownKeys.CONNECT_TIMEOUT, ClientConfigReader::positiveDuration);
-        Duration readTimeout = value(KnownKeys.READ_TIMEOUT, ClientConfigReader::positiveDuration);
-        Duration defaultExpiresIn = value(KnownKeys.DEFAULT_EXPIRES_IN, ClientConfigReader::positiveDuration);
-        Path truststore = value(KnownKeys.TRUSTSTORE, ClientConfigReader::readableFile);
-        Secret truststorePassword = value(KnownKeys.TRUSTSTORE_PASSWORD, this::secret);
-        String truststoreType = value(KnownKeys.TRUSTSTORE_TYPE, ClientConfigReader::keyStoreType);
-        boolean overrideExisting = orElse(value(KnownKeys.OVERRIDE_EXISTING, TextValues::parseBoolean), false);
+        Duration refreshBefore = value(KnownKeys.REFRESH_BEFORE, ValueParsers.DURATION);
+        Duration expirySkew = value(KnownKeys.EXPIRY_SKEW, ValueParsers.DURATION);
+        Duration waitTimeout = value(KnownKeys.WAIT_TIMEOUT, ValueParsers.DURATION);
+        FailMode failMode = value(KnownKeys.FAIL_MODE, ValueParsers.FAIL_MODE);
+        Duration connectTimeout = value(KnownKeys.CONNECT_TIMEOUT, ValueParsers.POSITIVE_DURATION);
+        Duration readTimeout = value(KnownKeys.READ_TIMEOUT, ValueParsers.POSITIVE_DURATION);
+        Duration defaultExpiresIn = value(KnownKeys.DEFAULT_EXPIRES_IN, ValueParsers.POSITIVE_DURATION);
+        Path truststore = value(KnownKeys.TRUSTSTORE, ValueParsers.READABLE_FILE);
+        Secret truststorePassword = value(KnownKeys.TRUSTSTORE_PASSWORD, reference(KnownKeys.TRUSTSTORE_PASSWORD, false));
+        String truststoreType = value(KnownKeys.TRUSTSTORE_TYPE, ValueParsers.KEY_STORE_TYPE);
+        boolean overrideExisting = orElse(value(KnownKeys.OVERRIDE_EXISTING, ValueParsers.BOOLEAN), false);
         if ((truststorePassword != null || truststoreType != null) && isUnset(KnownKeys.TRUSTSTORE)) {
             invalid(isUnset(KnownKeys.TRUSTSTORE_PASSWORD) ? KnownKeys.TRUSTSTORE_TYPE : KnownKeys.TRUSTSTORE_PASSWORD,
                     "has no effect without " + KnownKeys.TRUSTSTORE.fullKey(name) + "; set the trust store path or "
@@ -158,7 +148,7 @@ final class ClientConfigReader {
                     + "e.g. api.example.com (the value is not repeated here because it may hold a password)");
             return null;
         }
-        return entries(KnownKeys.HOSTS, TextValues.split(raw, LIST_SEPARATOR), HostPattern::parse);
+        return entries(KnownKeys.HOSTS, TextValues.splitOnCommas(raw), ValueParsers.HOST_PATTERN);
     }
 
     /** The path prefixes, parsed as {@link #hosts()} are; null when unusable as a whole. */
@@ -174,21 +164,21 @@ final class ClientConfigReader {
                     + "a password)");
             return null;
         }
-        List<String> entries = TextValues.split(raw, LIST_SEPARATOR);
+        List<String> entries = TextValues.splitOnCommas(raw);
         if (entries.isEmpty()) {
             invalid(KnownKeys.PATHS, "lists no path prefix; use / for all paths");
             return null;
         }
-        return entries(KnownKeys.PATHS, entries, PathPrefix::parse);
+        return entries(KnownKeys.PATHS, entries, ValueParsers.PATH_PREFIX);
     }
 
     /** Each entry parsed, duplicates after normalization dropped; every invalid entry is its own problem. */
-    private <T> List<T> entries(KnownKey key, List<String> entries, Function<String, T> parser) {
+    private <T> List<T> entries(KnownKey key, List<String> entries, ValueParser<T> parser) {
         LinkedHashSet<T> parsed = new LinkedHashSet<>();
         for (String entry : entries) {
             try {
-                parsed.add(parser.apply(entry));
-            } catch (IllegalArgumentException e) {
+                parsed.add(parser.parse(entry));
+            } catch (InvalidValueException e) {
                 invalid(key, e.getMessage());
             }
         }
@@ -220,18 +210,6 @@ final class ClientConfigReader {
         return v == null || v.value.isEmpty();
     }
 
-    private Secret secret(String raw) throws InvalidValueException {
-        return references.resolve(raw, settings.get(KnownKeys.TRUSTSTORE_PASSWORD.fullKey(name)).origin);
-    }
-
-    private Secret nonEmpty(KnownKey key, String raw) throws InvalidValueException {
-        Secret s = references.resolve(raw, settings.get(key.fullKey(name)).origin);
-        if (s.isEmpty()) {
-            throw new InvalidValueException("is empty (from " + s.origin() + "); set a non-empty value");
-        }
-        return s;
-    }
-
     /** Appends where the value was set, so the user knows which source to edit. */
     private void invalid(KnownKey key, String message) {
         SourcedValue v = settings.get(key.fullKey(name));
@@ -247,95 +225,34 @@ final class ClientConfigReader {
         return value == null ? fallback : value;
     }
 
-    private static GrantType grantType(String raw) throws InvalidValueException {
-        GrantType g = GrantType.fromConfigValue(raw.trim().toLowerCase(java.util.Locale.ROOT));
-        if (g == null) {
-            throw new InvalidValueException("'" + raw + "' is not a known grant type; use client_credentials");
-        }
-        if (!g.isImplemented()) {
-            throw new InvalidValueException("'" + raw + "' is not implemented yet in this version, use "
-                    + "client_credentials");
-        }
-        return g;
+    /** A value that may be a ${env:...} or ${file:...} reference, resolved when parsed. */
+    private ValueParser<Secret> reference(KnownKey key, boolean nonEmpty) {
+        SourcedValue v = settings.get(key.fullKey(name));
+        return new ReferenceParser(references, v == null ? null : v.origin, nonEmpty);
     }
 
-    private static ClientAuthMethod clientAuth(String raw) throws InvalidValueException {
-        List<String> accepted = new ArrayList<>();
-        for (ClientAuthMethod m : ClientAuthMethod.values()) {
-            accepted.add(m.configName());
-        }
-        return ClientAuthMethod.fromConfigValue(TextValues.choice(raw, accepted));
-    }
+    /**
+     * Resolves a reference, reporting a literal's origin as the source that set the key. A class, not a lambda:
+     * see {@link ValueParsers}.
+     */
+    private static final class ReferenceParser implements ValueParser<Secret> {
+        private final SecretReferences references;
+        private final String literalOrigin;
+        private final boolean nonEmpty;
 
-    private static FailMode failMode(String raw) throws InvalidValueException {
-        List<String> accepted = new ArrayList<>();
-        for (FailMode m : FailMode.values()) {
-            accepted.add(m.configName());
+        ReferenceParser(SecretReferences references, String literalOrigin, boolean nonEmpty) {
+            this.references = references;
+            this.literalOrigin = literalOrigin;
+            this.nonEmpty = nonEmpty;
         }
-        return FailMode.fromConfigValue(TextValues.choice(raw, accepted));
-    }
 
-    private static List<String> scopes(String raw) throws InvalidValueException {
-        List<String> scopes = TextValues.split(raw, "[\\s,]+");
-        for (String scope : scopes) {
-            if (!SCOPE_TOKEN.matcher(scope).matches()) {
-                throw new InvalidValueException("scope '" + scope + "' contains a character RFC 6749 forbids "
-                        + "(\" or \\ or a control character); separate scopes with spaces or commas");
+        @Override
+        public Secret parse(String raw) throws InvalidValueException {
+            Secret s = references.resolve(raw, literalOrigin);
+            if (nonEmpty && s.isEmpty()) {
+                throw new InvalidValueException("is empty (from " + s.origin() + "); set a non-empty value");
             }
-        }
-        return new ArrayList<>(new LinkedHashSet<>(scopes));
-    }
-
-    private static List<String> resources(String raw) throws InvalidValueException {
-        List<String> entries = TextValues.split(raw, LIST_SEPARATOR);
-        List<String> resources = new ArrayList<>();
-        for (int i = 0; i < entries.size(); i++) {
-            try {
-                resources.add(UriRules.resource(entries.get(i)).toString());
-            } catch (InvalidValueException e) {
-                throw new InvalidValueException("entry " + (i + 1) + " " + e.getMessage()
-                        + "; separate several resources with commas");
-            }
-        }
-        return resources;
-    }
-
-    /** Zero would mean "wait forever" to the JDK's HTTP clients, or an already expired token. */
-    private static Duration positiveDuration(String raw) throws InvalidValueException {
-        Duration d = DurationParser.parse(raw);
-        if (d.isZero()) {
-            throw new InvalidValueException("'" + raw + "' is zero; use a positive duration, e.g. 5s");
-        }
-        return d;
-    }
-
-    private static Path readableFile(String raw) throws InvalidValueException {
-        Path path;
-        try {
-            path = Paths.get(raw);
-        } catch (InvalidPathException e) {
-            throw new InvalidValueException("'" + raw + "' is not a valid path");
-        }
-        String where = PropertiesFileSource.describe(path);
-        if (!Files.exists(path)) {
-            throw new InvalidValueException("file " + where + " does not exist; fix the path");
-        }
-        if (!Files.isRegularFile(path)) {
-            throw new InvalidValueException(where + " is not a regular file; point it at the trust store file");
-        }
-        if (!Files.isReadable(path)) {
-            throw new InvalidValueException("file " + where + " is not readable (permission denied); grant read "
-                    + "access to the JVM's user");
-        }
-        return path;
-    }
-
-    private static String keyStoreType(String raw) throws InvalidValueException {
-        try {
-            KeyStore.getInstance(raw);
-            return raw;
-        } catch (KeyStoreException e) {
-            throw new InvalidValueException("'" + raw + "' is not a key store type this JVM supports; use PKCS12 or JKS");
+            return s;
         }
     }
 }

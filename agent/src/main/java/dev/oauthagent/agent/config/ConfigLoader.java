@@ -57,8 +57,8 @@ public final class ConfigLoader {
         Settings settings = Settings.merge(Arrays.asList(args, sysprops, envValues, file), problems);
         EffectiveConfig effective = EffectiveConfig.of(settings);
 
-        Boolean enabled = global(settings, KnownKeys.ENABLED, TextValues::parseBoolean, problems);
-        String logLevel = global(settings, KnownKeys.LOG_LEVEL, raw -> TextValues.choice(raw, LOG_LEVELS), problems);
+        Boolean enabled = global(settings, KnownKeys.ENABLED, ValueParsers.BOOLEAN, problems);
+        String logLevel = global(settings, KnownKeys.LOG_LEVEL, ValueParsers.LOG_LEVEL, problems);
         List<ClientConfig> clients = new ArrayList<>();
         List<Route> routes = new ArrayList<>();
         SecretReferences references = new SecretReferences(env);

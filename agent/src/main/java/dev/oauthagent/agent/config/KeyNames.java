@@ -1,7 +1,6 @@
 package dev.oauthagent.agent.config;
 
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /** Spelling of keys: full {@code oauth.agent.*} form, environment-variable form, client names. */
 final class KeyNames {
@@ -10,8 +9,6 @@ final class KeyNames {
     static final String ENV_PREFIX = "OAUTH_AGENT_";
     static final String ENV_CLIENTS_PREFIX = ENV_PREFIX + "CLIENTS_";
 
-    private static final Pattern CLIENT_NAME = Pattern.compile("[a-z0-9_-]+");
-    private static final Pattern NOT_NAME_CHARS = Pattern.compile("[^a-z0-9_-]+");
 
     private KeyNames() {
     }
@@ -30,13 +27,27 @@ final class KeyNames {
         return text.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
     }
 
+    /** Lower-case letters, digits, {@code -} and {@code _}; a loop, not a regular expression, as it runs in premain. */
     static boolean isValidClientName(String name) {
-        return CLIENT_NAME.matcher(name).matches();
+        if (name.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < name.length(); i++) {
+            if (!isNameChar(name.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isNameChar(char c) {
+        return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '_';
     }
 
     /** The closest valid client name, to show in the fix for an invalid one ("Billing App" -> "billing-app"). */
     static String suggestClientName(String name) {
-        String lower = NOT_NAME_CHARS.matcher(name.toLowerCase(Locale.ROOT)).replaceAll("-");
+        // Only for an invalid name, so the regular expressions cost nothing on a valid configuration.
+        String lower = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_-]+", "-");
         String trimmed = lower.replaceAll("^-+|-+$", "");
         return trimmed.isEmpty() ? "my-client" : trimmed;
     }

@@ -1,6 +1,9 @@
 package dev.oauthagent.agent.config;
 
+import java.io.FileInputStream;
+import java.io.FileNotFoundException;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
@@ -61,15 +64,26 @@ final class PropertiesFileSource {
                 return null;
             }
             Properties properties = new Properties();
-            try (Reader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
+            // java.io rather than Files.newBufferedReader, whose channel classes (about 30, not in the JDK's
+            // class data archive) would load in premain. A fresh decoder reports malformed input, as
+            // Files.newBufferedReader's does; Properties.load buffers by itself.
+            try (Reader reader = new InputStreamReader(new FileInputStream(path.toFile()),
+                    StandardCharsets.UTF_8.newDecoder())) {
                 properties.load(reader);
             }
             return properties;
+        } catch (FileNotFoundException e) {
+            // java.io's one exception for "missing" and "permission denied" (Files.size above already
+            // reported a missing file as NoSuchFileException, unless it vanished in between)
+            if (Files.exists(path) && !Files.isReadable(path)) {
+                addNotReadable(path, configKey, fix, problems);
+            } else {
+                addMissing(path, configKey, fix, problems);
+            }
         } catch (NoSuchFileException e) {
-            problems.add(configKey, "properties file " + describe(path) + " does not exist; " + fix);
+            addMissing(path, configKey, fix, problems);
         } catch (AccessDeniedException e) {
-            problems.add(configKey, "properties file " + describe(path)
-                    + " is not readable (permission denied); grant read access to the JVM's user or " + fix);
+            addNotReadable(path, configKey, fix, problems);
         } catch (CharacterCodingException e) {
             problems.add(configKey, "properties file " + describe(path) + " is not valid UTF-8; save it as UTF-8");
         } catch (IOException | IllegalArgumentException e) {
@@ -77,6 +91,15 @@ final class PropertiesFileSource {
                     + e.getClass().getSimpleName() + "); " + fix);
         }
         return null;
+    }
+
+    private static void addMissing(Path path, String configKey, String fix, ProblemList problems) {
+        problems.add(configKey, "properties file " + describe(path) + " does not exist; " + fix);
+    }
+
+    private static void addNotReadable(Path path, String configKey, String fix, ProblemList problems) {
+        problems.add(configKey, "properties file " + describe(path)
+                + " is not readable (permission denied); grant read access to the JVM's user or " + fix);
     }
 
     /** The path as given, plus the absolute path when relative, since relative paths confuse. */

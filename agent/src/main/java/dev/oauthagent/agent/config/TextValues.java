@@ -29,15 +29,38 @@ final class TextValues {
         throw new InvalidValueException("'" + raw + "' is not accepted; use one of " + String.join(", ", accepted));
     }
 
-    /** Splits on the given separator characters and drops empty entries. */
-    static List<String> split(String raw, String separatorRegex) {
+    /** Splits on commas and drops empty entries; entries are trimmed. */
+    static List<String> splitOnCommas(String raw) {
+        return split(raw, false);
+    }
+
+    /** Splits on commas and white space (as {@code \s} in a regular expression) and drops empty entries. */
+    static List<String> splitOnWhitespaceOrComma(String raw) {
+        return split(raw, true);
+    }
+
+    // A loop rather than String.split with a regular expression: this runs in premain (docs/performance.md).
+    private static List<String> split(String raw, boolean whitespaceSeparates) {
         List<String> out = new ArrayList<>();
-        for (String part : raw.split(separatorRegex)) {
-            String p = part.trim();
-            if (!p.isEmpty()) {
-                out.add(p);
+        int start = 0;
+        for (int i = 0; i <= raw.length(); i++) {
+            if (i == raw.length() || isSeparator(raw.charAt(i), whitespaceSeparates)) {
+                String p = raw.substring(start, i).trim();
+                if (!p.isEmpty()) {
+                    out.add(p);
+                }
+                start = i + 1;
             }
         }
         return out;
+    }
+
+    private static boolean isSeparator(char c, boolean whitespaceSeparates) {
+        return c == ',' || whitespaceSeparates && isWhitespace(c);
+    }
+
+    /** White space as {@code \s} means it in a regular expression: ASCII only, unlike Character.isWhitespace. */
+    static boolean isWhitespace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
 }

@@ -3,14 +3,8 @@ package dev.oauthagent.agent.instrument;
 import dev.oauthagent.agent.inject.Injector;
 import dev.oauthagent.agent.instrument.httpclient.HttpClientInstrumentation;
 import dev.oauthagent.agent.instrument.urlconnection.UrlConnectionInstrumentation;
-import net.bytebuddy.ByteBuddy;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.agent.builder.ResettableClassFileTransformer;
-import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.dynamic.DynamicType;
-import net.bytebuddy.dynamic.scaffold.MethodGraph;
-import net.bytebuddy.matcher.ElementMatcher;
-import net.bytebuddy.utility.JavaModule;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -81,7 +75,7 @@ public final class Instrumenter {
             if (System.getProperty("net.bytebuddy.safe") == null) {
                 System.setProperty("net.bytebuddy.safe", "true");
             }
-            AgentBuilder builder = baseBuilder();
+            AgentBuilder builder = AgentBuilderSettings.create(inst, targetNames());
             List<String> active = new ArrayList<>();
             for (ClientInstrumentation client : clients) {
                 try {
@@ -113,22 +107,6 @@ public final class Instrumenter {
         }
     }
 
-    private AgentBuilder baseBuilder() {
-        // Settings that keep byte-buddy's set-up and per-class cost low: do not compute full method graphs,
-        // decorate instead of rebasing, and retransform only the target classes already loaded (found by name
-        // below) instead of letting byte-buddy describe and match every loaded class of the JVM, which cost
-        // most of a second at start.
-        return new AgentBuilder.Default(new ByteBuddy().with(MethodGraph.Compiler.ForDeclaredMethods.INSTANCE))
-                .disableClassFormatChanges()
-                .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
-                .with(new AgentBuilder.RedefinitionStrategy.DiscoveryStrategy.Explicit(loadedTargets()))
-                .with(AgentBuilder.DescriptionStrategy.Default.POOL_ONLY)
-                .with(AgentBuilder.TypeStrategy.Default.DECORATE)
-                .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
-                .ignore(new TargetNames(targetNames()))
-                .with(new ErrorListener());
-    }
-
     private Set<String> targetNames() {
         Set<String> names = new HashSet<>();
         for (ClientInstrumentation client : clients) {
@@ -137,55 +115,11 @@ public final class Instrumenter {
         return names;
     }
 
-    /** Target classes loaded before byte-buddy was installed: after a runtime attach, or by an early caller. */
-    private Set<Class<?>> loadedTargets() {
-        Set<String> names = targetNames();
-        Set<Class<?>> loaded = new HashSet<>();
-        for (Class<?> type : inst.getAllLoadedClasses()) {
-            if (names.contains(type.getName())) {
-                loaded.add(type);
-            }
-        }
-        return loaded;
-    }
-
-    /**
-     * Byte-buddy's ignore matcher: every class that is not a target, decided on the name alone before any
-     * type description is built, so the thousands of classes an application loads cost a hash lookup each.
-     */
-    private static final class TargetNames extends ElementMatcher.Junction.AbstractBase<TypeDescription> {
-        private final Set<String> names;
-
-        TargetNames(Set<String> names) {
-            this.names = names;
-        }
-
-        @Override
-        public boolean matches(TypeDescription type) {
-            return !names.contains(type.getName());
-        }
-    }
-
     private void addReadEdgeFromJavaBase() {
         try {
             ModuleAccess.addReads(inst, String.class, dev.oauthagent.bootstrap.Bridge.class);
         } catch (Throwable t) {
             Log.log.debug("could not add a read edge from java.base to the bootstrap classes: {}", t.toString());
-        }
-    }
-
-    /** Transformation errors are ours, not the application's: logged at warn with the type, never thrown. */
-    private static final class ErrorListener extends AgentBuilder.Listener.Adapter {
-        @Override
-        public void onError(String typeName, ClassLoader classLoader, JavaModule module, boolean loaded,
-                            Throwable throwable) {
-            Log.log.warn("could not instrument {}: {}", typeName, throwable.toString());
-        }
-
-        @Override
-        public void onTransformation(TypeDescription typeDescription, ClassLoader classLoader, JavaModule module,
-                                     boolean loaded, DynamicType dynamicType) {
-            Log.log.debug("instrumented {}", typeDescription.getName());
         }
     }
 }

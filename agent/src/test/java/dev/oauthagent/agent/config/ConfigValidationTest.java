@@ -422,6 +422,14 @@ class ConfigValidationTest {
     }
 
     @Test
+    void configFileThatIsNotUtf8IsAClearProblemAskingToSaveItAsUtf8() throws IOException {
+        byte[] latin1 = "oauth.agent.log-level=d\u00e9bug\n".getBytes("ISO-8859-1"); // a lone 0xE9 byte
+        Path file = Files.write(dir.resolve("agent.properties"), latin1);
+        String message = ConfigInput.empty().args("config=" + file).messageOf("config");
+        assertThat(message).contains("properties file " + file, "is not valid UTF-8; save it as UTF-8");
+    }
+
+    @Test
     void configKeyInsideThePropertiesFileIsReportedAsHavingNoEffect() throws IOException {
         Path file = Files.write(dir.resolve("agent.properties"), "oauth.agent.config=/other\n".getBytes("UTF-8"));
         String message = ConfigInput.empty().args("config=" + file).messageOf("config");
