@@ -16,8 +16,11 @@ public interface UrlConnectionHook {
      *
      * @return null to send the request, or the exception to fail it with (fail-closed, no token)
      */
-    IOException beforeWrite(URL url, Object requests);
+    IOException beforeWrite(Object connection, URL url, Object requests);
 
-    /** After the response headers of a hop were read. */
-    void afterResponse(Object requests, int responseCode, Object responses);
+    /**
+     * After the response of a request was read. The request's header list is not passed: the JDK has
+     * already removed the {@code Authorization} header from it by then.
+     */
+    void afterResponse(Object connection, int responseCode, Object responses);
 }

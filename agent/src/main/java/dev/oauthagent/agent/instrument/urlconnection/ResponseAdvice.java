@@ -14,12 +14,12 @@ final class ResponseAdvice {
     }
 
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
-    static void exit(@Advice.FieldValue("requests") Object requests,
+    static void exit(@Advice.This Object connection,
                      @Advice.FieldValue("responseCode") int responseCode,
                      @Advice.FieldValue("responses") Object responses) {
         UrlConnectionHook hook = Bridge.urlConnection();
         if (hook != null) {
-            hook.afterResponse(requests, responseCode, responses);
+            hook.afterResponse(connection, responseCode, responses);
         }
     }
 }

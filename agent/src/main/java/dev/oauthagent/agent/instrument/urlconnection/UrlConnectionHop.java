@@ -30,10 +30,11 @@ final class UrlConnectionHop implements UrlConnectionHook {
     }
 
     @Override
-    public IOException beforeWrite(URL url, Object requests) {
+    public IOException beforeWrite(Object connection, URL url, Object requests) {
         try {
             String existing = headers.find(requests, AUTHORIZATION);
             String value = injector.authorizationFor(url, existing);
+            LastSent.record(connection, injector.isAgentValue(value) ? value : null);
             if (value == existing) {
                 return null;
             }
@@ -52,15 +53,12 @@ final class UrlConnectionHop implements UrlConnectionHook {
     }
 
     @Override
-    public void afterResponse(Object requests, int responseCode, Object responses) {
-        if (responseCode != UNAUTHORIZED || requests == null || responses == null) {
+    public void afterResponse(Object connection, int responseCode, Object responses) {
+        String sent = LastSent.take(connection);
+        if (responseCode != UNAUTHORIZED || sent == null || responses == null) {
             return;
         }
         try {
-            String sent = headers.find(requests, AUTHORIZATION);
-            if (sent == null || !injector.isAgentValue(sent)) {
-                return;
-            }
             for (Iterator<String> challenges = headers.all(responses, WWW_AUTHENTICATE); challenges.hasNext(); ) {
                 if (injector.rejected(sent, challenges.next())) {
                     return;

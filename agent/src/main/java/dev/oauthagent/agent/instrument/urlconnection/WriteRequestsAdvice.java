@@ -18,9 +18,10 @@ final class WriteRequestsAdvice {
     }
 
     @Advice.OnMethodEnter(suppress = Throwable.class, skipOn = Advice.OnNonDefaultValue.class)
-    static IOException enter(@Advice.FieldValue("url") URL url, @Advice.FieldValue("requests") Object requests) {
+    static IOException enter(@Advice.This Object connection, @Advice.FieldValue("url") URL url,
+                             @Advice.FieldValue("requests") Object requests) {
         UrlConnectionHook hook = Bridge.urlConnection();
-        return hook == null ? null : hook.beforeWrite(url, requests);
+        return hook == null ? null : hook.beforeWrite(connection, url, requests);
     }
 
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
