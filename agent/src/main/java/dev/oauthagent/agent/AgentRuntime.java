@@ -2,7 +2,10 @@ package dev.oauthagent.agent;
 
 import dev.oauthagent.agent.config.AgentConfig;
 import dev.oauthagent.agent.config.ClientConfig;
+import dev.oauthagent.agent.inject.Injector;
+import dev.oauthagent.agent.instrument.Instrumenter;
 import dev.oauthagent.agent.token.TokenEndpointClient;
+import dev.oauthagent.agent.token.cache.Ticker;
 import dev.oauthagent.agent.token.cache.TokenCache;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,7 +16,8 @@ import java.util.Map;
 
 /**
  * What a started agent holds: one token cache per configured client, each already fetching its first
- * token in the background so that the application's first request rarely has to wait.
+ * token in the background so that the application's first request rarely has to wait, and the HTTP client
+ * instrumentation that asks them for tokens.
  */
 final class AgentRuntime {
     private static final Logger log = LoggerFactory.getLogger(AgentRuntime.class);
@@ -24,13 +28,14 @@ final class AgentRuntime {
         this.caches = Collections.unmodifiableMap(caches);
     }
 
-    static AgentRuntime start(AgentConfig config) {
+    static AgentRuntime start(AgentConfig config, Instrumenter instrumenter) {
         Map<String, TokenCache> caches = new LinkedHashMap<>();
         for (ClientConfig client : config.clients()) {
             TokenCache cache = TokenCache.create(client, new TokenEndpointClient(client));
             caches.put(client.name(), cache);
             cache.start();
         }
+        instrumenter.install(new Injector(config.clients(), caches, Ticker.system()));
         log.info("started with {} client(s): {}", caches.size(), caches.keySet());
         return new AgentRuntime(caches);
     }

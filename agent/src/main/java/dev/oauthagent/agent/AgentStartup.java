@@ -5,6 +5,7 @@ import dev.oauthagent.agent.config.ConfigException;
 import dev.oauthagent.agent.config.ConfigLoader;
 import dev.oauthagent.agent.config.ConfigProblem;
 import dev.oauthagent.agent.config.LoadedConfig;
+import dev.oauthagent.agent.instrument.Instrumenter;
 import dev.oauthagent.agent.log.AgentLogging;
 
 import java.io.PrintStream;
@@ -53,18 +54,20 @@ final class AgentStartup {
         }
         started = true; // only now: after a configuration error, a later attach with a fixed one may start
         try {
+            // Before anything else: from here on, the bootstrap classes must come from the boot class path.
+            Instrumenter instrumenter = Instrumenter.prepareInPremain(inst);
             AgentLogging.configure(config.logLevel());
-            startInBackground(config, stderr);
+            startInBackground(config, instrumenter, stderr);
         } catch (Throwable t) {
             stderr.println("oauth-agent: failed to start (" + t + "). Please report this as a bug.");
             stderr.println(NOT_ACTIVE);
         }
     }
 
-    private static void startInBackground(AgentConfig config, PrintStream stderr) {
+    private static void startInBackground(AgentConfig config, Instrumenter instrumenter, PrintStream stderr) {
         // slf4j's initialisation and the token caches cost a few hundred ms of class loading: done on our own
         // thread so that premain returns to the application as soon as the configuration is known to be valid.
-        Thread starter = new Thread(new Starter(config, stderr), "oauth-agent-start");
+        Thread starter = new Thread(new Starter(config, instrumenter, stderr), "oauth-agent-start");
         starter.setDaemon(true);
         starter.start();
     }
@@ -72,17 +75,19 @@ final class AgentStartup {
     /** A class, not a lambda: lambdas this early cost start-up time (java.lang.invoke bootstrapping). */
     private static final class Starter implements Runnable {
         private final AgentConfig config;
+        private final Instrumenter instrumenter;
         private final PrintStream stderr;
 
-        Starter(AgentConfig config, PrintStream stderr) {
+        Starter(AgentConfig config, Instrumenter instrumenter, PrintStream stderr) {
             this.config = config;
+            this.instrumenter = instrumenter;
             this.stderr = stderr;
         }
 
         @Override
         public void run() {
             try {
-                runtime = AgentRuntime.start(config);
+                runtime = AgentRuntime.start(config, instrumenter);
             } catch (Throwable t) {
                 stderr.println("oauth-agent: failed to start (" + t + "). Please report this as a bug.");
                 stderr.println(NOT_ACTIVE);

@@ -15,6 +15,7 @@ public final class AccessToken {
     private final long lifetimeSeconds;
     private final Set<String> grantedScopes;
     private final String fingerprint;
+    private final String authorizationHeader;
 
     /**
      * @param lifetimeSeconds validated lifetime (expires_in after clamping, or the configured default)
@@ -27,6 +28,17 @@ public final class AccessToken {
         this.grantedScopes = grantedScopes == null ? null
                 : Collections.unmodifiableSet(new LinkedHashSet<>(grantedScopes));
         this.fingerprint = Fingerprint.of(value);
+        // Built once per token, not per request: the injection path stays allocation-free, and every request
+        // carrying this token shares one String, which lets a later hop recognise the agent's own header.
+        this.authorizationHeader = "Bearer " + value;
+    }
+
+    /**
+     * {@code "Bearer " + value}. Always the canonical scheme name whatever case the server used for
+     * token_type (RFC 6750 §2.1; some resource servers compare it case-sensitively).
+     */
+    public String authorizationHeader() {
+        return authorizationHeader;
     }
 
     /** The plaintext token. Call only to build the Authorization header or to register it for scrubbing. */

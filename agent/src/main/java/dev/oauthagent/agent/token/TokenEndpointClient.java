@@ -4,6 +4,7 @@ import dev.oauthagent.agent.config.ClientConfig;
 import dev.oauthagent.agent.token.TokenFetchException.Kind;
 import dev.oauthagent.agent.token.auth.ClientAuthentication;
 import dev.oauthagent.agent.token.grant.Grant;
+import dev.oauthagent.bootstrap.AgentCall;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,7 +30,7 @@ import javax.net.ssl.SSLSocketFactory;
  * <p>What each request is held to: a connect timeout and a per-read timeout from the configuration, and a
  * total deadline of both added together ({@link TotalDeadline}); a 1 MiB response limit; no redirects (a
  * redirect would resend the client credentials to wherever it points); no caches; TLS verified against the
- * JVM's trust store or the client's own truststore. The thread is marked with {@link TokenEndpointCall} for
+ * JVM's trust store or the client's own truststore. The thread is marked with {@link AgentCall} for
  * the duration, so the agent's HTTP instrumentation can leave this request alone.
  *
  * <p>Thread-safe; the cache calls {@link #fetch()} from its own thread, one fetch at a time per client.
@@ -67,14 +68,14 @@ public final class TokenEndpointClient implements TokenSource {
     public AccessToken fetch() throws TokenFetchException {
         checkScheme();
         TokenRequest request = buildRequest();
-        boolean wasActive = TokenEndpointCall.enter();
+        boolean wasActive = AgentCall.enter();
         try {
             LOG.debug(messages.log("requesting a token from " + messages.endpoint()));
             AccessToken token = validator.validate(send(request));
             LOG.debug(messages.log("got token " + token.fingerprint() + ", lifetime " + token.lifetimeSeconds() + " s"));
             return token;
         } finally {
-            TokenEndpointCall.exit(wasActive);
+            AgentCall.exit(wasActive);
         }
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.oauthagent.agent.config.ClientAuthMethod;
 import dev.oauthagent.agent.config.ClientConfig;
 import dev.oauthagent.agent.config.Secret;
+import dev.oauthagent.bootstrap.AgentCall;
 import dev.oauthagent.agent.token.FaultyTokenServer.RecordedRequest;
 import dev.oauthagent.agent.token.FaultyTokenServer.Reply;
 import java.io.IOException;
@@ -109,14 +110,14 @@ class TokenEndpointClientTest {
      * window onto the thread state during the real request.
      */
     @Test
-    void threadIsMarkedAsInsideATokenEndpointCallDuringTheRequestOnly() throws Exception {
+    void threadIsMarkedAsInsideAAgentCallDuringTheRequestOnly() throws Exception {
         server = FaultyTokenServer.http(r -> Reply.json(200, OK_BODY));
         AtomicReference<Boolean> markedWhileConnecting = new AtomicReference<>();
         ProxySelector original = ProxySelector.getDefault();
         ProxySelector.setDefault(new ProxySelector() {
             @Override
             public List<Proxy> select(URI uri) {
-                markedWhileConnecting.set(TokenEndpointCall.isActive());
+                markedWhileConnecting.set(AgentCall.isActive());
                 return List.of(Proxy.NO_PROXY);
             }
 
@@ -131,7 +132,7 @@ class TokenEndpointClientTest {
         }
 
         assertThat(markedWhileConnecting.get()).isTrue();
-        assertThat(TokenEndpointCall.isActive()).isFalse();
+        assertThat(AgentCall.isActive()).isFalse();
     }
 
     @Test

@@ -1,0 +1,139 @@
+package dev.oauthagent.agent.instrument;
+
+import dev.oauthagent.agent.inject.Injector;
+import dev.oauthagent.agent.instrument.urlconnection.UrlConnectionInstrumentation;
+import net.bytebuddy.ByteBuddy;
+import net.bytebuddy.agent.builder.AgentBuilder;
+import net.bytebuddy.agent.builder.ResettableClassFileTransformer;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.dynamic.DynamicType;
+import net.bytebuddy.dynamic.scaffold.MethodGraph;
+import net.bytebuddy.matcher.ElementMatchers;
+import net.bytebuddy.utility.JavaModule;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.lang.instrument.Instrumentation;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * Installs the HTTP client instrumentations in two steps. {@link #prepareInPremain} is cheap and
+ * synchronous: the bootstrap classes become boot classes and the {@link StartupGate} holds back target
+ * classes. {@link #install} then runs on the agent's start-up thread: binds each client's hook to the
+ * {@link Injector} and installs byte-buddy, retransforming targets that were already loaded (runtime attach).
+ */
+public final class Instrumenter {
+    private static final Logger log = LoggerFactory.getLogger(Instrumenter.class);
+
+    private final Instrumentation inst;
+    private final List<ClientInstrumentation> clients;
+    private final StartupGate gate;
+    private volatile ResettableClassFileTransformer installed;
+
+    private Instrumenter(Instrumentation inst, List<ClientInstrumentation> clients, StartupGate gate) {
+        this.inst = inst;
+        this.clients = clients;
+        this.gate = gate;
+    }
+
+    /** The instrumentations this agent ships, in the order they are installed. */
+    static List<ClientInstrumentation> all() {
+        List<ClientInstrumentation> all = new ArrayList<>();
+        all.add(new UrlConnectionInstrumentation());
+        return all;
+    }
+
+    public static Instrumenter prepareInPremain(Instrumentation inst) throws Exception {
+        BootstrapClasses.inject(inst);
+        List<ClientInstrumentation> available = new ArrayList<>();
+        List<String> targets = new ArrayList<>();
+        for (ClientInstrumentation client : all()) {
+            if (client.isAvailable()) {
+                available.add(client);
+                Collections.addAll(targets, client.targetClasses());
+            }
+        }
+        StartupGate gate = new StartupGate(targets);
+        inst.addTransformer(gate, false);
+        return new Instrumenter(inst, Collections.unmodifiableList(available), gate);
+    }
+
+    /** Never throws: a client that cannot be instrumented is logged and left alone. */
+    public void install(Injector injector) {
+        ResettableClassFileTransformer transformer = null;
+        try {
+            // Byte-buddy otherwise prints an Unsafe deprecation warning on JDK 24+ into the application's stderr.
+            // (The property name is relocated along with byte-buddy, so the application's own copy is unaffected.)
+            if (System.getProperty("net.bytebuddy.safe") == null) {
+                System.setProperty("net.bytebuddy.safe", "true");
+            }
+            AgentBuilder builder = baseBuilder();
+            List<String> active = new ArrayList<>();
+            for (ClientInstrumentation client : clients) {
+                try {
+                    client.prepare(inst, injector);
+                    builder = client.register(builder);
+                    active.add(client.name());
+                } catch (Throwable t) {
+                    client.disable();
+                    log.error("cannot instrument {} on this JVM ({}); its requests get no token", client.name(),
+                            t.toString());
+                }
+            }
+            addReadEdgeFromJavaBase();
+            transformer = builder.installOn(inst);
+            installed = transformer;
+            log.debug("instrumented: {}", active);
+        } catch (Throwable t) {
+            log.error("cannot install the HTTP client instrumentation ({}); requests get no token", t.toString());
+        } finally {
+            gate.open(transformer);
+            inst.removeTransformer(gate);
+        }
+    }
+
+    /** Turns every hook off (the advice stays in place but does nothing). */
+    public void disable() {
+        for (ClientInstrumentation client : clients) {
+            client.disable();
+        }
+    }
+
+    private AgentBuilder baseBuilder() {
+        // Settings that keep byte-buddy's set-up and per-class cost low: describe types from class files
+        // only, do not compute full method graphs, and decorate instead of rebasing.
+        return new AgentBuilder.Default(new ByteBuddy().with(MethodGraph.Compiler.ForDeclaredMethods.INSTANCE))
+                .disableClassFormatChanges()
+                .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
+                .with(AgentBuilder.DescriptionStrategy.Default.POOL_ONLY)
+                .with(AgentBuilder.TypeStrategy.Default.DECORATE)
+                .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
+                .ignore(ElementMatchers.<TypeDescription>none())
+                .with(new ErrorListener());
+    }
+
+    private void addReadEdgeFromJavaBase() {
+        try {
+            ModuleAccess.addReads(inst, String.class, dev.oauthagent.bootstrap.Bridge.class);
+        } catch (Throwable t) {
+            log.debug("could not add a read edge from java.base to the bootstrap classes: {}", t.toString());
+        }
+    }
+
+    /** Transformation errors are ours, not the application's: logged at warn with the type, never thrown. */
+    private static final class ErrorListener extends AgentBuilder.Listener.Adapter {
+        @Override
+        public void onError(String typeName, ClassLoader classLoader, JavaModule module, boolean loaded,
+                            Throwable throwable) {
+            log.warn("could not instrument {}: {}", typeName, throwable.toString());
+        }
+
+        @Override
+        public void onTransformation(TypeDescription typeDescription, ClassLoader classLoader, JavaModule module,
+                                     boolean loaded, DynamicType dynamicType) {
+            log.debug("instrumented {}", typeDescription.getName());
+        }
+    }
+}

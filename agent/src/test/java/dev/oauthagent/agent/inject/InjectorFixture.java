@@ -1,0 +1,120 @@
+package dev.oauthagent.agent.inject;
+
+import dev.oauthagent.agent.config.ClientConfig;
+import dev.oauthagent.agent.config.FailMode;
+import dev.oauthagent.agent.config.Secret;
+import dev.oauthagent.agent.token.AccessToken;
+import dev.oauthagent.agent.token.TokenFetchException;
+import dev.oauthagent.agent.token.TokenSource;
+import dev.oauthagent.agent.token.cache.RefreshPolicy;
+import dev.oauthagent.agent.token.cache.RefreshScheduler;
+import dev.oauthagent.agent.token.cache.Ticker;
+import dev.oauthagent.agent.token.cache.TokenCache;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Two clients ("orders" on https://orders.example.com/api, "billing" on https://billing.example.com) with
+ * real token caches whose token endpoint is a counter, on a manual clock. Token requests run at once on
+ * the fixture's thread when asked for "now"; planned refreshes never run, so a token changes only when a test makes it.
+ */
+final class InjectorFixture {
+    static final String SECRET = "fixture-client-secret-4711";
+
+    final AtomicLong now = new AtomicLong(1_000_000_000L);
+    final Ticker ticker = now::get;
+    final Map<String, CountingSource> sources = new LinkedHashMap<>();
+    final Map<String, TokenCache> caches = new LinkedHashMap<>();
+    final List<ClientConfig> clients = new ArrayList<>();
+    /** Short enough that a failing endpoint fails a request at once (its retry is planned later than this). */
+    Duration waitTimeout = Duration.ofMillis(300);
+    Injector injector;
+
+    static InjectorFixture twoClients() {
+        return new InjectorFixture().client("orders", "orders.example.com", "/api", FailMode.CLOSED, false)
+                .client("billing", "billing.example.com", null, FailMode.CLOSED, false).build();
+    }
+
+    InjectorFixture client(String name, String host, String path, FailMode failMode, boolean overrideExisting) {
+        ClientConfig.Builder b = ClientConfig.builder(name)
+                .tokenUrl(URI.create("https://idp.example.com/token"))
+                .clientId(name + "-id")
+                .clientSecret(Secret.of(SECRET, "test"))
+                .hosts(java.util.Collections.singletonList(host))
+                .failMode(failMode)
+                .overrideExisting(overrideExisting)
+                .waitTimeout(waitTimeout);
+        if (path != null) {
+            b.paths(java.util.Collections.singletonList(path));
+        }
+        ClientConfig config = b.build();
+        clients.add(config);
+        CountingSource source = new CountingSource(name);
+        sources.put(name, source);
+        caches.put(name, new TokenCache(name, source, RefreshPolicy.defaults(), ticker, new ImmediateScheduler(),
+                new Random(1)));
+        return this;
+    }
+
+    InjectorFixture build() {
+        injector = new Injector(clients, caches, ticker);
+        return this;
+    }
+
+    String tokenHeader(String client) {
+        AccessToken token = caches.get(client).current();
+        return token == null ? null : token.authorizationHeader();
+    }
+
+    /** Issues "<client>-token-<n>", or fails while {@link #failing} is set. */
+    static final class CountingSource implements TokenSource {
+        private final String client;
+        final AtomicInteger fetches = new AtomicInteger();
+        volatile boolean failing;
+
+        CountingSource(String client) {
+            this.client = client;
+        }
+
+        @Override
+        public AccessToken fetch() throws TokenFetchException {
+            if (failing) {
+                throw TokenFetchException.transientFailure("token endpoint https://idp.example.com/token refused"
+                        + " the connection", null);
+            }
+            return new AccessToken(client + "-token-" + fetches.incrementAndGet(), "bearer", 3600, null);
+        }
+    }
+
+    /** Runs "as soon as possible" tasks on its own thread at once; anything planned for later never runs. */
+    static final class ImmediateScheduler implements RefreshScheduler {
+        private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "fixture-refresh");
+            t.setDaemon(true);
+            return t;
+        });
+
+        @Override
+        public Cancellable schedule(Runnable task, long delayNanos) {
+            if (delayNanos <= 0) {
+                thread.execute(task);
+            }
+            return () -> { };
+        }
+
+        @Override
+        public void close() {
+            thread.shutdownNow();
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package dev.oauthagent.bootstrap;
+
+/**
+ * The one static door from instrumented JDK classes into the agent. Advice reads its hook (e.g. {@link #urlConnection()}) and
+ * does nothing when it is null, so the JDK classes behave exactly as without the agent until the agent has
+ * started, after it is turned off, and on the agent's own threads.
+ */
+public final class Bridge {
+    private static volatile UrlConnectionHook urlConnection;
+
+    private Bridge() {
+    }
+
+    /** Set once the agent is ready; null switches the hook off. */
+    public static void installUrlConnection(UrlConnectionHook hook) {
+        urlConnection = hook;
+    }
+
+    /**
+     * The hook for a request on this thread, or null when there is none or the thread is inside the agent's
+     * own HTTP call (a token request must never be decorated, nor wait for the token it fetches).
+     */
+    public static UrlConnectionHook urlConnection() {
+        UrlConnectionHook hook = urlConnection;
+        if (hook == null || AgentCall.isActive()) {
+            return null;
+        }
+        return hook;
+    }
+}
