@@ -17,9 +17,22 @@ public final class TokenUnavailableException extends IOException {
     private final String reason;
 
     public TokenUnavailableException(String clientName, String reason) {
+        this(clientName, withoutPrefix(clientName, reason), true);
+    }
+
+    private TokenUnavailableException(String clientName, String reason, boolean normalized) {
         super("no token for client '" + clientName + "': " + reason);
         this.clientName = clientName;
         this.reason = reason;
+    }
+
+    /** Fetch errors already say "oauth-agent: client 'X': "; the message says it once. */
+    private static String withoutPrefix(String clientName, String reason) {
+        String full = "oauth-agent: client '" + clientName + "': ";
+        if (reason.startsWith(full)) {
+            return reason.substring(full.length());
+        }
+        return reason.startsWith("oauth-agent: ") ? reason.substring("oauth-agent: ".length()) : reason;
     }
 
     public String clientName() {
