@@ -173,34 +173,11 @@ public abstract class InjectionContract {
         double seconds = result.elapsed().toMillis() / 1000.0;
         assertThat(seconds).as("the run must span several token lifetimes of %ss", lifetime)
                 .isGreaterThan(3.0 * lifetime);
-        assertThat(result.fingerprintsOf("api")).as("tokens the agent used").hasSizeGreaterThanOrEqualTo(3);
         long budget = (long) Math.floor(seconds / (lifetime / 2.0)) + 2;
         assertThat(expiry.authServer.issuedTokens(clientId) - issuedBefore)
-                .as("token requests in %.1f s with %d s tokens (budget run time / half-lifetime + 2)", seconds, lifetime)
-                .isLessThanOrEqualTo(budget);
-    }
-
-    @Test
-    void invalidTokenChallengeOnADecoratedRequestDropsThatTokenAndTheNextRequestGetsAFreshOne() {
-        String id = caseId("invalid-token");
-        URI url = httpUrl(HostsFile.API, "/api/" + id + "/rejected-once");
-        servers.http.rejectNext(1);
-
-        AppResult result = run(AppRun.of(List.of(url), app().defaultRedirectPolicy()).requests(3).pauseMillis(200),
-                AgentSetup.of(api()));
-
-        List<String> arrived = servers.recordedFor(id).stream().map(RecordedRequest::authorization).toList();
-        assertThat(arrived).as("what arrived, in order\n%s", result).hasSizeBetween(3, 4)
-                .allMatch(authorization -> result.authorizationsOf("api").contains(authorization));
-        String rejected = arrived.get(0);
-        assertThat(arrived.subList(1, arrived.size())).as("tokens sent after the 401 invalid_token\n%s", result)
-                .doesNotContain(rejected);
-        assertThat(result.outcome(2).status()).isEqualTo(200);
-        assertThat(result.outcome(3).status()).isEqualTo(200);
-        // Request 1 itself: 401 if the client hands the refusal to the app, 200 if it was replayed with the new
-        // token (then the recorder saw 4 requests); docs/clients.md says which client does what.
-        assertThat(result.outcome(1).status()).isIn(401, 200);
-        assertThat(arrived).hasSize(result.outcome(1).status() == 200 ? 4 : 3);
+                .as("token requests in %.1f s with %d s tokens (budget: run time / half-lifetime + 2; at least 3 "
+                        + "because one token cannot have served the whole run)", seconds, lifetime)
+                .isBetween(3L, budget);
     }
 
     @Test
