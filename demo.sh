@@ -1,13 +1,17 @@
 #!/usr/bin/env bash
 # The README's demo: build what is missing or stale, start the bundled authorization server (Spring
-# Authorization Server) on a free port, and show what oauth-agent makes of a configuration that points at it:
-# the effective configuration (secrets masked) and `check`, which fetches one token per client.
+# Authorization Server) and a protected API (a Spring resource server that really validates the tokens), then
+# run an unmodified HttpURLConnection program against the API twice: without the agent (401s) and with it
+# (200s, across several token lifetimes). Ends with a short report.
 # Everything it writes goes to .demo/ (git-ignored). Needs JDK 17+ and Maven.
 set -euo pipefail
 cd "$(dirname "$0")"
 
 AGENT=agent/target/oauth-agent.jar
 AUTH_SERVER=test-apps/auth-server/target/auth-server.jar
+API=test-apps/resource-server/target/resource-server.jar
+APP=test-apps/urlconnection-app/target/urlconnection-app.jar
+TOKEN_TTL=10 # seconds: short, so that the run below crosses several token lifetimes
 DEMO=.demo
 mkdir -p "$DEMO"
 
@@ -15,34 +19,51 @@ stale() { # $1 jar, rest: source folders
   local jar=$1; shift
   [ ! -f "$jar" ] || [ -n "$(find "$@" pom.xml -newer "$jar" -type f -print -quit)" ]
 }
-if stale "$AGENT" bootstrap agent/src agent/pom.xml || stale "$AUTH_SERVER" test-apps/auth-server; then
-  echo "== building the agent and the authorization server (mvn package, tests skipped: run mvn -B verify for those)"
-  mvn -B -q -ntp package -DskipTests -pl agent,test-apps/auth-server -am
+if stale "$AGENT" bootstrap agent/src agent/pom.xml || stale "$AUTH_SERVER" test-apps/auth-server \
+    || stale "$API" test-apps/resource-server || stale "$APP" test-apps/urlconnection-app; then
+  echo "== building the agent and the test programs (mvn package, tests skipped: run mvn -B verify for those)"
+  mvn -B -q -ntp package -DskipTests \
+    -pl agent,test-apps/auth-server,test-apps/resource-server,test-apps/urlconnection-app -am
 fi
 
-echo "== starting the authorization server"
-java -XX:TieredStopAtLevel=1 -jar "$AUTH_SERVER" --port=0 --token-ttl=300s >"$DEMO/auth-server.log" 2>&1 &
-AS_PID=$!
-trap 'kill $AS_PID 2>/dev/null || true' EXIT
-ISSUER=""
-for _ in $(seq 1 240); do
-  ISSUER=$(sed -n 's/^AUTH_SERVER_READY issuer=//p' "$DEMO/auth-server.log" | head -1)
-  [ -n "$ISSUER" ] && break
-  kill -0 $AS_PID 2>/dev/null || { cat "$DEMO/auth-server.log"; echo "authorization server exited" >&2; exit 1; }
-  sleep 0.25
-done
-[ -n "$ISSUER" ] || { echo "authorization server did not start within 60 s; see $DEMO/auth-server.log" >&2; exit 1; }
-echo "   issuer $ISSUER (log: $DEMO/auth-server.log)"
+PIDS=()
+trap 'kill "${PIDS[@]}" 2>/dev/null || true' EXIT
+# $1 name, $2 ready-line prefix, rest: command. Prints what follows the prefix once the server is ready.
+start_server() {
+  local name=$1 prefix=$2; shift 2
+  "$@" >"$DEMO/$name.log" 2>&1 &
+  local pid=$!
+  PIDS+=("$pid")
+  for _ in $(seq 1 360); do
+    local value
+    value=$(sed -n "s/^$prefix//p" "$DEMO/$name.log" | head -1)
+    if [ -n "$value" ]; then echo "$value"; return; fi
+    kill -0 "$pid" 2>/dev/null || { cat "$DEMO/$name.log" >&2; echo "$name exited" >&2; exit 1; }
+    sleep 0.25
+  done
+  echo "$name did not start within 90 s; see $DEMO/$name.log" >&2
+  exit 1
+}
+
+echo "== starting the authorization server and the protected API"
+ISSUER=$(start_server auth-server "AUTH_SERVER_READY issuer=" \
+  java -XX:TieredStopAtLevel=1 -jar "$AUTH_SERVER" --port=0 --token-ttl=${TOKEN_TTL}s)
+API_URL=$(start_server resource-server "RESOURCE_SERVER_READY url=" \
+  java -XX:TieredStopAtLevel=1 -jar "$API" --port=0 --issuer="$ISSUER" --audience=api --clock-skew=0s)
+API_HOST_PORT=${API_URL#http://}
+echo "   authorization server $ISSUER (tokens live ${TOKEN_TTL} s; log $DEMO/auth-server.log)"
+echo "   protected API        $API_URL (log $DEMO/resource-server.log)"
 
 # The secrets come from environment variables, as they should in production: the file holds references only.
 cat >"$DEMO/agent.properties" <<PROPS
-# Written by demo.sh. Two clients of the bundled authorization server, one per client-auth method.
-oauth.agent.clients.inventory.token-url=$ISSUER/oauth2/token
-oauth.agent.clients.inventory.client-id=basic-client
-oauth.agent.clients.inventory.client-secret=\${env:DEMO_INVENTORY_SECRET}
-oauth.agent.clients.inventory.scopes=read
-oauth.agent.clients.inventory.hosts=inventory.demo.internal
-oauth.agent.clients.inventory.allow-http=true
+# Written by demo.sh. One client for the protected API, one more to show client_secret_post.
+oauth.agent.clients.orders.token-url=$ISSUER/oauth2/token
+oauth.agent.clients.orders.client-id=basic-client
+oauth.agent.clients.orders.client-secret=\${env:DEMO_ORDERS_SECRET}
+oauth.agent.clients.orders.scopes=read
+oauth.agent.clients.orders.hosts=$API_HOST_PORT
+oauth.agent.clients.orders.paths=/api
+oauth.agent.clients.orders.allow-http=true
 
 oauth.agent.clients.billing.token-url=$ISSUER/oauth2/token
 oauth.agent.clients.billing.client-id=post-client
@@ -52,7 +73,7 @@ oauth.agent.clients.billing.scopes=read write
 oauth.agent.clients.billing.hosts=billing.demo.internal
 oauth.agent.clients.billing.allow-http=true
 PROPS
-export DEMO_INVENTORY_SECRET=basic-secret DEMO_BILLING_SECRET=post-secret
+export DEMO_ORDERS_SECRET=basic-secret DEMO_BILLING_SECRET=post-secret
 
 echo
 echo "== java -jar $AGENT config --config $DEMO/agent.properties"
@@ -60,6 +81,26 @@ java -jar "$AGENT" config --config "$DEMO/agent.properties"
 echo
 echo "== java -jar $AGENT check --config $DEMO/agent.properties"
 java -jar "$AGENT" check --config "$DEMO/agent.properties"
+
+REQUESTS=24 PAUSE_MS=1000
 echo
-echo "== the same with a wrong secret: check names the error and where the secret came from"
-DEMO_BILLING_SECRET=not-the-secret java -jar "$AGENT" check --config "$DEMO/agent.properties" || true
+echo "== the legacy program without the agent: the API refuses it"
+java -jar "$APP" --url="$API_URL/api/hello" --requests=2 | tee "$DEMO/app-without-agent.log" || true
+
+echo
+echo "== the same program, unchanged, with -javaagent ($REQUESTS requests over ~$((REQUESTS * PAUSE_MS / 1000)) s)"
+# log-level debug: routine refreshes are logged at debug, and the report below counts them.
+OAUTH_AGENT_LOG_LEVEL=debug java -javaagent:"$AGENT"=config="$DEMO/agent.properties" -jar "$APP" --url="$API_URL/api/hello" \
+  --requests=$REQUESTS --pause-ms=$PAUSE_MS --method=GET >"$DEMO/app-with-agent.log" 2>&1 || true
+grep -E "^(REQUEST (1|$REQUESTS) |DONE)|client 'orders': token|started with" "$DEMO/app-with-agent.log" \
+  | sed 's/^/   /' | head -20
+
+echo
+echo "== report"
+DONE_LINE=$(grep '^DONE' "$DEMO/app-with-agent.log" || echo "DONE (missing: see $DEMO/app-with-agent.log)")
+OBTAINED=$(grep -c "client 'orders': token [0-9a-f]* obtained" "$DEMO/app-with-agent.log" || true)
+REFRESHED=$(grep -c "client 'orders': token [0-9a-f]* refreshed" "$DEMO/app-with-agent.log" || true)
+echo "   requests:         $DONE_LINE"
+echo "   tokens fetched:   $((OBTAINED + REFRESHED)) for client 'orders' ($REFRESHED of them refreshes before expiry)"
+echo "   API says:         $(curl -s "$API_URL/stats" 2>/dev/null || echo '(no /stats answer)')"
+echo "   secrets in output: $(grep -c -E 'basic-secret|post-secret|eyJ[A-Za-z0-9_-]{10,}' "$DEMO/app-with-agent.log" || true) lines"

@@ -71,6 +71,8 @@ class UrlConnectionInjectionIT {
                 String output = app.stdout() + app.stderr();
                 assertThat(output).doesNotContain(auth.basicClientSecret()).doesNotContain("eyJ")
                         .doesNotContain("Sharing is only supported for boot loader classes");
+                assertThat(app.stderr()).as("the agent's own log format, set before its first log line")
+                        .contains("[oauth-agent] INFO started with 1 client(s)").doesNotContain("dev.oauthagent");
             }
         }
         assertThat(api.accepted()).isEqualTo(accepted + 4);

@@ -60,23 +60,11 @@ public final class Injector {
     }
 
     public String authorizationFor(URL url, String existing) throws IOException {
-        String client;
-        try {
-            client = routes.match(url);
-        } catch (RuntimeException e) {
-            return afterInternalError(e, existing);
-        }
-        return decide(client, existing);
+        return decide(url, null, existing);
     }
 
     public String authorizationFor(URI uri, String existing) throws IOException {
-        String client;
-        try {
-            client = routes.match(uri);
-        } catch (RuntimeException e) {
-            return afterInternalError(e, existing);
-        }
-        return decide(client, existing);
+        return decide(null, uri, existing);
     }
 
     /**
@@ -126,8 +114,10 @@ public final class Injector {
         return false;
     }
 
-    private String decide(String clientName, String existing) throws IOException {
+    /** Exactly one of {@code url} and {@code uri} is set. */
+    private String decide(URL url, URI uri, String existing) throws IOException {
         try {
+            String clientName = url != null ? routes.match(url) : routes.match(uri);
             boolean ours = isAgentValue(existing);
             InjectionTarget target = clientName == null ? null : targets.get(clientName);
             if (existing != null && !ours && (target == null || !target.overrideExisting)) {

@@ -25,7 +25,14 @@ import java.util.List;
  * {@link Injector} and installs byte-buddy, retransforming targets that were already loaded (runtime attach).
  */
 public final class Instrumenter {
-    private static final Logger log = LoggerFactory.getLogger(Instrumenter.class);
+    /**
+     * Not a plain static field: {@link #prepareInPremain} runs before the agent has configured its logging,
+     * and creating a logger then would fix slf4j's settings to the defaults (and pay for slf4j's start-up in
+     * premain). The holder is initialised on first use, on the start-up thread.
+     */
+    private static final class Log {
+        static final Logger log = LoggerFactory.getLogger(Instrumenter.class);
+    }
 
     private final Instrumentation inst;
     private final List<ClientInstrumentation> clients;
@@ -78,16 +85,16 @@ public final class Instrumenter {
                     active.add(client.name());
                 } catch (Throwable t) {
                     client.disable();
-                    log.error("cannot instrument {} on this JVM ({}); its requests get no token", client.name(),
+                    Log.log.error("cannot instrument {} on this JVM ({}); its requests get no token", client.name(),
                             t.toString());
                 }
             }
             addReadEdgeFromJavaBase();
             transformer = builder.installOn(inst);
             installed = transformer;
-            log.debug("instrumented: {}", active);
+            Log.log.debug("instrumented: {}", active);
         } catch (Throwable t) {
-            log.error("cannot install the HTTP client instrumentation ({}); requests get no token", t.toString());
+            Log.log.error("cannot install the HTTP client instrumentation ({}); requests get no token", t.toString());
         } finally {
             gate.open(transformer);
             inst.removeTransformer(gate);
@@ -118,7 +125,7 @@ public final class Instrumenter {
         try {
             ModuleAccess.addReads(inst, String.class, dev.oauthagent.bootstrap.Bridge.class);
         } catch (Throwable t) {
-            log.debug("could not add a read edge from java.base to the bootstrap classes: {}", t.toString());
+            Log.log.debug("could not add a read edge from java.base to the bootstrap classes: {}", t.toString());
         }
     }
 
@@ -127,13 +134,13 @@ public final class Instrumenter {
         @Override
         public void onError(String typeName, ClassLoader classLoader, JavaModule module, boolean loaded,
                             Throwable throwable) {
-            log.warn("could not instrument {}: {}", typeName, throwable.toString());
+            Log.log.warn("could not instrument {}: {}", typeName, throwable.toString());
         }
 
         @Override
         public void onTransformation(TypeDescription typeDescription, ClassLoader classLoader, JavaModule module,
                                      boolean loaded, DynamicType dynamicType) {
-            log.debug("instrumented {}", typeDescription.getName());
+            Log.log.debug("instrumented {}", typeDescription.getName());
         }
     }
 }
