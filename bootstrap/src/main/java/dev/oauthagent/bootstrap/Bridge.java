@@ -7,6 +7,7 @@ package dev.oauthagent.bootstrap;
  */
 public final class Bridge {
     private static volatile UrlConnectionHook urlConnection;
+    private static volatile HttpClientHook httpClient;
 
     private Bridge() {
     }
@@ -22,6 +23,20 @@ public final class Bridge {
      */
     public static UrlConnectionHook urlConnection() {
         UrlConnectionHook hook = urlConnection;
+        if (hook == null || AgentCall.isActive()) {
+            return null;
+        }
+        return hook;
+    }
+
+    /** Set once the agent is ready; null switches the hook off. */
+    public static void installHttpClient(HttpClientHook hook) {
+        httpClient = hook;
+    }
+
+    /** Like {@link #urlConnection()}, for {@code java.net.http.HttpClient}. */
+    public static HttpClientHook httpClient() {
+        HttpClientHook hook = httpClient;
         if (hook == null || AgentCall.isActive()) {
             return null;
         }

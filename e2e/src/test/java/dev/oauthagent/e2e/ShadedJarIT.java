@@ -46,6 +46,7 @@ class ShadedJarIT {
     void jarRelocatesEachDependencyUnderTheAgentPackage() throws IOException {
         try (JarFile jar = new JarFile(AGENT_JAR.toFile())) {
             assertThat(jar.getEntry("dev/oauthagent/agent/shaded/bytebuddy/ByteBuddy.class")).isNotNull();
+            assertThat(jar.getEntry("dev/oauthagent/agent/shaded/bytebuddy/agent/ByteBuddyAgent.class")).isNotNull();
             assertThat(jar.getEntry("dev/oauthagent/agent/shaded/jackson/core/JsonParser.class")).isNotNull();
             assertThat(jar.getEntry("dev/oauthagent/agent/shaded/slf4j/LoggerFactory.class")).isNotNull();
             assertThat(jar.getEntry("dev/oauthagent/agent/shaded/slf4j/simple/SimpleLogger.class")).isNotNull();

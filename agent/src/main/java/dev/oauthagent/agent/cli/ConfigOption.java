@@ -1,5 +1,6 @@
 package dev.oauthagent.agent.cli;
 
+import dev.oauthagent.agent.config.AgentArguments;
 import dev.oauthagent.agent.config.ConfigException;
 import dev.oauthagent.agent.config.ConfigLoader;
 import dev.oauthagent.agent.config.LoadedConfig;
@@ -27,7 +28,7 @@ final class ConfigOption {
                 throw new IllegalArgumentException("unknown option '" + arg + "' (expected --config FILE)");
             }
         }
-        String agentArgs = file == null ? null : "config=" + file.replace("\\", "\\\\").replace(",", "\\,");
+        String agentArgs = file == null ? null : "config=" + AgentArguments.escape(file);
         return ConfigLoader.load(agentArgs, context.systemProperties(), context.env());
     }
 }

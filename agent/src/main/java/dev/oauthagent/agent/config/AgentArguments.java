@@ -11,8 +11,11 @@ import java.util.List;
  * {@code config}); both map to the full key.
  *
  * <p>Problems never quote a pair: a pair without {@code =} may well be a secret typed in the wrong place.
+ *
+ * <p>Public for the command line, which builds argument strings ({@code --config}, {@code attach}) with the
+ * same syntax the agent parses.
  */
-final class AgentArguments {
+public final class AgentArguments {
     private AgentArguments() {
     }
 
@@ -45,12 +48,18 @@ final class AgentArguments {
         return values;
     }
 
-    static String fullKey(String key) {
+    /** {@code oauth.agent.config} for {@code config}; full keys are returned as they are. */
+    public static String fullKey(String key) {
         return key.startsWith(KeyNames.PREFIX) ? key : KeyNames.PREFIX + key;
     }
 
+    /** Escapes a pair (or a value) so that {@link #splitPairs} gives it back unchanged. */
+    public static String escape(String pair) {
+        return pair.replace("\\", "\\\\").replace(",", "\\,");
+    }
+
     /** Splits on unescaped commas and resolves the two escapes. */
-    static List<String> splitPairs(String args) {
+    public static List<String> splitPairs(String args) {
         List<String> pairs = new ArrayList<>();
         StringBuilder current = new StringBuilder();
         for (int i = 0; i < args.length(); i++) {

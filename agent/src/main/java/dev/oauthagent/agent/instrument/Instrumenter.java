@@ -1,6 +1,7 @@
 package dev.oauthagent.agent.instrument;
 
 import dev.oauthagent.agent.inject.Injector;
+import dev.oauthagent.agent.instrument.httpclient.HttpClientInstrumentation;
 import dev.oauthagent.agent.instrument.urlconnection.UrlConnectionInstrumentation;
 import net.bytebuddy.ByteBuddy;
 import net.bytebuddy.agent.builder.AgentBuilder;
@@ -8,7 +9,7 @@ import net.bytebuddy.agent.builder.ResettableClassFileTransformer;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.dynamic.DynamicType;
 import net.bytebuddy.dynamic.scaffold.MethodGraph;
-import net.bytebuddy.matcher.ElementMatchers;
+import net.bytebuddy.matcher.ElementMatcher;
 import net.bytebuddy.utility.JavaModule;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,6 +17,8 @@ import org.slf4j.LoggerFactory;
 import java.lang.instrument.Instrumentation;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 
 /**
@@ -49,6 +52,7 @@ public final class Instrumenter {
     static List<ClientInstrumentation> all() {
         List<ClientInstrumentation> all = new ArrayList<>();
         all.add(new UrlConnectionInstrumentation());
+        all.add(new HttpClientInstrumentation());
         return all;
     }
 
@@ -70,6 +74,7 @@ public final class Instrumenter {
     /** Never throws: a client that cannot be instrumented is logged and left alone. */
     public void install(Injector injector) {
         ResettableClassFileTransformer transformer = null;
+        long started = System.nanoTime();
         try {
             // Byte-buddy otherwise prints an Unsafe deprecation warning on JDK 24+ into the application's stderr.
             // (The property name is relocated along with byte-buddy, so the application's own copy is unaffected.)
@@ -92,11 +97,11 @@ public final class Instrumenter {
             addReadEdgeFromJavaBase();
             transformer = builder.installOn(inst);
             installed = transformer;
-            Log.log.debug("instrumented: {}", active);
+            Log.log.debug("instrumented {} in {} ms", active, (System.nanoTime() - started) / 1000000);
         } catch (Throwable t) {
             Log.log.error("cannot install the HTTP client instrumentation ({}); requests get no token", t.toString());
         } finally {
-            gate.open(transformer);
+            gate.open();
             inst.removeTransformer(gate);
         }
     }
@@ -109,16 +114,56 @@ public final class Instrumenter {
     }
 
     private AgentBuilder baseBuilder() {
-        // Settings that keep byte-buddy's set-up and per-class cost low: describe types from class files
-        // only, do not compute full method graphs, and decorate instead of rebasing.
+        // Settings that keep byte-buddy's set-up and per-class cost low: do not compute full method graphs,
+        // decorate instead of rebasing, and retransform only the target classes already loaded (found by name
+        // below) instead of letting byte-buddy describe and match every loaded class of the JVM, which cost
+        // most of a second at start.
         return new AgentBuilder.Default(new ByteBuddy().with(MethodGraph.Compiler.ForDeclaredMethods.INSTANCE))
                 .disableClassFormatChanges()
                 .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
+                .with(new AgentBuilder.RedefinitionStrategy.DiscoveryStrategy.Explicit(loadedTargets()))
                 .with(AgentBuilder.DescriptionStrategy.Default.POOL_ONLY)
                 .with(AgentBuilder.TypeStrategy.Default.DECORATE)
                 .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
-                .ignore(ElementMatchers.<TypeDescription>none())
+                .ignore(new TargetNames(targetNames()))
                 .with(new ErrorListener());
+    }
+
+    private Set<String> targetNames() {
+        Set<String> names = new HashSet<>();
+        for (ClientInstrumentation client : clients) {
+            Collections.addAll(names, client.targetClasses());
+        }
+        return names;
+    }
+
+    /** Target classes loaded before byte-buddy was installed: after a runtime attach, or by an early caller. */
+    private Set<Class<?>> loadedTargets() {
+        Set<String> names = targetNames();
+        Set<Class<?>> loaded = new HashSet<>();
+        for (Class<?> type : inst.getAllLoadedClasses()) {
+            if (names.contains(type.getName())) {
+                loaded.add(type);
+            }
+        }
+        return loaded;
+    }
+
+    /**
+     * Byte-buddy's ignore matcher: every class that is not a target, decided on the name alone before any
+     * type description is built, so the thousands of classes an application loads cost a hash lookup each.
+     */
+    private static final class TargetNames extends ElementMatcher.Junction.AbstractBase<TypeDescription> {
+        private final Set<String> names;
+
+        TargetNames(Set<String> names) {
+            this.names = names;
+        }
+
+        @Override
+        public boolean matches(TypeDescription type) {
+            return !names.contains(type.getName());
+        }
     }
 
     private void addReadEdgeFromJavaBase() {

@@ -9,10 +9,15 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Registered in premain, before the application's main runs: holds back the first load of a target class
- * until byte-buddy is ready, then hands it to byte-buddy's transformer. This lets premain return without
- * paying byte-buddy's few hundred milliseconds of set-up, and still no request can go out on an
- * uninstrumented client while the agent is starting. The wait is bounded: if set-up fails or hangs, the class
- * loads untransformed (and requests go out undecorated) rather than the application hanging.
+ * until byte-buddy is ready. This lets premain return without paying byte-buddy's few hundred milliseconds of
+ * set-up, and still no request can go out on an uninstrumented client while the agent is starting. The wait
+ * is bounded: if set-up fails or hangs, the class loads untransformed (and requests go out undecorated)
+ * rather than the application hanging.
+ *
+ * <p>The gate transforms nothing itself. It is registered as a retransformation-incapable transformer, and
+ * the JVM offers a loading class to those before the retransformation-capable ones (JVMTI ClassFileLoadHook),
+ * among which byte-buddy has registered by the time the gate lets go: byte-buddy then transforms the held
+ * class in the same load. (Handing the bytes to byte-buddy from here instead transformed the class twice.)
  *
  * <p>Cheap for every other class: one hash lookup of the internal name.
  */
@@ -21,7 +26,6 @@ final class StartupGate implements ClassFileTransformer {
 
     private final Set<String> internalNames = new HashSet<>();
     private final CountDownLatch ready = new CountDownLatch(1);
-    private volatile ClassFileTransformer delegate;
 
     StartupGate(Iterable<String> binaryNames) {
         for (String name : binaryNames) {
@@ -29,9 +33,8 @@ final class StartupGate implements ClassFileTransformer {
         }
     }
 
-    /** Byte-buddy is installed (or failed: null); held loads go ahead. */
-    void open(ClassFileTransformer installed) {
-        delegate = installed;
+    /** Byte-buddy is installed (or failed); held loads go ahead. */
+    void open() {
         ready.countDown();
     }
 
@@ -45,21 +48,11 @@ final class StartupGate implements ClassFileTransformer {
         if (className == null || classBeingRedefined != null || !internalNames.contains(className)) {
             return null;
         }
-        if (isOpen()) {
-            return null; // byte-buddy's own transformer sees loads that start after it was installed
-        }
         try {
-            if (!ready.await(MAX_WAIT_SECONDS, TimeUnit.SECONDS)) {
-                return null;
-            }
-            ClassFileTransformer installed = delegate;
-            return installed == null ? null
-                    : installed.transform(loader, className, null, protectionDomain, classfileBuffer);
+            ready.await(MAX_WAIT_SECONDS, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return null;
-        } catch (Throwable t) {
-            return null; // a transformer must never fail a class load
         }
+        return null;
     }
 }

@@ -70,4 +70,13 @@ class AgentArgumentsTest {
         assertThat(c.scopes()).containsExactly("a", "b");
         assertThat(c.hosts()).containsExactly("x.example.com", "y.example.com");
     }
+
+    @Test
+    void escapedPairsSplitBackIntoExactlyWhatWasEscaped() {
+        List<String> pairs = List.of("config=C:\\odd,dir\\a.properties", "clients.b.hosts=a\\,b", "log-level=info");
+
+        String joined = String.join(",", pairs.stream().map(AgentArguments::escape).toList());
+
+        assertThat(AgentArguments.splitPairs(joined)).containsExactlyElementsOf(pairs);
+    }
 }

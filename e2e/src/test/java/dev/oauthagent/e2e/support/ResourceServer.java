@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * Seconds to start, so share one per test class.
  */
 public final class ResourceServer implements AutoCloseable {
-    private static final Pattern READY = Pattern.compile("^RESOURCE_SERVER_READY url=(http://127\\.0\\.0\\.1:\\d+)$");
+    private static final Pattern READY = Pattern.compile("^RESOURCE_SERVER_READY url=(https?://127\\.0\\.0\\.1:\\d+)$");
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
 
     private final JavaProcess process;
@@ -24,18 +24,41 @@ public final class ResourceServer implements AutoCloseable {
 
     /** Trusts {@code authServer}'s issuer and audience (and its TLS certificate, if it serves https). */
     public static ResourceServer start(AuthServer authServer) {
-        return start(authServer.issuer(), authServer.audience(), authServer.tls());
+        return start(authServer.issuer(), authServer.audience(), authServer.tls(), Map.of());
+    }
+
+    /**
+     * Like {@link #start(AuthServer)}, also speaking HTTP/2 over cleartext: a client that offers
+     * {@code Upgrade: h2c} (java.net.http does by default) is switched to HTTP/2 on its first request.
+     */
+    public static ResourceServer startWithH2c(AuthServer authServer) {
+        return start(authServer.issuer(), authServer.audience(), authServer.tls(), Map.of(),
+                "--server.http2.enabled=true");
+    }
+
+    /**
+     * Like {@link #start(AuthServer)}, serving https with {@code tls}'s key and offering HTTP/2 (ALPN "h2");
+     * a client needs {@link TestTls#trustStoreJvmArgs()}.
+     */
+    public static ResourceServer startWithHttp2OverTls(AuthServer authServer, TestTls tls) {
+        return start(authServer.issuer(), authServer.audience(), authServer.tls(), Map.of(
+                "SERVER_SSL_KEYSTOREPASSWORD", tls.password()),
+                "--server.http2.enabled=true", "--server.ssl.key-store=" + tls.keyStore(),
+                "--server.ssl.key-store-type=PKCS12", "--server.ssl.key-alias=server");
     }
 
     /** Trusts tokens whose {@code iss} is {@code issuer} (keys from its /oauth2/jwks) and whose {@code aud} has {@code audience}. */
     public static ResourceServer start(URI issuer, String audience) {
-        return start(issuer, audience, null);
+        return start(issuer, audience, null, Map.of());
     }
 
-    private static ResourceServer start(URI issuer, String audience, TestTls issuerTls) {
+    private static ResourceServer start(URI issuer, String audience, TestTls issuerTls, Map<String, String> env,
+                                        String... serverOptions) {
         JavaProcessBuilder builder = JavaProcess.builder("resource-server")
                 .jar(E2ePaths.testApp("resource-server"))
-                .args("--port=0", "--issuer=" + issuer, "--audience=" + audience);
+                .args("--port=0", "--issuer=" + issuer, "--audience=" + audience)
+                .args(serverOptions);
+        env.forEach(builder::env);
         if (issuerTls != null) {
             builder.jvmArgs(issuerTls.trustStoreJvmArgs().toArray(String[]::new));
         }
@@ -43,7 +66,7 @@ public final class ResourceServer implements AutoCloseable {
         return new ResourceServer(process, ReadyUrl.await(process, READY, READY_TIMEOUT));
     }
 
-    /** {@code http://127.0.0.1:<port>} */
+    /** {@code http://127.0.0.1:<port>}, or https for {@link #startWithHttp2OverTls} */
     public URI url() {
         return url;
     }

@@ -26,8 +26,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * BOTH], {@code --redirect} [APP_REDIRECT: the client's {@link HttpClient.Redirect} policy, NORMAL (default),
  * ALWAYS or NEVER].
  *
- * <p>Output: one line per request, {@code REQUEST <n> status=<code> method=<m> mode=<sync|async> bytes=<len>}
- * (status -1 and {@code error=...} when no response came; async lines in completion order, numbered after the
+ * <p>Output: one line per request, {@code REQUEST <n> status=<code> method=<m> mode=<sync|async> version=<HTTP_1_1|HTTP_2>}
+ * {@code bytes=<len>} (status -1 and {@code error=...} when no response came; async lines in completion order, numbered after the
  * sync ones), then {@code DONE ok=<2xx count> failed=<others>}. Exit code 0 when all got a 2xx, 1 otherwise,
  * 2 for bad options.
  */
@@ -79,7 +79,7 @@ public final class HttpClientApp {
             try {
                 HttpResponse<InputStream> response = client.send(request(urlFor(i), method),
                         HttpResponse.BodyHandlers.ofInputStream());
-                report(n, method, "sync", response.statusCode(), drain(response.body()), null);
+                report(n, method, "sync", response, drain(response.body()));
             } catch (IOException e) {
                 report(n, method, "sync", -1, 0, e);
             }
@@ -107,7 +107,7 @@ public final class HttpClientApp {
                             return null;
                         }
                         try {
-                            report(n, method, "async", response.statusCode(), drain(response.body()), null);
+                            report(n, method, "async", response, drain(response.body()));
                         } catch (IOException e) {
                             report(n, method, "async", -1, 0, e);
                         }
@@ -139,14 +139,22 @@ public final class HttpClientApp {
         return request.build();
     }
 
-    private synchronized void report(int n, String method, String mode, int status, long bytes, Throwable error) {
+    private void report(int n, String method, String mode, HttpResponse<?> response, long bytes) {
+        report(n, method, mode, response.statusCode(), " version=" + response.version() + " bytes=" + bytes, null);
+    }
+
+    private void report(int n, String method, String mode, int status, long bytes, Throwable error) {
+        report(n, method, mode, status, " bytes=" + bytes, error);
+    }
+
+    private synchronized void report(int n, String method, String mode, int status, String details, Throwable error) {
         if (status >= 200 && status < 300) {
             ok.incrementAndGet();
         } else {
             failed.incrementAndGet();
         }
         String line = "REQUEST " + n + " status=" + status + " method=" + method + " mode=" + mode;
-        line += error == null ? " bytes=" + bytes : " error=" + error.getClass().getName() + ": " + error.getMessage();
+        line += error == null ? details : " error=" + error.getClass().getName() + ": " + error.getMessage();
         System.out.println(line);
         System.out.flush();
     }

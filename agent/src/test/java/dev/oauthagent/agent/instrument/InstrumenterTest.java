@@ -1,0 +1,36 @@
+package dev.oauthagent.agent.instrument;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+class InstrumenterTest {
+
+    @Test
+    void bothJdkClientsAreShippedAndAvailableOnThisJdk() {
+        List<String> available = new ArrayList<>();
+        List<String> targets = new ArrayList<>();
+        for (ClientInstrumentation client : Instrumenter.all()) {
+            if (client.isAvailable()) {
+                available.add(client.name());
+                targets.addAll(List.of(client.targetClasses()));
+            }
+        }
+
+        assertThat(available).containsExactly("HttpURLConnection", "java.net.http.HttpClient");
+        assertThat(targets).containsExactly("sun.net.www.protocol.http.HttpURLConnection",
+                "jdk.internal.net.http.MultiExchange");
+    }
+
+    @Test
+    void everyTargetClassExistsInThisJdk() throws Exception {
+        for (ClientInstrumentation client : Instrumenter.all()) {
+            for (String target : client.targetClasses()) {
+                assertThat(Class.forName(target, false, ClassLoader.getSystemClassLoader())).isNotNull();
+            }
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package dev.oauthagent.bench.harness;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Where the built artifacts are, found from the harness's own location ({@code bench/target/benchmarks.jar}
+ * or {@code bench/target/classes}), so the harnesses run from any working directory. Each can be overridden
+ * with an option.
+ */
+final class BenchFiles {
+    private final Path benchTarget;
+
+    private BenchFiles(Path benchTarget) {
+        this.benchTarget = benchTarget;
+    }
+
+    static BenchFiles locate() {
+        try {
+            Path self = Path.of(BenchFiles.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return new BenchFiles(self.toAbsolutePath().getParent());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException("cannot tell where the harness runs from", e);
+        }
+    }
+
+    Path agentJar(Path override) {
+        return existing(override != null ? override
+                : benchTarget.resolve("../../agent/target/oauth-agent.jar").normalize(),
+                "the agent jar; build it with: mvn -B -o -q -pl bench -am package -DskipTests");
+    }
+
+    Path appsJar(Path override) {
+        if (override != null) {
+            return existing(override, "the apps jar");
+        }
+        try (DirectoryStream<Path> jars = Files.newDirectoryStream(benchTarget, "bench-*-apps.jar")) {
+            for (Path jar : jars) {
+                return jar;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        throw new IllegalStateException("no bench-*-apps.jar in " + benchTarget
+                + "; build it with: mvn -B -o -q -pl bench -am package -DskipTests");
+    }
+
+    /** The OpenTelemetry Java agent, or null when it is not there (the build could not resolve it). */
+    Path openTelemetryJar(Path override) {
+        Path jar = override != null ? override : benchTarget.resolve("otel/opentelemetry-javaagent.jar");
+        return Files.isRegularFile(jar) ? jar : null;
+    }
+
+    private static Path existing(Path path, String what) {
+        if (!Files.isRegularFile(path)) {
+            throw new IllegalStateException("missing " + path + ": " + what);
+        }
+        return path.toAbsolutePath();
+    }
+}

@@ -1,0 +1,58 @@
+package dev.oauthagent.bench.harness;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Starts a program of {@code dev.oauthagent.bench.apps} in a fresh JVM (the harness's own {@code java}) and
+ * times it from {@link ProcessBuilder#start()} to the exit of the process. Output goes to files, not pipes,
+ * so no reader thread of the harness competes with the child for the two cores while it is timed.
+ */
+final class ChildLauncher {
+    private static final long TIMEOUT_MINUTES = 5;
+
+    private final Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+    private final Path appsJar;
+    private final Path workDir;
+    private final String clientSecret;
+
+    ChildLauncher(Path appsJar, Path workDir, String clientSecret) {
+        this.appsJar = appsJar;
+        this.workDir = workDir;
+        this.clientSecret = clientSecret;
+    }
+
+    ChildRun run(JvmVariant variant, String mainClass, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(java.toString());
+        command.addAll(variant.jvmArgs());
+        command.add("-cp");
+        command.add(appsJar.toString());
+        command.add("dev.oauthagent.bench.apps." + mainClass);
+        command.addAll(List.of(args));
+
+        Path out = workDir.resolve("child.out");
+        Path err = workDir.resolve("child.err");
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
+                .redirectOutput(out.toFile()).redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.PIPE);
+        builder.environment().put(AgentConfigFile.SECRET_ENV, clientSecret);
+        // An inherited JAVA_TOOL_OPTIONS (another agent, a debugger) would spoil every figure.
+        builder.environment().remove("JAVA_TOOL_OPTIONS");
+
+        long start = System.nanoTime();
+        Process process = builder.start();
+        process.getOutputStream().close();
+        if (!process.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new IllegalStateException(mainClass + " (" + variant.name() + ") still running after "
+                    + TIMEOUT_MINUTES + " minutes; killed");
+        }
+        long wallNanos = System.nanoTime() - start;
+        String label = mainClass + " (" + variant.name() + ")";
+        return new ChildRun(label, process.exitValue(), wallNanos, Files.readString(out), Files.readString(err));
+    }
+}
