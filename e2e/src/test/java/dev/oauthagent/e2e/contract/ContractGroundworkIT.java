@@ -6,6 +6,7 @@ import dev.oauthagent.e2e.support.FormPost;
 import dev.oauthagent.e2e.support.Http;
 import dev.oauthagent.e2e.support.HostsFile;
 import dev.oauthagent.e2e.support.Json;
+import dev.oauthagent.e2e.support.Jwt;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.util.List;
@@ -25,13 +26,17 @@ class ContractGroundworkIT {
     private static final List<ClientApp> APPS = List.of(new UrlConnectionApp(), new HttpClientApp("SYNC"),
             new HttpClientApp("ASYNC"));
 
+    /**
+     * One status (302, followed by every following policy) keeps this quick; the contract runs all five under
+     * the agent and checks the same hops there.
+     */
     @TestFactory
     Stream<DynamicTest> eachAppFollowsExactlyTheRedirectsItsPolicyPredicts() {
         ContractServers servers = ContractServers.origins();
         return APPS.stream().flatMap(app -> app.redirectPolicies().stream().map(policy -> DynamicTest.dynamicTest(
                 app.name() + " " + policy.name(), () -> {
                     String prefix = app.name() + "-groundwork-" + policy.name().toLowerCase();
-                    List<RedirectCase> cases = RedirectMatrix.cases(servers, prefix);
+                    List<RedirectCase> cases = RedirectMatrix.cases(servers, prefix, 302);
 
                     new AppLauncher(app).withoutAgent(
                             AppRun.of(cases.stream().map(RedirectCase::start).toList(), policy), servers);
@@ -76,19 +81,22 @@ class ContractGroundworkIT {
     }
 
     @Test
-    void httpsAuthorizationServerCountsTheTokensItIssuesAndTheResourceServerAcceptsThem() {
+    void httpsAuthorizationServerIssuesShortLivedTokensCountsThemAndTheResourceServerAcceptsThem() {
         ContractServers expiry = ContractServers.expiry();
-        String clientId = expiry.authServer.basicClientId();
+        String clientId = expiry.authServer.shortClientId();
         long issued = expiry.authServer.issuedTokens(clientId);
+        long issuedToPost = expiry.authServer.issuedTokens(expiry.authServer.postClientId());
 
         HttpResponse<String> response = FormPost.to(expiry.authServer.tokenUrl())
-                .basicAuth(clientId, expiry.authServer.basicClientSecret())
+                .basicAuth(clientId, expiry.authServer.shortClientSecret())
                 .field("grant_type", "client_credentials").send();
 
         assertThat(expiry.authServer.tokenUrl().getScheme()).isEqualTo("https");
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(expiry.authServer.issuedTokens(clientId)).isEqualTo(issued + 1);
-        assertThat(expiry.authServer.issuedTokens(expiry.authServer.postClientId())).isZero();
+        assertThat(expiry.authServer.issuedTokens(expiry.authServer.postClientId())).isEqualTo(issuedToPost);
+        Jwt jwt = Jwt.decode((String) Json.parseObject(response.body()).get("access_token"));
+        assertThat(jwt.longClaim("exp") - jwt.longClaim("iat")).isEqualTo(ContractServers.SHORT_TOKEN_TTL.getSeconds());
         String token = (String) Json.parseObject(response.body()).get("access_token");
         Http.Response accepted = Http.get(expiry.resourceServer.helloUrl(), "Bearer " + token);
         assertThat(accepted.status()).as("%s", accepted.header("WWW-Authenticate")).isEqualTo(200);

@@ -22,10 +22,11 @@ import java.util.UUID;
  * are stopped when the test JVM exits ({@code JavaProcess}'s shutdown hook).
  *
  * <ul>
- * <li>an https authorization server with a long token lifetime (tokens change only when a case makes them);</li>
+ * <li>an https authorization server: its basic and post clients get 5-minute tokens (they change only when a
+ * case makes them), its "short-client" tokens that live {@link #SHORT_TOKEN_TTL};</li>
  * <li>three origin recorders: http on port A, http on port B (the "other port"), https on port S;</li>
- * <li>for the expiry case only: a second authorization server whose tokens live {@link #SHORT_TOKEN_TTL}, and
- * the resource server that really validates them (expiry with no clock skew).</li>
+ * <li>for the expiry case only: the resource server that really validates the tokens (expiry with no clock
+ * skew).</li>
  * </ul>
  */
 final class ContractServers {
@@ -61,7 +62,8 @@ final class ContractServers {
                 OriginRecorder http = started(started, OriginRecorder.start());
                 OriginRecorder otherPort = started(started, OriginRecorder.start());
                 OriginRecorder https = started(started, OriginRecorder.startTls(tls));
-                AuthServer auth = started(started, secrets(AuthServer.builder()).tls(tls).start());
+                AuthServer auth = started(started, secrets(AuthServer.builder()).tls(tls).shortTokenTtl(SHORT_TOKEN_TTL)
+                        .start());
                 origins = new ContractServers(tls, auth, http, otherPort, https, null);
             } catch (RuntimeException | AssertionError e) {
                 closeAll(started);
@@ -71,19 +73,21 @@ final class ContractServers {
         return origins;
     }
 
-    /** A short-lived-token authorization server and the resource server trusting it. */
+    /**
+     * The {@link #origins()} authorization server, and a resource server trusting it, for the expiry case:
+     * its tokens, of the "short-client", live {@link #SHORT_TOKEN_TTL}.
+     */
     static synchronized ContractServers expiry() {
         if (expiry == null) {
-            TestTls tls = TestTls.get();
-            AuthServer auth = secrets(AuthServer.builder()).tls(tls).tokenTtl(SHORT_TOKEN_TTL).start();
+            ContractServers shared = origins();
+            ResourceServer api = ResourceServer.start(shared.authServer);
             try {
-                ResourceServer api = ResourceServer.start(auth);
-                warmUp(auth, api);
-                expiry = new ContractServers(tls, auth, null, null, null, api);
+                warmUp(shared.authServer, api);
             } catch (RuntimeException | AssertionError e) {
-                auth.close();
+                api.close();
                 throw e;
             }
+            expiry = new ContractServers(shared.tls, shared.authServer, shared.http, shared.otherPort, shared.https, api);
         }
         return expiry;
     }
@@ -98,7 +102,7 @@ final class ContractServers {
         Http.Response last;
         do {
             HttpResponse<String> token = FormPost.to(auth.tokenUrl())
-                    .basicAuth(auth.basicClientId(), auth.basicClientSecret())
+                    .basicAuth(auth.shortClientId(), auth.shortClientSecret())
                     .field("grant_type", "client_credentials").send();
             last = Http.get(api.helloUrl(), "Bearer " + Json.parseObject(token.body()).get("access_token"));
         } while (last.status() != 200 && System.nanoTime() < deadline);
@@ -150,7 +154,8 @@ final class ContractServers {
 
     /** Secrets nobody could guess or find in the code, so finding one in any output is a real leak. */
     private static AuthServer.Builder secrets(AuthServer.Builder builder) {
-        return builder.basicClientSecret("basic-" + UUID.randomUUID()).postClientSecret("post-" + UUID.randomUUID());
+        return builder.basicClientSecret("basic-" + UUID.randomUUID()).postClientSecret("post-" + UUID.randomUUID())
+                .shortClientSecret("short-" + UUID.randomUUID());
     }
 
     private static <T extends AutoCloseable> T started(List<AutoCloseable> started, T server) {

@@ -49,6 +49,11 @@ import org.junit.jupiter.api.io.TempDir;
  */
 public abstract class InjectionContract {
     private static final AtomicInteger CASE_NUMBER = new AtomicInteger();
+    /**
+     * A first request waits for the first token up to {@code wait-timeout}: generous here, because a cold JVM's
+     * first TLS handshake with the authorization server can take seconds on a busy CI machine.
+     */
+    private static final Duration FIRST_TOKEN_WAIT = Duration.ofSeconds(30);
 
     protected ContractServers servers;
 
@@ -154,13 +159,13 @@ public abstract class InjectionContract {
     @Test
     void everyRequestSucceedsAcrossSeveralTokenLifetimesWithinTheTokenRequestBudget() {
         ContractServers expiry = ContractServers.expiry();
-        String clientId = expiry.authServer.basicClientId();
+        String clientId = expiry.authServer.shortClientId();
         long lifetime = advertisedLifetimeSeconds(expiry);
         long issuedBefore = expiry.authServer.issuedTokens(clientId);
         long acceptedBefore = expiry.resourceServer.accepted();
         long rejectedBefore = expiry.resourceServer.rejected();
         AgentSetup setup = AgentSetup.of(AgentSetup.Client.of("api", expiry.authServer.tokenUrl(), clientId,
-                        expiry.authServer.basicClientSecret())
+                        expiry.authServer.shortClientSecret()).waitTimeout(FIRST_TOKEN_WAIT)
                 .hosts("127.0.0.1:" + expiry.resourceServer.url().getPort()).paths("/api").withAllowHttp());
         int requests = 40;
 
@@ -173,34 +178,11 @@ public abstract class InjectionContract {
         double seconds = result.elapsed().toMillis() / 1000.0;
         assertThat(seconds).as("the run must span several token lifetimes of %ss", lifetime)
                 .isGreaterThan(3.0 * lifetime);
-        assertThat(result.fingerprintsOf("api")).as("tokens the agent used").hasSizeGreaterThanOrEqualTo(3);
         long budget = (long) Math.floor(seconds / (lifetime / 2.0)) + 2;
         assertThat(expiry.authServer.issuedTokens(clientId) - issuedBefore)
-                .as("token requests in %.1f s with %d s tokens (budget run time / half-lifetime + 2)", seconds, lifetime)
-                .isLessThanOrEqualTo(budget);
-    }
-
-    @Test
-    void invalidTokenChallengeOnADecoratedRequestDropsThatTokenAndTheNextRequestGetsAFreshOne() {
-        String id = caseId("invalid-token");
-        URI url = httpUrl(HostsFile.API, "/api/" + id + "/rejected-once");
-        servers.http.rejectNext(1);
-
-        AppResult result = run(AppRun.of(List.of(url), app().defaultRedirectPolicy()).requests(3).pauseMillis(200),
-                AgentSetup.of(api()));
-
-        List<String> arrived = servers.recordedFor(id).stream().map(RecordedRequest::authorization).toList();
-        assertThat(arrived).as("what arrived, in order\n%s", result).hasSizeBetween(3, 4)
-                .allMatch(authorization -> result.authorizationsOf("api").contains(authorization));
-        String rejected = arrived.get(0);
-        assertThat(arrived.subList(1, arrived.size())).as("tokens sent after the 401 invalid_token\n%s", result)
-                .doesNotContain(rejected);
-        assertThat(result.outcome(2).status()).isEqualTo(200);
-        assertThat(result.outcome(3).status()).isEqualTo(200);
-        // Request 1 itself: 401 if the client hands the refusal to the app, 200 if it was replayed with the new
-        // token (then the recorder saw 4 requests); docs/clients.md says which client does what.
-        assertThat(result.outcome(1).status()).isIn(401, 200);
-        assertThat(arrived).hasSize(result.outcome(1).status() == 200 ? 4 : 3);
+                .as("token requests in %.1f s with %d s tokens (budget: run time / half-lifetime + 2; at least 3 "
+                        + "because one token cannot have served the whole run)", seconds, lifetime)
+                .isBetween(3L, budget);
     }
 
     @Test
@@ -239,14 +221,14 @@ public abstract class InjectionContract {
 
     protected AgentSetup.Client api() {
         return AgentSetup.Client.of("api", servers.authServer.tokenUrl(), servers.authServer.basicClientId(),
-                        servers.authServer.basicClientSecret())
+                        servers.authServer.basicClientSecret()).waitTimeout(FIRST_TOKEN_WAIT)
                 .hosts(HostsFile.API + ":" + servers.http.port(), HostsFile.API + ":" + servers.https.port())
                 .paths("/api", "/redirect").withAllowHttp();
     }
 
     protected AgentSetup.Client partner() {
         return AgentSetup.Client.of("partner", servers.authServer.tokenUrl(), servers.authServer.postClientId(),
-                        servers.authServer.postClientSecret())
+                        servers.authServer.postClientSecret()).waitTimeout(FIRST_TOKEN_WAIT)
                 .with("client-auth", "client_secret_post")
                 .hosts(HostsFile.PARTNER + ":" + servers.http.port()).withAllowHttp();
     }
@@ -254,7 +236,7 @@ public abstract class InjectionContract {
     /** Without allow-http: its host's plain-http port must never get its token. */
     protected AgentSetup.Client secure() {
         return AgentSetup.Client.of("secure", servers.authServer.tokenUrl(), servers.authServer.basicClientId(),
-                        servers.authServer.basicClientSecret())
+                        servers.authServer.basicClientSecret()).waitTimeout(FIRST_TOKEN_WAIT)
                 .hosts(HostsFile.SECURE + ":" + servers.https.port(), HostsFile.SECURE + ":" + servers.http.port());
     }
 
@@ -346,7 +328,7 @@ public abstract class InjectionContract {
     /** The {@code expires_in} the short-lived server really advertises (it rounds the TTL down). */
     private static long advertisedLifetimeSeconds(ContractServers expiry) {
         HttpResponse<String> response = FormPost.to(expiry.authServer.tokenUrl())
-                .basicAuth(expiry.authServer.basicClientId(), expiry.authServer.basicClientSecret())
+                .basicAuth(expiry.authServer.shortClientId(), expiry.authServer.shortClientSecret())
                 .field("grant_type", "client_credentials").send();
         assertThat(response.statusCode()).isEqualTo(200);
         return (Long) Json.parseObject(response.body()).get("expires_in");

@@ -16,6 +16,11 @@ final class RedirectMatrix {
 
     /** @param prefix unique per run; each case id is the prefix, the status and the kind of target */
     static List<RedirectCase> cases(ContractServers servers, String prefix) {
+        return cases(servers, prefix, STATUSES);
+    }
+
+    /** Every kind of target, for the given statuses only. */
+    static List<RedirectCase> cases(ContractServers servers, String prefix, int... statuses) {
         String apiHttp = origin("http", HostsFile.API, servers.http.port());
         String apiHttps = origin("https", HostsFile.API, servers.https.port());
         String evil = origin("http", HostsFile.EVIL, servers.http.port());
@@ -24,7 +29,7 @@ final class RedirectMatrix {
         String secureHttp = origin("http", HostsFile.SECURE, servers.http.port());
         String partner = origin("http", HostsFile.PARTNER, servers.http.port());
         List<RedirectCase> cases = new ArrayList<>();
-        for (int status : STATUSES) {
+        for (int status : statuses) {
             String id = prefix + "-" + status;
             cases.add(RedirectCase.start(id + "-other-host", status).hop(apiHttp, "api").hop(evil, null).build());
             cases.add(RedirectCase.start(id + "-other-port", status).hop(apiHttp, "api").hop(apiOtherPort, null)

@@ -15,6 +15,8 @@ import java.util.regex.Pattern;
 public final class AuthServer implements AutoCloseable {
     public static final String BASIC_CLIENT_ID = "basic-client";
     public static final String POST_CLIENT_ID = "post-client";
+    public static final String SHORT_CLIENT_ID = "short-client";
+    public static final Duration DEFAULT_SHORT_TOKEN_TTL = Duration.ofSeconds(4);
     public static final Duration DEFAULT_TOKEN_TTL = Duration.ofMinutes(5);
     public static final String DEFAULT_AUDIENCE = "api";
 
@@ -27,6 +29,8 @@ public final class AuthServer implements AutoCloseable {
     private final Duration tokenTtl;
     private final String basicClientSecret;
     private final String postClientSecret;
+    private final String shortClientSecret;
+    private final Duration shortTokenTtl;
     private final String audience;
     private final TestTls tls;
     private final boolean isShared;
@@ -42,6 +46,8 @@ public final class AuthServer implements AutoCloseable {
         this.tokenTtl = settings.tokenTtl;
         this.basicClientSecret = settings.basicClientSecret;
         this.postClientSecret = settings.postClientSecret;
+        this.shortClientSecret = settings.shortClientSecret;
+        this.shortTokenTtl = settings.shortTokenTtl;
         this.audience = settings.audience;
         this.tls = settings.tls;
         this.isShared = isShared;
@@ -101,6 +107,19 @@ public final class AuthServer implements AutoCloseable {
         return tokenTtl;
     }
 
+    /** Registered for client_secret_basic; its tokens live only {@link #shortTokenTtl()}. */
+    public String shortClientId() {
+        return SHORT_CLIENT_ID;
+    }
+
+    public String shortClientSecret() {
+        return shortClientSecret;
+    }
+
+    public Duration shortTokenTtl() {
+        return shortTokenTtl;
+    }
+
     /** The {@code aud} of every access token. */
     public String audience() {
         return audience;
@@ -153,6 +172,8 @@ public final class AuthServer implements AutoCloseable {
         private Duration tokenTtl = DEFAULT_TOKEN_TTL;
         private String basicClientSecret = "basic-secret";
         private String postClientSecret = "post-secret";
+        private String shortClientSecret = "short-secret";
+        private Duration shortTokenTtl = DEFAULT_SHORT_TOKEN_TTL;
         private String audience = DEFAULT_AUDIENCE;
         private TestTls tls;
 
@@ -161,11 +182,26 @@ public final class AuthServer implements AutoCloseable {
 
         /** Access token lifetime, whole seconds, at least one. */
         public Builder tokenTtl(Duration ttl) {
+            this.tokenTtl = wholeSeconds(ttl);
+            return this;
+        }
+
+        /** Access token lifetime of {@link #SHORT_CLIENT_ID} only, whole seconds, at least one. */
+        public Builder shortTokenTtl(Duration ttl) {
+            this.shortTokenTtl = wholeSeconds(ttl);
+            return this;
+        }
+
+        public Builder shortClientSecret(String secret) {
+            this.shortClientSecret = secret;
+            return this;
+        }
+
+        private static Duration wholeSeconds(Duration ttl) {
             if (ttl.getNano() != 0 || ttl.getSeconds() < 1) {
                 throw new IllegalArgumentException("token TTL must be whole seconds and at least 1s, got " + ttl);
             }
-            this.tokenTtl = ttl;
-            return this;
+            return ttl;
         }
 
         public Builder basicClientSecret(String secret) {
@@ -203,6 +239,8 @@ public final class AuthServer implements AutoCloseable {
                     .env("TOKEN_TTL", tokenTtl.getSeconds() + "s")
                     .env("BASIC_CLIENT_SECRET", basicClientSecret)
                     .env("POST_CLIENT_SECRET", postClientSecret)
+                    .env("SHORT_TOKEN_TTL", shortTokenTtl.getSeconds() + "s")
+                    .env("SHORT_CLIENT_SECRET", shortClientSecret)
                     .env("AUDIENCE", audience)
                     .args("--port=0");
             if (tls != null) {

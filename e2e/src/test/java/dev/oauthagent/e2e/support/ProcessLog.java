@@ -85,11 +85,23 @@ final class ProcessLog implements AutoCloseable {
         }
     }
 
+    /**
+     * The outermost frame of the first non-harness class on the stack: the test method itself rather than a
+     * helper of the test class it called (a shared suite's private run method, say).
+     */
     private static StackWalker.StackFrame callingTest() {
-        Optional<StackWalker.StackFrame> frame = StackWalker.getInstance().walk(frames -> frames
-                .filter(f -> !isHarness(f.getClassName()))
-                .findFirst());
-        return frame.orElse(null);
+        List<StackWalker.StackFrame> frames = StackWalker.getInstance().walk(stack -> stack.toList());
+        Optional<StackWalker.StackFrame> first = frames.stream().filter(f -> !isHarness(f.getClassName())).findFirst();
+        if (first.isEmpty()) {
+            return null;
+        }
+        StackWalker.StackFrame outermost = first.get();
+        for (StackWalker.StackFrame frame : frames) {
+            if (frame.getClassName().equals(outermost.getClassName())) {
+                outermost = frame;
+            }
+        }
+        return outermost;
     }
 
     /**

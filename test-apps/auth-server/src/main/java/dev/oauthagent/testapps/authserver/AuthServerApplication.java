@@ -11,7 +11,10 @@ import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoCon
  *
  * <p>Options (command line {@code --name=value}, or the upper-cased environment variable):
  * {@code --port} (default 9000, 0 = any free port), {@code --token-ttl} (default 5m; "30s", "2m", bare seconds
- * or ISO-8601), {@code --basic-client-secret}, {@code --post-client-secret}, {@code --audience} (default "api").
+ * or ISO-8601), {@code --basic-client-secret}, {@code --post-client-secret}, {@code --audience} (default "api"),
+ * {@code --short-client-secret} and {@code --short-token-ttl} (default 4s) for the third client, "short-client".
+ * Serves https when Spring Boot's {@code SERVER_SSL_KEY_STORE} (+ {@code _PASSWORD}, {@code _TYPE}) is set.
+ * {@code GET /__issued-tokens} counts the access tokens issued per client.
  * When ready it prints one line to stdout: {@code AUTH_SERVER_READY issuer=http://127.0.0.1:<port>}.
  */
 // No users log in here: without this exclusion Boot would create a user and log its generated password.

@@ -9,37 +9,42 @@ import org.springframework.core.env.Environment;
  * The per-run choices a test makes. Read from Spring's environment, so {@code --token-ttl=30s} and the
  * environment variable {@code TOKEN_TTL=30s} both work (Boot maps {@code TOKEN_TTL} to {@code token-ttl}).
  */
-record AuthServerOptions(Duration tokenTtl, String basicClientSecret, String postClientSecret, String audience) {
+record AuthServerOptions(Duration tokenTtl, String basicClientSecret, String postClientSecret, String audience,
+        Duration shortTokenTtl, String shortClientSecret) {
 
     static final String DEFAULT_BASIC_CLIENT_SECRET = "basic-secret";
     static final String DEFAULT_POST_CLIENT_SECRET = "post-secret";
     static final String DEFAULT_AUDIENCE = "api";
     static final Duration DEFAULT_TOKEN_TTL = Duration.ofMinutes(5);
+    static final String DEFAULT_SHORT_CLIENT_SECRET = "short-secret";
+    static final Duration DEFAULT_SHORT_TOKEN_TTL = Duration.ofSeconds(4);
 
     static AuthServerOptions from(Environment env) {
         return new AuthServerOptions(
-                tokenTtl(env.getProperty("token-ttl")),
+                tokenTtl(env.getProperty("token-ttl"), "token-ttl", DEFAULT_TOKEN_TTL),
                 nonBlank(env, "basic-client-secret", DEFAULT_BASIC_CLIENT_SECRET),
                 nonBlank(env, "post-client-secret", DEFAULT_POST_CLIENT_SECRET),
-                nonBlank(env, "audience", DEFAULT_AUDIENCE));
+                nonBlank(env, "audience", DEFAULT_AUDIENCE),
+                tokenTtl(env.getProperty("short-token-ttl"), "short-token-ttl", DEFAULT_SHORT_TOKEN_TTL),
+                nonBlank(env, "short-client-secret", DEFAULT_SHORT_CLIENT_SECRET));
     }
 
-    private static Duration tokenTtl(String value) {
+    private static Duration tokenTtl(String value, String key, Duration fallback) {
+        String option = "--" + key + " (or " + key.toUpperCase().replace('-', '_') + ")";
         if (value == null || value.isBlank()) {
-            return DEFAULT_TOKEN_TTL;
+            return fallback;
         }
         Duration ttl;
         try {
             // A bare number means seconds: a token lifetime in milliseconds is never what a test wants.
             ttl = DurationStyle.detectAndParse(value.trim(), ChronoUnit.SECONDS);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("--token-ttl (or TOKEN_TTL) '" + value
+            throw new IllegalArgumentException(option + " '" + value
                     + "' is not a duration: use e.g. 30s, 2m, 90 (seconds) or PT30S", e);
         }
         // Spring Authorization Server rejects lifetimes under one second, and JWT exp/iat are whole seconds.
         if (ttl.compareTo(Duration.ofSeconds(1)) < 0) {
-            throw new IllegalArgumentException("--token-ttl (or TOKEN_TTL) '" + value
-                    + "' must be at least 1s");
+            throw new IllegalArgumentException(option + " '" + value + "' must be at least 1s");
         }
         return ttl;
     }
@@ -59,6 +64,7 @@ record AuthServerOptions(Duration tokenTtl, String basicClientSecret, String pos
     /** Never prints the secrets: this record may end up in a log line or an exception. */
     @Override
     public String toString() {
-        return "AuthServerOptions[tokenTtl=" + tokenTtl + ", audience=" + audience + ", secrets=****]";
+        return "AuthServerOptions[tokenTtl=" + tokenTtl + ", shortTokenTtl=" + shortTokenTtl + ", audience=" + audience
+                + ", secrets=****]";
     }
 }

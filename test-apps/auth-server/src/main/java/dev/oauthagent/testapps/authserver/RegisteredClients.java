@@ -1,5 +1,6 @@
 package dev.oauthagent.testapps.authserver;
 
+import java.time.Duration;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.server.authorization.client.InMemoryRegisteredClientRepository;
@@ -8,22 +9,33 @@ import org.springframework.security.oauth2.server.authorization.client.Registere
 import org.springframework.security.oauth2.server.authorization.settings.OAuth2TokenFormat;
 import org.springframework.security.oauth2.server.authorization.settings.TokenSettings;
 
-/** The two clients the tests use: one per client-authentication method, each allowing only that method. */
+/**
+ * The clients the tests use: one per client-authentication method, each allowing only that method, and a
+ * basic-auth client whose tokens live only {@code --short-token-ttl}, so one server serves both tests that need
+ * stable tokens and tests that run across several token lifetimes.
+ */
 final class RegisteredClients {
     static final String BASIC_CLIENT_ID = "basic-client";
     static final String POST_CLIENT_ID = "post-client";
+    static final String SHORT_CLIENT_ID = "short-client";
 
     private RegisteredClients() {
     }
 
     static RegisteredClientRepository of(AuthServerOptions options) {
-        TokenSettings tokens = TokenSettings.builder()
-                .accessTokenFormat(OAuth2TokenFormat.SELF_CONTAINED)
-                .accessTokenTimeToLive(options.tokenTtl())
-                .build();
+        TokenSettings tokens = tokens(options.tokenTtl());
         return new InMemoryRegisteredClientRepository(
                 client(BASIC_CLIENT_ID, options.basicClientSecret(), ClientAuthenticationMethod.CLIENT_SECRET_BASIC, tokens),
-                client(POST_CLIENT_ID, options.postClientSecret(), ClientAuthenticationMethod.CLIENT_SECRET_POST, tokens));
+                client(POST_CLIENT_ID, options.postClientSecret(), ClientAuthenticationMethod.CLIENT_SECRET_POST, tokens),
+                client(SHORT_CLIENT_ID, options.shortClientSecret(), ClientAuthenticationMethod.CLIENT_SECRET_BASIC,
+                        tokens(options.shortTokenTtl())));
+    }
+
+    private static TokenSettings tokens(Duration ttl) {
+        return TokenSettings.builder()
+                .accessTokenFormat(OAuth2TokenFormat.SELF_CONTAINED)
+                .accessTokenTimeToLive(ttl)
+                .build();
     }
 
     private static RegisteredClient client(String id, String secret, ClientAuthenticationMethod method,

@@ -65,6 +65,21 @@ class AuthServerOptionsTest {
     }
 
     @Test
+    void shortLivedClientHasItsOwnLifetimeAndSecretWithDefaults() {
+        AuthServerOptions defaults = AuthServerOptions.from(environment(Map.of()));
+        AuthServerOptions set = AuthServerOptions.from(environment(Map.of(
+                "short-token-ttl", "3s", "short-client-secret", "s-set", "token-ttl", "10m")));
+
+        assertThat(defaults.shortTokenTtl()).isEqualTo(Duration.ofSeconds(4));
+        assertThat(defaults.shortClientSecret()).isEqualTo("short-secret");
+        assertThat(set.shortTokenTtl()).isEqualTo(Duration.ofSeconds(3));
+        assertThat(set.tokenTtl()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(set.toString()).doesNotContain("s-set");
+        assertThatThrownBy(() -> AuthServerOptions.from(environment(Map.of("short-token-ttl", "0s"))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("SHORT_TOKEN_TTL");
+    }
+
+    @Test
     void emptySecretIsRejectedNamingTheEnvironmentVariable() {
         assertThatThrownBy(() -> AuthServerOptions.from(environment(Map.of("basic-client-secret", " "))))
                 .isInstanceOf(IllegalArgumentException.class)
