@@ -22,5 +22,5 @@ public interface UrlConnectionHook {
      * After the response of a request was read. The request's header list is not passed: the JDK has
      * already removed the {@code Authorization} header from it by then.
      */
-    void afterResponse(Object connection, int responseCode, Object responses);
+    void afterResponse(Object connection, Object responses);
 }

@@ -186,6 +186,34 @@ public abstract class InjectionContract {
     }
 
     @Test
+    void invalidTokenChallengeOnADecoratedRequestDropsThatTokenAndTheNextRequestGetsAFreshOne() {
+        String id = caseId("invalid-token");
+        // A first request to another path, and a second between requests, so that for every client (async
+        // included) the requests after the rejected one are sent after its 401 came back.
+        URI warmUp = httpUrl(HostsFile.API, "/api/" + id + "/warm-up");
+        String rejectedPath = "/api/" + id + "/rejected-once";
+        URI url = httpUrl(HostsFile.API, rejectedPath);
+        servers.http.rejectNext(1, rejectedPath);
+
+        AppResult result = run(AppRun.of(List.of(warmUp, url, url, url), app().defaultRedirectPolicy())
+                .requests(1).pauseMillis(1000), AgentSetup.of(api()));
+
+        List<String> arrived = servers.recordedFor(id).stream().filter(r -> r.path().startsWith(rejectedPath))
+                .map(RecordedRequest::authorization).toList();
+        assertThat(arrived).as("what arrived, in order\n%s", result).hasSizeBetween(3, 4)
+                .allMatch(authorization -> result.authorizationsOf("api").contains(authorization));
+        String rejected = arrived.get(0);
+        assertThat(arrived.subList(1, arrived.size())).as("tokens sent after the 401 invalid_token\n%s", result)
+                .doesNotContain(rejected);
+        assertThat(result.outcome(3).status()).isEqualTo(200);
+        assertThat(result.outcome(4).status()).isEqualTo(200);
+        // The rejected request itself: 401 if the client hands the refusal to the app, 200 if it was resent with
+        // the new token (then the recorder saw 4 requests); docs/clients.md says which client does what.
+        assertThat(result.outcome(2).status()).isIn(401, 200);
+        assertThat(arrived).hasSize(result.outcome(2).status() == 200 ? 4 : 3);
+    }
+
+    @Test
     void failClosedWithoutTokenFailsEachRequestWithAClearIOExceptionAndSendsNothing() {
         String id = caseId("fail-closed");
         URI url = httpUrl(HostsFile.API, "/api/" + id + "/no-token");

@@ -74,7 +74,13 @@ public final class OriginRecorder implements AutoCloseable {
      * {@code WWW-Authenticate: Bearer error="invalid_token"}, as a resource server answers a revoked token.
      */
     public void rejectNext(int count) {
-        Http.Response response = Http.post(url.resolve("/__reject-next?count=" + count), null, "");
+        rejectNext(count, "/");
+    }
+
+    /** The next {@code count} requests whose path starts with {@code pathPrefix} get 401 invalid_token. */
+    public void rejectNext(int count, String pathPrefix) {
+        Http.Response response = Http.post(url.resolve("/__reject-next?count=" + count + "&path=" + pathPrefix),
+                null, "");
         if (response.status() != 200) {
             throw new AssertionError("POST /__reject-next answered " + response.status());
         }

@@ -20,6 +20,7 @@ final class MessageHeaders {
     private final MethodHandle set;
     private final MethodHandle remove;
     private final MethodHandle multiValueIterator;
+    private final MethodHandle getValue;
 
     private MessageHeaders(Class<?> type) throws ReflectiveOperationException {
         // Not publicLookup(): it ignores the qualified export to the agent that bind() adds.
@@ -33,6 +34,8 @@ final class MessageHeaders {
         multiValueIterator = lookup.findVirtual(type, "multiValueIterator",
                         MethodType.methodType(Iterator.class, String.class))
                 .asType(MethodType.methodType(Iterator.class, Object.class, String.class));
+        getValue = lookup.findVirtual(type, "getValue", MethodType.methodType(String.class, int.class))
+                .asType(MethodType.methodType(String.class, Object.class, int.class));
     }
 
     /** Exports sun.net.www to the agent first; fails if this JDK's MessageHeader differs from what we know. */
@@ -53,6 +56,15 @@ final class MessageHeaders {
 
     void remove(Object headers, String key) throws Throwable {
         remove.invokeExact(headers, key);
+    }
+
+    /**
+     * The status code of a response header list ("HTTP/1.1 401 Unauthorized" is its first entry), or -1.
+     * The connection's {@code responseCode} field is of no use here: {@code getResponseCode()} fills it in
+     * only after the response has been read.
+     */
+    int statusCode(Object responses) throws Throwable {
+        return StatusLine.code((String) getValue.invokeExact(responses, 0));
     }
 
     @SuppressWarnings("unchecked")

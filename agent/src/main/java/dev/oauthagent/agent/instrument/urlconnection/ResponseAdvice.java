@@ -14,12 +14,10 @@ final class ResponseAdvice {
     }
 
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
-    static void exit(@Advice.This Object connection,
-                     @Advice.FieldValue("responseCode") int responseCode,
-                     @Advice.FieldValue("responses") Object responses) {
+    static void exit(@Advice.This Object connection, @Advice.FieldValue("responses") Object responses) {
         UrlConnectionHook hook = Bridge.urlConnection();
         if (hook != null) {
-            hook.afterResponse(connection, responseCode, responses);
+            hook.afterResponse(connection, responses);
         }
     }
 }

@@ -53,12 +53,15 @@ final class UrlConnectionHop implements UrlConnectionHook {
     }
 
     @Override
-    public void afterResponse(Object connection, int responseCode, Object responses) {
+    public void afterResponse(Object connection, Object responses) {
         String sent = LastSent.take(connection);
-        if (responseCode != UNAUTHORIZED || sent == null || responses == null) {
+        if (sent == null || responses == null) {
             return;
         }
         try {
+            if (headers.statusCode(responses) != UNAUTHORIZED) {
+                return;
+            }
             for (Iterator<String> challenges = headers.all(responses, WWW_AUTHENTICATE); challenges.hasNext(); ) {
                 if (injector.rejected(sent, challenges.next())) {
                     return;

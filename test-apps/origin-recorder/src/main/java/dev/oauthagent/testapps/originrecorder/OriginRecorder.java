@@ -32,7 +32,7 @@ import javax.net.ssl.SSLContext;
  * itself recorded); {@code POST /__reset} forgets them; {@code /redirect?status=302&location=<url>} (or
  * {@code /redirect/<anything>?...}, so each redirect a test sends has its own recorded path) answers with that
  * redirect (recorded like any other request), so a test can send a client from an allowed host here
- * or from here to anywhere; {@code POST /__reject-next?count=N} makes the next N recorded requests answer
+ * or from here to anywhere; {@code POST /__reject-next?count=N[&path=/prefix]} makes the next N recorded requests (under the prefix) answer
  * {@code 401} with {@code WWW-Authenticate: Bearer error="invalid_token"} (as a resource server does for a revoked
  * token), so a test can prove a client drops a token the server refused.
  *
@@ -51,6 +51,7 @@ public final class OriginRecorder {
 
     private final RecordedRequests recorded = new RecordedRequests();
     private final AtomicInteger rejectNext = new AtomicInteger();
+    private volatile String rejectPathPrefix = "/";
 
     public static void main(String[] args) throws IOException, GeneralSecurityException {
         // Without it every keep-alive request on the JDK server stalls ~40 ms (Nagle + delayed ACK).
@@ -92,13 +93,16 @@ public final class OriginRecorder {
                 return;
             }
             if ("POST".equals(exchange.getRequestMethod()) && "/__reject-next".equals(path)) {
-                rejectNext.set(Integer.parseInt(query(exchange.getRequestURI()).getOrDefault("count", "1")));
-                respond(exchange, 200, "rejecting the next " + rejectNext.get() + " request(s)\n");
+                Map<String, String> query = query(exchange.getRequestURI());
+                rejectPathPrefix = query.getOrDefault("path", "/");
+                rejectNext.set(Integer.parseInt(query.getOrDefault("count", "1")));
+                respond(exchange, 200, "rejecting the next " + rejectNext.get() + " request(s) under "
+                        + rejectPathPrefix + "\n");
                 return;
             }
             recorded.add(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
                     exchange.getRequestURI().getRawQuery(), exchange.getRequestHeaders().getFirst("Authorization"));
-            if (rejectNext.getAndUpdate(left -> Math.max(0, left - 1)) > 0) {
+            if (path.startsWith(rejectPathPrefix) && rejectNext.getAndUpdate(left -> Math.max(0, left - 1)) > 0) {
                 exchange.getResponseHeaders().set("WWW-Authenticate", INVALID_TOKEN_CHALLENGE);
                 respond(exchange, 401, "invalid_token (test hook)\n");
                 return;
