@@ -2,6 +2,7 @@ package dev.oauthagent.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.oauthagent.e2e.support.AgentApps;
 import dev.oauthagent.e2e.support.AuthServer;
 import dev.oauthagent.e2e.support.E2ePaths;
 import dev.oauthagent.e2e.support.JavaProcess;
@@ -9,7 +10,6 @@ import dev.oauthagent.e2e.support.OriginRecorder;
 import dev.oauthagent.e2e.support.ResourceServer;
 import dev.oauthagent.e2e.support.TestTls;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -225,7 +225,7 @@ class HttpClientInjectionIT {
     @Test
     void failClosedWithoutATokenFailsSendAndSendAsyncBeforeAnythingLeavesTheJvm() throws IOException {
         Path config = config(client("api", recorder.port(), "/api")
-                .replace(AuthServer.shared().tokenUrl().toString(), "http://127.0.0.1:" + closedPort() + "/oauth2/token")
+                .replace(AuthServer.shared().tokenUrl().toString(), "http://127.0.0.1:" + AgentApps.closedPort() + "/oauth2/token")
                 + "oauth.agent.clients.api.wait-timeout=2s\n");
 
         try (JavaProcess app = app(config, "--url=" + recorder.url().resolve("/api/orders"), "--mode=BOTH",
@@ -243,7 +243,7 @@ class HttpClientInjectionIT {
     @Test
     void failOpenWithoutATokenSendsTheRequestWithoutAnAuthorizationHeader() throws IOException {
         Path config = config(client("api", recorder.port(), "/api")
-                .replace(AuthServer.shared().tokenUrl().toString(), "http://127.0.0.1:" + closedPort() + "/oauth2/token")
+                .replace(AuthServer.shared().tokenUrl().toString(), "http://127.0.0.1:" + AgentApps.closedPort() + "/oauth2/token")
                 + "oauth.agent.clients.api.wait-timeout=1s\noauth.agent.clients.api.fail-mode=open\n");
 
         try (JavaProcess app = app(config, "--url=" + recorder.url().resolve("/api/orders"), "--mode=BOTH")) {
@@ -280,17 +280,7 @@ class HttpClientInjectionIT {
     }
 
     private static JavaProcess app(Path config, String... args) {
-        return JavaProcess.builder("httpclient-app")
-                .jar(E2ePaths.testApp("httpclient-app"))
-                .javaAgent(E2ePaths.agentJar(), "config=" + config)
-                .env("API_CLIENT_SECRET", AuthServer.shared().basicClientSecret())
-                .args(args)
-                .start();
+        return AgentApps.start("httpclient-app", config, args);
     }
 
-    private static int closedPort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }

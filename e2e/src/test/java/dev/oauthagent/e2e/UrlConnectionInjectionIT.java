@@ -2,13 +2,13 @@ package dev.oauthagent.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.oauthagent.e2e.support.AgentApps;
 import dev.oauthagent.e2e.support.AuthServer;
 import dev.oauthagent.e2e.support.E2ePaths;
 import dev.oauthagent.e2e.support.JavaProcess;
 import dev.oauthagent.e2e.support.OriginRecorder;
 import dev.oauthagent.e2e.support.ResourceServer;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -94,7 +94,7 @@ class UrlConnectionInjectionIT {
 
     @Test
     void failClosedWithoutATokenFailsTheRequestBeforeItLeavesTheJvm() throws IOException {
-        Path config = config("api", "http://127.0.0.1:" + closedPort() + "/oauth2/token",
+        Path config = config("api", "http://127.0.0.1:" + AgentApps.closedPort() + "/oauth2/token",
                 "127.0.0.1:" + recorder.url().getPort(), "/api");
         Files.writeString(config, "oauth.agent.clients.api.wait-timeout=2s\n",
                 java.nio.file.StandardOpenOption.APPEND);
@@ -122,17 +122,7 @@ class UrlConnectionInjectionIT {
     }
 
     private static JavaProcess app(Path config, String... args) {
-        return JavaProcess.builder("urlconnection-app")
-                .jar(E2ePaths.testApp("urlconnection-app"))
-                .javaAgent(E2ePaths.agentJar(), "config=" + config)
-                .env("API_CLIENT_SECRET", AuthServer.shared().basicClientSecret())
-                .args(args)
-                .start();
+        return AgentApps.start("urlconnection-app", config, args);
     }
 
-    private static int closedPort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }

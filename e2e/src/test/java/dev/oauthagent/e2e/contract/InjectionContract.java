@@ -2,14 +2,12 @@ package dev.oauthagent.e2e.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.oauthagent.e2e.support.AgentApps;
 import dev.oauthagent.e2e.support.FormPost;
 import dev.oauthagent.e2e.support.HostsFile;
 import dev.oauthagent.e2e.support.Json;
 import dev.oauthagent.e2e.support.OriginRecorder;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -274,7 +272,7 @@ public abstract class InjectionContract {
 
     /** {@link #api()} with a token endpoint nobody listens on, and a short wait so the case stays fast. */
     private AgentSetup.Client unreachableTokenEndpoint() {
-        return AgentSetup.Client.of("api", URI.create("https://127.0.0.1:" + closedPort() + "/oauth2/token"),
+        return AgentSetup.Client.of("api", URI.create("https://127.0.0.1:" + AgentApps.closedPort() + "/oauth2/token"),
                         servers.authServer.basicClientId(), servers.authServer.basicClientSecret())
                 .hosts(HostsFile.API + ":" + servers.http.port()).paths("/api").withAllowHttp()
                 .waitTimeout(Duration.ofMillis(500));
@@ -362,12 +360,4 @@ public abstract class InjectionContract {
         return (Long) Json.parseObject(response.body()).get("expires_in");
     }
 
-    /** A port of 127.0.0.1 that nothing listens on (free a moment ago; refused connections, not timeouts). */
-    private static int closedPort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot find a free port", e);
-        }
-    }
 }
