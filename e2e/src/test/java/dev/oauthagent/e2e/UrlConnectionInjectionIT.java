@@ -79,6 +79,22 @@ class UrlConnectionInjectionIT {
     }
 
     @Test
+    void everyWayAProgramCanSendABodyAndReadTheAnswerCarriesTheToken() throws IOException {
+        AuthServer auth = AuthServer.shared();
+        long accepted = api.accepted();
+        Path config = config("api", auth.tokenUrl().toString(), "127.0.0.1:" + api.url().getPort(), "/api");
+
+        for (String body : new String[] {"--body=CHUNKED", "--body=BUFFERED", "--body=FIXED"}) {
+            try (JavaProcess app = app(config, "--url=" + api.echoUrl(), "--requests=2", "--method=POST", body,
+                    "--read=STREAM_FIRST")) {
+                assertThat(app.awaitExit(WAIT)).as(body + "\n" + app.stdout() + app.stderr()).isZero();
+                assertThat(app.stdout()).contains("DONE ok=2 failed=0");
+            }
+        }
+        assertThat(api.accepted()).isEqualTo(accepted + 6);
+    }
+
+    @Test
     void anOriginNoClientMatchesGetsNoAuthorizationHeader() throws IOException {
         AuthServer auth = AuthServer.shared();
         // The client matches the recorder's host and port, but only under /api.

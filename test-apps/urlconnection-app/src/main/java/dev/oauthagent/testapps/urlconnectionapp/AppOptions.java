@@ -14,6 +14,8 @@ final class AppOptions {
     private final String headerName;
     private final String headerValue;
     private final boolean followRedirects;
+    private String body = "FIXED";
+    private boolean streamFirst;
 
     private AppOptions(List<String> urls, int requests, long pauseMillis, String method, String header,
             boolean followRedirects) {
@@ -38,9 +40,9 @@ final class AppOptions {
 
     static AppOptions parse(String[] args, Map<String, String> env) {
         for (String arg : args) {
-            if (!arg.matches("--(url|requests|pause-ms|method|header|follow-redirects)=.*")) {
-                throw new IllegalArgumentException("unknown argument '" + arg
-                        + "': options are --url, --requests, --pause-ms, --method, --header, --follow-redirects");
+            if (!arg.matches("--(url|requests|pause-ms|method|header|follow-redirects|body|read)=.*")) {
+                throw new IllegalArgumentException("unknown argument '" + arg + "': options are --url, --requests,"
+                        + " --pause-ms, --method, --header, --follow-redirects, --body, --read");
             }
         }
         List<String> urls = urls(args, env);
@@ -54,10 +56,35 @@ final class AppOptions {
             throw new IllegalArgumentException("--follow-redirects (or APP_FOLLOW_REDIRECTS) '" + follow
                     + "' must be true or false");
         }
-        return new AppOptions(urls,
+        String body = orDefault(value(args, env, "body", "APP_BODY"), "FIXED").toUpperCase();
+        if (!body.matches("FIXED|CHUNKED|BUFFERED")) {
+            throw new IllegalArgumentException("--body (or APP_BODY) '" + body + "' must be FIXED, CHUNKED or BUFFERED");
+        }
+        String read = orDefault(value(args, env, "read", "APP_READ"), "CODE_FIRST").toUpperCase();
+        if (!read.matches("CODE_FIRST|STREAM_FIRST")) {
+            throw new IllegalArgumentException("--read (or APP_READ) '" + read + "' must be CODE_FIRST or STREAM_FIRST");
+        }
+        AppOptions options = new AppOptions(urls,
                 number(orDefault(value(args, env, "requests", "APP_REQUESTS"), "1"), "--requests (or APP_REQUESTS)", 1),
                 number(orDefault(value(args, env, "pause-ms", "APP_PAUSE_MS"), "0"), "--pause-ms (or APP_PAUSE_MS)", 0),
                 method, value(args, env, "header", "APP_HEADER"), Boolean.parseBoolean(follow));
+        options.body = body;
+        options.streamFirst = "STREAM_FIRST".equals(read);
+        return options;
+    }
+
+    /**
+     * How a POST body is sent: FIXED ({@code setFixedLengthStreamingMode}), CHUNKED
+     * ({@code setChunkedStreamingMode}) or BUFFERED (no streaming mode: the JDK buffers it and sends it with
+     * the headers once the response is asked for).
+     */
+    String body() {
+        return body;
+    }
+
+    /** Whether the response is read with {@code getInputStream()} before {@code getResponseCode()}. */
+    boolean streamFirst() {
+        return streamFirst;
     }
 
     /** Every {@code --url} given, in order (or APP_URL when there is none); each gets {@link #requests()} requests. */

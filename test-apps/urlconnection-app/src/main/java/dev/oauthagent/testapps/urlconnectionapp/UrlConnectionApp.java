@@ -17,7 +17,10 @@ import java.nio.charset.StandardCharsets;
  * JVM start covers many cases], {@code --requests} [APP_REQUESTS, default 1], {@code --pause-ms} [APP_PAUSE_MS,
  * default 0, between requests], {@code --method} [APP_METHOD: GET (default), POST, or ALTERNATE = GET, POST,
  * GET, ...], {@code --header} [APP_HEADER, e.g. {@code X-Trace: 42}, sent on every request],
- * {@code --follow-redirects} [APP_FOLLOW_REDIRECTS: true (default, as the JDK) or false].
+ * {@code --follow-redirects} [APP_FOLLOW_REDIRECTS: true (default, as the JDK) or false], {@code --body}
+ * [APP_BODY: how a POST body goes out: FIXED (default) length streaming, CHUNKED streaming, or BUFFERED by the
+ * JDK], {@code --read} [APP_READ: CODE_FIRST (default: getResponseCode, then the body) or STREAM_FIRST
+ * (getInputStream first, as many old programs do)].
  *
  * <p>Output: one line per request, {@code REQUEST <n> status=<code> method=<m> bytes=<body length>} (status -1
  * and {@code error=<exception>} when no response came), then {@code DONE ok=<2xx count> failed=<others>}.
@@ -77,7 +80,11 @@ public final class UrlConnectionApp {
             if ("POST".equals(method)) {
                 connection.setDoOutput(true);
                 connection.setRequestProperty("Content-Type", "application/json");
-                connection.setFixedLengthStreamingMode(POST_BODY.length);
+                if ("FIXED".equals(options.body())) {
+                    connection.setFixedLengthStreamingMode(POST_BODY.length);
+                } else if ("CHUNKED".equals(options.body())) {
+                    connection.setChunkedStreamingMode(16); // several chunks for this small body
+                }
                 OutputStream out = connection.getOutputStream();
                 try {
                     out.write(POST_BODY);
@@ -85,8 +92,21 @@ public final class UrlConnectionApp {
                     out.close();
                 }
             }
-            int status = connection.getResponseCode();
-            long bytes = drain(status >= 400 ? connection.getErrorStream() : connection.getInputStream());
+            int status;
+            long bytes;
+            if (options.streamFirst()) {
+                InputStream body = null;
+                try {
+                    body = connection.getInputStream();
+                } catch (IOException errorStatus) {
+                    // getInputStream throws for 4xx/5xx; the status is still there
+                }
+                status = connection.getResponseCode();
+                bytes = drain(body != null ? body : connection.getErrorStream());
+            } else {
+                status = connection.getResponseCode();
+                bytes = drain(status >= 400 ? connection.getErrorStream() : connection.getInputStream());
+            }
             System.out.println("REQUEST " + n + " status=" + status + " method=" + method + " bytes=" + bytes);
             return status;
         } catch (IOException e) {
