@@ -71,8 +71,9 @@ final class HttpClientHop implements HttpClientHook {
                 return null;
             }
             if (!jdk.canResend(sent)) {
-                log.debug("not sending {} again: its body cannot be replayed; the application gets the 401",
-                        jdk.uri(sent));
+                // The host only: a URI's query or user info may hold a credential of the application's.
+                log.debug("not sending a request to {} again: its body cannot be replayed; the application gets"
+                        + " the 401", jdk.uri(sent).getHost());
                 return null;
             }
             return resent.firstTime(exchange) ? jdk.copyForResend(sent) : null;
