@@ -93,7 +93,7 @@ class PremainPathBytecodeTest {
             addPackage(classes, OAuthAgent.class, name);
         }
         for (String name : new String[] {"Instrumenter", "StartupGate", "BootstrapClasses", "ModuleAccess",
-                "ClientInstrumentation"}) {
+                "LibraryInstrumentation"}) {
             addPackage(classes, Instrumenter.class, name);
         }
         addPackage(classes, dev.oauthagent.agent.instrument.urlconnection.UrlConnectionInstrumentation.class,

@@ -8,6 +8,7 @@ package dev.oauthagent.bootstrap;
 public final class Bridge {
     private static volatile UrlConnectionHook urlConnection;
     private static volatile HttpClientHook httpClient;
+    private static volatile LogScrubber scrubber;
 
     private Bridge() {
     }
@@ -41,5 +42,18 @@ public final class Bridge {
             return null;
         }
         return hook;
+    }
+
+    /** Set once the redactor is ready; null switches scrubbing off. */
+    public static void installScrubber(LogScrubber hook) {
+        scrubber = hook;
+    }
+
+    /**
+     * The redactor, or null when scrubbing is off. Unlike the HTTP hooks it is also returned on the agent's
+     * own threads: the agent's log lines are scrubbed like the application's.
+     */
+    public static LogScrubber scrubber() {
+        return scrubber;
     }
 }

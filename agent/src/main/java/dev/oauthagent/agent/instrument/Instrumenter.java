@@ -32,19 +32,19 @@ public final class Instrumenter {
     }
 
     private final Instrumentation inst;
-    private final List<ClientInstrumentation> clients;
+    private final List<LibraryInstrumentation> clients;
     private final StartupGate gate;
     private volatile ResettableClassFileTransformer installed;
 
-    private Instrumenter(Instrumentation inst, List<ClientInstrumentation> clients, StartupGate gate) {
+    private Instrumenter(Instrumentation inst, List<LibraryInstrumentation> clients, StartupGate gate) {
         this.inst = inst;
         this.clients = clients;
         this.gate = gate;
     }
 
     /** The instrumentations this agent ships, in the order they are installed. */
-    static List<ClientInstrumentation> all() {
-        List<ClientInstrumentation> all = new ArrayList<>();
+    static List<LibraryInstrumentation> all() {
+        List<LibraryInstrumentation> all = new ArrayList<>();
         all.add(new UrlConnectionInstrumentation());
         all.add(new HttpClientInstrumentation());
         return all;
@@ -52,9 +52,9 @@ public final class Instrumenter {
 
     public static Instrumenter prepareInPremain(Instrumentation inst) throws Exception {
         BootstrapClasses.inject(inst);
-        List<ClientInstrumentation> available = new ArrayList<>();
+        List<LibraryInstrumentation> available = new ArrayList<>();
         List<String> targets = new ArrayList<>();
-        for (ClientInstrumentation client : all()) {
+        for (LibraryInstrumentation client : all()) {
             if (client.isAvailable()) {
                 available.add(client);
                 Collections.addAll(targets, client.targetClasses());
@@ -77,7 +77,7 @@ public final class Instrumenter {
             }
             AgentBuilder builder = AgentBuilderSettings.create(inst, targetNames());
             List<String> active = new ArrayList<>();
-            for (ClientInstrumentation client : clients) {
+            for (LibraryInstrumentation client : clients) {
                 try {
                     client.prepare(inst, injector);
                     builder = client.register(builder);
@@ -102,14 +102,14 @@ public final class Instrumenter {
 
     /** Turns every hook off (the advice stays in place but does nothing). */
     public void disable() {
-        for (ClientInstrumentation client : clients) {
+        for (LibraryInstrumentation client : clients) {
             client.disable();
         }
     }
 
     private Set<String> targetNames() {
         Set<String> names = new HashSet<>();
-        for (ClientInstrumentation client : clients) {
+        for (LibraryInstrumentation client : clients) {
             Collections.addAll(names, client.targetClasses());
         }
         return names;

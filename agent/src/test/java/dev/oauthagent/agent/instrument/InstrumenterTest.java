@@ -13,7 +13,7 @@ class InstrumenterTest {
     void bothJdkClientsAreShippedAndAvailableOnThisJdk() {
         List<String> available = new ArrayList<>();
         List<String> targets = new ArrayList<>();
-        for (ClientInstrumentation client : Instrumenter.all()) {
+        for (LibraryInstrumentation client : Instrumenter.all()) {
             if (client.isAvailable()) {
                 available.add(client.name());
                 targets.addAll(List.of(client.targetClasses()));
@@ -27,7 +27,7 @@ class InstrumenterTest {
 
     @Test
     void everyTargetClassExistsInThisJdk() throws Exception {
-        for (ClientInstrumentation client : Instrumenter.all()) {
+        for (LibraryInstrumentation client : Instrumenter.all()) {
             for (String target : client.targetClasses()) {
                 assertThat(Class.forName(target, false, ClassLoader.getSystemClassLoader())).isNotNull();
             }

@@ -1,7 +1,7 @@
 package dev.oauthagent.agent.instrument.httpclient;
 
 import dev.oauthagent.agent.inject.Injector;
-import dev.oauthagent.agent.instrument.ClientInstrumentation;
+import dev.oauthagent.agent.instrument.LibraryInstrumentation;
 import dev.oauthagent.agent.instrument.ModuleAccess;
 import dev.oauthagent.bootstrap.Bridge;
 import net.bytebuddy.agent.builder.AgentBuilder;
@@ -17,7 +17,7 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
  * HTTP/2, every redirect policy). One class of the JDK is transformed: {@code jdk.internal.net.http.MultiExchange},
  * which drives every hop of one call. Everything is reached by name, so the agent still runs on Java 8.
  */
-public final class HttpClientInstrumentation implements ClientInstrumentation {
+public final class HttpClientInstrumentation implements LibraryInstrumentation {
     static final String TARGET = "jdk.internal.net.http.MultiExchange";
 
     @Override

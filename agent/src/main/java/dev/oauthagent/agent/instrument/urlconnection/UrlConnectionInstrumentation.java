@@ -1,7 +1,7 @@
 package dev.oauthagent.agent.instrument.urlconnection;
 
 import dev.oauthagent.agent.inject.Injector;
-import dev.oauthagent.agent.instrument.ClientInstrumentation;
+import dev.oauthagent.agent.instrument.LibraryInstrumentation;
 import dev.oauthagent.bootstrap.Bridge;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.asm.Advice;
@@ -16,7 +16,7 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
  * The JDK's {@code HttpURLConnection} (http and, through its delegate subclass, https). One class of the
  * JDK is transformed: {@code sun.net.www.protocol.http.HttpURLConnection}.
  */
-public final class UrlConnectionInstrumentation implements ClientInstrumentation {
+public final class UrlConnectionInstrumentation implements LibraryInstrumentation {
     static final String TARGET = "sun.net.www.protocol.http.HttpURLConnection";
 
     @Override

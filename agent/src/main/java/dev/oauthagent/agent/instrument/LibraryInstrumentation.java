@@ -6,11 +6,13 @@ import net.bytebuddy.agent.builder.AgentBuilder;
 import java.lang.instrument.Instrumentation;
 
 /**
- * One HTTP client library (or JDK client) the agent decorates. Implementations are small: which classes,
- * which advice, and how to connect the advice's bootstrap hook to the {@link Injector}.
+ * One library (or JDK API) the agent hooks: an HTTP client it decorates with tokens, or a logging framework
+ * whose output it scrubs. Implementations are small: which classes, which advice, and how to connect the
+ * advice's bootstrap hook to the agent ({@link Injector} for HTTP clients; logging hooks read
+ * {@code Bridge.scrubber()}, installed by the redactor, and ignore the injector).
  */
-public interface ClientInstrumentation {
-    /** For log lines, e.g. "HttpURLConnection". */
+public interface LibraryInstrumentation {
+    /** For log lines, e.g. "HttpURLConnection" or "logback". */
     String name();
 
     /** Binary names of the classes it transforms: the start-up gate watches for these. */
