@@ -100,6 +100,9 @@ class PremainPathBytecodeTest {
                 "UrlConnectionInstrumentation");
         addPackage(classes, dev.oauthagent.agent.instrument.httpclient.HttpClientInstrumentation.class,
                 "HttpClientInstrumentation");
+        addPackage(classes, dev.oauthagent.agent.instrument.jul.JulInstrumentation.class, "JulInstrumentation");
+        addPackage(classes, dev.oauthagent.agent.instrument.slf4jsimple.Slf4jSimpleInstrumentation.class,
+                "Slf4jSimpleInstrumentation");
         addPackage(classes, dev.oauthagent.agent.log.AgentLogging.class, "AgentLogging");
         return classes;
     }

@@ -2,6 +2,8 @@ package dev.oauthagent.agent.instrument;
 
 import dev.oauthagent.agent.inject.Injector;
 import dev.oauthagent.agent.instrument.httpclient.HttpClientInstrumentation;
+import dev.oauthagent.agent.instrument.jul.JulInstrumentation;
+import dev.oauthagent.agent.instrument.slf4jsimple.Slf4jSimpleInstrumentation;
 import dev.oauthagent.agent.instrument.urlconnection.UrlConnectionInstrumentation;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.agent.builder.ResettableClassFileTransformer;
@@ -47,6 +49,8 @@ public final class Instrumenter {
         List<LibraryInstrumentation> all = new ArrayList<>();
         all.add(new UrlConnectionInstrumentation());
         all.add(new HttpClientInstrumentation());
+        all.add(new JulInstrumentation());
+        all.add(new Slf4jSimpleInstrumentation());
         return all;
     }
 

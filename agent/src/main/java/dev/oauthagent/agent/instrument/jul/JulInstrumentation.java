@@ -1,0 +1,71 @@
+package dev.oauthagent.agent.instrument.jul;
+
+import dev.oauthagent.agent.inject.Injector;
+import dev.oauthagent.agent.instrument.LibraryInstrumentation;
+import dev.oauthagent.agent.instrument.ModuleAccess;
+import dev.oauthagent.bootstrap.Bridge;
+import net.bytebuddy.agent.builder.AgentBuilder;
+import net.bytebuddy.description.method.MethodDescription;
+import net.bytebuddy.matcher.ElementMatcher;
+
+import java.io.OutputStream;
+import java.lang.instrument.Instrumentation;
+
+import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+
+/**
+ * {@code java.util.logging}: one class of the JDK is transformed, {@code java.util.logging.StreamHandler}, at
+ * the one method through which every StreamHandler (ConsoleHandler, FileHandler, SocketHandler and the
+ * application's own subclasses) gets the stream it writes to. Handlers that are not StreamHandlers write
+ * wherever they like and are not covered (docs/scrubbing.md).
+ *
+ * <p>Scrubs through {@code Bridge.scrubber()}: the advice does nothing while no redactor is installed.
+ */
+public final class JulInstrumentation implements LibraryInstrumentation {
+    static final String TARGET = "java.util.logging.StreamHandler";
+    /** {@code protected synchronized void setOutputStream(OutputStream)}, the same on Java 8 to 25. */
+    static final ElementMatcher<MethodDescription> SET_OUTPUT_STREAM =
+            named("setOutputStream").and(takesArguments(OutputStream.class));
+
+    @Override
+    public String name() {
+        return "java.util.logging";
+    }
+
+    @Override
+    public String[] targetClasses() {
+        return new String[] {TARGET};
+    }
+
+    /** False on a runtime image built without the java.logging module. Loads Handler, not the target. */
+    @Override
+    public boolean isAvailable() {
+        try {
+            Class.forName("java.util.logging.Handler", false, null);
+            return true;
+        } catch (ClassNotFoundException e) {
+            return false;
+        } catch (LinkageError e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void prepare(Instrumentation inst, Injector injector) throws Exception {
+        // The advice is inlined into java.logging, which must be able to read the bootstrap classes' module.
+        ModuleAccess.addReads(inst, Class.forName("java.util.logging.Handler", false, null), Bridge.class);
+    }
+
+    @Override
+    public AgentBuilder register(AgentBuilder builder) {
+        return builder.type(named(TARGET)).transform(new AgentBuilder.Transformer.ForAdvice()
+                .include(JulInstrumentation.class.getClassLoader())
+                .advice(SET_OUTPUT_STREAM, SetOutputStreamAdvice.class.getName()));
+    }
+
+    /** Nothing to switch off here: the advice follows {@code Bridge.scrubber()}, which the redactor owns. */
+    @Override
+    public void disable() {
+    }
+}

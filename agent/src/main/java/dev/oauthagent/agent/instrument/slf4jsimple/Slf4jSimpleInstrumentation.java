@@ -1,0 +1,57 @@
+package dev.oauthagent.agent.instrument.slf4jsimple;
+
+import dev.oauthagent.agent.inject.Injector;
+import dev.oauthagent.agent.instrument.LibraryInstrumentation;
+import net.bytebuddy.agent.builder.AgentBuilder;
+import net.bytebuddy.description.method.MethodDescription;
+import net.bytebuddy.matcher.ElementMatcher;
+
+import java.io.PrintStream;
+import java.lang.instrument.Instrumentation;
+
+import static net.bytebuddy.matcher.ElementMatchers.isConstructor;
+import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
+import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+
+/**
+ * slf4j-simple's log file. Every line goes to {@code OutputChoice.getTargetPrintStream()}: {@code System.err}
+ * or {@code System.out} (read on each line or cached at start-up, already scrubbing streams once the redactor
+ * replaced them in premain) or, with {@code org.slf4j.simpleLogger.logFile=<path>}, a PrintStream over the
+ * file, given to the {@code OutputChoice(PrintStream)} constructor: that one is wrapped. The class is
+ * {@code org.slf4j.simple.OutputChoice} in 2.0.x and {@code org.slf4j.impl.OutputChoice} in 1.7.x, with the
+ * same constructor. The agent's own, relocated slf4j-simple has another name and is not touched.
+ */
+public final class Slf4jSimpleInstrumentation implements LibraryInstrumentation {
+    static final String TARGET_2 = "org.slf4j.simple.OutputChoice";
+    static final String TARGET_1_7 = "org.slf4j.impl.OutputChoice";
+    /** {@code OutputChoice(PrintStream)}: package-private, called only for a log file. */
+    static final ElementMatcher<MethodDescription> FILE_CONSTRUCTOR =
+            isConstructor().and(takesArguments(PrintStream.class));
+
+    @Override
+    public String name() {
+        return "slf4j-simple";
+    }
+
+    @Override
+    public String[] targetClasses() {
+        return new String[] {TARGET_2, TARGET_1_7};
+    }
+
+    @Override
+    public void prepare(Instrumentation inst, Injector injector) {
+        // Nothing to bind: the advice reads Bridge.scrubber(), and application class loaders see boot classes.
+    }
+
+    @Override
+    public AgentBuilder register(AgentBuilder builder) {
+        return builder.type(namedOneOf(TARGET_2, TARGET_1_7)).transform(new AgentBuilder.Transformer.ForAdvice()
+                .include(Slf4jSimpleInstrumentation.class.getClassLoader())
+                .advice(FILE_CONSTRUCTOR, FileTargetAdvice.class.getName()));
+    }
+
+    /** Nothing to switch off here: the advice follows {@code Bridge.scrubber()}, which the redactor owns. */
+    @Override
+    public void disable() {
+    }
+}
