@@ -22,8 +22,13 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
  * same constructor. The agent's own, relocated slf4j-simple has another name and is not touched.
  */
 public final class Slf4jSimpleInstrumentation implements LibraryInstrumentation {
-    static final String TARGET_2 = "org.slf4j.simple.OutputChoice";
-    static final String TARGET_1_7 = "org.slf4j.impl.OutputChoice";
+    /*
+     * Joined at run time, never written as one literal: the shade plugin relocates every string constant that
+     * starts with org.slf4j (the agent's own copy moves to dev.oauthagent.agent.shaded.slf4j), which would point
+     * the hook at the agent's slf4j-simple instead of the application's.
+     */
+    static final String TARGET_2 = applicationClass("simple", "OutputChoice");
+    static final String TARGET_1_7 = applicationClass("impl", "OutputChoice");
     /** {@code OutputChoice(PrintStream)}: package-private, called only for a log file. */
     static final ElementMatcher<MethodDescription> FILE_CONSTRUCTOR =
             isConstructor().and(takesArguments(PrintStream.class));
@@ -48,6 +53,12 @@ public final class Slf4jSimpleInstrumentation implements LibraryInstrumentation 
         return builder.type(namedOneOf(TARGET_2, TARGET_1_7)).transform(new AgentBuilder.Transformer.ForAdvice()
                 .include(Slf4jSimpleInstrumentation.class.getClassLoader())
                 .advice(FILE_CONSTRUCTOR, FileTargetAdvice.class.getName()));
+    }
+
+    /** The binary name of the application's {@code org.slf4j.<pkg>.<simpleName>}, safe from relocation. */
+    private static String applicationClass(String pkg, String simpleName) {
+        StringBuilder name = new StringBuilder("org");
+        return name.append('.').append("slf4j").append('.').append(pkg).append('.').append(simpleName).toString();
     }
 
     /** Nothing to switch off here: the advice follows {@code Bridge.scrubber()}, which the redactor owns. */

@@ -1,0 +1,90 @@
+package dev.oauthagent.testapps.julapp;
+
+import dev.oauthagent.testapps.leaky.LeakyLines;
+import dev.oauthagent.testapps.leaky.LeakySecrets;
+
+import java.io.File;
+import java.io.IOException;
+import java.util.logging.FileHandler;
+import java.util.logging.Formatter;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import java.util.logging.SimpleFormatter;
+import java.util.logging.XMLFormatter;
+
+/**
+ * A program that logs with java.util.logging as legacy code does: the root logger's ConsoleHandler from the
+ * JDK's default logging.properties (stderr, SimpleFormatter), plus file handlers under {@code --log-dir}: one
+ * with SimpleFormatter, one with XMLFormatter, and a small rotating one with a formatter of its own, so that
+ * files opened by rotation are covered too. Every leaky line is logged as the message, as a {0} parameter and
+ * through an exception; then a 10 MB line. Arguments: see {@link LeakySecrets#fromArgs}, and
+ * {@code --log-dir=<dir>}.
+ */
+public final class JulApp {
+    /** Small enough that the leaky lines fill several generations before the huge line. */
+    private static final int ROTATE_AT_BYTES = 1024;
+    private static final int GENERATIONS = 100;
+
+    private JulApp() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        LeakySecrets secrets = LeakySecrets.fromArgs(args);
+        Logger log = Logger.getLogger("jul-app");
+        File logDir = logDir(args);
+        log.addHandler(fileHandler(new File(logDir, "jul-simple.log").getPath(), new SimpleFormatter()));
+        log.addHandler(fileHandler(new File(logDir, "jul-xml.log").getPath(), new XMLFormatter()));
+        FileHandler rotating = new FileHandler(new File(logDir, "jul-rotating-%g.log").getPath(), ROTATE_AT_BYTES,
+                GENERATIONS, false);
+        rotating.setFormatter(new OneLineFormatter());
+        log.addHandler(rotating);
+
+        for (LeakyLines.Line line : LeakyLines.clean()) {
+            log.info(line.text());
+        }
+        for (LeakyLines.Line line : LeakyLines.leaks(secrets)) {
+            log.info(line.text());
+            log.log(Level.WARNING, "as a parameter: {0}", line.text());
+        }
+        log.log(Level.SEVERE, "the billing call failed", LeakyLines.failure(secrets));
+        log.info(LeakyLines.huge(secrets, 10));
+
+        for (Handler handler : log.getHandlers()) {
+            handler.close();
+        }
+        System.out.println(LeakyLines.DONE);
+    }
+
+    private static Handler fileHandler(String path, Formatter formatter) throws IOException {
+        FileHandler handler = new FileHandler(path, false);
+        handler.setFormatter(formatter);
+        return handler;
+    }
+
+    private static File logDir(String[] args) {
+        for (String arg : args) {
+            if (arg.startsWith("--log-dir=")) {
+                return new File(arg.substring("--log-dir=".length()));
+            }
+        }
+        throw new IllegalArgumentException("usage: --log-dir=<dir> (and the arguments of LeakySecrets)");
+    }
+
+    /** An application's own Formatter: level, message with its parameters, and the exception's messages. */
+    private static final class OneLineFormatter extends Formatter {
+        @Override
+        public String format(LogRecord record) {
+            StringBuilder line = new StringBuilder();
+            line.append(record.getLevel()).append(" | ").append(formatMessage(record));
+            for (Throwable t = record.getThrown(); t != null; t = t.getCause()) {
+                line.append(" | ").append(t);
+                for (Throwable suppressed : t.getSuppressed()) {
+                    line.append(" | suppressed ").append(suppressed);
+                }
+            }
+            return line.append(System.lineSeparator()).toString();
+        }
+    }
+}
