@@ -7,8 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The forms in which a secret can leak into a log (plain, percent- and form-encoded, JSON-escaped, a long
- * prefix) and an assertion that none of them is in a text. A failure names the secret, the form and the line
+ * The forms in which a secret can leak into a log (plain, percent- and form-encoded, JSON- and XML-escaped, a
+ * long prefix) and an assertion that none of them is in a text. A failure names the secret, the form and the line
  * number, never the secret itself: test output must not leak what the test guards.
  */
 public final class SecretForms {
@@ -33,6 +33,8 @@ public final class SecretForms {
         forms.putIfAbsent("json-escaped", secret.replace("\\", "\\\\").replace("\"", "\\\"").replace("/", "\\/"));
         forms.putIfAbsent("json-unicode-escaped", secret.replace("=", "\\u003d").replace("+", "\\u002b")
                 .replace("&", "\\u0026").replace("/", "\\/"));
+        // XML text, as java.util.logging's XMLFormatter writes a message (and XML layouts of other frameworks).
+        forms.putIfAbsent("xml-escaped", secret.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"));
         if (secret.length() > 2 * PREFIX_LENGTH) {
             forms.put("prefix", secret.substring(0, PREFIX_LENGTH));
         }
