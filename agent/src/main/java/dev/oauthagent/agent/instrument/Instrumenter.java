@@ -72,6 +72,7 @@ public final class Instrumenter {
     /** Never throws: a client that cannot be instrumented is logged and left alone. */
     public void install(Injector injector) {
         ResettableClassFileTransformer transformer = null;
+        List<LibraryInstrumentation> registered = new ArrayList<>();
         long started = System.nanoTime();
         try {
             // Byte-buddy otherwise prints an Unsafe deprecation warning on JDK 24+ into the application's stderr.
@@ -86,6 +87,7 @@ public final class Instrumenter {
                     client.prepare(inst, injector);
                     builder = client.register(builder);
                     active.add(client.name());
+                    registered.add(client);
                 } catch (Throwable t) {
                     client.disable();
                     Log.log.error("cannot instrument {} on this JVM ({}); its requests get no token", client.name(),
@@ -102,12 +104,26 @@ public final class Instrumenter {
             gate.open();
             inst.removeTransformer(gate);
         }
+        if (transformer != null) {
+            afterInstall(registered); // after the gate opened: it may load classes, a target among them
+        }
     }
 
     /** Turns every hook off (the advice stays in place but does nothing). */
     public void disable() {
         for (LibraryInstrumentation client : clients) {
             client.disable();
+        }
+    }
+
+    private void afterInstall(List<LibraryInstrumentation> registered) {
+        for (LibraryInstrumentation client : registered) {
+            try {
+                client.afterInstall(inst);
+            } catch (Throwable t) {
+                Log.log.warn("could not finish instrumenting {} ({}); objects it created before the agent started "
+                        + "are not covered", client.name(), t.toString());
+            }
         }
     }
 

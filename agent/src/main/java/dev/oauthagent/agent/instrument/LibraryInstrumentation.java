@@ -28,6 +28,13 @@ public interface LibraryInstrumentation {
 
     AgentBuilder register(AgentBuilder builder);
 
+    /**
+     * Runs once the transformation is in place, already-loaded targets included: for objects the library made
+     * before that (after a runtime attach) and that the advice will never see. Nothing by default.
+     */
+    default void afterInstall(Instrumentation inst) throws Exception {
+    }
+
     /** Uninstalls the hook: the advice then does nothing. */
     void disable();
 }

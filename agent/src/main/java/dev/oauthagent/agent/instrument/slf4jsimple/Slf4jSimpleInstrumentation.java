@@ -29,9 +29,14 @@ public final class Slf4jSimpleInstrumentation implements LibraryInstrumentation 
      */
     static final String TARGET_2 = applicationClass("simple", "OutputChoice");
     static final String TARGET_1_7 = applicationClass("impl", "OutputChoice");
-    /** {@code OutputChoice(PrintStream)}: package-private, called only for a log file. */
-    static final ElementMatcher<MethodDescription> FILE_CONSTRUCTOR =
-            isConstructor().and(takesArguments(PrintStream.class));
+
+    /**
+     * {@code OutputChoice(PrintStream)}: package-private, called only for a log file. A method, not a constant:
+     * this class is initialised in premain, where byte-buddy's matchers would cost start-up time.
+     */
+    static ElementMatcher<MethodDescription> fileConstructor() {
+        return isConstructor().and(takesArguments(PrintStream.class));
+    }
 
     @Override
     public String name() {
@@ -52,7 +57,7 @@ public final class Slf4jSimpleInstrumentation implements LibraryInstrumentation 
     public AgentBuilder register(AgentBuilder builder) {
         return builder.type(namedOneOf(TARGET_2, TARGET_1_7)).transform(new AgentBuilder.Transformer.ForAdvice()
                 .include(Slf4jSimpleInstrumentation.class.getClassLoader())
-                .advice(FILE_CONSTRUCTOR, FileTargetAdvice.class.getName()));
+                .advice(fileConstructor(), FileTargetAdvice.class.getName()));
     }
 
     /** The binary name of the application's {@code org.slf4j.<pkg>.<simpleName>}, safe from relocation. */

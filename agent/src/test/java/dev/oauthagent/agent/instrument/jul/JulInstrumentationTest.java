@@ -26,7 +26,7 @@ class JulInstrumentationTest {
     void setOutputStreamIsTheOneHookedMethodOfStreamHandler() {
         TypeDescription type = TypeDescription.ForLoadedType.of(StreamHandler.class);
 
-        assertThat(type.getDeclaredMethods().filter(JulInstrumentation.SET_OUTPUT_STREAM)).hasSize(1);
+        assertThat(type.getDeclaredMethods().filter(JulInstrumentation.setOutputStream())).hasSize(1);
         assertThat(type.getName()).isEqualTo(JulInstrumentation.TARGET);
     }
 

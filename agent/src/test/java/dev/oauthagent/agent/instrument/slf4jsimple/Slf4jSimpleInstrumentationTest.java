@@ -33,7 +33,7 @@ class Slf4jSimpleInstrumentationTest {
     void theFileConstructorIsTheOneMatchedConstructorOfSlf4jSimple2OutputChoice() throws Exception {
         TypeDescription type = TypeDescription.ForLoadedType.of(outputChoice());
 
-        assertThat(type.getDeclaredMethods().filter(Slf4jSimpleInstrumentation.FILE_CONSTRUCTOR)).hasSize(1);
+        assertThat(type.getDeclaredMethods().filter(Slf4jSimpleInstrumentation.fileConstructor())).hasSize(1);
         assertThat(type.getName()).isEqualTo(Slf4jSimpleInstrumentation.TARGET_2);
     }
 
@@ -76,7 +76,7 @@ class Slf4jSimpleInstrumentationTest {
         // The nested enum comes along: a package-private type must share the class loader of its users.
         Class<?> choiceType = Class.forName(Slf4jSimpleInstrumentation.TARGET_2 + "$OutputChoiceType");
         return new ByteBuddy().redefine(original)
-                .visit(Advice.to(FileTargetAdvice.class).on(Slf4jSimpleInstrumentation.FILE_CONSTRUCTOR))
+                .visit(Advice.to(FileTargetAdvice.class).on(Slf4jSimpleInstrumentation.fileConstructor()))
                 .make()
                 .include(new ByteBuddy().redefine(choiceType).make())
                 .load(Slf4jSimpleInstrumentationTest.class.getClassLoader(), ClassLoadingStrategy.Default.CHILD_FIRST)
