@@ -23,7 +23,8 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
  * application's own subclasses) gets the stream it writes to. Handlers that are not StreamHandlers write
  * wherever they like and are not covered (docs/scrubbing.md).
  *
- * <p>Scrubs through {@code Bridge.scrubber()}: the advice does nothing while no redactor is installed.
+ * <p>Scrubs through {@code Bridge.scrubber()}; nothing is transformed when scrubbing is off
+ * ({@code oauth.agent.scrub.enabled=false}).
  */
 public final class JulInstrumentation implements LibraryInstrumentation {
     /** Created on first use, on the start-up thread: this class is loaded in premain, before logging is set up. */
@@ -41,6 +42,8 @@ public final class JulInstrumentation implements LibraryInstrumentation {
         return named("setOutputStream").and(takesArguments(OutputStream.class));
     }
 
+    /** Whether the redactor was installed (oauth.agent.scrub.enabled): without it, StreamHandler is left as it is. */
+    private volatile boolean scrubbing;
     private volatile boolean loadedBeforeAgent;
 
     @Override
@@ -68,6 +71,10 @@ public final class JulInstrumentation implements LibraryInstrumentation {
 
     @Override
     public void prepare(Instrumentation inst, Injector injector) throws Exception {
+        scrubbing = Bridge.scrubber() != null; // installed in premain, before this runs on the start-up thread
+        if (!scrubbing) {
+            return;
+        }
         // The advice is inlined into java.logging, which must be able to read the bootstrap classes' module.
         ModuleAccess.addReads(inst, Class.forName("java.util.logging.Handler", false, null), Bridge.class);
         // Loaded now, before byte-buddy: a runtime attach (with -javaagent the start-up gate holds its first load).
@@ -99,6 +106,9 @@ public final class JulInstrumentation implements LibraryInstrumentation {
 
     @Override
     public AgentBuilder register(AgentBuilder builder) {
+        if (!scrubbing) {
+            return builder;
+        }
         return builder.type(named(TARGET)).transform(new AgentBuilder.Transformer.ForAdvice()
                 .include(JulInstrumentation.class.getClassLoader())
                 .advice(setOutputStream(), SetOutputStreamAdvice.class.getName()));

@@ -2,6 +2,7 @@ package dev.oauthagent.agent.instrument.slf4jsimple;
 
 import dev.oauthagent.agent.inject.Injector;
 import dev.oauthagent.agent.instrument.LibraryInstrumentation;
+import dev.oauthagent.bootstrap.Bridge;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.matcher.ElementMatcher;
@@ -48,13 +49,20 @@ public final class Slf4jSimpleInstrumentation implements LibraryInstrumentation 
         return new String[] {TARGET_2, TARGET_1_7};
     }
 
+    /** Whether the redactor was installed (oauth.agent.scrub.enabled): without it, slf4j-simple is left as it is. */
+    private volatile boolean scrubbing;
+
     @Override
     public void prepare(Instrumentation inst, Injector injector) {
         // Nothing to bind: the advice reads Bridge.scrubber(), and application class loaders see boot classes.
+        scrubbing = Bridge.scrubber() != null; // installed in premain, before this runs on the start-up thread
     }
 
     @Override
     public AgentBuilder register(AgentBuilder builder) {
+        if (!scrubbing) {
+            return builder;
+        }
         return builder.type(namedOneOf(TARGET_2, TARGET_1_7)).transform(new AgentBuilder.Transformer.ForAdvice()
                 .include(Slf4jSimpleInstrumentation.class.getClassLoader())
                 .advice(fileConstructor(), FileTargetAdvice.class.getName()));

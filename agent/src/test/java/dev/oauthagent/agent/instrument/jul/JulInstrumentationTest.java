@@ -1,5 +1,7 @@
 package dev.oauthagent.agent.instrument.jul;
 
+import dev.oauthagent.bootstrap.Bridge;
+import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.dynamic.ClassFileLocator;
 import net.bytebuddy.jar.asm.ClassReader;
@@ -21,6 +23,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  * over the same, already wrapped, output; close and rotation store null.) CI runs this on JDK 17 and 25.
  */
 class JulInstrumentationTest {
+
+    @Test
+    void withScrubbingOffStreamHandlerIsNotTransformed() throws Exception {
+        Bridge.installScrubber(null);
+        JulInstrumentation jul = new JulInstrumentation();
+        AgentBuilder builder = new AgentBuilder.Default();
+
+        jul.prepare(null, null);
+
+        assertThat(jul.register(builder)).isSameAs(builder);
+    }
 
     @Test
     void setOutputStreamIsTheOneHookedMethodOfStreamHandler() {

@@ -3,6 +3,7 @@ package dev.oauthagent.agent.instrument.slf4jsimple;
 import dev.oauthagent.agent.instrument.ReplacingScrubber;
 import dev.oauthagent.bootstrap.Bridge;
 import net.bytebuddy.ByteBuddy;
+import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.dynamic.loading.ClassLoadingStrategy;
@@ -27,6 +28,16 @@ class Slf4jSimpleInstrumentationTest {
     @AfterEach
     void removeScrubber() {
         Bridge.installScrubber(null);
+    }
+
+    @Test
+    void withScrubbingOffSlf4jSimpleIsNotTransformed() {
+        Slf4jSimpleInstrumentation slf4jSimple = new Slf4jSimpleInstrumentation();
+        AgentBuilder builder = new AgentBuilder.Default();
+
+        slf4jSimple.prepare(null, null);
+
+        assertThat(slf4jSimple.register(builder)).isSameAs(builder);
     }
 
     @Test
