@@ -26,6 +26,9 @@ public final class LiveSecrets implements SecretSource, TokenListener {
     /** Per client; a server that hands out long-lived tokens at a high rate must not grow the set without end. */
     static final int MAX_TOKENS_PER_CLIENT = 8;
 
+    /** Configured values shorter than this are not scrubbed (and start-up warns about them). */
+    public static final int MIN_SCRUBBED_LENGTH = SecretSet.MIN_LENGTH;
+
     private final List<String> fixed;
     private final Ticker ticker;
     private final Object lock = new Object();
