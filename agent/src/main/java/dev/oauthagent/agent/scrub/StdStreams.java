@@ -16,19 +16,18 @@ final class StdStreams {
     }
 
     static void install(Redactor redactor) {
-        System.setOut(wrap(System.out, redactor, "stdout.encoding", "sun.stdout.encoding"));
-        System.setErr(wrap(System.err, redactor, "stderr.encoding", "sun.stderr.encoding"));
+        System.setOut(wrap(System.out, redactor, charsetOf(System.out, "stdout.encoding", "sun.stdout.encoding")));
+        System.setErr(wrap(System.err, redactor, charsetOf(System.err, "stderr.encoding", "sun.stderr.encoding")));
     }
 
     /**
      * The original itself when it already scrubs, or when its charset is not ASCII-compatible (UTF-16, EBCDIC:
      * the byte matcher could not see a secret in it; the logging hooks still scrub text before it gets there).
      */
-    static PrintStream wrap(PrintStream original, Redactor redactor, String... encodingProperties) {
+    static PrintStream wrap(PrintStream original, Redactor redactor, Charset charset) {
         if (original == null || original instanceof ScrubbingPrintStream) {
             return original;
         }
-        Charset charset = charsetOf(original, encodingProperties);
         if (!isAsciiCompatible(charset)) {
             return original;
         }
