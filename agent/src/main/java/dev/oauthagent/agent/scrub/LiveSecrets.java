@@ -47,6 +47,11 @@ public final class LiveSecrets implements SecretSource, TokenListener {
         return new LiveSecrets(configuredSecrets(config), Ticker.system());
     }
 
+    /** A fixed set of values and no tokens yet (benchmarks, tools). */
+    public static LiveSecrets of(List<String> values) {
+        return new LiveSecrets(values, Ticker.system());
+    }
+
     static List<String> configuredSecrets(AgentConfig config) {
         List<String> values = new ArrayList<>();
         for (ClientConfig client : config.clients()) {

@@ -96,7 +96,7 @@ class FailSafeTest {
         String[] units = {"Bearer ", "eyJ.", "access_token=", "Authorization: ", "bearer bearer x", "\"id_token\":"};
         for (String unit : units) {
             StringBuilder sb = new StringBuilder();
-            while (sb.length() < 2 * 1024 * 1024) {
+            while (sb.length() < 512 * 1024) {
                 sb.append(unit);
             }
             String line = sb.toString();
