@@ -12,9 +12,10 @@ import java.util.List;
  * the scan drops to the root there, and the same automaton matches {@code String}s and the bytes of any
  * ASCII-compatible encoding (UTF-8, ISO-8859-x) without decoding them.
  *
- * <p>Transitions: a dense table at the root (most characters of clean text leave the scan at the root: one
- * array load), sorted sparse edges below it (deep in a secret a node has one child), and failure links. A
- * scan follows at most as many failure links as it took edges, so the work per character is amortised O(1).
+ * <p>Transitions: complete tables for the root and the nodes one character deep (a scan of clean text stays
+ * there: one array load per character, however many secrets there are), sorted sparse edges below (deep in a
+ * secret a node has one child), and failure links. A scan follows at most as many failure links as it took
+ * edges, so the work per character is amortised O(1).
  *
  * <p>With a {@code prefixDepth} above zero, every node at that depth or deeper also counts as a match of its
  * own depth: a truncated prefix of a secret (a log line cut at 80 columns, {@code token.substring(0, 20)})
@@ -25,7 +26,14 @@ final class SecretAutomaton {
     private static final int ALPHABET = 128;
     private static final int[] NO_EDGES = new int[0];
 
-    private final int[] rootNext;
+    /**
+     * Complete transition rows ({@link #ALPHABET} wide, failure links already followed) for the root and the
+     * nodes one character deep, where a scan of ordinary text spends nearly all its time: there a step is one
+     * array load however many secrets there are. Deeper nodes use their sparse edges and failure links.
+     */
+    private final int[] dense;
+    /** The row of a node in {@link #dense}, or -1 for a deeper node. */
+    private final int[] denseRow;
     private final int[] fail;
     private final int[] depth;
     /** Length of the longest pattern that is a suffix of the node's path; 0 when none. */
@@ -38,9 +46,10 @@ final class SecretAutomaton {
     private final int[] edgeTarget;
     private final int maxDepth;
 
-    private SecretAutomaton(int[] rootNext, int[] fail, int[] depth, int[] matchLength, int[] matchId,
-            int[] edgeStart, char[] edgeChar, int[] edgeTarget, int maxDepth) {
-        this.rootNext = rootNext;
+    private SecretAutomaton(int[] dense, int[] denseRow, int[] fail, int[] depth, int[] matchLength,
+            int[] matchId, int[] edgeStart, char[] edgeChar, int[] edgeTarget, int maxDepth) {
+        this.dense = dense;
+        this.denseRow = denseRow;
         this.fail = fail;
         this.depth = depth;
         this.matchLength = matchLength;
@@ -72,8 +81,9 @@ final class SecretAutomaton {
             return ROOT;
         }
         for (;;) {
-            if (state == ROOT) {
-                return rootNext[c];
+            int row = denseRow[state];
+            if (row >= 0) {
+                return dense[row * ALPHABET + c];
             }
             int target = child(state, c);
             if (target >= 0) {
@@ -313,7 +323,20 @@ final class SecretAutomaton {
                 sortEdges(chars, targets, from, k);
             }
             edgeStart[size] = k;
-            return new SecretAutomaton(rootNext, fail, Arrays.copyOf(nodeDepth, size), matchLength, matchId,
+            int[] denseRow = new int[size];
+            int rows = 0;
+            for (int node = 0; node < size; node++) {
+                denseRow[node] = nodeDepth[node] <= 1 ? rows++ : -1;
+            }
+            int[] dense = new int[rows * ALPHABET];
+            for (int node = 0; node < size; node++) {
+                if (denseRow[node] >= 0) {
+                    for (int c = 0; c < ALPHABET; c++) {
+                        dense[denseRow[node] * ALPHABET + c] = node == ROOT ? rootNext[c] : step(rootNext, node, (char) c);
+                    }
+                }
+            }
+            return new SecretAutomaton(dense, denseRow, fail, Arrays.copyOf(nodeDepth, size), matchLength, matchId,
                     edgeStart, chars, targets, maxDepth);
         }
 

@@ -110,6 +110,44 @@ class ScrubbingOutputStreamTest {
     }
 
     @Test
+    void heldBackPartOfASecretIsNotInTheStreamsToString() throws IOException {
+        OutputStream out = redactor.wrap(new ByteArrayOutputStream());
+        out.write(("x " + TOKEN.substring(0, 20)).getBytes(StandardCharsets.UTF_8));
+        out.flush();
+        assertThat(out.toString()).doesNotContain(TOKEN.substring(0, 10)).contains("20 bytes pending");
+    }
+
+    @Test
+    void concurrentWritersNeverLeakASecretTheyEachWriteInPieces() throws Exception {
+        ByteArrayOutputStream sink = new ByteArrayOutputStream();
+        OutputStream out = redactor.wrap(sink);
+        Thread[] writers = new Thread[4];
+        for (int w = 0; w < writers.length; w++) {
+            writers[w] = new Thread(() -> {
+                try {
+                    for (int i = 0; i < 200; i++) {
+                        synchronized (out) { // one line at a time, as PrintStream.println does
+                            out.write(("line " + TOKEN.substring(0, 9)).getBytes(StandardCharsets.UTF_8));
+                            out.flush();
+                            out.write((TOKEN.substring(9) + "\n").getBytes(StandardCharsets.UTF_8));
+                        }
+                    }
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            writers[w].start();
+        }
+        for (Thread t : writers) {
+            t.join();
+        }
+        out.close();
+        String all = sink.toString(StandardCharsets.UTF_8);
+        assertThat(all.contains(TOKEN.substring(0, 16))).isFalse();
+        assertThat(all.split("\n", -1)).hasSize(801);
+    }
+
+    @Test
     void wrappingAScrubbingStreamReturnsIt() {
         OutputStream once = redactor.wrap(new ByteArrayOutputStream());
         assertThat(redactor.wrap(once)).isSameAs(once);
