@@ -39,7 +39,9 @@ import javax.net.ssl.SSLContext;
  * token), so a test can prove a client drops a token the server refused. {@code GET /__echo-authorization}
  * answers with the request's {@code Authorization} value as its body (how a careless program comes to log the
  * agent's token: it logs a response), and {@code GET /__echoed} lists the values echoed so far, one per line,
- * so a scrubbing test knows exactly which secrets must not appear. Neither is recorded.
+ * so a scrubbing test knows exactly which secrets must not appear. Neither is recorded. A path under
+ * {@code /basic/} answers 401 with {@code WWW-Authenticate: Basic realm="origin-recorder"} unless the request
+ * carries Basic credentials (any), so a test can drive a client's {@code Authenticator}; recorded like any other.
  *
  * <p>Options: {@code --port=N} (default 0 = any free port); {@code --tls-keystore=<PKCS12 file>} serves https
  * with the key in that file (its password in the environment variable {@code TLS_KEYSTORE_PASSWORD}, never on
@@ -131,12 +133,22 @@ public final class OriginRecorder {
                 respond(exchange, 401, "invalid_token (test hook)\n");
                 return;
             }
+            if (path.startsWith("/basic/") && !startsWithIgnoreCase(
+                    exchange.getRequestHeaders().getFirst("Authorization"), "Basic ")) {
+                exchange.getResponseHeaders().set("WWW-Authenticate", "Basic realm=\"origin-recorder\"");
+                respond(exchange, 401, "Basic credentials required (test hook)\n");
+                return;
+            }
             if ("/redirect".equals(path) || path.startsWith("/redirect/")) {
                 redirect(exchange);
                 return;
             }
             respond(exchange, 200, "ok " + exchange.getRequestMethod() + " " + path + " body=" + bodyLength + "\n");
         }
+    }
+
+    private static boolean startsWithIgnoreCase(String value, String prefix) {
+        return value != null && value.regionMatches(true, 0, prefix, 0, prefix.length());
     }
 
     private static void redirect(HttpExchange exchange) throws IOException {
