@@ -20,18 +20,21 @@ import java.util.logging.XMLFormatter;
  * with SimpleFormatter, one with XMLFormatter, and a small rotating one with a formatter of its own, so that
  * files opened by rotation are covered too. Every leaky line is logged as the message, as a {0} parameter and
  * through an exception; then a 10 MB line. Arguments: see {@link LeakySecrets#fromArgs}, and
- * {@code --log-dir=<dir>}.
+ * {@code --log-dir=<dir>}. With {@code --wait-for=<file>} it sets up its handlers and logs the clean lines, then
+ * waits for that file before it fetches and logs the secrets: a test attaches the agent meanwhile.
  */
 public final class JulApp {
     /** Small enough that the leaky lines fill several generations before the huge line. */
     private static final int ROTATE_AT_BYTES = 1024;
     private static final int GENERATIONS = 100;
+    /** Printed on stdout with {@code --wait-for=<file>}: the handlers are set up, waiting for that file. */
+    private static final String WAITING = "JUL_APP_WAITING_FOR_AGENT";
+    private static final long WAIT_FOR_AGENT_NANOS = 120L * 1000 * 1000 * 1000;
 
     private JulApp() {
     }
 
     public static void main(String[] args) throws Exception {
-        LeakySecrets secrets = LeakySecrets.fromArgs(args);
         Logger log = Logger.getLogger("jul-app");
         File logDir = logDir(args);
         log.addHandler(fileHandler(new File(logDir, "jul-simple.log").getPath(), new SimpleFormatter()));
@@ -44,6 +47,14 @@ public final class JulApp {
         for (LeakyLines.Line line : LeakyLines.clean()) {
             log.info(line.text());
         }
+        String attachSignal = option(args, "--wait-for=");
+        if (attachSignal != null) {
+            // The handlers exist and have written: an agent attached now finds them made before it.
+            System.out.println(WAITING);
+            System.out.flush();
+            awaitFile(new File(attachSignal));
+        }
+        LeakySecrets secrets = LeakySecrets.fromArgs(args);
         for (LeakyLines.Line line : LeakyLines.leaks(secrets)) {
             log.info(line.text());
             log.log(Level.WARNING, "as a parameter: {0}", line.text());
@@ -64,12 +75,31 @@ public final class JulApp {
     }
 
     private static File logDir(String[] args) {
+        String dir = option(args, "--log-dir=");
+        if (dir == null) {
+            throw new IllegalArgumentException("usage: --log-dir=<dir> [--wait-for=<file>] (and the arguments of "
+                    + "LeakySecrets)");
+        }
+        return new File(dir);
+    }
+
+    private static String option(String[] args, String prefix) {
         for (String arg : args) {
-            if (arg.startsWith("--log-dir=")) {
-                return new File(arg.substring("--log-dir=".length()));
+            if (arg.startsWith(prefix)) {
+                return arg.substring(prefix.length());
             }
         }
-        throw new IllegalArgumentException("usage: --log-dir=<dir> (and the arguments of LeakySecrets)");
+        return null;
+    }
+
+    private static void awaitFile(File file) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT_FOR_AGENT_NANOS;
+        while (!file.exists()) {
+            if (System.nanoTime() - deadline > 0) {
+                throw new IllegalStateException("no " + file + " after 120 s: nobody attached the agent");
+            }
+            Thread.sleep(50);
+        }
     }
 
     /** An application's own Formatter: level, message with its parameters, and the exception's messages. */
