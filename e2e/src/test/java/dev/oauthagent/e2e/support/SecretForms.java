@@ -31,8 +31,9 @@ public final class SecretForms {
         forms.putIfAbsent("form-encoded", formEncoded);
         forms.putIfAbsent("percent-encoded", formEncoded.replace("+", "%20"));
         forms.putIfAbsent("json-escaped", secret.replace("\\", "\\\\").replace("\"", "\\\"").replace("/", "\\/"));
-        forms.putIfAbsent("json-unicode-escaped", secret.replace("=", "\\u003d").replace("+", "\\u002b")
-                .replace("&", "\\u0026").replace("/", "\\/"));
+        forms.putIfAbsent("json-gson-escaped", secret.replace("\\", "\\\\").replace("\"", "\\\"")
+                .replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026").replace("=", "\\u003d")
+                .replace("'", "\\u0027"));
         // XML text, as java.util.logging's XMLFormatter writes a message (and XML layouts of other frameworks).
         forms.putIfAbsent("xml-escaped", secret.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"));
         if (secret.length() > 2 * PREFIX_LENGTH) {
