@@ -18,7 +18,7 @@ import java.util.Set;
  *       harness alternates their batches, so each agent batch is compared with a no-agent batch measured a
  *       moment before or after it, under the same load. Which side goes first alternates too.</li>
  *   <li>Steady state, not warm-up: batches are sent to both until the JIT compiler of both JVMs has been
- *       (nearly) idle for three batch pairs in a row (at least {@code --min-warmup} requests each, at most
+ *       (nearly) idle for five batch pairs in a row (at least {@code --min-warmup} requests each, at most
  *       {@code --max-warmup}: a round that hits the cap says so). What the agent costs before that point is
  *       reported separately, as the CPU time each JVM spent warming up.</li>
  *   <li>Then {@code --requests} timed requests per JVM in batches of {@code --batch}; each pair of batches gives
@@ -31,12 +31,13 @@ import java.util.Set;
  * <pre>
  * mvn -B -o -q -pl bench -am package -DskipTests
  * java -cp bench/target/benchmarks.jar dev.oauthagent.bench.harness.ThroughputHarness [--requests=20000]
- *     [--clients=urlconnection,httpclient] [--batch=2000] [--rounds=3] [--min-warmup=10000] [--max-warmup=200000] [--agent-jar=...] [--apps-jar=...]
+ *     [--clients=urlconnection,httpclient] [--batch=2000] [--rounds=3] [--min-warmup=40000]
+ *     [--max-warmup=200000] [--agent-jar=...] [--apps-jar=...]
  * </pre>
  */
 public final class ThroughputHarness {
     private static final String ALL_CLIENTS = "urlconnection,httpclient";
-    private static final int QUIET_PAIRS_FOR_STEADY = 3;
+    private static final int QUIET_PAIRS_FOR_STEADY = 5;
 
     private ThroughputHarness() {
     }
@@ -46,7 +47,7 @@ public final class ThroughputHarness {
                 Set.of("clients", "requests", "batch", "rounds", "min-warmup", "max-warmup", "agent-jar", "apps-jar"));
         List<String> clients = List.of(options.text("clients", ALL_CLIENTS).split(","));
         Plan plan = new Plan(options.intValue("requests", 20_000), options.intValue("batch", 2_000),
-                options.intValue("rounds", 3), options.intValue("min-warmup", 10_000),
+                options.intValue("rounds", 3), options.intValue("min-warmup", 40_000),
                 options.intValue("max-warmup", 200_000));
         BenchFiles files = BenchFiles.locate();
         Path agentJar = files.agentJar(options.path("agent-jar"));
