@@ -2,6 +2,7 @@ package dev.oauthagent.agent.instrument.log4j2;
 
 import dev.oauthagent.agent.inject.Injector;
 import dev.oauthagent.agent.instrument.LibraryInstrumentation;
+import dev.oauthagent.bootstrap.Bridge;
 import net.bytebuddy.agent.builder.AgentBuilder;
 
 import java.lang.instrument.Instrumentation;
@@ -28,7 +29,8 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
  * appenders, so these two classes see every event. Why not the bytes on their way out: see
  * docs/decisions/0006-log4j2-scrub-hook.md.
  *
- * <p>The advice reads {@code Bridge.scrubber()}, installed by the redactor; with none it does nothing.
+ * <p>The advice reads {@code Bridge.scrubber()}, installed by the redactor in premain; nothing is transformed
+ * when scrubbing is off, and the advice does nothing while the Bridge holds no redactor.
  */
 public final class Log4j2Instrumentation implements LibraryInstrumentation {
     static final String TEXT_ENCODER = "org.apache.logging.log4j.core.layout.TextEncoderHelper";
@@ -44,13 +46,21 @@ public final class Log4j2Instrumentation implements LibraryInstrumentation {
         return new String[] {TEXT_ENCODER, OUTPUT_STREAM_MANAGER};
     }
 
+    /** Set on the start-up thread, read by {@link #register} on the same thread. */
+    private boolean scrubbing;
+
     @Override
     public void prepare(Instrumentation inst, Injector injector) {
-        // Nothing to bind: the advice reads the redactor from the Bridge.
+        // Nothing to bind (the advice reads the redactor from the Bridge), only whether there is one: premain
+        // installs it before this runs, or never when scrubbing is off.
+        scrubbing = Bridge.scrubber() != null;
     }
 
     @Override
     public AgentBuilder register(AgentBuilder builder) {
+        if (!scrubbing) {
+            return builder;
+        }
         ClassLoader agentLoader = Log4j2Instrumentation.class.getClassLoader();
         return builder
                 .type(named(TEXT_ENCODER)).transform(new AgentBuilder.Transformer.ForAdvice()

@@ -3,6 +3,7 @@ package dev.oauthagent.agent.instrument.log4j2;
 import dev.oauthagent.agent.instrument.AgentBuilderForTests;
 import dev.oauthagent.bootstrap.Bridge;
 import net.bytebuddy.agent.ByteBuddyAgent;
+import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.agent.builder.ResettableClassFileTransformer;
 import org.apache.logging.log4j.Logger;
 import org.apache.logging.log4j.ThreadContext;
@@ -48,14 +49,15 @@ class Log4j2ScrubbingTest {
     private LoggerContext context;
 
     @BeforeAll
-    static void installHooks() {
+    static void installHooks() throws Exception {
         inst = ByteBuddyAgent.install();
+        Bridge.installScrubber(new ReplacingScrubber(SECRET)); // as premain does when scrubbing is on
         transformer = AgentBuilderForTests.withProductionSettings(inst, new Log4j2Instrumentation()).installOn(inst);
     }
 
     @AfterAll
     static void removeHooks() {
-        transformer.reset(inst, net.bytebuddy.agent.builder.AgentBuilder.RedefinitionStrategy.RETRANSFORMATION);
+        transformer.reset(inst, AgentBuilder.RedefinitionStrategy.RETRANSFORMATION);
     }
 
     @BeforeEach
@@ -148,6 +150,16 @@ class Log4j2ScrubbingTest {
         manager.writeEvent("clean\n".getBytes(StandardCharsets.UTF_8));
 
         assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("token is [REDACTED]\nclean\n");
+    }
+
+    @Test
+    void whenScrubbingIsOffAtStartNothingIsTransformed() {
+        Bridge.installScrubber(null);
+        Log4j2Instrumentation log4j2 = new Log4j2Instrumentation();
+        log4j2.prepare(inst, null);
+        AgentBuilder builder = new AgentBuilder.Default();
+
+        assertThat(log4j2.register(builder)).isSameAs(builder);
     }
 
     private Logger logger() {
