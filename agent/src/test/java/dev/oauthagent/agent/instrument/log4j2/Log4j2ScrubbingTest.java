@@ -51,6 +51,10 @@ class Log4j2ScrubbingTest {
     @BeforeAll
     static void installHooks() throws Exception {
         inst = ByteBuddyAgent.install();
+        // Loaded before the hooks, as after a runtime attach: the hooks then arrive by retransformation. (Hooks
+        // applied as the classes load, the -javaagent case, are what the end-to-end tests run.)
+        Class.forName(Log4j2Instrumentation.TEXT_ENCODER);
+        Class.forName(Log4j2Instrumentation.OUTPUT_STREAM_MANAGER);
         Bridge.installScrubber(new ReplacingScrubber(SECRET)); // as premain does when scrubbing is on
         transformer = AgentBuilderForTests.withProductionSettings(inst, new Log4j2Instrumentation()).installOn(inst);
     }
