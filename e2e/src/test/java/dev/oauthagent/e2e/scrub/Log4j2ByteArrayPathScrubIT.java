@@ -1,14 +1,11 @@
 package dev.oauthagent.e2e.scrub;
 
-import org.junit.jupiter.api.Disabled;
-
 import java.util.List;
 
 /**
  * The same log4j2 app with direct encoders switched off, as some applications configure it: every event then
  * reaches the appenders as {@code Layout.toByteArray} output, the second path the agent hooks.
  */
-@Disabled("until the redactor (scrub-core) is on main: without it nothing is scrubbed")
 class Log4j2ByteArrayPathScrubIT extends ScrubContract {
     @Override
     protected String appName() {

@@ -1,13 +1,10 @@
 package dev.oauthagent.e2e.scrub;
 
-import org.junit.jupiter.api.Disabled;
-
 /**
  * log4j2 on its default, garbage-free path (direct encoders): test-apps/log4j2-app logs through two consoles
  * (one {@code direct="true"}), a pattern file, a JSON template file, a rolling file and an async random-access
  * file.
  */
-@Disabled("until the redactor (scrub-core) is on main: without it nothing is scrubbed")
 class Log4j2ScrubIT extends ScrubContract {
     @Override
     protected String appName() {
