@@ -11,7 +11,8 @@ import java.util.Set;
  * The shapes a secret takes when a program writes it somewhere: as it is, percent-encoded (a URL or form
  * body, with upper- or lower-case hex, {@code +} or {@code %20} for a space), JSON-escaped (plain, with
  * {@code \/} for {@code /}, or with {@code \u003d}-style escapes in either hex case: of {@code < > & = '} as
- * Gson's HTML-safe default writes, or of {@code = + / < > & '} as stricter encoders do). Duplicates are
+ * Gson's HTML-safe default writes, or of {@code = + / < > & '} as stricter encoders do), XML-escaped
+ * ({@code &amp;} and friends, as java.util.logging's XMLFormatter and XML layouts write). Duplicates are
  * dropped, so a token made of base64url characters yields one form.
  */
 final class SecretForms {
@@ -37,6 +38,7 @@ final class SecretForms {
         forms.add(jsonEscaped(secret, false, UPPER_HEX, JSON_UNICODE_ESCAPED));
         forms.add(jsonEscaped(secret, false, LOWER_HEX, GSON_UNICODE_ESCAPED));
         forms.add(jsonEscaped(secret, false, UPPER_HEX, GSON_UNICODE_ESCAPED));
+        forms.add(xmlEscaped(secret));
         return new ArrayList<>(forms);
     }
 
@@ -94,6 +96,23 @@ final class SecretForms {
                 appendUnicodeEscape(out, c, unicodeHex == null ? LOWER_HEX : unicodeHex);
             } else {
                 out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    /** The five predefined XML entities; every XML writer escapes at least {@code & <} this way. */
+    static String xmlEscaped(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '&': out.append("&amp;"); break;
+                case '<': out.append("&lt;"); break;
+                case '>': out.append("&gt;"); break;
+                case '"': out.append("&quot;"); break;
+                case '\'': out.append("&apos;"); break;
+                default: out.append(c);
             }
         }
         return out.toString();

@@ -60,6 +60,11 @@ class ExactSecretsTest {
     }
 
     @Test
+    void formsIncludeTheXmlEscapedOne() {
+        assertThat(SecretForms.of(SECRET)).contains("s3cr+t/w1th=sp ce&amp;&quot;q\\");
+    }
+
+    @Test
     void formsIncludeGsonsHtmlSafeEscapesWhichKeepPlusAndSlash() {
         assertThat(SecretForms.of(SECRET)).contains(
                 "s3cr+t/w1th\\u003dsp ce\\u0026\\\"q\\\\",
