@@ -2,6 +2,7 @@ package dev.oauthagent.agent.instrument;
 
 import dev.oauthagent.agent.inject.Injector;
 import dev.oauthagent.agent.instrument.httpclient.HttpClientInstrumentation;
+import dev.oauthagent.agent.instrument.log4j2.Log4j2Instrumentation;
 import dev.oauthagent.agent.instrument.jul.JulInstrumentation;
 import dev.oauthagent.agent.instrument.slf4jsimple.Slf4jSimpleInstrumentation;
 import dev.oauthagent.agent.instrument.urlconnection.UrlConnectionInstrumentation;
@@ -49,6 +50,7 @@ public final class Instrumenter {
         List<LibraryInstrumentation> all = new ArrayList<>();
         all.add(new UrlConnectionInstrumentation());
         all.add(new HttpClientInstrumentation());
+        all.add(new Log4j2Instrumentation());
         all.add(new JulInstrumentation());
         all.add(new Slf4jSimpleInstrumentation());
         return all;
