@@ -100,6 +100,8 @@ class PremainPathBytecodeTest {
                 "UrlConnectionInstrumentation");
         addPackage(classes, dev.oauthagent.agent.instrument.httpclient.HttpClientInstrumentation.class,
                 "HttpClientInstrumentation");
+        addPackage(classes, dev.oauthagent.agent.instrument.logback.LogbackInstrumentation.class,
+                "LogbackInstrumentation");
         addPackage(classes, dev.oauthagent.agent.log.AgentLogging.class, "AgentLogging");
         return classes;
     }

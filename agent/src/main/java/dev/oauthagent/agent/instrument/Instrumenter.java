@@ -2,6 +2,7 @@ package dev.oauthagent.agent.instrument;
 
 import dev.oauthagent.agent.inject.Injector;
 import dev.oauthagent.agent.instrument.httpclient.HttpClientInstrumentation;
+import dev.oauthagent.agent.instrument.logback.LogbackInstrumentation;
 import dev.oauthagent.agent.instrument.urlconnection.UrlConnectionInstrumentation;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.agent.builder.ResettableClassFileTransformer;
@@ -47,6 +48,7 @@ public final class Instrumenter {
         List<LibraryInstrumentation> all = new ArrayList<>();
         all.add(new UrlConnectionInstrumentation());
         all.add(new HttpClientInstrumentation());
+        all.add(new LogbackInstrumentation());
         return all;
     }
 

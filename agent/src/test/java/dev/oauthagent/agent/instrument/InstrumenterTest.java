@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class InstrumenterTest {
 
     @Test
-    void bothJdkClientsAreShippedAndAvailableOnThisJdk() {
+    void bothJdkClientsAndLogbackAreShippedAndAvailableOnThisJdk() {
         List<String> available = new ArrayList<>();
         List<String> targets = new ArrayList<>();
         for (LibraryInstrumentation client : Instrumenter.all()) {
@@ -20,13 +20,14 @@ class InstrumenterTest {
             }
         }
 
-        assertThat(available).containsExactly("HttpURLConnection", "java.net.http.HttpClient");
+        assertThat(available).containsExactly("HttpURLConnection", "java.net.http.HttpClient", "logback");
         assertThat(targets).containsExactly("sun.net.www.protocol.http.HttpURLConnection",
-                "jdk.internal.net.http.MultiExchange");
+                "jdk.internal.net.http.MultiExchange", "ch.qos.logback.core.OutputStreamAppender",
+                "ch.qos.logback.core.net.SyslogOutputStream");
     }
 
     @Test
-    void everyTargetClassExistsInThisJdk() throws Exception {
+    void everyTargetClassExistsInThisJdkOrInTheLibraryOnTheTestClassPath() throws Exception {
         for (LibraryInstrumentation client : Instrumenter.all()) {
             for (String target : client.targetClasses()) {
                 assertThat(Class.forName(target, false, ClassLoader.getSystemClassLoader())).isNotNull();
