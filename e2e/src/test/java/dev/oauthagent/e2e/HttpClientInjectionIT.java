@@ -1,5 +1,6 @@
 package dev.oauthagent.e2e;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.oauthagent.e2e.support.AgentApps;
@@ -15,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -220,6 +222,41 @@ class HttpClientInjectionIT {
             assertThat(app.stdout()).contains("status=401");
         }
         assertThat(recorder.recorded()).hasSize(2);
+    }
+
+    @Test
+    void a401InvalidTokenToABodyTheJdkCannotReplayIsHandedToTheApplicationAndTheNextRequestGetsANewToken()
+            throws IOException {
+        Path config = config(client("api", recorder.port(), "/api"));
+        recorder.rejectNext(1);
+
+        try (JavaProcess app = app(config, "--url=" + recorder.url().resolve("/api/x"), "--method=POST",
+                "--body=STREAM", "--requests=2")) {
+            assertThat(app.awaitExit(WAIT)).isEqualTo(1);
+            assertThat(app.stdout()).contains("REQUEST 1 status=401").contains("REQUEST 2 status=200")
+                    .contains("DONE ok=1 failed=1");
+        }
+        List<String> recorded = recorder.recorded();
+        assertThat(recorded).as("no resend of the streamed body").hasSize(2);
+        assertThat(authorizationOf(recorded.subList(0, 1))).startsWith("Bearer fp=")
+                .isNotEqualTo(authorizationOf(recorded.subList(1, 2)));
+        assertThat(recorded.get(1)).startsWith("POST /api/x authorization=Bearer fp=");
+    }
+
+    @Test
+    void theJdkAuthenticatorsBasicAnswerToABasicChallengeWinsOverTheAgentsToken() throws IOException {
+        Path config = config(client("api", recorder.port(), "/basic"));
+
+        try (JavaProcess app = app(config, "--url=" + recorder.url().resolve("/basic/x"),
+                "--basic-auth=legacy-user:legacy-password")) {
+            assertThat(app.awaitExit(WAIT)).as(app.stdout()).isZero();
+        }
+        List<String> recorded = recorder.recorded();
+        assertThat(recorded).hasSize(2);
+        assertThat(recorded.get(0)).startsWith("GET /basic/x authorization=Bearer fp=");
+        assertThat(recorded.get(1)).as("the Authenticator's retry: its own header, not the agent's")
+                .isEqualTo("GET /basic/x authorization=" + OriginRecorder.describeAuthorization("Basic",
+                        Base64.getEncoder().encodeToString("legacy-user:legacy-password".getBytes(UTF_8))));
     }
 
     @Test

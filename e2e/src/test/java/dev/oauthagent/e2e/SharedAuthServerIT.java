@@ -35,6 +35,6 @@ class SharedAuthServerIT {
         Jwt jwt = Jwt.decode((String) Json.parseObject(response.body()).get("access_token"));
         assertThat(jwt.longClaim("exp") - jwt.longClaim("iat")).isCloseTo(300L, within(1L));
         assertThat(jwt.stringListClaim("aud")).containsExactly("api");
-        assertThat(server.postClientSecret()).isEqualTo("post-secret");
+        assertThat(server.postClientSecret()).isEqualTo("post/secret+with=odd&chars%");
     }
 }

@@ -171,7 +171,7 @@ public final class AuthServer implements AutoCloseable {
 
         private Duration tokenTtl = DEFAULT_TOKEN_TTL;
         private String basicClientSecret = "basic-secret";
-        private String postClientSecret = "post-secret";
+        private String postClientSecret = "post/secret+with=odd&chars%";
         private String shortClientSecret = "short-secret";
         private Duration shortTokenTtl = DEFAULT_SHORT_TOKEN_TTL;
         private String audience = DEFAULT_AUDIENCE;

@@ -86,6 +86,20 @@ public final class OriginRecorder implements AutoCloseable {
         }
     }
 
+    /** The Authorization values /__echo-authorization has sent back (to the app under test), oldest first. */
+    public List<String> echoedAuthorizations() {
+        Http.Response response = Http.get(url.resolve("/__echoed"), null);
+        if (response.status() != 200) {
+            throw new AssertionError("GET /__echoed answered " + response.status());
+        }
+        return response.body().lines().filter(line -> !line.isEmpty()).toList();
+    }
+
+    /** The URL a test app fetches to get (and then carelessly log) the Authorization value the agent added. */
+    public URI echoAuthorizationUrl() {
+        return url.resolve("/__echo-authorization");
+    }
+
     /** The port, e.g. to reach this recorder under another host name that resolves to 127.0.0.1. */
     public int port() {
         return url.getPort();

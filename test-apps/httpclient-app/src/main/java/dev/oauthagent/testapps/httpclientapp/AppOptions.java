@@ -15,10 +15,14 @@ final class AppOptions {
     private final String headerValue;
     private final String mode;
     private final HttpClient.Redirect redirect;
+    private final boolean streamBody;
+    private final String basicAuth;
 
     private AppOptions(List<String> urls, int requests, long pauseMillis, String method, String header, String mode,
-            HttpClient.Redirect redirect) {
+            HttpClient.Redirect redirect, boolean streamBody, String basicAuth) {
         this.urls = List.copyOf(urls);
+        this.streamBody = streamBody;
+        this.basicAuth = basicAuth;
         this.redirect = redirect;
         this.mode = mode;
         this.requests = requests;
@@ -40,9 +44,9 @@ final class AppOptions {
 
     static AppOptions parse(String[] args, Map<String, String> env) {
         for (String arg : args) {
-            if (!arg.matches("--(url|requests|pause-ms|method|header|mode|redirect)=.*")) {
-                throw new IllegalArgumentException("unknown argument '" + arg
-                        + "': options are --url, --requests, --pause-ms, --method, --header, --mode, --redirect");
+            if (!arg.matches("--(url|requests|pause-ms|method|header|mode|redirect|body|basic-auth)=.*")) {
+                throw new IllegalArgumentException("unknown argument '" + arg + "': options are --url, --requests,"
+                        + " --pause-ms, --method, --header, --mode, --redirect, --body, --basic-auth");
             }
         }
         List<String> urls = urls(args, env);
@@ -60,10 +64,19 @@ final class AppOptions {
             throw new IllegalArgumentException("--redirect (or APP_REDIRECT) '" + redirect
                     + "' must be NORMAL, ALWAYS or NEVER");
         }
+        String body = orDefault(value(args, env, "body", "APP_BODY"), "STRING").toUpperCase();
+        if (!body.matches("STRING|STREAM")) {
+            throw new IllegalArgumentException("--body (or APP_BODY) '" + body + "' must be STRING or STREAM");
+        }
+        String basicAuth = value(args, env, "basic-auth", "APP_BASIC_AUTH");
+        if (basicAuth != null && basicAuth.indexOf(':') <= 0) {
+            throw new IllegalArgumentException("--basic-auth (or APP_BASIC_AUTH) must look like 'user:password'");
+        }
         return new AppOptions(urls,
                 number(orDefault(value(args, env, "requests", "APP_REQUESTS"), "1"), "--requests (or APP_REQUESTS)", 1),
                 number(orDefault(value(args, env, "pause-ms", "APP_PAUSE_MS"), "0"), "--pause-ms (or APP_PAUSE_MS)", 0),
-                method, value(args, env, "header", "APP_HEADER"), mode, HttpClient.Redirect.valueOf(redirect));
+                method, value(args, env, "header", "APP_HEADER"), mode, HttpClient.Redirect.valueOf(redirect),
+                "STREAM".equals(body), basicAuth);
     }
 
     /** Every {@code --url} given, in order (or APP_URL when there is none); each gets {@link #requests()} requests. */
@@ -99,6 +112,16 @@ final class AppOptions {
 
     boolean runsAsync() {
         return !"SYNC".equals(mode);
+    }
+
+    /** POST bodies from an InputStream supplier (a publisher the JDK does not treat as replayable) instead of a String. */
+    boolean streamBody() {
+        return streamBody;
+    }
+
+    /** {@code user:password} for the client's {@link java.net.Authenticator}, or null for none. */
+    String basicAuth() {
+        return basicAuth;
     }
 
     String headerName() {

@@ -1,7 +1,10 @@
 package dev.oauthagent.testapps.httpclientapp;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.Authenticator;
+import java.net.PasswordAuthentication;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -24,7 +27,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * between sync requests, and between async sends], {@code --method} [APP_METHOD: GET (default), POST,
  * ALTERNATE], {@code --header} [APP_HEADER, {@code Name: value}], {@code --mode} [APP_MODE: SYNC (default), ASYNC,
  * BOTH], {@code --redirect} [APP_REDIRECT: the client's {@link HttpClient.Redirect} policy, NORMAL (default),
- * ALWAYS or NEVER].
+ * ALWAYS or NEVER], {@code --body} [APP_BODY: STRING (default) sends POST bodies with {@code ofString}, STREAM with
+ * {@code ofInputStream}], {@code --basic-auth} [APP_BASIC_AUTH, {@code user:password}: the client gets a
+ * {@link java.net.Authenticator} that answers Basic challenges with them].
  *
  * <p>Output: one line per request, {@code REQUEST <n> status=<code> method=<m> mode=<sync|async> version=<HTTP_1_1|HTTP_2>}
  * {@code bytes=<len>} (status -1 and {@code error=...} when no response came; async lines in completion order, numbered after the
@@ -45,7 +50,12 @@ public final class HttpClientApp {
 
     private HttpClientApp(AppOptions options) {
         this.options = options;
-        this.client = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).followRedirects(options.redirect()).build();
+        HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT)
+                .followRedirects(options.redirect());
+        if (options.basicAuth() != null) {
+            builder.authenticator(new FixedCredentials(options.basicAuth()));
+        }
+        this.client = builder.build();
     }
 
     public static void main(String[] args) throws InterruptedException {
@@ -131,8 +141,10 @@ public final class HttpClientApp {
             request.header(options.headerName(), options.headerValue());
         }
         if ("POST".equals(method)) {
-            request.header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(POST_BODY, StandardCharsets.UTF_8));
+            byte[] body = POST_BODY.getBytes(StandardCharsets.UTF_8);
+            request.header("Content-Type", "application/json").POST(options.streamBody()
+                    ? HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))
+                    : HttpRequest.BodyPublishers.ofString(POST_BODY, StandardCharsets.UTF_8));
         } else {
             request.GET();
         }
@@ -170,6 +182,23 @@ public final class HttpClientApp {
                 }
             }
             return total;
+        }
+    }
+
+    /** The credentials of {@code --basic-auth}, for any server that asks. */
+    private static final class FixedCredentials extends Authenticator {
+        private final String user;
+        private final char[] password;
+
+        FixedCredentials(String userAndPassword) {
+            int colon = userAndPassword.indexOf(':');
+            this.user = userAndPassword.substring(0, colon);
+            this.password = userAndPassword.substring(colon + 1).toCharArray();
+        }
+
+        @Override
+        protected PasswordAuthentication getPasswordAuthentication() {
+            return new PasswordAuthentication(user, password);
         }
     }
 }

@@ -17,7 +17,9 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.KeyManagerFactory;
@@ -34,7 +36,12 @@ import javax.net.ssl.SSLContext;
  * redirect (recorded like any other request), so a test can send a client from an allowed host here
  * or from here to anywhere; {@code POST /__reject-next?count=N[&path=/prefix]} makes the next N recorded requests (under the prefix) answer
  * {@code 401} with {@code WWW-Authenticate: Bearer error="invalid_token"} (as a resource server does for a revoked
- * token), so a test can prove a client drops a token the server refused.
+ * token), so a test can prove a client drops a token the server refused. {@code GET /__echo-authorization}
+ * answers with the request's {@code Authorization} value as its body (how a careless program comes to log the
+ * agent's token: it logs a response), and {@code GET /__echoed} lists the values echoed so far, one per line,
+ * so a scrubbing test knows exactly which secrets must not appear. Neither is recorded. A path under
+ * {@code /basic/} answers 401 with {@code WWW-Authenticate: Basic realm="origin-recorder"} unless the request
+ * carries Basic credentials (any), so a test can drive a client's {@code Authenticator}; recorded like any other.
  *
  * <p>Options: {@code --port=N} (default 0 = any free port); {@code --tls-keystore=<PKCS12 file>} serves https
  * with the key in that file (its password in the environment variable {@code TLS_KEYSTORE_PASSWORD}, never on
@@ -51,6 +58,8 @@ public final class OriginRecorder {
 
     private final RecordedRequests recorded = new RecordedRequests();
     private final AtomicInteger rejectNext = new AtomicInteger();
+    /** Authorization values sent back by /__echo-authorization, so a scrubbing test knows what must not be logged. */
+    private final List<String> echoed = new CopyOnWriteArrayList<>();
     private volatile String rejectPathPrefix = "/";
 
     public static void main(String[] args) throws IOException, GeneralSecurityException {
@@ -87,8 +96,25 @@ public final class OriginRecorder {
                 respond(exchange, 200, recorded.text());
                 return;
             }
+            if ("GET".equals(exchange.getRequestMethod()) && "/__echo-authorization".equals(path)) {
+                String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+                if (authorization != null) {
+                    echoed.add(authorization);
+                }
+                respond(exchange, 200, authorization == null ? "" : authorization);
+                return;
+            }
+            if ("GET".equals(exchange.getRequestMethod()) && "/__echoed".equals(path)) {
+                StringBuilder text = new StringBuilder();
+                for (String value : echoed) {
+                    text.append(value).append('\n');
+                }
+                respond(exchange, 200, text.toString());
+                return;
+            }
             if ("POST".equals(exchange.getRequestMethod()) && "/__reset".equals(path)) {
                 recorded.clear();
+                echoed.clear();
                 respond(exchange, 200, "reset\n");
                 return;
             }
@@ -107,12 +133,22 @@ public final class OriginRecorder {
                 respond(exchange, 401, "invalid_token (test hook)\n");
                 return;
             }
+            if (path.startsWith("/basic/") && !startsWithIgnoreCase(
+                    exchange.getRequestHeaders().getFirst("Authorization"), "Basic ")) {
+                exchange.getResponseHeaders().set("WWW-Authenticate", "Basic realm=\"origin-recorder\"");
+                respond(exchange, 401, "Basic credentials required (test hook)\n");
+                return;
+            }
             if ("/redirect".equals(path) || path.startsWith("/redirect/")) {
                 redirect(exchange);
                 return;
             }
             respond(exchange, 200, "ok " + exchange.getRequestMethod() + " " + path + " body=" + bodyLength + "\n");
         }
+    }
+
+    private static boolean startsWithIgnoreCase(String value, String prefix) {
+        return value != null && value.regionMatches(true, 0, prefix, 0, prefix.length());
     }
 
     private static void redirect(HttpExchange exchange) throws IOException {

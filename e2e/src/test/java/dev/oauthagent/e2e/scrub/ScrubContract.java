@@ -1,0 +1,224 @@
+package dev.oauthagent.e2e.scrub;
+
+import dev.oauthagent.e2e.support.AuthServer;
+import dev.oauthagent.e2e.support.E2ePaths;
+import dev.oauthagent.e2e.support.JavaProcess;
+import dev.oauthagent.e2e.support.OriginRecorder;
+import dev.oauthagent.e2e.support.SecretForms;
+import dev.oauthagent.testapps.leaky.LeakyLines;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What the agent promises for every logging framework: a test app that logs the agent's token, its client
+ * secret and Basic value in every form ({@code test-apps/leaky-lines}) runs under the agent, with the real
+ * auth server; afterwards no form of any secret is in its stdout, stderr or log files, yet every leak line is
+ * there with the secret replaced (so the test cannot pass by losing lines) and every clean line is byte for
+ * byte as written (so it cannot pass by redacting everything). A framework's test is one subclass naming its
+ * test app.
+ *
+ * <p>The app gets the token the way careless programs do: the agent adds it to a request, a server echoes it
+ * back ({@code /__echo-authorization} of the origin recorder) and the program logs the response. The secret of
+ * the shared auth server's post client holds {@code / + = & %}, so its encoded forms differ from the plain one.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+public abstract class ScrubContract {
+    private static final Duration RUN_TIMEOUT = Duration.ofSeconds(120);
+    private static final String REPLACED = "[REDACTED";
+    /** How many lines after a leak's marker its secret may be on (multi-line messages, stack traces). */
+    private static final int LEAK_LINE_SPAN = 6;
+
+    private OriginRecorder recorder;
+    private final Map<String, AppOutput> runs = new LinkedHashMap<>();
+
+    /** {@code test-apps/<appName>}: logs every leaky line through one framework, then prints {@link LeakyLines#DONE}. */
+    protected abstract String appName();
+
+    /** JVM options the app needs besides the agent (e.g. the framework's configuration file); none by default. */
+    protected List<String> jvmArgs() {
+        return List.of();
+    }
+
+    @BeforeAll
+    void startRecorder() {
+        recorder = OriginRecorder.start();
+    }
+
+    @AfterAll
+    void stopRecorder() {
+        if (recorder != null) {
+            recorder.close();
+        }
+    }
+
+    @Test
+    void everyLeakReachesTheLogWithItsSecretReplaced() {
+        AppOutput out = run("default", Map.of());
+        for (String leak : LeakyLines.leakNames()) {
+            assertThat(out.leakLineReplaced(leak))
+                    .as("a line 'LEAK %s:' followed within %d lines by %s in any output of %s", leak, LEAK_LINE_SPAN,
+                            REPLACED, appName())
+                    .isTrue();
+        }
+    }
+
+    @Test
+    void noFormOfAnySecretIsInAnyOutput() {
+        run("default", Map.of()).assertNoSecret();
+    }
+
+    @Test
+    void cleanLinesComeThroughByteForByte() {
+        AppOutput out = run("default", Map.of());
+        for (String clean : cleanTexts()) {
+            assertThat(out.containsVerbatim(clean)).as("clean line '%s' unchanged in some output of %s", clean, appName())
+                    .isTrue();
+        }
+    }
+
+    @Test
+    void exactMatchingAloneKeepsTheAgentsOwnSecretsOut() {
+        // Without the fallback patterns only the agent's live secrets are matched: they are what it promises.
+        run("exact-only", Map.of("oauth.agent.scrub.patterns", "false")).assertNoSecret();
+    }
+
+    private static List<String> cleanTexts() {
+        List<String> texts = new ArrayList<>();
+        for (LeakyLines.Line line : LeakyLines.clean()) {
+            texts.add(line.text());
+        }
+        return texts;
+    }
+
+    /** Runs the app once per setting name and keeps what it wrote: the tests of one class share the runs. */
+    private synchronized AppOutput run(String setting, Map<String, String> globalKeys) {
+        AppOutput existing = runs.get(setting);
+        if (existing != null) {
+            return existing;
+        }
+        AppOutput out = runApp(setting, globalKeys);
+        runs.put(setting, out);
+        return out;
+    }
+
+    private AppOutput runApp(String setting, Map<String, String> globalKeys) {
+        AuthServer auth = AuthServer.shared();
+        recorder.reset();
+        try {
+            Path dir = Files.createTempDirectory("scrub-" + appName() + "-" + setting);
+            Path logDir = Files.createDirectories(dir.resolve("logs"));
+            Path config = dir.resolve("agent.properties");
+            StringBuilder properties = new StringBuilder()
+                    .append("oauth.agent.clients.leaky.token-url=").append(auth.tokenUrl()).append('\n')
+                    .append("oauth.agent.clients.leaky.client-id=").append(auth.postClientId()).append('\n')
+                    .append("oauth.agent.clients.leaky.client-auth=client_secret_post\n")
+                    .append("oauth.agent.clients.leaky.client-secret=${env:LEAKY_CLIENT_SECRET}\n")
+                    .append("oauth.agent.clients.leaky.hosts=127.0.0.1:").append(recorder.port()).append('\n')
+                    .append("oauth.agent.clients.leaky.paths=/__echo-authorization\n")
+                    .append("oauth.agent.clients.leaky.allow-http=true\n");
+            globalKeys.forEach((key, value) -> properties.append(key).append('=').append(value).append('\n'));
+            Files.writeString(config, properties);
+
+            List<String> jvmArgs = new ArrayList<>(jvmArgs());
+            try (JavaProcess app = JavaProcess.builder(appName() + "-" + setting)
+                    .jar(E2ePaths.testApp(appName()))
+                    .javaAgent(E2ePaths.agentJar(), "config=" + config)
+                    .jvmArgs(jvmArgs.toArray(new String[0]))
+                    .env("LEAKY_CLIENT_SECRET", auth.postClientSecret())
+                    .args("--echo-url=" + recorder.echoAuthorizationUrl(), "--client-id=" + auth.postClientId(),
+                            "--log-dir=" + logDir)
+                    .start()) {
+                int exit = app.awaitExit(RUN_TIMEOUT);
+                assertThat(exit).as("exit code of %s (%s)", appName(), setting).isZero();
+                assertThat(app.stdout()).as("stdout of %s (%s)", appName(), setting).contains(LeakyLines.DONE);
+                return new AppOutput(appName() + " (" + setting + ")", app, logDir, secrets(auth));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Map<String, String> secrets(AuthServer auth) {
+        Map<String, String> secrets = new LinkedHashMap<>();
+        List<String> echoed = recorder.echoedAuthorizations();
+        assertThat(echoed).as("Authorization values the app received (and logged)").isNotEmpty();
+        for (int i = 0; i < echoed.size(); i++) {
+            secrets.put("access token #" + (i + 1), echoed.get(i).substring("Bearer ".length()).trim());
+        }
+        secrets.put("client secret", auth.postClientSecret());
+        secrets.put("Basic value", SecretForms.basicValue(auth.postClientId(), auth.postClientSecret()));
+        return secrets;
+    }
+
+    /** Everything one run wrote: stdout, stderr, the log files under its log directory, the e2e process log. */
+    private static final class AppOutput {
+        private final String label;
+        private final Map<String, String> texts = new LinkedHashMap<>();
+        private final Map<String, String> secrets;
+
+        AppOutput(String label, JavaProcess app, Path logDir, Map<String, String> secrets) throws IOException {
+            this.label = label;
+            this.secrets = secrets;
+            texts.put("stdout", app.stdout());
+            texts.put("stderr", app.stderr());
+            texts.put("e2e process log", Files.readString(app.logFile(), StandardCharsets.UTF_8));
+            try (Stream<Path> files = Files.walk(logDir)) {
+                for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+                    texts.put("log file " + logDir.relativize(file), Files.readString(file, StandardCharsets.UTF_8));
+                }
+            }
+        }
+
+        void assertNoSecret() {
+            texts.forEach((where, text) -> SecretForms.assertAbsent(where + " of " + label, text, secrets));
+        }
+
+        boolean containsVerbatim(String text) {
+            for (String output : texts.values()) {
+                if (output.contains(text)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        boolean leakLineReplaced(String leak) {
+            String marker = "LEAK " + leak + ":";
+            for (String output : texts.values()) {
+                int at = output.indexOf(marker);
+                while (at >= 0) {
+                    if (replacedNear(output, at)) {
+                        return true;
+                    }
+                    at = output.indexOf(marker, at + marker.length());
+                }
+            }
+            return false;
+        }
+
+        private static boolean replacedNear(String output, int from) {
+            int end = from;
+            for (int line = 0; line < LEAK_LINE_SPAN && end >= 0; line++) {
+                end = output.indexOf('\n', end + 1);
+            }
+            String span = output.substring(from, end < 0 ? output.length() : end);
+            return span.contains(REPLACED);
+        }
+    }
+}
