@@ -2,6 +2,7 @@ package dev.oauthagent.agent.instrument.logback;
 
 import static dev.oauthagent.agent.instrument.logback.MarkerScrubber.REPLACEMENT;
 import static dev.oauthagent.agent.instrument.logback.MarkerScrubber.SECRET;
+import static net.bytebuddy.matcher.ElementMatchers.named;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
@@ -28,6 +29,11 @@ import ch.qos.logback.core.net.SyslogOutputStream;
 import dev.oauthagent.agent.instrument.InstalledInstrumentation;
 import dev.oauthagent.bootstrap.Bridge;
 import dev.oauthagent.bootstrap.LogScrubber;
+import net.bytebuddy.ByteBuddy;
+import net.bytebuddy.description.modifier.Visibility;
+import net.bytebuddy.dynamic.loading.ClassLoadingStrategy;
+import net.bytebuddy.implementation.FieldAccessor;
+import net.bytebuddy.implementation.MethodCall;
 
 /**
  * Drives logback-core's real appenders through the real advice, installed in this JVM with the agent's
@@ -171,6 +177,33 @@ class LogbackInstrumentationTest {
             assertThat(new String(packet.getData(), 0, packet.getLength(), StandardCharsets.US_ASCII))
                     .isEqualTo("key " + REPLACEMENT);
         }
+    }
+
+    @Test
+    void logback12ShapedAppenderWithoutTheStreamWriteMethodIsScrubbedInWriteBytes() throws Exception {
+        // logback 1.2's OutputStreamAppender has only the private writeBytes(byte[]); a class of that shape and
+        // name, defined in a loader of its own, stands in for it.
+        Class<?> logback12 = new ByteBuddy()
+                .subclass(Object.class)
+                .name(LogbackInstrumentation.APPENDER)
+                .defineField("written", byte[].class, Visibility.PUBLIC)
+                .defineMethod("writeBytes", void.class, Visibility.PRIVATE).withParameters(byte[].class)
+                .intercept(FieldAccessor.ofField("written").setsArgumentAt(0))
+                .defineMethod("subAppend", void.class, Visibility.PUBLIC).withParameters(byte[].class)
+                .intercept(MethodCall.invoke(named("writeBytes")).withAllArguments())
+                .make()
+                .load(getClass().getClassLoader(), ClassLoadingStrategy.Default.CHILD_FIRST)
+                .getLoaded();
+        MarkerScrubber scrubber = new MarkerScrubber();
+        Bridge.installScrubber(scrubber);
+        Object appender = logback12.getConstructor().newInstance();
+
+        logback12.getMethod("subAppend", byte[].class).invoke(appender,
+                (Object) ("Bearer " + SECRET + "\n").getBytes(StandardCharsets.US_ASCII));
+
+        byte[] written = (byte[]) logback12.getField("written").get(appender);
+        assertThat(new String(written, StandardCharsets.US_ASCII)).isEqualTo("Bearer " + REPLACEMENT + "\n");
+        assertThat(scrubber.byteCalls).hasValue(1);
     }
 
     private OutputStreamAppender<String> appender(OutputStream out, Encoder<String> encoder) {
