@@ -4,6 +4,8 @@ import dev.oauthagent.agent.config.AgentConfig;
 import dev.oauthagent.agent.config.ClientConfig;
 import dev.oauthagent.agent.inject.Injector;
 import dev.oauthagent.agent.instrument.Instrumenter;
+import dev.oauthagent.agent.scrub.LiveSecrets;
+import dev.oauthagent.agent.scrub.ScrubBypassCheck;
 import dev.oauthagent.agent.token.TokenEndpointClient;
 import dev.oauthagent.agent.token.cache.Ticker;
 import dev.oauthagent.agent.token.cache.TokenCache;
@@ -11,8 +13,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Properties;
 
 /**
  * What a started agent holds: one token cache per configured client, each already fetching its first
@@ -28,16 +32,35 @@ final class AgentRuntime {
         this.caches = Collections.unmodifiableMap(caches);
     }
 
-    static AgentRuntime start(AgentConfig config, Instrumenter instrumenter) {
+    /** @param secrets where tokens go to be scrubbed from logs; null when scrubbing is off */
+    static AgentRuntime start(AgentConfig config, Instrumenter instrumenter, LiveSecrets secrets) {
+        if (secrets != null) {
+            warnAboutScrubbingGaps(config);
+        }
         Map<String, TokenCache> caches = new LinkedHashMap<>();
         for (ClientConfig client : config.clients()) {
-            TokenCache cache = TokenCache.create(client, new TokenEndpointClient(client));
+            TokenCache cache = TokenCache.create(client, new TokenEndpointClient(client), secrets);
             caches.put(client.name(), cache);
             cache.start();
         }
         instrumenter.install(new Injector(config.clients(), caches, Ticker.system()));
         log.info("started with {} client(s): {}", caches.size(), caches.keySet());
         return new AgentRuntime(caches);
+    }
+
+    private static void warnAboutScrubbingGaps(AgentConfig config) {
+        for (String origin : LiveSecrets.unscrubbableOrigins(config)) {
+            log.warn("{} is shorter than {} characters and is not scrubbed from logs (it would hide ordinary "
+                    + "words); use a longer value", origin, LiveSecrets.MIN_SCRUBBED_LENGTH);
+        }
+        Properties props = System.getProperties();
+        Map<String, String> systemProperties = new HashMap<>();
+        for (String name : props.stringPropertyNames()) {
+            systemProperties.put(name, props.getProperty(name));
+        }
+        for (String warning : ScrubBypassCheck.warnings(systemProperties)) {
+            log.warn("log scrubbing bypassed: {}", warning);
+        }
     }
 
     /** Null when no client has that name. */

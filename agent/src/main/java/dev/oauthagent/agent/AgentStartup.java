@@ -7,6 +7,8 @@ import dev.oauthagent.agent.config.ConfigProblem;
 import dev.oauthagent.agent.config.LoadedConfig;
 import dev.oauthagent.agent.instrument.Instrumenter;
 import dev.oauthagent.agent.log.AgentLogging;
+import dev.oauthagent.agent.scrub.LiveSecrets;
+import dev.oauthagent.agent.scrub.LogScrubbing;
 
 import java.io.PrintStream;
 import java.lang.instrument.Instrumentation;
@@ -56,18 +58,21 @@ final class AgentStartup {
         try {
             // Before anything else: from here on, the bootstrap classes must come from the boot class path.
             Instrumenter instrumenter = Instrumenter.prepareInPremain(inst);
+            // Next, before the application or its logging framework can capture System.out/err.
+            LiveSecrets secrets = LogScrubbing.start(config);
             AgentLogging.configure(config.logLevel());
-            startInBackground(config, instrumenter, stderr);
+            startInBackground(config, instrumenter, secrets, stderr);
         } catch (Throwable t) {
             stderr.println("oauth-agent: failed to start (" + t + "). Please report this as a bug.");
             stderr.println(NOT_ACTIVE);
         }
     }
 
-    private static void startInBackground(AgentConfig config, Instrumenter instrumenter, PrintStream stderr) {
+    private static void startInBackground(AgentConfig config, Instrumenter instrumenter, LiveSecrets secrets,
+            PrintStream stderr) {
         // slf4j's initialisation and the token caches cost a few hundred ms of class loading: done on our own
         // thread so that premain returns to the application as soon as the configuration is known to be valid.
-        Thread starter = new Thread(new Starter(config, instrumenter, stderr), "oauth-agent-start");
+        Thread starter = new Thread(new Starter(config, instrumenter, secrets, stderr), "oauth-agent-start");
         starter.setDaemon(true);
         starter.start();
     }
@@ -76,18 +81,21 @@ final class AgentStartup {
     private static final class Starter implements Runnable {
         private final AgentConfig config;
         private final Instrumenter instrumenter;
+        /** Null when scrubbing is off. */
+        private final LiveSecrets secrets;
         private final PrintStream stderr;
 
-        Starter(AgentConfig config, Instrumenter instrumenter, PrintStream stderr) {
+        Starter(AgentConfig config, Instrumenter instrumenter, LiveSecrets secrets, PrintStream stderr) {
             this.config = config;
             this.instrumenter = instrumenter;
+            this.secrets = secrets;
             this.stderr = stderr;
         }
 
         @Override
         public void run() {
             try {
-                runtime = AgentRuntime.start(config, instrumenter);
+                runtime = AgentRuntime.start(config, instrumenter, secrets);
             } catch (Throwable t) {
                 stderr.println("oauth-agent: failed to start (" + t + "). Please report this as a bug.");
                 stderr.println(NOT_ACTIVE);

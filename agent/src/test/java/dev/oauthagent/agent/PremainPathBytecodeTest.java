@@ -80,8 +80,8 @@ class PremainPathBytecodeTest {
     }
 
     /**
-     * The whole config and route packages (the configuration is validated in premain, with the route
-     * parsers), the entry classes and the instrumentation classes premain touches, and the bootstrap module's
+     * The whole config, route and scrub packages (the configuration is validated in premain, with the route
+     * parsers; the redactor is built and System.out/err are wrapped there, and it runs on every log line), the entry classes and the instrumentation classes premain touches, and the bootstrap module's
      * classes that premain defines. Nested classes included.
      */
     private static TreeMap<String, ConstantPool> premainPathClasses() throws Exception {
@@ -89,6 +89,7 @@ class PremainPathBytecodeTest {
         addPackage(classes, ConfigLoader.class, "");
         addPackage(classes, RouteTable.class, "");
         addPackage(classes, Bridge.class, "");
+        addPackage(classes, dev.oauthagent.agent.scrub.Redactor.class, ""); // System.out/err are wrapped in premain
         for (String name : new String[] {"OAuthAgent", "AgentStartup"}) {
             addPackage(classes, OAuthAgent.class, name);
         }

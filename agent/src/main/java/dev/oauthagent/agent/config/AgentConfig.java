@@ -9,11 +9,17 @@ public final class AgentConfig {
     private final boolean enabled;
     private final String logLevel;
     private final List<ClientConfig> clients;
+    private final ScrubConfig scrub;
 
     public AgentConfig(boolean enabled, String logLevel, List<ClientConfig> clients) {
+        this(enabled, logLevel, clients, ScrubConfig.DEFAULTS);
+    }
+
+    public AgentConfig(boolean enabled, String logLevel, List<ClientConfig> clients, ScrubConfig scrub) {
         this.enabled = enabled;
         this.logLevel = logLevel;
         this.clients = Collections.unmodifiableList(new ArrayList<>(clients));
+        this.scrub = scrub;
     }
 
     public boolean enabled() { return enabled; }
@@ -22,6 +28,8 @@ public final class AgentConfig {
     public String logLevel() { return logLevel; }
 
     public List<ClientConfig> clients() { return clients; }
+
+    public ScrubConfig scrub() { return scrub; }
 
     public ClientConfig client(String name) {
         for (ClientConfig c : clients) {
@@ -34,6 +42,6 @@ public final class AgentConfig {
 
     @Override
     public String toString() {
-        return "AgentConfig{enabled=" + enabled + ", logLevel=" + logLevel + ", clients=" + clients + "}";
+        return "AgentConfig{enabled=" + enabled + ", logLevel=" + logLevel + ", clients=" + clients + ", scrub=" + scrub + "}";
     }
 }

@@ -70,6 +70,7 @@ public final class ConfigLoader {
             }
         }
         RouteOverlapCheck.check(routes, problems);
+        ScrubConfig scrub = ScrubConfigReader.read(settings, references, problems);
 
         if (Boolean.FALSE.equals(enabled)) {
             String level = logLevel == null ? KnownKeys.LOG_LEVEL.defaultValue() : logLevel;
@@ -79,11 +80,11 @@ public final class ConfigLoader {
         if (!problems.isEmpty()) {
             throw new ConfigException(problems.list(), effective);
         }
-        return new LoadedConfig(new AgentConfig(true, logLevel, clients), effective,
+        return new LoadedConfig(new AgentConfig(true, logLevel, clients, scrub), effective,
                 Collections.<ConfigProblem>emptyList());
     }
 
-    private static <T> T global(Settings settings, KnownKey key, ValueParser<T> parser, ProblemList problems) {
+    static <T> T global(Settings settings, KnownKey key, ValueParser<T> parser, ProblemList problems) {
         SourcedValue v = settings.get(key.fullKey(null));
         String raw = v == null || v.value.isEmpty() ? key.defaultValue() : v.value;
         try {

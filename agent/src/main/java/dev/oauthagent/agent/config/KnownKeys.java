@@ -15,6 +15,20 @@ public final class KnownKeys {
             "Path of the properties file to read (agent argument, system property or env var only).",
             "/etc/oauth-agent/agent.properties");
 
+    public static final KnownKey SCRUB_ENABLED = KnownKey.global("scrub.enabled", "true",
+            "Keep tokens and secrets out of the application's logs and System.out/err (true or false).", "true");
+    public static final KnownKey SCRUB_PATTERNS = KnownKey.global("scrub.patterns", "true",
+            "Also redact credentials the agent never saw: Bearer/Basic/DPoP headers, JWTs, access_token=... pairs.",
+            "true");
+    public static final KnownKey SCRUB_VALUES = KnownKey.global("scrub.values", null,
+            "Extra values to redact, comma-separated: literals, ${env:NAME} or ${file:/path} (the app's own keys).",
+            "${env:PAYMENT_API_KEY},${file:/run/secrets/db-password}").asSecret();
+    public static final KnownKey SCRUB_REPLACEMENT = KnownKey.global("scrub.replacement", "[REDACTED]",
+            "What a secret is replaced with: printable ASCII that does not itself look like a credential.",
+            "[REDACTED]");
+    public static final KnownKey SCRUB_FINGERPRINT = KnownKey.global("scrub.fingerprint", "false",
+            "Add the secret's fingerprint to the replacement, [REDACTED:1a2b3c4d], to tell tokens apart.", "false");
+
     public static final KnownKey TOKEN_URL = KnownKey.requiredClient("token-url",
             "Token endpoint: absolute https URL (http only with allow-http=true).",
             "https://auth.example.com/oauth2/token");
@@ -72,7 +86,8 @@ public final class KnownKeys {
             "Replace an Authorization header the application set itself (default: leave it alone).", "false");
 
     private static final List<KnownKey> GLOBAL = Collections.unmodifiableList(Arrays.asList(
-            ENABLED, LOG_LEVEL, CONFIG));
+            ENABLED, LOG_LEVEL, CONFIG, SCRUB_ENABLED, SCRUB_PATTERNS, SCRUB_VALUES, SCRUB_REPLACEMENT,
+            SCRUB_FINGERPRINT));
     private static final List<KnownKey> CLIENT = Collections.unmodifiableList(Arrays.asList(
             TOKEN_URL, GRANT_TYPE, CLIENT_ID, CLIENT_SECRET, CLIENT_AUTH, SCOPES, AUDIENCE, RESOURCE, HOSTS,
             PATHS, ALLOW_HTTP, REFRESH_BEFORE, EXPIRY_SKEW, WAIT_TIMEOUT, FAIL_MODE, CONNECT_TIMEOUT,

@@ -102,8 +102,9 @@ class KnownKeysTest {
     @Test
     void onlySecretKeysAreMaskedAndOnlyReferenceKeysResolveReferences() {
         assertThat(KnownKeys.all()).filteredOn(KnownKey::secret)
-                .containsExactlyInAnyOrder(KnownKeys.CLIENT_SECRET, KnownKeys.TRUSTSTORE_PASSWORD);
+                .containsExactlyInAnyOrder(KnownKeys.CLIENT_SECRET, KnownKeys.TRUSTSTORE_PASSWORD, KnownKeys.SCRUB_VALUES);
         assertThat(KnownKeys.all()).filteredOn(KnownKey::referenceAllowed)
-                .containsExactlyInAnyOrder(KnownKeys.CLIENT_ID, KnownKeys.CLIENT_SECRET, KnownKeys.TRUSTSTORE_PASSWORD);
+                .containsExactlyInAnyOrder(KnownKeys.CLIENT_ID, KnownKeys.CLIENT_SECRET, KnownKeys.TRUSTSTORE_PASSWORD,
+                        KnownKeys.SCRUB_VALUES);
     }
 }

@@ -68,6 +68,12 @@ final class RefreshLog {
         }
     }
 
+    /** Called without the lock: it touches no state. */
+    void listenerFailed(String errorClass) {
+        log.warn("client '{}': the token listener (log scrubbing) failed with {}; the token is served anyway, but "
+                + "log lines may not be scrubbed of it. Please report this as a bug.", client, errorClass);
+    }
+
     void invalidated(AccessToken token) {
         log.debug("client '{}': token {} invalidated by the caller", client, token.fingerprint());
     }

@@ -50,6 +50,8 @@ public final class TokenCache implements AutoCloseable {
     private final Random random;
     private final Backoff backoff;
     private final RefreshLog log;
+    /** Null when nobody listens. */
+    private final TokenListener listener;
 
     private volatile TokenState state = TokenState.NONE;
 
@@ -80,11 +82,23 @@ public final class TokenCache implements AutoCloseable {
      */
     public TokenCache(String clientName, TokenSource source, RefreshPolicy policy, Ticker ticker,
             RefreshScheduler scheduler, Random random) {
-        this(clientName, source, policy, ticker, scheduler, random, LoggerFactory.getLogger(TokenCache.class));
+        this(clientName, source, policy, ticker, scheduler, random, (TokenListener) null);
+    }
+
+    /** As above, telling {@code listener} (may be null) of every token obtained before serving it. */
+    public TokenCache(String clientName, TokenSource source, RefreshPolicy policy, Ticker ticker,
+            RefreshScheduler scheduler, Random random, TokenListener listener) {
+        this(clientName, source, policy, ticker, scheduler, random, LoggerFactory.getLogger(TokenCache.class),
+                listener);
     }
 
     TokenCache(String clientName, TokenSource source, RefreshPolicy policy, Ticker ticker,
             RefreshScheduler scheduler, Random random, Logger logger) {
+        this(clientName, source, policy, ticker, scheduler, random, logger, null);
+    }
+
+    TokenCache(String clientName, TokenSource source, RefreshPolicy policy, Ticker ticker,
+            RefreshScheduler scheduler, Random random, Logger logger, TokenListener listener) {
         this.clientName = clientName;
         this.source = source;
         this.policy = policy;
@@ -93,12 +107,18 @@ public final class TokenCache implements AutoCloseable {
         this.random = random;
         this.backoff = new Backoff(random);
         this.log = new RefreshLog(logger, clientName);
+        this.listener = listener;
     }
 
     /** Production wiring: the client's policy, the system ticker, a refresh thread of its own. */
     public static TokenCache create(ClientConfig config, TokenSource source) {
+        return create(config, source, null);
+    }
+
+    /** {@link #create(ClientConfig, TokenSource)}, telling {@code listener} (may be null) of every token obtained. */
+    public static TokenCache create(ClientConfig config, TokenSource source, TokenListener listener) {
         return new TokenCache(config.name(), source, RefreshPolicy.from(config), Ticker.system(),
-                DaemonScheduler.forClient(config.name()), new Random());
+                DaemonScheduler.forClient(config.name()), new Random(), listener);
     }
 
     /** Requests the first token on the scheduler thread and returns at once. Idempotent. */
@@ -281,6 +301,8 @@ public final class TokenCache implements AutoCloseable {
             token = source.fetch();
             if (token == null) {
                 failure = TokenFetchException.transientFailure("the token source returned no token", null);
+            } else {
+                notifyListener(token); // before the token is served: see TokenListener
             }
         } catch (TokenFetchException e) {
             failure = e;
@@ -309,6 +331,18 @@ public final class TokenCache implements AutoCloseable {
         }
         if (done != null) {
             done.countDown();
+        }
+    }
+
+    private void notifyListener(AccessToken token) {
+        if (listener == null) {
+            return;
+        }
+        try {
+            listener.tokenObtained(clientName, token);
+        } catch (Throwable t) {
+            // The listener's failure must not cost the application its token. Class name only: see runAttempt.
+            log.listenerFailed(t.getClass().getName());
         }
     }
 

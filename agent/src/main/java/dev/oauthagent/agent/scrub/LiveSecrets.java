@@ -1,0 +1,176 @@
+package dev.oauthagent.agent.scrub;
+
+import dev.oauthagent.agent.config.AgentConfig;
+import dev.oauthagent.agent.config.ClientConfig;
+import dev.oauthagent.agent.config.Secret;
+import dev.oauthagent.agent.token.AccessToken;
+import dev.oauthagent.agent.token.cache.Ticker;
+import dev.oauthagent.agent.token.cache.TokenListener;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The secrets the agent holds right now, compiled for the redactor: the configured ones (client secrets,
+ * their Basic header values, trust store passwords, {@code scrub.values}) for the life of the JVM, and each
+ * access token from the moment it is fetched until its lifetime plus {@link #GRACE} has passed (an
+ * application may log a token it read a while ago). Every change compiles a new {@link SecretSet} off the
+ * logging path, on the token cache's thread, and publishes it with one volatile write.
+ */
+public final class LiveSecrets implements SecretSource, TokenListener {
+    /** How long a token stays scrubbed after it expired. */
+    static final long GRACE = TimeUnit.MINUTES.toNanos(5);
+    /** Per client; a server that hands out long-lived tokens at a high rate must not grow the set without end. */
+    static final int MAX_TOKENS_PER_CLIENT = 8;
+
+    /** Configured values shorter than this are not scrubbed (and start-up warns about them). */
+    public static final int MIN_SCRUBBED_LENGTH = SecretSet.MIN_LENGTH;
+
+    private final List<String> fixed;
+    private final Ticker ticker;
+    private final Object lock = new Object();
+    /** Guarded by lock, oldest first. */
+    private final List<LiveToken> tokens = new ArrayList<>();
+    private volatile SecretSet current;
+
+    LiveSecrets(List<String> fixed, Ticker ticker) {
+        this.fixed = Collections.unmodifiableList(new ArrayList<>(fixed));
+        this.ticker = ticker;
+        this.current = SecretSet.of(this.fixed);
+    }
+
+    /** The configured secrets of {@code config}; tokens arrive through {@link #tokenObtained}. */
+    public static LiveSecrets fromConfig(AgentConfig config) {
+        return new LiveSecrets(configuredSecrets(config), Ticker.system());
+    }
+
+    /** A fixed set of values and no tokens yet (benchmarks, tools). */
+    public static LiveSecrets of(List<String> values) {
+        return new LiveSecrets(values, Ticker.system());
+    }
+
+    static List<String> configuredSecrets(AgentConfig config) {
+        List<String> values = new ArrayList<>();
+        for (ClientConfig client : config.clients()) {
+            Secret secret = client.clientSecret();
+            if (secret != null && !secret.isEmpty()) {
+                values.add(secret.reveal());
+                if (client.clientId() != null) {
+                    values.addAll(SecretForms.basicCredentials(client.clientId(), secret.reveal()));
+                }
+            }
+            Secret truststorePassword = client.truststorePassword();
+            if (truststorePassword != null && !truststorePassword.isEmpty()) {
+                values.add(truststorePassword.reveal());
+            }
+        }
+        for (Secret value : config.scrub().values()) {
+            values.add(value.reveal());
+        }
+        return values;
+    }
+
+    /**
+     * The configured secrets too short to be scrubbed (see {@link SecretSet#MIN_LENGTH}), by origin, so that
+     * start-up can warn about them.
+     */
+    public static List<String> unscrubbableOrigins(AgentConfig config) {
+        List<String> origins = new ArrayList<>();
+        for (ClientConfig client : config.clients()) {
+            addIfShort(origins, client.clientSecret(), "the client secret of client '" + client.name() + "'");
+            addIfShort(origins, client.truststorePassword(),
+                    "the trust store password of client '" + client.name() + "'");
+        }
+        for (Secret value : config.scrub().values()) {
+            addIfShort(origins, value, "a value of oauth.agent.scrub.values");
+        }
+        return origins;
+    }
+
+    private static void addIfShort(List<String> origins, Secret secret, String what) {
+        if (secret != null && !secret.isEmpty() && !SecretSet.isScrubbable(secret.reveal())) {
+            origins.add(what + " (from " + secret.origin() + ")");
+        }
+    }
+
+    @Override
+    public SecretSet current() {
+        return current;
+    }
+
+    @Override
+    public void tokenObtained(String clientName, AccessToken token) {
+        long now = ticker.read();
+        synchronized (lock) {
+            dropExpired(now);
+            int ofClient = 0;
+            for (LiveToken t : tokens) {
+                ofClient += t.client.equals(clientName) ? 1 : 0;
+            }
+            if (ofClient >= MAX_TOKENS_PER_CLIENT) {
+                removeOldest(clientName);
+            }
+            long until = now + TimeUnit.SECONDS.toNanos(token.lifetimeSeconds()) + GRACE;
+            tokens.add(new LiveToken(clientName, token.value(), until));
+            rebuild();
+        }
+    }
+
+    /** Forgets tokens past their lifetime and grace; the cache's next token does this too. */
+    public void dropExpired() {
+        long now = ticker.read();
+        synchronized (lock) {
+            if (dropExpired(now)) {
+                rebuild();
+            }
+        }
+    }
+
+    private boolean dropExpired(long now) {
+        boolean dropped = false;
+        for (Iterator<LiveToken> it = tokens.iterator(); it.hasNext(); ) {
+            if (now - it.next().scrubUntil >= 0) {
+                it.remove();
+                dropped = true;
+            }
+        }
+        return dropped;
+    }
+
+    private void removeOldest(String clientName) {
+        for (Iterator<LiveToken> it = tokens.iterator(); it.hasNext(); ) {
+            if (it.next().client.equals(clientName)) {
+                it.remove();
+                return;
+            }
+        }
+    }
+
+    private void rebuild() {
+        List<String> all = new ArrayList<>(fixed);
+        for (LiveToken t : tokens) {
+            all.add(t.value);
+        }
+        current = SecretSet.of(all);
+    }
+
+    @Override
+    public String toString() {
+        return "LiveSecrets{" + current + "}";
+    }
+
+    private static final class LiveToken {
+        final String client;
+        final String value;
+        final long scrubUntil;
+
+        LiveToken(String client, String value, long scrubUntil) {
+            this.client = client;
+            this.value = value;
+            this.scrubUntil = scrubUntil;
+        }
+    }
+}

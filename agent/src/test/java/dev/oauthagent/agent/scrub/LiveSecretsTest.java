@@ -1,0 +1,108 @@
+package dev.oauthagent.agent.scrub;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.util.Collections;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+
+import dev.oauthagent.agent.config.AgentConfig;
+import dev.oauthagent.agent.config.ClientConfig;
+import dev.oauthagent.agent.config.ScrubConfig;
+import dev.oauthagent.agent.config.Secret;
+import dev.oauthagent.agent.token.AccessToken;
+
+/** The set of secrets follows token rotation: old tokens stay scrubbed through their lifetime plus the grace. */
+class LiveSecretsTest {
+    private static final String OLD = "old-token-0a1b2c3d4e5f60718293";
+    private static final String NEW = "new-token-9f8e7d6c5b4a39281706";
+    private static final long LIFETIME_SECONDS = 60;
+
+    private long now = 1_000_000_000L;
+    private final LiveSecrets secrets = new LiveSecrets(Collections.<String>emptyList(), () -> now);
+    private final Redactor redactor = new Redactor(secrets, false, new Replacement(Replacement.DEFAULT, false));
+
+    private static AccessToken token(String value) {
+        return new AccessToken(value, "Bearer", LIFETIME_SECONDS, null);
+    }
+
+    private void advanceSeconds(long seconds) {
+        now += TimeUnit.SECONDS.toNanos(seconds);
+    }
+
+    @Test
+    void tokenIsScrubbedFromTheMomentItIsObtained() {
+        String line = "t=" + NEW;
+        assertThat(redactor.scrub(line)).isSameAs(line);
+        secrets.tokenObtained("billing", token(NEW));
+        assertThat(redactor.scrub(line)).isEqualTo("t=[REDACTED]");
+    }
+
+    @Test
+    void previousTokenStaysScrubbedDuringItsLifetimeAndTheGrace() {
+        secrets.tokenObtained("billing", token(OLD));
+        advanceSeconds(30);
+        secrets.tokenObtained("billing", token(NEW));
+        advanceSeconds(30 + TimeUnit.NANOSECONDS.toSeconds(LiveSecrets.GRACE) - 1);
+        secrets.dropExpired();
+        assertThat(redactor.scrub(OLD + " " + NEW)).isEqualTo("[REDACTED] [REDACTED]");
+    }
+
+    @Test
+    void previousTokenIsForgottenAfterItsLifetimeAndTheGrace() {
+        secrets.tokenObtained("billing", token(OLD));
+        advanceSeconds(30);
+        secrets.tokenObtained("billing", token(NEW));
+        advanceSeconds(30 + TimeUnit.NANOSECONDS.toSeconds(LiveSecrets.GRACE));
+        secrets.dropExpired();
+        assertThat(redactor.scrub(OLD)).isEqualTo(OLD);
+        assertThat(redactor.scrub(NEW)).isEqualTo("[REDACTED]"); // obtained 30 s later: 30 s of grace left
+    }
+
+    @Test
+    void newTokenDropsExpiredOnesWithoutAnExplicitCall() {
+        secrets.tokenObtained("billing", token(OLD));
+        advanceSeconds(LIFETIME_SECONDS + TimeUnit.NANOSECONDS.toSeconds(LiveSecrets.GRACE));
+        secrets.tokenObtained("billing", token(NEW));
+        assertThat(secrets.current().size()).isEqualTo(1);
+    }
+
+    @Test
+    void aClientKeepsAtMostEightTokens() {
+        for (int i = 0; i < 20; i++) {
+            secrets.tokenObtained("billing", token("token-number-" + i + "-abcdefgh"));
+        }
+        assertThat(secrets.current().size()).isEqualTo(LiveSecrets.MAX_TOKENS_PER_CLIENT);
+        assertThat(redactor.scrub("token-number-19-abcdefgh")).isEqualTo("[REDACTED]");
+    }
+
+    @Test
+    void configuredClientSecretItsBasicValueAndExtraValuesAreScrubbed() {
+        ClientConfig client = ClientConfig.builder("billing").tokenUrl(URI.create("https://auth.example.com/token"))
+                .clientId("billing-service").clientSecret(Secret.of("s3cr3t+value/1", "env var X")).build();
+        ScrubConfig scrub = new ScrubConfig(true, true,
+                Collections.singletonList(Secret.of("app-api-key-123", "env var KEY")), "[REDACTED]", false);
+        LiveSecrets live = LiveSecrets.fromConfig(new AgentConfig(true, "info", Collections.singletonList(client), scrub));
+        Redactor r = new Redactor(live, false, new Replacement("[REDACTED]", false));
+        String basic = java.util.Base64.getEncoder().encodeToString("billing-service:s3cr3t%2Bvalue%2F1".getBytes());
+        assertThat(r.scrub("s3cr3t+value/1 s3cr3t%2Bvalue%2F1 " + basic + " app-api-key-123"))
+                .isEqualTo("[REDACTED] [REDACTED] [REDACTED] [REDACTED]");
+    }
+
+    @Test
+    void shortConfiguredSecretsAreReportedByOriginNotValue() {
+        ClientConfig client = ClientConfig.builder("billing").tokenUrl(URI.create("https://auth.example.com/token"))
+                .clientId("billing-service").clientSecret(Secret.of("abc", "env var BILLING_SECRET")).build();
+        AgentConfig config = new AgentConfig(true, "info", Collections.singletonList(client));
+        assertThat(LiveSecrets.unscrubbableOrigins(config))
+                .containsExactly("the client secret of client 'billing' (from env var BILLING_SECRET)");
+    }
+
+    @Test
+    void toStringNamesNoSecret() {
+        secrets.tokenObtained("billing", token(NEW));
+        assertThat(secrets.toString()).doesNotContain(NEW).doesNotContain(NEW.substring(0, 16));
+    }
+}
