@@ -43,20 +43,26 @@ public final class Instrumenter {
         this.gate = gate;
     }
 
-    /** The instrumentations this agent ships, in the order they are installed. */
-    static List<LibraryInstrumentation> all() {
+    /**
+     * The instrumentations this agent ships, in the order they are installed. The logging frameworks' only
+     * when scrubbing is on: otherwise their classes would be held at the start-up gate for nothing.
+     */
+    static List<LibraryInstrumentation> all(boolean scrubbing) {
         List<LibraryInstrumentation> all = new ArrayList<>();
         all.add(new UrlConnectionInstrumentation());
         all.add(new HttpClientInstrumentation());
-        all.add(new LogbackInstrumentation());
+        if (scrubbing) {
+            all.add(new LogbackInstrumentation());
+        }
         return all;
     }
 
-    public static Instrumenter prepareInPremain(Instrumentation inst) throws Exception {
+    /** @param scrubbing whether log scrubbing is on ({@code oauth.agent.scrub.enabled}) */
+    public static Instrumenter prepareInPremain(Instrumentation inst, boolean scrubbing) throws Exception {
         BootstrapClasses.inject(inst);
         List<LibraryInstrumentation> available = new ArrayList<>();
         List<String> targets = new ArrayList<>();
-        for (LibraryInstrumentation client : all()) {
+        for (LibraryInstrumentation client : all(scrubbing)) {
             if (client.isAvailable()) {
                 available.add(client);
                 Collections.addAll(targets, client.targetClasses());

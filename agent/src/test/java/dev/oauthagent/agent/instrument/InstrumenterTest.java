@@ -10,10 +10,10 @@ import org.junit.jupiter.api.Test;
 class InstrumenterTest {
 
     @Test
-    void bothJdkClientsAndLogbackAreShippedAndAvailableOnThisJdk() {
+    void withScrubbingOnBothJdkClientsAndLogbackAreShippedAndAvailableOnThisJdk() {
         List<String> available = new ArrayList<>();
         List<String> targets = new ArrayList<>();
-        for (LibraryInstrumentation client : Instrumenter.all()) {
+        for (LibraryInstrumentation client : Instrumenter.all(true)) {
             if (client.isAvailable()) {
                 available.add(client.name());
                 targets.addAll(List.of(client.targetClasses()));
@@ -27,8 +27,18 @@ class InstrumenterTest {
     }
 
     @Test
+    void withScrubbingOffNoLoggingFrameworkIsHookedNorHeldAtTheStartupGate() {
+        List<String> names = new ArrayList<>();
+        for (LibraryInstrumentation client : Instrumenter.all(false)) {
+            names.add(client.name());
+        }
+
+        assertThat(names).containsExactly("HttpURLConnection", "java.net.http.HttpClient");
+    }
+
+    @Test
     void everyTargetClassExistsInThisJdkOrInTheLibraryOnTheTestClassPath() throws Exception {
-        for (LibraryInstrumentation client : Instrumenter.all()) {
+        for (LibraryInstrumentation client : Instrumenter.all(true)) {
             for (String target : client.targetClasses()) {
                 assertThat(Class.forName(target, false, ClassLoader.getSystemClassLoader())).isNotNull();
             }

@@ -1,13 +1,10 @@
 package dev.oauthagent.e2e.scrub;
 
-import org.junit.jupiter.api.Disabled;
-
 /**
  * logback 1.5 under the agent ({@code test-apps/logback-app}): a console appender and a file appender with
  * pattern encoders (MDC included), and JSON files from logstash-logback-encoder and from logback's own
  * JsonEncoder. Every one of them writes through the hooked {@code OutputStreamAppender}.
  */
-@Disabled("until the redactor (scrub-core) is on main: nothing installs Bridge.scrubber() yet")
 class LogbackScrubIT extends ScrubContract {
     @Override
     protected String appName() {

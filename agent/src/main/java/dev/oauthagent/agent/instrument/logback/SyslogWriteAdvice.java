@@ -25,7 +25,7 @@ final class SyslogWriteAdvice {
         try {
             scrubbed = scrubber.scrub(bytes, offset, length);
         } catch (Throwable t) {
-            scrubbed = "[oauth-agent: log line withheld, the redactor failed]".getBytes();
+            scrubbed = "[oauth-agent: line withheld: redaction failed]".getBytes();
         }
         if (scrubbed != null) {
             bytes = scrubbed;

@@ -9,7 +9,8 @@ import net.bytebuddy.asm.Advice;
  * ({@code writeByteArrayToOutputStreamWithPossibleFlush(byte[])}, or {@code writeBytes(byte[])} in logback 1.2): swaps the encoded line for
  * its scrubbed form. May reference bootstrap classes only. Costs a volatile read and the redactor's scan for a
  * clean line (the redactor returns null and the original array is written). Does nothing while no redactor is
- * installed. A redactor that throws (it must not) gets the line withheld rather than written raw; anything
+ * installed. A redactor that throws (it must not) gets the line withheld (with the redactor's own marker)
+ * rather than written raw; anything
  * else that goes wrong in here is suppressed and the line is written as logback meant to.
  */
 final class WriteBytesAdvice {
@@ -26,7 +27,7 @@ final class WriteBytesAdvice {
         try {
             scrubbed = scrubber.scrub(bytes, 0, bytes.length);
         } catch (Throwable t) {
-            scrubbed = "[oauth-agent: log line withheld, the redactor failed]\n".getBytes();
+            scrubbed = "[oauth-agent: line withheld: redaction failed]\n".getBytes();
         }
         if (scrubbed != null) {
             bytes = scrubbed;

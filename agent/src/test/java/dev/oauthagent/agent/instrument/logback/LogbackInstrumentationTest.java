@@ -106,7 +106,7 @@ class LogbackInstrumentationTest {
         appender.doAppend("second " + SECRET);
 
         assertThat(text(out)).doesNotContain(SECRET)
-                .isEqualTo("[oauth-agent: log line withheld, the redactor failed]\n".repeat(2));
+                .isEqualTo("[oauth-agent: line withheld: redaction failed]\n".repeat(2));
         assertThat(appender.isStarted()).as("logback saw no error").isTrue();
         assertThat(context.getStatusManager().getCopyOfStatusList()).isEmpty();
     }
