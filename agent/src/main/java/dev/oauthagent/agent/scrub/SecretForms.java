@@ -10,14 +10,17 @@ import java.util.Set;
 /**
  * The shapes a secret takes when a program writes it somewhere: as it is, percent-encoded (a URL or form
  * body, with upper- or lower-case hex, {@code +} or {@code %20} for a space), JSON-escaped (plain, with
- * {@code \/} for {@code /}, or with {@code \u003d}-style escapes of {@code = + / < > & '} in either hex case,
- * as Gson and some JSON encoders write). Duplicates are dropped, so a token made of base64url characters
- * yields one form.
+ * {@code \/} for {@code /}, or with {@code \u003d}-style escapes in either hex case: of {@code < > & = '} as
+ * Gson's HTML-safe default writes, or of {@code = + / < > & '} as stricter encoders do), XML-escaped
+ * ({@code &amp;} and friends, as java.util.logging's XMLFormatter and XML layouts write). Duplicates are
+ * dropped, so a token made of base64url characters yields one form.
  */
 final class SecretForms {
     private static final char[] UPPER_HEX = "0123456789ABCDEF".toCharArray();
     private static final char[] LOWER_HEX = "0123456789abcdef".toCharArray();
     private static final String JSON_UNICODE_ESCAPED = "=+/<>&'";
+    /** What Gson escapes by default (HTML-safe): not {@code +} or {@code /}. */
+    private static final String GSON_UNICODE_ESCAPED = "<>&='";
 
     private SecretForms() {
     }
@@ -29,10 +32,13 @@ final class SecretForms {
         forms.add(percentEncoded(secret, LOWER_HEX, false));
         forms.add(percentEncoded(secret, UPPER_HEX, true));
         forms.add(percentEncoded(secret, LOWER_HEX, true));
-        forms.add(jsonEscaped(secret, false, null));
-        forms.add(jsonEscaped(secret, true, null));
-        forms.add(jsonEscaped(secret, false, LOWER_HEX));
-        forms.add(jsonEscaped(secret, false, UPPER_HEX));
+        forms.add(jsonEscaped(secret, false, null, JSON_UNICODE_ESCAPED));
+        forms.add(jsonEscaped(secret, true, null, JSON_UNICODE_ESCAPED));
+        forms.add(jsonEscaped(secret, false, LOWER_HEX, JSON_UNICODE_ESCAPED));
+        forms.add(jsonEscaped(secret, false, UPPER_HEX, JSON_UNICODE_ESCAPED));
+        forms.add(jsonEscaped(secret, false, LOWER_HEX, GSON_UNICODE_ESCAPED));
+        forms.add(jsonEscaped(secret, false, UPPER_HEX, GSON_UNICODE_ESCAPED));
+        forms.add(xmlEscaped(secret));
         return new ArrayList<>(forms);
     }
 
@@ -73,13 +79,14 @@ final class SecretForms {
 
     /**
      * @param slash      write {@code /} as {@code \/}
-     * @param unicodeHex when not null, write {@code = + / < > & '} as {@code \}{@code u00XX} in this hex case
+     * @param unicodeHex when not null, write the characters of {@code unicodeEscaped} as {@code \}{@code u00XX}
+     *                   in this hex case
      */
-    static String jsonEscaped(String text, boolean slash, char[] unicodeHex) {
+    static String jsonEscaped(String text, boolean slash, char[] unicodeHex, String unicodeEscaped) {
         StringBuilder out = new StringBuilder(text.length() + 16);
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (unicodeHex != null && JSON_UNICODE_ESCAPED.indexOf(c) >= 0) {
+            if (unicodeHex != null && unicodeEscaped.indexOf(c) >= 0) {
                 appendUnicodeEscape(out, c, unicodeHex);
             } else if (c == '"' || c == '\\') {
                 out.append('\\').append(c);
@@ -89,6 +96,23 @@ final class SecretForms {
                 appendUnicodeEscape(out, c, unicodeHex == null ? LOWER_HEX : unicodeHex);
             } else {
                 out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    /** The five predefined XML entities; every XML writer escapes at least {@code & <} this way. */
+    static String xmlEscaped(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '&': out.append("&amp;"); break;
+                case '<': out.append("&lt;"); break;
+                case '>': out.append("&gt;"); break;
+                case '"': out.append("&quot;"); break;
+                case '\'': out.append("&apos;"); break;
+                default: out.append(c);
             }
         }
         return out.toString();

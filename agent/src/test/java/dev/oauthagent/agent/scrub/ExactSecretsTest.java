@@ -60,6 +60,18 @@ class ExactSecretsTest {
     }
 
     @Test
+    void formsIncludeTheXmlEscapedOne() {
+        assertThat(SecretForms.of(SECRET)).contains("s3cr+t/w1th=sp ce&amp;&quot;q\\");
+    }
+
+    @Test
+    void formsIncludeGsonsHtmlSafeEscapesWhichKeepPlusAndSlash() {
+        assertThat(SecretForms.of(SECRET)).contains(
+                "s3cr+t/w1th\\u003dsp ce\\u0026\\\"q\\\\",
+                "s3cr+t/w1th\\u003Dsp ce\\u0026\\\"q\\\\");
+    }
+
+    @Test
     void basicHeaderValueOfClientIdAndSecretIsReplaced() {
         String basic = Base64.getEncoder().encodeToString("billing:s3cr3t-value-1".getBytes(StandardCharsets.UTF_8));
         Redactor r = Redactors.exact(SecretForms.basicCredentials("billing", "s3cr3t-value-1").toArray(new String[0]));

@@ -31,8 +31,9 @@ public final class SecretForms {
         forms.putIfAbsent("form-encoded", formEncoded);
         forms.putIfAbsent("percent-encoded", formEncoded.replace("+", "%20"));
         forms.putIfAbsent("json-escaped", secret.replace("\\", "\\\\").replace("\"", "\\\"").replace("/", "\\/"));
-        forms.putIfAbsent("json-unicode-escaped", secret.replace("=", "\\u003d").replace("+", "\\u002b")
-                .replace("&", "\\u0026").replace("/", "\\/"));
+        forms.putIfAbsent("json-gson-escaped", secret.replace("\\", "\\\\").replace("\"", "\\\"")
+                .replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026").replace("=", "\\u003d")
+                .replace("'", "\\u0027"));
         if (secret.length() > 2 * PREFIX_LENGTH) {
             forms.put("prefix", secret.substring(0, PREFIX_LENGTH));
         }

@@ -57,7 +57,7 @@ public final class LeakyLines {
         lines.add(leak("token-plain", "got access token " + token));
         lines.add(leak("token-bearer-header", "sending Authorization: Bearer " + token));
         lines.add(leak("token-query", "GET https://api.example.com/orders?access_token=" + urlEncoded(token)));
-        lines.add(leak("token-json", "{\"access_token\":\"" + jsonEscaped(token) + "\",\"token_type\":\"Bearer\"}"));
+        lines.add(leak("token-json", "{\"access_token\":\"" + gsonEscaped(token) + "\",\"token_type\":\"Bearer\"}"));
         lines.add(leak("token-prefix", "token starts with " + token.substring(0, Math.min(24, token.length()))
                 + "..."));
         lines.add(leak("token-multiline", "response headers:\n  Content-Type: text/plain\n  X-Token: " + token
@@ -66,7 +66,8 @@ public final class LeakyLines {
         lines.add(leak("secret-form", "POST body client_id=" + urlEncoded(s.clientId()) + "&client_secret="
                 + urlEncoded(secret) + "&grant_type=client_credentials"));
         lines.add(leak("secret-percent", "secret as a URL parameter: " + urlEncoded(secret)));
-        lines.add(leak("secret-json", "{\"client_secret\":\"" + jsonEscaped(secret) + "\"}"));
+        lines.add(leak("secret-json-gson", "{\"client_secret\":\"" + gsonEscaped(secret) + "\"}"));
+        lines.add(leak("secret-json-slash", "{\"client_secret\":\"" + slashEscaped(secret) + "\"}"));
         lines.add(leak("basic-header", "sending Authorization: Basic " + s.basicValue()));
         lines.add(leak("basic-bare", "credentials " + s.basicValue()));
         return lines;
@@ -137,21 +138,24 @@ public final class LeakyLines {
         }
     }
 
-    /** JSON escaping as Jackson and Gson may write it: slashes escaped, '=' and '+' as \\u escapes. */
-    static String jsonEscaped(String value) {
+    /** JSON escaping as Gson writes it by default (HTML-safe): {@code < > & = '} as \\u escapes, {@code /} kept. */
+    static String gsonEscaped(String value) {
         StringBuilder out = new StringBuilder(value.length() + 16);
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
-            switch (c) {
-                case '"': out.append("\\\""); break;
-                case '\\': out.append("\\\\"); break;
-                case '/': out.append("\\/"); break;
-                case '=': out.append("\\u003d"); break;
-                case '+': out.append("\\u002b"); break;
-                case '&': out.append("\\u0026"); break;
-                default: out.append(c);
+            if (c == '"' || c == '\\') {
+                out.append('\\').append(c);
+            } else if ("<>&='".indexOf(c) >= 0) {
+                out.append(String.format("\\u%04x", (int) c));
+            } else {
+                out.append(c);
             }
         }
         return out.toString();
+    }
+
+    /** JSON escaping with {@code /} as {@code \\/}, as Jackson's ESCAPE_FORWARD_SLASHES and many encoders write it. */
+    static String slashEscaped(String value) {
+        return value.replace("\\", "\\\\").replace("\"", "\\\"").replace("/", "\\/");
     }
 }
