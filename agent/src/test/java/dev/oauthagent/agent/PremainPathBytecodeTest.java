@@ -103,6 +103,8 @@ class PremainPathBytecodeTest {
                 "HttpClientInstrumentation");
         addPackage(classes, dev.oauthagent.agent.instrument.logback.LogbackInstrumentation.class,
                 "LogbackInstrumentation");
+        addPackage(classes, dev.oauthagent.agent.instrument.log4j2.Log4j2Instrumentation.class,
+                "Log4j2Instrumentation");
         addPackage(classes, dev.oauthagent.agent.log.AgentLogging.class, "AgentLogging");
         return classes;
     }

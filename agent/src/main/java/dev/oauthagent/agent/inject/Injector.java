@@ -12,8 +12,6 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URL;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +39,8 @@ public final class Injector {
 
     private final RouteTable routes;
     private final Map<String, InjectionTarget> targets;
-    private final List<InjectionTarget> targetList;
+    /** An array, not a list: looping over it on every request allocates no iterator. */
+    private final InjectionTarget[] targetList;
     private final RateLimitedLog internalErrorLog;
 
     public Injector(List<ClientConfig> clients, Map<String, TokenCache> caches, Ticker ticker) {
@@ -55,7 +54,7 @@ public final class Injector {
             byName.put(client.name(), new InjectionTarget(client, cache, ticker));
         }
         this.targets = byName;
-        this.targetList = Collections.unmodifiableList(new ArrayList<>(byName.values()));
+        this.targetList = byName.values().toArray(new InjectionTarget[0]);
         this.internalErrorLog = new RateLimitedLog(ticker, 1, java.util.concurrent.TimeUnit.MINUTES);
     }
 

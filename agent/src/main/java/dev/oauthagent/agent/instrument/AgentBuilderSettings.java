@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 
 import java.lang.instrument.Instrumentation;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -24,6 +25,20 @@ final class AgentBuilderSettings {
     private AgentBuilderSettings() {
     }
 
+    /** Installs byte-buddy for the instrumentations that {@code register} with it. */
+    static void install(Instrumentation inst, List<LibraryInstrumentation> clients, Set<String> targetNames) {
+        // Byte-buddy otherwise prints an Unsafe deprecation warning on JDK 24+ into the application's stderr.
+        // (The property name is relocated along with byte-buddy, so the application's own copy is unaffected.)
+        if (System.getProperty("net.bytebuddy.safe") == null) {
+            System.setProperty("net.bytebuddy.safe", "true");
+        }
+        AgentBuilder builder = create(inst, targetNames);
+        for (LibraryInstrumentation client : clients) {
+            builder = client.register(builder);
+        }
+        builder.installOn(inst);
+    }
+
     static AgentBuilder create(Instrumentation inst, Set<String> targetNames) {
         // Settings that keep byte-buddy's set-up and per-class cost low: do not compute full method graphs,
         // decorate instead of rebasing, and retransform only the target classes already loaded (found by name)
@@ -33,23 +48,12 @@ final class AgentBuilderSettings {
                 .disableClassFormatChanges()
                 .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
                 .with(new AgentBuilder.RedefinitionStrategy.DiscoveryStrategy.Explicit(
-                        loadedTargets(inst, targetNames)))
+                        new HashSet<Class<?>>(Instrumenter.loadedTargets(inst, targetNames))))
                 .with(AgentBuilder.DescriptionStrategy.Default.POOL_ONLY)
                 .with(AgentBuilder.TypeStrategy.Default.DECORATE)
                 .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
                 .ignore(new NotATarget(targetNames))
                 .with(new ErrorListener());
-    }
-
-    /** Target classes loaded before byte-buddy was installed: after a runtime attach, or by an early caller. */
-    private static Set<Class<?>> loadedTargets(Instrumentation inst, Set<String> targetNames) {
-        Set<Class<?>> loaded = new HashSet<>();
-        for (Class<?> type : inst.getAllLoadedClasses()) {
-            if (targetNames.contains(type.getName())) {
-                loaded.add(type);
-            }
-        }
-        return loaded;
     }
 
     /**

@@ -3,9 +3,8 @@ package dev.oauthagent.agent.instrument;
 import dev.oauthagent.agent.inject.Injector;
 import dev.oauthagent.agent.instrument.httpclient.HttpClientInstrumentation;
 import dev.oauthagent.agent.instrument.logback.LogbackInstrumentation;
+import dev.oauthagent.agent.instrument.log4j2.Log4j2Instrumentation;
 import dev.oauthagent.agent.instrument.urlconnection.UrlConnectionInstrumentation;
-import net.bytebuddy.agent.builder.AgentBuilder;
-import net.bytebuddy.agent.builder.ResettableClassFileTransformer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,10 +16,13 @@ import java.util.Set;
 import java.util.List;
 
 /**
- * Installs the HTTP client instrumentations in two steps. {@link #prepareInPremain} is cheap and
+ * Installs the library instrumentations in two steps. {@link #prepareInPremain} is cheap and
  * synchronous: the bootstrap classes become boot classes and the {@link StartupGate} holds back target
- * classes. {@link #install} then runs on the agent's start-up thread: binds each client's hook to the
- * {@link Injector} and installs byte-buddy, retransforming targets that were already loaded (runtime attach).
+ * classes. {@link #install} then runs on the agent's start-up thread: binds each instrumentation's hook to the
+ * {@link Injector} and installs the class file transformers, retransforming targets that were already loaded
+ * (runtime attach). Instrumentations with {@link HookPoint}s go through {@link HookPointTransformer} (plain
+ * ASM, tens of milliseconds); byte-buddy's {@code AgentBuilder} is only set up for those that register with it
+ * (a second or so of the start-up thread on 2 cores; see docs/decisions/0005).
  */
 public final class Instrumenter {
     /**
@@ -35,7 +37,6 @@ public final class Instrumenter {
     private final Instrumentation inst;
     private final List<LibraryInstrumentation> clients;
     private final StartupGate gate;
-    private volatile ResettableClassFileTransformer installed;
 
     private Instrumenter(Instrumentation inst, List<LibraryInstrumentation> clients, StartupGate gate) {
         this.inst = inst;
@@ -53,6 +54,7 @@ public final class Instrumenter {
         all.add(new HttpClientInstrumentation());
         if (scrubbing) {
             all.add(new LogbackInstrumentation());
+            all.add(new Log4j2Instrumentation());
         }
         return all;
     }
@@ -75,20 +77,20 @@ public final class Instrumenter {
 
     /** Never throws: a client that cannot be instrumented is logged and left alone. */
     public void install(Injector injector) {
-        ResettableClassFileTransformer transformer = null;
         long started = System.nanoTime();
         try {
-            // Byte-buddy otherwise prints an Unsafe deprecation warning on JDK 24+ into the application's stderr.
-            // (The property name is relocated along with byte-buddy, so the application's own copy is unaffected.)
-            if (System.getProperty("net.bytebuddy.safe") == null) {
-                System.setProperty("net.bytebuddy.safe", "true");
-            }
-            AgentBuilder builder = AgentBuilderSettings.create(inst, targetNames());
             List<String> active = new ArrayList<>();
+            List<HookPoint> hookPoints = new ArrayList<>();
+            List<LibraryInstrumentation> byteBuddyClients = new ArrayList<>();
             for (LibraryInstrumentation client : clients) {
                 try {
                     client.prepare(inst, injector);
-                    builder = client.register(builder);
+                    List<HookPoint> points = client.hookPoints();
+                    if (points.isEmpty()) {
+                        byteBuddyClients.add(client);
+                    } else {
+                        hookPoints.addAll(points);
+                    }
                     active.add(client.name());
                 } catch (Throwable t) {
                     client.disable();
@@ -97,14 +99,29 @@ public final class Instrumenter {
                 }
             }
             addReadEdgeFromJavaBase();
-            transformer = builder.installOn(inst);
-            installed = transformer;
+            if (!hookPoints.isEmpty()) {
+                installHookPoints(hookPoints);
+            }
+            if (!byteBuddyClients.isEmpty()) {
+                AgentBuilderSettings.install(inst, byteBuddyClients, targetNames(byteBuddyClients));
+            }
             Log.log.debug("instrumented {} in {} ms", active, (System.nanoTime() - started) / 1000000);
         } catch (Throwable t) {
             Log.log.error("cannot install the HTTP client instrumentation ({}); requests get no token", t.toString());
         } finally {
             gate.open();
             inst.removeTransformer(gate);
+        }
+    }
+
+    private void installHookPoints(List<HookPoint> hookPoints) throws Exception {
+        HookPointTransformer transformer = new HookPointTransformer(hookPoints);
+        inst.addTransformer(transformer, true);
+        // Targets loaded before the transformer (runtime attach, or an early caller): found by name, never by
+        // looking at every loaded class's bytes.
+        List<Class<?>> loaded = loadedTargets(inst, transformer.classNames());
+        if (!loaded.isEmpty()) {
+            inst.retransformClasses(loaded.toArray(new Class<?>[0]));
         }
     }
 
@@ -115,12 +132,23 @@ public final class Instrumenter {
         }
     }
 
-    private Set<String> targetNames() {
+    private static Set<String> targetNames(List<LibraryInstrumentation> clients) {
         Set<String> names = new HashSet<>();
         for (LibraryInstrumentation client : clients) {
             Collections.addAll(names, client.targetClasses());
         }
         return names;
+    }
+
+    /** Target classes loaded before the transformers were installed: after a runtime attach, or by an early caller. */
+    static List<Class<?>> loadedTargets(Instrumentation inst, Set<String> targetNames) {
+        List<Class<?>> loaded = new ArrayList<>();
+        for (Class<?> type : inst.getAllLoadedClasses()) {
+            if (targetNames.contains(type.getName())) {
+                loaded.add(type);
+            }
+        }
+        return loaded;
     }
 
     private void addReadEdgeFromJavaBase() {

@@ -4,6 +4,8 @@ import dev.oauthagent.agent.inject.Injector;
 import net.bytebuddy.agent.builder.AgentBuilder;
 
 import java.lang.instrument.Instrumentation;
+import java.util.Collections;
+import java.util.List;
 
 /**
  * One library (or JDK API) the agent hooks: an HTTP client it decorates with tokens, or a logging framework
@@ -26,7 +28,23 @@ public interface LibraryInstrumentation {
     /** Binds JDK internals and installs the hook the advice calls. Runs before {@link #register}. */
     void prepare(Instrumentation inst, Injector injector) throws Exception;
 
-    AgentBuilder register(AgentBuilder builder);
+    /**
+     * The calls to insert into the target classes, for instrumentations that hook a few known methods: applied
+     * by a plain class file transformer ({@link HookPoint}), which costs a fraction of byte-buddy's set-up. An
+     * instrumentation with hook points is not offered to {@link #register}.
+     */
+    default List<HookPoint> hookPoints() {
+        return Collections.emptyList();
+    }
+
+    /**
+     * Byte-buddy's way, for instrumentations without {@link #hookPoints}: adds type matchers and advice to the
+     * builder. The builder (and byte-buddy's few hundred milliseconds of set-up) is only created when at least
+     * one available instrumentation uses this.
+     */
+    default AgentBuilder register(AgentBuilder builder) {
+        return builder;
+    }
 
     /** Uninstalls the hook: the advice then does nothing. */
     void disable();

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class InstrumenterTest {
 
     @Test
-    void withScrubbingOnBothJdkClientsAndLogbackAreShippedAndAvailableOnThisJdk() {
+    void withScrubbingOnBothJdkClientsAndTheLoggingFrameworksAreShippedAndAvailableOnThisJdk() {
         List<String> available = new ArrayList<>();
         List<String> targets = new ArrayList<>();
         for (LibraryInstrumentation client : Instrumenter.all(true)) {
@@ -20,10 +20,11 @@ class InstrumenterTest {
             }
         }
 
-        assertThat(available).containsExactly("HttpURLConnection", "java.net.http.HttpClient", "logback");
+        assertThat(available).containsExactly("HttpURLConnection", "java.net.http.HttpClient", "logback", "log4j2");
         assertThat(targets).containsExactly("sun.net.www.protocol.http.HttpURLConnection",
                 "jdk.internal.net.http.MultiExchange", "ch.qos.logback.core.OutputStreamAppender",
-                "ch.qos.logback.core.net.SyslogOutputStream");
+                "ch.qos.logback.core.net.SyslogOutputStream", "org.apache.logging.log4j.core.layout.TextEncoderHelper",
+                "org.apache.logging.log4j.core.appender.OutputStreamManager");
     }
 
     @Test
@@ -37,7 +38,7 @@ class InstrumenterTest {
     }
 
     @Test
-    void everyTargetClassExistsInThisJdkOrInTheLibraryOnTheTestClassPath() throws Exception {
+    void everyTargetClassExistsInThisJdkOrTheTestedLibraries() throws Exception {
         for (LibraryInstrumentation client : Instrumenter.all(true)) {
             for (String target : client.targetClasses()) {
                 assertThat(Class.forName(target, false, ClassLoader.getSystemClassLoader())).isNotNull();

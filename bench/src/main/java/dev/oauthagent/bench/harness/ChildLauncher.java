@@ -36,7 +36,8 @@ final class ChildLauncher {
         this.clientSecret = clientSecret;
     }
 
-    ChildRun run(JvmVariant variant, String mainClass, String... args) throws IOException, InterruptedException {
+    /** The child's command and environment; the caller chooses where its input and output go. */
+    ProcessBuilder builder(JvmVariant variant, String mainClass, String... args) {
         List<String> command = new ArrayList<>();
         command.add(java.toString());
         command.addAll(variant.jvmArgs());
@@ -44,14 +45,22 @@ final class ChildLauncher {
         command.add(classPath);
         command.add("dev.oauthagent.bench.apps." + mainClass);
         command.addAll(List.of(args));
-
-        Path out = workDir.resolve("child.out");
-        Path err = workDir.resolve("child.err");
-        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
-                .redirectOutput(out.toFile()).redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.PIPE);
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile());
         builder.environment().put(AgentConfigFile.SECRET_ENV, clientSecret);
         // An inherited JAVA_TOOL_OPTIONS (another agent, a debugger) would spoil every figure.
         builder.environment().remove("JAVA_TOOL_OPTIONS");
+        return builder;
+    }
+
+    Path workDir() {
+        return workDir;
+    }
+
+    ChildRun run(JvmVariant variant, String mainClass, String... args) throws IOException, InterruptedException {
+        Path out = workDir.resolve("child.out");
+        Path err = workDir.resolve("child.err");
+        ProcessBuilder builder = builder(variant, mainClass, args)
+                .redirectOutput(out.toFile()).redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.PIPE);
 
         long start = System.nanoTime();
         Process process = builder.start();

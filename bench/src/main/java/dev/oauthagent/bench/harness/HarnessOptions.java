@@ -39,6 +39,12 @@ final class HarnessOptions {
         throw new IllegalArgumentException("--" + name + " must be a whole number above 0, not '" + value + "'");
     }
 
+    /** The text given as {@code --name=}, or the default. */
+    String text(String name, String defaultValue) {
+        String value = values.get(name);
+        return value == null ? defaultValue : value;
+    }
+
     /** The path given as {@code --name=}, or null. */
     Path path(String name) {
         String value = values.get(name);

@@ -29,4 +29,12 @@ public interface ClientApp {
 
     /** The policy an application gets without choosing one. */
     RedirectPolicy defaultRedirectPolicy();
+
+    /**
+     * Whether the app sends its requests without waiting for earlier answers (sendAsync): then a request sent
+     * while an earlier one's 401 is still on its way may rightly carry the token that 401 refused.
+     */
+    default boolean sendsWithoutWaiting() {
+        return false;
+    }
 }

@@ -32,6 +32,11 @@ final class HttpClientApp implements ClientApp {
     }
 
     @Override
+    public boolean sendsWithoutWaiting() {
+        return "ASYNC".equals(mode);
+    }
+
+    @Override
     public Path jar() {
         return E2ePaths.testApp("httpclient-app");
     }

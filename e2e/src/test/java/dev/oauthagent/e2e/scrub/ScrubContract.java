@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -120,8 +121,9 @@ public abstract class ScrubContract {
     private AppOutput runApp(String setting, Map<String, String> globalKeys) {
         AuthServer auth = AuthServer.shared();
         recorder.reset();
+        Path dir = null;
         try {
-            Path dir = Files.createTempDirectory("scrub-" + appName() + "-" + setting);
+            dir = Files.createTempDirectory("scrub-" + appName() + "-" + setting);
             Path logDir = Files.createDirectories(dir.resolve("logs"));
             Path config = dir.resolve("agent.properties");
             StringBuilder properties = new StringBuilder()
@@ -151,6 +153,21 @@ public abstract class ScrubContract {
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            deleteTree(dir); // tens of MB of logs per run (the 10 MB line, several appenders), read by now
+        }
+    }
+
+    private static void deleteTree(Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + dir, e);
         }
     }
 

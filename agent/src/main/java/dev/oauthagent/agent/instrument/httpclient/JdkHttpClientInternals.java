@@ -42,66 +42,9 @@ final class JdkHttpClientInternals implements HttpClientInternals {
         }
     };
 
-    private final MethodHandle uri;
-    private final MethodHandle userHeaders;
-    private final MethodHandle setUserHeaders;
-    private final MethodHandle systemHeaders;
-    private final MethodHandle setSystemHeader;
-    private final MethodHandle bodyPublisher;
-    private final MethodHandle newInstanceForAuthentication;
-    private final MethodHandle headersFirstValue;
-    private final MethodHandle headersAllValues;
-    private final MethodHandle headersMap;
-    private final MethodHandle headersOf;
-    private final MethodHandle statusCode;
-    private final MethodHandle responseRequest;
-    private final MethodHandle responseHeaders;
+    private static final JdkHttpClientInternals INSTANCE = new JdkHttpClientInternals();
 
-    private JdkHttpClientInternals(ClassLoader loader) throws ReflectiveOperationException {
-        MethodHandles.Lookup lookup = MethodHandles.lookup();
-        Class<?> request = Class.forName(REQUEST_IMPL, false, loader);
-        Class<?> headers = Class.forName("java.net.http.HttpHeaders", false, loader);
-        Class<?> headersBuilder = Class.forName("jdk.internal.net.http.common.HttpHeadersBuilder", false, loader);
-        Class<?> response = Class.forName("jdk.internal.net.http.Response", false, loader);
-
-        uri = lookup.findVirtual(request, "uri", MethodType.methodType(URI.class))
-                .asType(MethodType.methodType(URI.class, Object.class));
-        userHeaders = lookup.unreflect(accessible(request.getDeclaredMethod("getUserHeaders")))
-                .asType(MethodType.methodType(Object.class, Object.class));
-        // The application's headers are an immutable HttpHeaders in a final field; override-existing is the one
-        // case that replaces it (the JDK copies the request for every send, so the application's own HttpRequest
-        // is never touched). Deep reflection on a final instance field works through JDK 25; JEP 500 (JDK 26)
-        // makes it print a warning and later JDKs refuse it: then override-existing of an application header
-        // fails (logged once) and the application's header is sent; everything else keeps working.
-        setUserHeaders = finalFieldSetter(lookup, request.getDeclaredField("userHeaders"));
-        MethodHandle builderMap = lookup.findVirtual(headersBuilder, "map", MethodType.methodType(Map.class));
-        systemHeaders = MethodHandles.filterReturnValue(
-                        lookup.unreflect(accessible(request.getDeclaredMethod("getSystemHeadersBuilder"))), builderMap)
-                .asType(MethodType.methodType(Map.class, Object.class));
-        setSystemHeader = lookup.findVirtual(request, "setSystemHeader",
-                        MethodType.methodType(void.class, String.class, String.class))
-                .asType(MethodType.methodType(void.class, Object.class, String.class, String.class));
-        bodyPublisher = lookup.findVirtual(request, "bodyPublisher", MethodType.methodType(Optional.class))
-                .asType(MethodType.methodType(Optional.class, Object.class));
-        newInstanceForAuthentication = lookup.findStatic(request, "newInstanceForAuthentication",
-                        MethodType.methodType(request, request))
-                .asType(MethodType.methodType(Object.class, Object.class));
-
-        headersFirstValue = lookup.findVirtual(headers, "firstValue", MethodType.methodType(Optional.class, String.class))
-                .asType(MethodType.methodType(Optional.class, Object.class, String.class));
-        headersAllValues = lookup.findVirtual(headers, "allValues", MethodType.methodType(List.class, String.class))
-                .asType(MethodType.methodType(List.class, Object.class, String.class));
-        headersMap = lookup.findVirtual(headers, "map", MethodType.methodType(Map.class))
-                .asType(MethodType.methodType(Map.class, Object.class));
-        headersOf = lookup.findStatic(headers, "of", MethodType.methodType(headers, Map.class, BiPredicate.class))
-                .asType(MethodType.methodType(Object.class, Map.class, BiPredicate.class));
-
-        statusCode = lookup.unreflect(accessible(response.getDeclaredMethod("statusCode")))
-                .asType(MethodType.methodType(int.class, Object.class));
-        responseRequest = lookup.unreflect(accessible(response.getDeclaredMethod("request")))
-                .asType(MethodType.methodType(Object.class, Object.class));
-        responseHeaders = lookup.unreflect(accessible(response.getDeclaredMethod("headers")))
-                .asType(MethodType.methodType(Object.class, Object.class));
+    private JdkHttpClientInternals() {
     }
 
     /**
@@ -114,7 +57,13 @@ final class JdkHttpClientInternals implements HttpClientInternals {
         ModuleAccess.openPackageOf(inst, request, JdkHttpClientInternals.class);
         ModuleAccess.openPackageOf(inst, Class.forName("jdk.internal.net.http.common.HttpHeadersBuilder", false, loader),
                 JdkHttpClientInternals.class);
-        return new JdkHttpClientInternals(loader);
+        try {
+            Handles.bound();
+        } catch (ExceptionInInitializerError e) {
+            throw new IllegalStateException("this JDK's java.net.http is not the one the agent knows: " + e.getCause(),
+                    e.getCause());
+        }
+        return INSTANCE;
     }
 
     /** Null when this JDK refuses to write final fields. */
@@ -134,13 +83,13 @@ final class JdkHttpClientInternals implements HttpClientInternals {
 
     @Override
     public URI uri(Object request) throws Throwable {
-        return (URI) uri.invokeExact(request);
+        return (URI) Handles.REQUEST_URI.invokeExact(request);
     }
 
     @Override
     public String userAuthorization(Object request) throws Throwable {
-        Object headers = (Object) userHeaders.invokeExact(request);
-        Optional<?> value = (Optional<?>) headersFirstValue.invokeExact(headers, AUTHORIZATION);
+        Object headers = (Object) Handles.USER_HEADERS.invokeExact(request);
+        Optional<?> value = (Optional<?>) Handles.HEADERS_FIRST_VALUE.invokeExact(headers, AUTHORIZATION);
         return value.isPresent() ? (String) value.get() : null;
     }
 
@@ -152,7 +101,7 @@ final class JdkHttpClientInternals implements HttpClientInternals {
 
     @Override
     public void setSystemAuthorization(Object request, String value) throws Throwable {
-        setSystemHeader.invokeExact(request, AUTHORIZATION, value);
+        Handles.SET_SYSTEM_HEADER.invokeExact(request, AUTHORIZATION, value);
     }
 
     @Override
@@ -162,50 +111,138 @@ final class JdkHttpClientInternals implements HttpClientInternals {
 
     @Override
     public void removeUserAuthorization(Object request) throws Throwable {
-        if (setUserHeaders == null) {
+        if (Handles.SET_USER_HEADERS == null) {
             throw new UnsupportedOperationException("this JDK does not let the agent replace a request's headers");
         }
-        Object headers = (Object) userHeaders.invokeExact(request);
+        Object headers = (Object) Handles.USER_HEADERS.invokeExact(request);
         @SuppressWarnings("unchecked")
-        Map<String, List<String>> current = (Map<String, List<String>>) headersMap.invokeExact(headers);
+        Map<String, List<String>> current = (Map<String, List<String>>) Handles.HEADERS_MAP.invokeExact(headers);
         Map<String, List<String>> without = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         without.putAll(current);
         without.remove(AUTHORIZATION);
-        Object replaced = (Object) headersOf.invokeExact((Map) without, ANY_HEADER);
-        setUserHeaders.invokeExact(request, replaced);
+        Object replaced = (Object) Handles.HEADERS_OF.invokeExact((Map) without, ANY_HEADER);
+        Handles.SET_USER_HEADERS.invokeExact(request, replaced);
     }
 
     @Override
     public int statusCode(Object response) throws Throwable {
-        return (int) statusCode.invokeExact(response);
+        return (int) Handles.STATUS_CODE.invokeExact(response);
     }
 
     @Override
     public Object request(Object response) throws Throwable {
-        return (Object) responseRequest.invokeExact(response);
+        return (Object) Handles.RESPONSE_REQUEST.invokeExact(response);
     }
 
     @Override
     @SuppressWarnings("unchecked")
     public List<String> wwwAuthenticate(Object response) throws Throwable {
-        Object headers = (Object) responseHeaders.invokeExact(response);
-        List<?> values = (List<?>) headersAllValues.invokeExact(headers, WWW_AUTHENTICATE);
+        Object headers = (Object) Handles.RESPONSE_HEADERS.invokeExact(response);
+        List<?> values = (List<?>) Handles.HEADERS_ALL_VALUES.invokeExact(headers, WWW_AUTHENTICATE);
         return values == null ? Collections.<String>emptyList() : (List<String>) values;
     }
 
     @Override
     public boolean canResend(Object request) throws Throwable {
-        Optional<?> body = (Optional<?>) bodyPublisher.invokeExact(request);
+        Optional<?> body = (Optional<?>) Handles.BODY_PUBLISHER.invokeExact(request);
         return !body.isPresent() || RESENDABLE_BODIES.contains(body.get().getClass().getName());
     }
 
     @Override
     public Object copyForResend(Object request) throws Throwable {
-        return (Object) newInstanceForAuthentication.invokeExact(request);
+        return (Object) Handles.NEW_INSTANCE_FOR_AUTHENTICATION.invokeExact(request);
     }
 
     @SuppressWarnings("unchecked")
     private Map<String, List<String>> systemMap(Object request) throws Throwable {
-        return (Map<String, List<String>>) systemHeaders.invokeExact(request);
+        return (Map<String, List<String>>) Handles.SYSTEM_HEADERS.invokeExact(request);
+    }
+
+    /**
+     * The handles, {@code static final} so the JIT treats them as constants and compiles each call into a direct
+     * call of the JDK method (handles in instance fields go through their generic invocation path on every
+     * request). Initialised by {@link #bind}, after the packages are open to the agent.
+     */
+    private static final class Handles {
+        static final MethodHandle REQUEST_URI;
+        static final MethodHandle USER_HEADERS;
+        static final MethodHandle SET_USER_HEADERS;
+        static final MethodHandle SYSTEM_HEADERS;
+        static final MethodHandle SET_SYSTEM_HEADER;
+        static final MethodHandle BODY_PUBLISHER;
+        static final MethodHandle NEW_INSTANCE_FOR_AUTHENTICATION;
+        static final MethodHandle HEADERS_FIRST_VALUE;
+        static final MethodHandle HEADERS_ALL_VALUES;
+        static final MethodHandle HEADERS_MAP;
+        static final MethodHandle HEADERS_OF;
+        static final MethodHandle STATUS_CODE;
+        static final MethodHandle RESPONSE_REQUEST;
+        static final MethodHandle RESPONSE_HEADERS;
+
+        static {
+            try {
+                ClassLoader loader = ClassLoader.getSystemClassLoader();
+                MethodHandles.Lookup lookup = MethodHandles.lookup();
+                Class<?> request = Class.forName(REQUEST_IMPL, false, loader);
+                Class<?> headers = Class.forName("java.net.http.HttpHeaders", false, loader);
+                Class<?> headersBuilder =
+                        Class.forName("jdk.internal.net.http.common.HttpHeadersBuilder", false, loader);
+                Class<?> response = Class.forName("jdk.internal.net.http.Response", false, loader);
+
+                REQUEST_URI = lookup.findVirtual(request, "uri", MethodType.methodType(URI.class))
+                        .asType(MethodType.methodType(URI.class, Object.class));
+                USER_HEADERS = lookup.unreflect(accessible(request.getDeclaredMethod("getUserHeaders")))
+                        .asType(MethodType.methodType(Object.class, Object.class));
+                // The application's headers are an immutable HttpHeaders in a final field; override-existing is
+                // the one case that replaces it (the JDK copies the request for every send, so the application's
+                // own HttpRequest is never touched). Deep reflection on a final instance field works through
+                // JDK 25; JEP 500 (JDK 26) makes it print a warning and later JDKs refuse it: then
+                // override-existing of an application header fails (logged once) and the application's header is
+                // sent; everything else keeps working.
+                SET_USER_HEADERS = finalFieldSetter(lookup, request.getDeclaredField("userHeaders"));
+                MethodHandle builderMap =
+                        lookup.findVirtual(headersBuilder, "map", MethodType.methodType(Map.class));
+                SYSTEM_HEADERS = MethodHandles.filterReturnValue(
+                                lookup.unreflect(accessible(request.getDeclaredMethod("getSystemHeadersBuilder"))),
+                                builderMap)
+                        .asType(MethodType.methodType(Map.class, Object.class));
+                SET_SYSTEM_HEADER = lookup.findVirtual(request, "setSystemHeader",
+                                MethodType.methodType(void.class, String.class, String.class))
+                        .asType(MethodType.methodType(void.class, Object.class, String.class, String.class));
+                BODY_PUBLISHER = lookup.findVirtual(request, "bodyPublisher", MethodType.methodType(Optional.class))
+                        .asType(MethodType.methodType(Optional.class, Object.class));
+                NEW_INSTANCE_FOR_AUTHENTICATION = lookup.findStatic(request, "newInstanceForAuthentication",
+                                MethodType.methodType(request, request))
+                        .asType(MethodType.methodType(Object.class, Object.class));
+
+                HEADERS_FIRST_VALUE = lookup.findVirtual(headers, "firstValue",
+                                MethodType.methodType(Optional.class, String.class))
+                        .asType(MethodType.methodType(Optional.class, Object.class, String.class));
+                HEADERS_ALL_VALUES = lookup.findVirtual(headers, "allValues",
+                                MethodType.methodType(List.class, String.class))
+                        .asType(MethodType.methodType(List.class, Object.class, String.class));
+                HEADERS_MAP = lookup.findVirtual(headers, "map", MethodType.methodType(Map.class))
+                        .asType(MethodType.methodType(Map.class, Object.class));
+                HEADERS_OF = lookup.findStatic(headers, "of",
+                                MethodType.methodType(headers, Map.class, BiPredicate.class))
+                        .asType(MethodType.methodType(Object.class, Map.class, BiPredicate.class));
+
+                STATUS_CODE = lookup.unreflect(accessible(response.getDeclaredMethod("statusCode")))
+                        .asType(MethodType.methodType(int.class, Object.class));
+                RESPONSE_REQUEST = lookup.unreflect(accessible(response.getDeclaredMethod("request")))
+                        .asType(MethodType.methodType(Object.class, Object.class));
+                RESPONSE_HEADERS = lookup.unreflect(accessible(response.getDeclaredMethod("headers")))
+                        .asType(MethodType.methodType(Object.class, Object.class));
+            } catch (ReflectiveOperationException e) {
+                throw new ExceptionInInitializerError(e);
+            }
+        }
+
+        private Handles() {
+        }
+
+        /** Touching this runs the static initialiser. */
+        static void bound() {
+        }
     }
 }

@@ -1,0 +1,136 @@
+package dev.oauthagent.agent.instrument;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * One call the agent inserts into one method of a library class: a static method of a bootstrap class
+ * (e.g. {@code dev.oauthagent.bootstrap.UrlConnectionAdvice.beforeWrite}), called at the method's start or
+ * before each of its returns, with values of the method's frame as arguments. The whole logic stays in that
+ * static method; the inserted bytecode is the call alone, so nothing in it can fail but the call, and
+ * {@link HookPointTransformer} needs no type information beyond the names given here.
+ *
+ * <pre>
+ * HookPoint.atEntry(TARGET, "writeRequests", "()V")
+ *         .pushThis().pushField("url", "Ljava/net/URL;").pushField("requests", "Lsun/net/www/MessageHeader;")
+ *         .calls("dev/oauthagent/bootstrap/UrlConnectionAdvice", "beforeWrite",
+ *                 "(Ljava/lang/Object;Ljava/net/URL;Ljava/lang/Object;)V");
+ * </pre>
+ */
+public final class HookPoint {
+    /** Where in the method the call goes. */
+    public enum Position {
+        /** Before the first instruction. */
+        ENTRY,
+        /** Before each return instruction; a reference return value stays on the stack beneath the arguments. */
+        EXIT,
+        /** Before each return, and when a throwable leaves the method (then it is rethrown after the call). */
+        EXIT_OR_THROW,
+        /**
+         * Before each return of a reference: the returned value is the call's first argument and the call's
+         * result is returned instead (cast to the method's return type).
+         */
+        EXIT_REPLACING_RETURN_VALUE
+    }
+
+    /** What one argument of the call is. */
+    static final class Value {
+        static final int THIS = 0;
+        static final int FIELD = 1;
+        static final int ARGUMENT = 2;
+
+        final int kind;
+        final String name;
+        final String descriptor;
+        final int index;
+
+        private Value(int kind, String name, String descriptor, int index) {
+            this.kind = kind;
+            this.name = name;
+            this.descriptor = descriptor;
+            this.index = index;
+        }
+    }
+
+    final String className;
+    final String internalClassName;
+    final String methodName;
+    final String methodDescriptor;
+    final Position position;
+    final List<Value> values;
+    final String hookOwner;
+    final String hookName;
+    final String hookDescriptor;
+
+    private HookPoint(String className, String methodName, String methodDescriptor, Position position,
+                      List<Value> values, String hookOwner, String hookName, String hookDescriptor) {
+        this.className = className;
+        this.internalClassName = className.replace('.', '/');
+        this.methodName = methodName;
+        this.methodDescriptor = methodDescriptor;
+        this.position = position;
+        this.values = values;
+        this.hookOwner = hookOwner;
+        this.hookName = hookName;
+        this.hookDescriptor = hookDescriptor;
+    }
+
+    /** A call at the start of {@code className.methodName} with that exact descriptor. */
+    public static Builder atEntry(String className, String methodName, String methodDescriptor) {
+        return new Builder(className, methodName, methodDescriptor, Position.ENTRY);
+    }
+
+    public static Builder at(Position position, String className, String methodName, String methodDescriptor) {
+        return new Builder(className, methodName, methodDescriptor, position);
+    }
+
+    /** e.g. "sun.net.www.protocol.http.HttpURLConnection.writeRequests()V". */
+    @Override
+    public String toString() {
+        return className + "." + methodName + methodDescriptor;
+    }
+
+    /** Collects the call's arguments in order, then names the static method. */
+    public static final class Builder {
+        private final String className;
+        private final String methodName;
+        private final String methodDescriptor;
+        private final Position position;
+        private final List<Value> values = new ArrayList<Value>();
+
+        private Builder(String className, String methodName, String methodDescriptor, Position position) {
+            this.className = className;
+            this.methodName = methodName;
+            this.methodDescriptor = methodDescriptor;
+            this.position = position;
+        }
+
+        public Builder pushThis() {
+            values.add(new Value(Value.THIS, null, null, 0));
+            return this;
+        }
+
+        /** A field of {@code this} (declared in the class or a superclass), e.g. ("url", "Ljava/net/URL;"). */
+        public Builder pushField(String name, String descriptor) {
+            values.add(new Value(Value.FIELD, name, descriptor, 0));
+            return this;
+        }
+
+        /** The method's parameter {@code index} (0 is the first parameter, not {@code this}); references only. */
+        public Builder pushArgument(int index) {
+            values.add(new Value(Value.ARGUMENT, null, null, index));
+            return this;
+        }
+
+        /**
+         * The static method called, by internal owner name, name and descriptor. Its parameters are the values
+         * pushed, preceded by the returned value for {@link Position#EXIT_REPLACING_RETURN_VALUE}, which also
+         * returns an Object; otherwise it returns void.
+         */
+        public HookPoint calls(String owner, String name, String descriptor) {
+            return new HookPoint(className, methodName, methodDescriptor, position,
+                    Collections.unmodifiableList(new ArrayList<Value>(values)), owner, name, descriptor);
+        }
+    }
+}
