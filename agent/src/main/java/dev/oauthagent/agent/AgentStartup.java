@@ -57,7 +57,7 @@ final class AgentStartup {
         started = true; // only now: after a configuration error, a later attach with a fixed one may start
         try {
             // Before anything else: from here on, the bootstrap classes must come from the boot class path.
-            Instrumenter instrumenter = Instrumenter.prepareInPremain(inst);
+            Instrumenter instrumenter = Instrumenter.prepareInPremain(inst, config.scrub().enabled());
             // Next, before the application or its logging framework can capture System.out/err.
             LiveSecrets secrets = LogScrubbing.start(config);
             AgentLogging.configure(config.logLevel());

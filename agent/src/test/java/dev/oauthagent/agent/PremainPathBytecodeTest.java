@@ -101,6 +101,8 @@ class PremainPathBytecodeTest {
                 "UrlConnectionInstrumentation");
         addPackage(classes, dev.oauthagent.agent.instrument.httpclient.HttpClientInstrumentation.class,
                 "HttpClientInstrumentation");
+        addPackage(classes, dev.oauthagent.agent.instrument.logback.LogbackInstrumentation.class,
+                "LogbackInstrumentation");
         addPackage(classes, dev.oauthagent.agent.instrument.log4j2.Log4j2Instrumentation.class,
                 "Log4j2Instrumentation");
         addPackage(classes, dev.oauthagent.agent.instrument.jul.JulInstrumentation.class, "JulInstrumentation");

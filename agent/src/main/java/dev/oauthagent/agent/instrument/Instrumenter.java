@@ -2,6 +2,7 @@ package dev.oauthagent.agent.instrument;
 
 import dev.oauthagent.agent.inject.Injector;
 import dev.oauthagent.agent.instrument.httpclient.HttpClientInstrumentation;
+import dev.oauthagent.agent.instrument.logback.LogbackInstrumentation;
 import dev.oauthagent.agent.instrument.log4j2.Log4j2Instrumentation;
 import dev.oauthagent.agent.instrument.jul.JulInstrumentation;
 import dev.oauthagent.agent.instrument.slf4jsimple.Slf4jSimpleInstrumentation;
@@ -45,22 +46,29 @@ public final class Instrumenter {
         this.gate = gate;
     }
 
-    /** The instrumentations this agent ships, in the order they are installed. */
-    static List<LibraryInstrumentation> all() {
+    /**
+     * The instrumentations this agent ships, in the order they are installed. The logging frameworks' only
+     * when scrubbing is on: otherwise their classes would be held at the start-up gate for nothing.
+     */
+    static List<LibraryInstrumentation> all(boolean scrubbing) {
         List<LibraryInstrumentation> all = new ArrayList<>();
         all.add(new UrlConnectionInstrumentation());
         all.add(new HttpClientInstrumentation());
-        all.add(new Log4j2Instrumentation());
-        all.add(new JulInstrumentation());
-        all.add(new Slf4jSimpleInstrumentation());
+        if (scrubbing) {
+            all.add(new LogbackInstrumentation());
+            all.add(new Log4j2Instrumentation());
+            all.add(new JulInstrumentation());
+            all.add(new Slf4jSimpleInstrumentation());
+        }
         return all;
     }
 
-    public static Instrumenter prepareInPremain(Instrumentation inst) throws Exception {
+    /** @param scrubbing whether log scrubbing is on ({@code oauth.agent.scrub.enabled}) */
+    public static Instrumenter prepareInPremain(Instrumentation inst, boolean scrubbing) throws Exception {
         BootstrapClasses.inject(inst);
         List<LibraryInstrumentation> available = new ArrayList<>();
         List<String> targets = new ArrayList<>();
-        for (LibraryInstrumentation client : all()) {
+        for (LibraryInstrumentation client : all(scrubbing)) {
             if (client.isAvailable()) {
                 available.add(client);
                 Collections.addAll(targets, client.targetClasses());

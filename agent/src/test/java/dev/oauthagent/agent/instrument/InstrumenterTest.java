@@ -10,27 +10,38 @@ import org.junit.jupiter.api.Test;
 class InstrumenterTest {
 
     @Test
-    void jdkClientsAndLoggingFrameworksAreShippedAndAvailableOnThisJdk() {
+    void withScrubbingOnBothJdkClientsAndTheLoggingFrameworksAreShippedAndAvailableOnThisJdk() {
         List<String> available = new ArrayList<>();
         List<String> targets = new ArrayList<>();
-        for (LibraryInstrumentation client : Instrumenter.all()) {
+        for (LibraryInstrumentation client : Instrumenter.all(true)) {
             if (client.isAvailable()) {
                 available.add(client.name());
                 targets.addAll(List.of(client.targetClasses()));
             }
         }
 
-        assertThat(available).containsExactly("HttpURLConnection", "java.net.http.HttpClient", "log4j2",
+        assertThat(available).containsExactly("HttpURLConnection", "java.net.http.HttpClient", "logback", "log4j2",
                 "java.util.logging", "slf4j-simple");
         assertThat(targets).containsExactly("sun.net.www.protocol.http.HttpURLConnection",
-                "jdk.internal.net.http.MultiExchange", "org.apache.logging.log4j.core.layout.TextEncoderHelper",
+                "jdk.internal.net.http.MultiExchange", "ch.qos.logback.core.OutputStreamAppender",
+                "ch.qos.logback.core.net.SyslogOutputStream", "org.apache.logging.log4j.core.layout.TextEncoderHelper",
                 "org.apache.logging.log4j.core.appender.OutputStreamManager", "java.util.logging.StreamHandler",
                 "org.slf4j.simple.OutputChoice", "org.slf4j.impl.OutputChoice");
     }
 
     @Test
+    void withScrubbingOffNoLoggingFrameworkIsHookedNorHeldAtTheStartupGate() {
+        List<String> names = new ArrayList<>();
+        for (LibraryInstrumentation client : Instrumenter.all(false)) {
+            names.add(client.name());
+        }
+
+        assertThat(names).containsExactly("HttpURLConnection", "java.net.http.HttpClient");
+    }
+
+    @Test
     void everyTargetClassExistsInThisJdkOrTheTestedLibraries() throws Exception {
-        for (LibraryInstrumentation client : Instrumenter.all()) {
+        for (LibraryInstrumentation client : Instrumenter.all(true)) {
             for (String target : client.targetClasses()) {
                 if (target.equals("org.slf4j.impl.OutputChoice")) {
                     continue; // slf4j-simple 1.7, not a test dependency (the tests have 2.0)

@@ -6,6 +6,8 @@ import java.net.URISyntaxException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Where the built artifacts are, found from the harness's own location ({@code bench/target/benchmarks.jar}
@@ -47,6 +49,24 @@ final class BenchFiles {
         }
         throw new IllegalStateException("no bench-*-apps.jar in " + benchTarget
                 + "; build it with: mvn -B -o -q -pl bench -am package -DskipTests");
+    }
+
+    /** slf4j-api, logback-core and logback-classic, copied to bench/target/logback by the build. */
+    List<Path> logbackJars() {
+        List<Path> jars = new ArrayList<>();
+        try (DirectoryStream<Path> found = Files.newDirectoryStream(benchTarget.resolve("logback"), "*.jar")) {
+            for (Path jar : found) {
+                jars.add(jar.toAbsolutePath());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("no " + benchTarget.resolve("logback")
+                    + "; build it with: mvn -B -o -q -pl bench -am package -DskipTests", e);
+        }
+        if (jars.size() < 3) {
+            throw new IllegalStateException("expected slf4j-api, logback-core and logback-classic in "
+                    + benchTarget.resolve("logback") + ", found " + jars);
+        }
+        return jars;
     }
 
     /** The OpenTelemetry Java agent, or null when it is not there (the build could not resolve it). */

@@ -1,5 +1,6 @@
 package dev.oauthagent.bench.harness;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,12 +17,21 @@ final class ChildLauncher {
     private static final long TIMEOUT_MINUTES = 5;
 
     private final Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    private final Path appsJar;
+    private final String classPath;
     private final Path workDir;
     private final String clientSecret;
 
     ChildLauncher(Path appsJar, Path workDir, String clientSecret) {
-        this.appsJar = appsJar;
+        this(List.of(appsJar), workDir, clientSecret);
+    }
+
+    /** A child whose programs need libraries beside the apps jar (LogLoop: slf4j and logback). */
+    ChildLauncher(List<Path> classPath, Path workDir, String clientSecret) {
+        List<String> entries = new ArrayList<>();
+        for (Path entry : classPath) {
+            entries.add(entry.toString());
+        }
+        this.classPath = String.join(File.pathSeparator, entries);
         this.workDir = workDir;
         this.clientSecret = clientSecret;
     }
@@ -32,7 +42,7 @@ final class ChildLauncher {
         command.add(java.toString());
         command.addAll(variant.jvmArgs());
         command.add("-cp");
-        command.add(appsJar.toString());
+        command.add(classPath);
         command.add("dev.oauthagent.bench.apps." + mainClass);
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile());
