@@ -101,8 +101,8 @@ public final class Instrumenter {
                     registered.add(client);
                 } catch (Throwable t) {
                     client.disable();
-                    Log.log.error("cannot instrument {} on this JVM ({}); its requests get no token", client.name(),
-                            t.toString());
+                    Log.log.error("cannot instrument {} on this JVM ({}); {}", client.name(),
+                            t.toString(), client.withoutIt());
                 }
             }
             addReadEdgeFromJavaBase();
@@ -115,7 +115,8 @@ public final class Instrumenter {
             installed = true;
             Log.log.debug("instrumented {} in {} ms", active, (System.nanoTime() - started) / 1000000);
         } catch (Throwable t) {
-            Log.log.error("cannot install the HTTP client instrumentation ({}); requests get no token", t.toString());
+            Log.log.error("cannot install the instrumentation ({}); requests get no token and only System.out/err"
+                    + " are scrubbed", t.toString());
         } finally {
             gate.open();
             inst.removeTransformer(gate);

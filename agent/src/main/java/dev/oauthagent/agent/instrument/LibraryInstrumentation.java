@@ -21,6 +21,11 @@ public interface LibraryInstrumentation {
     String[] targetClasses();
 
     /** Whether this JVM has the client (e.g. java.net.http on Java 11+). */
+    /** What the application loses when this cannot be instrumented, for the error line. */
+    default String withoutIt() {
+        return "its requests get no token";
+    }
+
     default boolean isAvailable() {
         return true;
     }

@@ -47,6 +47,11 @@ public final class JulInstrumentation implements LibraryInstrumentation {
     private volatile boolean loadedBeforeAgent;
 
     @Override
+    public String withoutIt() {
+        return "its log lines are not scrubbed (System.out and System.err still are)";
+    }
+
+    @Override
     public String name() {
         return "java.util.logging";
     }

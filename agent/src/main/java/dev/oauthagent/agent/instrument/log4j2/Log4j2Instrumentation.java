@@ -37,6 +37,11 @@ public final class Log4j2Instrumentation implements LibraryInstrumentation {
     static final String OUTPUT_STREAM_MANAGER = "org.apache.logging.log4j.core.appender.OutputStreamManager";
 
     @Override
+    public String withoutIt() {
+        return "its log lines are not scrubbed (System.out and System.err still are)";
+    }
+
+    @Override
     public String name() {
         return "log4j2";
     }

@@ -47,6 +47,11 @@ public final class LogbackInstrumentation implements LibraryInstrumentation {
     private volatile Instrumentation inst;
 
     @Override
+    public String withoutIt() {
+        return "its log lines are not scrubbed (System.out and System.err still are)";
+    }
+
+    @Override
     public String name() {
         return "logback";
     }

@@ -40,6 +40,11 @@ public final class Slf4jSimpleInstrumentation implements LibraryInstrumentation 
     }
 
     @Override
+    public String withoutIt() {
+        return "its log lines are not scrubbed (System.out and System.err still are)";
+    }
+
+    @Override
     public String name() {
         return "slf4j-simple";
     }
