@@ -108,6 +108,7 @@ public final class Instrumenter {
             addReadEdgeFromJavaBase();
             if (!hookPoints.isEmpty()) {
                 installHookPoints(hookPoints);
+                gate.release(hookPointTargets(hookPoints));
             }
             if (!byteBuddyClients.isEmpty()) {
                 AgentBuilderSettings.install(inst, byteBuddyClients, targetNames(byteBuddyClients));
@@ -124,6 +125,14 @@ public final class Instrumenter {
         if (installed) {
             afterInstall(registered); // after the gate opened: it may load classes, a target among them
         }
+    }
+
+    private static List<String> hookPointTargets(List<HookPoint> hookPoints) {
+        List<String> names = new ArrayList<>();
+        for (HookPoint point : hookPoints) {
+            names.add(point.className);
+        }
+        return names;
     }
 
     private void installHookPoints(List<HookPoint> hookPoints) throws Exception {

@@ -3,6 +3,7 @@ package dev.oauthagent.agent.instrument;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Collections;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -36,6 +37,32 @@ class StartupGateTest {
         gate.open();
 
         assertThat(load.get(10, TimeUnit.SECONDS)).as("the gate never rewrites bytes itself").isNull();
+    }
+
+    @Test
+    void releasedTargetsGoAheadWhileTheOthersStayHeld() throws Exception {
+        String logging = "ch.qos.logback.core.OutputStreamAppender";
+        StartupGate twoTargets = new StartupGate(List.of(TARGET, logging));
+        CountDownLatch loading = new CountDownLatch(2);
+        CompletableFuture<byte[]> client = CompletableFuture.supplyAsync(() -> {
+            loading.countDown();
+            return twoTargets.transform(null, TARGET_INTERNAL, null, null, ORIGINAL);
+        });
+        CompletableFuture<byte[]> logger = CompletableFuture.supplyAsync(() -> {
+            loading.countDown();
+            return twoTargets.transform(null, logging.replace('.', '/'), null, null, ORIGINAL);
+        });
+        loading.await();
+
+        twoTargets.release(List.of(TARGET));
+
+        assertThat(client.get(10, TimeUnit.SECONDS)).as("released: its transformer is installed").isNull();
+        Thread.sleep(50); // not a timing assertion: only gives the held load a chance to (wrongly) finish
+        assertThat(logger).as("still held: its transformer is not installed yet").isNotDone();
+        assertThat(twoTargets.isOpen()).isFalse();
+        twoTargets.open();
+        assertThat(logger.get(10, TimeUnit.SECONDS)).isNull();
+        assertThat(twoTargets.isOpen()).isTrue();
     }
 
     @Test
