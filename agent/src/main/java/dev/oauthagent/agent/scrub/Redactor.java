@@ -53,8 +53,11 @@ public final class Redactor implements LogScrubber {
             return withheld(WITHHELD_TOO_LONG, text);
         }
         try {
-            Text t = Text.of(text);
             SecretSet set = secrets.current();
+            if (set.filter().first(text, patterns, true) == CandidateFilter.NONE) {
+                return text;
+            }
+            Text t = Text.of(text);
             Findings found = find(t, set, true, true);
             if (found.isEmpty()) {
                 return text;
@@ -80,8 +83,11 @@ public final class Redactor implements LogScrubber {
             return withheld(WITHHELD_TOO_LONG, bytes, offset, length);
         }
         try {
-            Text t = Text.of(bytes, offset, length);
             SecretSet set = secrets.current();
+            if (set.filter().first(bytes, offset, offset + length, patterns, true) == CandidateFilter.NONE) {
+                return null;
+            }
+            Text t = Text.of(bytes, offset, length);
             Findings found = find(t, set, true, true);
             if (found.isEmpty()) {
                 return null;
@@ -108,6 +114,10 @@ public final class Redactor implements LogScrubber {
      * bytes that consumed. The caller keeps the rest and passes it again with what follows.
      */
     int scrubTo(byte[] bytes, int length, boolean complete, OutputStream out) throws IOException {
+        if (isClean(bytes, length, complete)) {
+            out.write(bytes, 0, length);
+            return length;
+        }
         Output scrubbed = new Output(length + 32);
         int consumed;
         try {
@@ -129,6 +139,15 @@ public final class Redactor implements LogScrubber {
         }
         scrubbed.writeTo(out); // outside the try: the sink's IOException is the caller's, not a redaction failure
         return consumed;
+    }
+
+    /** True when the filter rules out anything to replace or hold back; false if it fails (the exact scan decides). */
+    private boolean isClean(byte[] bytes, int length, boolean complete) {
+        try {
+            return secrets.current().filter().first(bytes, 0, length, patterns, complete) == CandidateFilter.NONE;
+        } catch (Throwable e) {
+            return false;
+        }
     }
 
     private Findings find(Text text, SecretSet set, boolean secretsComplete, boolean patternsComplete) {

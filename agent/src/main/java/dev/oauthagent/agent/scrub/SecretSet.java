@@ -20,11 +20,13 @@ final class SecretSet {
     static final SecretSet EMPTY = of(Collections.<String>emptyList());
 
     private final SecretAutomaton automaton;
+    private final CandidateFilter filter;
     private final String[] secrets;
     private final String[] fingerprints;
 
-    private SecretSet(SecretAutomaton automaton, String[] secrets) {
+    private SecretSet(SecretAutomaton automaton, CandidateFilter filter, String[] secrets) {
         this.automaton = automaton;
+        this.filter = filter;
         this.secrets = secrets;
         this.fingerprints = new String[secrets.length];
     }
@@ -50,7 +52,7 @@ final class SecretSet {
             idArray[i] = ids.get(i);
         }
         return new SecretSet(SecretAutomaton.build(patterns, idArray, PREFIX_LENGTH, false),
-                kept.toArray(new String[0]));
+                CandidateFilter.of(patterns, CredentialPatterns.KEYWORDS), kept.toArray(new String[0]));
     }
 
     static boolean isScrubbable(String secret) {
@@ -59,6 +61,11 @@ final class SecretSet {
 
     SecretAutomaton automaton() {
         return automaton;
+    }
+
+    /** Where a secret of this set, or a fallback pattern's keyword, may begin: a clean line is done after it. */
+    CandidateFilter filter() {
+        return filter;
     }
 
     int size() {
