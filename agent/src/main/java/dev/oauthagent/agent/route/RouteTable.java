@@ -34,8 +34,17 @@ public final class RouteTable {
     private static final int HTTPS_PORT = 443;
     private static final int MAX_PORT = 65535;
 
+    /** Slots of {@link #canonicalHosts}: a power of two, more than the hosts a typical app calls in turn. */
+    private static final int HOST_MEMO_SLOTS = 16;
+
     private final List<Route> routes;
     private final RouteEntry[] entries;
+    /**
+     * The canonical form of recently requested hosts, by hash: an application calls the same few hosts over and
+     * over, and normalising one (IP literal, IDN and label checks) was the largest part of a decision. Slots are
+     * written racily with immutable pairs, so a reader sees a whole pair or an older one, never a torn one.
+     */
+    private final HostMemo[] canonicalHosts = new HostMemo[HOST_MEMO_SLOTS];
 
     private RouteTable(List<Route> routes) {
         this.routes = Collections.unmodifiableList(new ArrayList<>(routes));
@@ -118,7 +127,7 @@ public final class RouteTable {
         if (effectivePort < 1 || effectivePort > MAX_PORT) {
             return null;
         }
-        String normalizedHost = HostNormalizer.normalizeRequested(host);
+        String normalizedHost = canonical(host);
         if (normalizedHost == null) {
             return null;
         }
@@ -131,6 +140,21 @@ public final class RouteTable {
             }
         }
         return null;
+    }
+
+    /** {@link HostNormalizer#normalizeRequested}, remembered per host text (a pure function of it). */
+    private String canonical(String host) {
+        if (host == null) {
+            return null;
+        }
+        int slot = host.hashCode() & (HOST_MEMO_SLOTS - 1);
+        HostMemo memo = canonicalHosts[slot];
+        if (memo != null && memo.requested.equals(host)) {
+            return memo.canonical;
+        }
+        String canonical = HostNormalizer.normalizeRequested(host);
+        canonicalHosts[slot] = new HostMemo(host, canonical);
+        return canonical;
     }
 
     /** {@link #match(String, String, int, String)} for a {@link URL}, using its parsed host. */
@@ -163,6 +187,17 @@ public final class RouteTable {
     /** The routes this table was built from, in the order given. */
     public List<Route> routes() {
         return routes;
+    }
+
+    /** A requested host and its canonical form (null: it has none and matches nothing). */
+    private static final class HostMemo {
+        final String requested;
+        final String canonical;
+
+        HostMemo(String requested, String canonical) {
+            this.requested = requested;
+            this.canonical = canonical;
+        }
     }
 
     /** One line per (host, path) entry, most specific first: the order in which requests are judged. */

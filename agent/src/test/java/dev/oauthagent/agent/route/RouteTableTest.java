@@ -467,4 +467,29 @@ class RouteTableTest {
             assertThat(table.match("https", "my_service", -1, "/")).isEqualTo("svc");
         }
     }
+    /**
+     * The table remembers the canonical form of recent hosts in a few slots. Hosts that share a slot, look alike
+     * or differ only in case, a trailing dot or encoding, asked in turn many times over, must each get the answer
+     * a table with nothing remembered gives.
+     */
+    @Test
+    void rememberedHostsNeverAnswerForAnotherHost() {
+        List<String> hosts = new ArrayList<>(List.of("api.example.com", "API.example.com", "api.example.com.",
+                "api.example.com.evil.com", "evilapi.example.com", "x.partner.example", "X.PARTNER.EXAMPLE",
+                "10.0.0.5", "010.0.0.5", "[2001:db8::1]", "2001:db8::1", "[2001:db8:0::1]", "b\u00fccher.example",
+                "xn--bcher-kva.example", "caf\u00e9.example", "xn--caf-dma.example", "legacy.example.com",
+                "api.example.org", "strasse.example", "stra\u00dfe.example", "", "-bad-.example"));
+        for (int i = 0; i < 40; i++) {
+            hosts.add("host" + i + ".example.com");
+        }
+        for (int round = 0; round < 3; round++) {
+            for (String host : hosts) {
+                for (int port : new int[] {-1, 8080, 8443}) {
+                    RouteTable fresh = RouteTable.of(TABLE.routes());
+                    assertThat(TABLE.match("https", host, port, "/v1/x")).as("%s:%d", host, port)
+                            .isEqualTo(fresh.match("https", host, port, "/v1/x"));
+                }
+            }
+        }
+    }
 }
