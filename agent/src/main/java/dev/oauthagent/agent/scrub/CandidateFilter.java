@@ -25,12 +25,19 @@ import java.util.List;
 final class CandidateFilter {
     static final int NONE = -1;
     private static final int SEVEN_BITS = 0x7f;
-    /** In {@link #pairs}: some start has the pair as its first two characters. */
-    private static final int FIRST = 1;
-    /** In {@link #pairs}: some start has the pair as its second and third characters. */
-    private static final int SECOND = 2;
+    /** In {@link #pairs}: some secret's start has the pair as its first two characters. */
+    private static final int SECRET_FIRST = 1;
+    /** In {@link #pairs}: some secret's start has the pair as its second and third characters. */
+    private static final int SECRET_SECOND = 2;
+    /** The same two for keywords: with the fallback patterns off, a keyword's pair costs nothing. */
+    private static final int KEYWORD_FIRST = 4;
+    private static final int KEYWORD_SECOND = 8;
+    private static final int FIRST = SECRET_FIRST | KEYWORD_FIRST;
+    private static final int SECOND = SECRET_SECOND | KEYWORD_SECOND;
+    private static final int SECRETS_ONLY = SECRET_FIRST | SECRET_SECOND;
+    private static final int ALL = FIRST | SECOND;
 
-    /** Indexed by {@code (c0 & 0x7f) << 7 | (c1 & 0x7f)}: {@link #FIRST} and/or {@link #SECOND}. */
+    /** Indexed by {@code (c0 & 0x7f) << 7 | (c1 & 0x7f)}: which starts have that pair, and where. */
     private final byte[] pairs;
     private final Buckets first;
     private final Buckets second;
@@ -70,9 +77,10 @@ final class CandidateFilter {
      * @param complete false when the text may continue: a start cut off by its end counts as found
      */
     int first(byte[] text, int from, int to, boolean keywords, boolean complete) {
+        int wanted = keywords ? ALL : SECRETS_ONLY;
         for (int at = from; at + 1 < to; at += 2) {
             int pair = (text[at] & SEVEN_BITS) << 7 | (text[at + 1] & SEVEN_BITS);
-            int kinds = pairs[pair];
+            int kinds = pairs[pair] & wanted;
             if (kinds != 0) {
                 if ((kinds & SECOND) != 0 && at > from
                         && second.confirmed(pair, text, null, at - 1, to, keywords, complete)) {
@@ -88,7 +96,7 @@ final class CandidateFilter {
         }
         if (to - from >= 2) {
             int pair = (text[to - 2] & SEVEN_BITS) << 7 | (text[to - 1] & SEVEN_BITS);
-            if ((pairs[pair] & FIRST) != 0 && first.confirmed(pair, text, null, to - 2, to, keywords, false)) {
+            if ((pairs[pair] & wanted & FIRST) != 0 && first.confirmed(pair, text, null, to - 2, to, keywords, false)) {
                 return to - 2 - from;
             }
         }
@@ -98,9 +106,10 @@ final class CandidateFilter {
     /** {@link #first(byte[], int, int, boolean, boolean)} over a whole String. */
     int first(String text, boolean keywords, boolean complete) {
         int to = text.length();
+        int wanted = keywords ? ALL : SECRETS_ONLY;
         for (int at = 0; at + 1 < to; at += 2) {
             int pair = (text.charAt(at) & SEVEN_BITS) << 7 | (text.charAt(at + 1) & SEVEN_BITS);
-            int kinds = pairs[pair];
+            int kinds = pairs[pair] & wanted;
             if (kinds != 0) {
                 if ((kinds & SECOND) != 0 && at > 0
                         && second.confirmed(pair, null, text, at - 1, to, keywords, complete)) {
@@ -116,7 +125,7 @@ final class CandidateFilter {
         }
         if (to >= 2) {
             int pair = (text.charAt(to - 2) & SEVEN_BITS) << 7 | (text.charAt(to - 1) & SEVEN_BITS);
-            if ((pairs[pair] & FIRST) != 0 && first.confirmed(pair, null, text, to - 2, to, keywords, false)) {
+            if ((pairs[pair] & wanted & FIRST) != 0 && first.confirmed(pair, null, text, to - 2, to, keywords, false)) {
                 return to - 2;
             }
         }
@@ -200,11 +209,11 @@ final class CandidateFilter {
                 throw new IllegalArgumentException("a start needs three characters or more");
             }
             for (int pair : casesOf(start.charAt(0), start.charAt(1), keyword)) {
-                pairs[pair] |= FIRST;
+                pairs[pair] |= keyword ? KEYWORD_FIRST : SECRET_FIRST;
                 first.add(pair, start, keyword);
             }
             for (int pair : casesOf(start.charAt(1), start.charAt(2), keyword)) {
-                pairs[pair] |= SECOND;
+                pairs[pair] |= keyword ? KEYWORD_SECOND : SECRET_SECOND;
                 second.add(pair, start, keyword);
             }
             char c0 = start.charAt(0);
