@@ -16,14 +16,18 @@ import java.util.concurrent.TimeUnit;
 /**
  * The secrets the agent holds right now, compiled for the redactor: the configured ones (client secrets,
  * their Basic header values, trust store passwords, {@code scrub.values}) for the life of the JVM, and each
- * access token from the moment it is fetched until its lifetime plus {@link #GRACE} has passed (an
- * application may log a token it read a while ago). Every change compiles a new {@link SecretSet} off the
- * logging path, on the token cache's thread, and publishes it with one volatile write.
+ * access token, with the refresh token and ID token the server returned alongside it, from the moment it is
+ * fetched until its lifetime plus {@link #GRACE} has passed (an application may log a token it read a while
+ * ago). Every change compiles a new {@link SecretSet} off the logging path, on the token cache's thread, and
+ * publishes it with one volatile write.
  */
 public final class LiveSecrets implements SecretSource, TokenListener {
     /** How long a token stays scrubbed after it expired. */
     static final long GRACE = TimeUnit.MINUTES.toNanos(5);
-    /** Per client; a server that hands out long-lived tokens at a high rate must not grow the set without end. */
+    /**
+     * Tokens per client, each counted once with the refresh and ID token that came with it; a server that hands
+     * out long-lived tokens at a high rate must not grow the set without end.
+     */
     static final int MAX_TOKENS_PER_CLIENT = 8;
 
     /** Configured values shorter than this are not scrubbed (and start-up warns about them). */
@@ -114,9 +118,24 @@ public final class LiveSecrets implements SecretSource, TokenListener {
                 removeOldest(clientName);
             }
             long until = now + TimeUnit.SECONDS.toNanos(token.lifetimeSeconds()) + GRACE;
-            tokens.add(new LiveToken(clientName, token.value(), until));
+            // The refresh and ID token share the access token's deadline. The agent never sends them (it fetches
+            // a new token with client credentials), so only the response they came in and whatever the
+            // application or a library logged about it can hold them: the same window as the access token's.
+            tokens.add(new LiveToken(clientName, valuesOf(token), until));
             rebuild();
         }
+    }
+
+    private static String[] valuesOf(AccessToken token) {
+        List<String> values = new ArrayList<>(3);
+        values.add(token.value());
+        if (token.refreshToken() != null) {
+            values.add(token.refreshToken());
+        }
+        if (token.idToken() != null) {
+            values.add(token.idToken());
+        }
+        return values.toArray(new String[0]);
     }
 
     /** Forgets tokens past their lifetime and grace; the cache's next token does this too. */
@@ -152,7 +171,7 @@ public final class LiveSecrets implements SecretSource, TokenListener {
     private void rebuild() {
         List<String> all = new ArrayList<>(fixed);
         for (LiveToken t : tokens) {
-            all.add(t.value);
+            Collections.addAll(all, t.values);
         }
         current = SecretSet.of(all);
     }
@@ -164,12 +183,13 @@ public final class LiveSecrets implements SecretSource, TokenListener {
 
     private static final class LiveToken {
         final String client;
-        final String value;
+        /** The access token, then the refresh and ID token when the server returned them. */
+        final String[] values;
         final long scrubUntil;
 
-        LiveToken(String client, String value, long scrubUntil) {
+        LiveToken(String client, String[] values, long scrubUntil) {
             this.client = client;
-            this.value = value;
+            this.values = values;
             this.scrubUntil = scrubUntil;
         }
     }

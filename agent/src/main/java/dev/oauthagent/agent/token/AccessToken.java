@@ -8,12 +8,17 @@ import java.util.Set;
  * A validated access token as granted by the token endpoint. The value is reachable only through
  * {@link #value()}; {@link #toString()} shows the fingerprint. When the token expires is the cache's
  * business: it measures the lifetime from the moment it sent the request, on its monotonic clock.
+ *
+ * <p>Also carries the refresh token and ID token the server may have returned with it. The agent never
+ * uses them; they travel with the token only so that the log scrubber learns them together with it.
  */
 public final class AccessToken {
     private final String value;
     private final String tokenType;
     private final long lifetimeSeconds;
     private final Set<String> grantedScopes;
+    private final String refreshToken;
+    private final String idToken;
     private final String fingerprint;
     private final String authorizationHeader;
 
@@ -22,7 +27,18 @@ public final class AccessToken {
      * @param grantedScopes   the scope the server returned, or null when it did not return one
      */
     public AccessToken(String value, String tokenType, long lifetimeSeconds, Set<String> grantedScopes) {
+        this(value, tokenType, lifetimeSeconds, grantedScopes, null, null);
+    }
+
+    /**
+     * @param refreshToken the refresh_token returned with this token, or null
+     * @param idToken      the id_token returned with this token, or null
+     */
+    public AccessToken(String value, String tokenType, long lifetimeSeconds, Set<String> grantedScopes,
+            String refreshToken, String idToken) {
         this.value = value;
+        this.refreshToken = refreshToken;
+        this.idToken = idToken;
         this.tokenType = tokenType;
         this.lifetimeSeconds = lifetimeSeconds;
         this.grantedScopes = grantedScopes == null ? null
@@ -58,6 +74,16 @@ public final class AccessToken {
     /** Null when the response had no scope (RFC 6749 §5.1: then it is the requested scope). */
     public Set<String> grantedScopes() {
         return grantedScopes;
+    }
+
+    /** The refresh token the server returned with this one, or null. Plaintext: only for the log scrubber. */
+    public String refreshToken() {
+        return refreshToken;
+    }
+
+    /** The ID token the server returned with this one, or null. Plaintext: only for the log scrubber. */
+    public String idToken() {
+        return idToken;
     }
 
     public String fingerprint() {

@@ -20,12 +20,17 @@ import java.util.Set;
  * skips unknown fields whatever their shape, and refuses a field that appears twice (two different
  * {@code access_token}s leave no right answer).
  *
+ * <p>{@code refresh_token} and OpenID Connect's {@code id_token} are kept although the client credentials
+ * grant has no use for them: some servers return them anyway, and a credential the agent holds must be known
+ * to the log scrubber. Both must be JSON strings like every other string field.
+ *
  * <p>Jackson's own exception messages are never passed on: they quote the offending input, which may be a
  * token. Only the position is reported.
  */
 public final class TokenResponseParser {
     private static final List<String> STRING_FIELDS = Arrays.asList(
-            "access_token", "token_type", "scope", "refresh_token", "error", "error_description", "error_uri");
+            "access_token", "token_type", "scope", "refresh_token", "id_token", "error", "error_description",
+            "error_uri");
     private static final String EXPIRES_IN = "expires_in";
 
     // The body is already capped at 1 MiB by the HTTP client; these limits keep a hostile body from costing
@@ -65,6 +70,8 @@ public final class TokenResponseParser {
         String tokenType = null;
         BigDecimal expiresIn = null;
         String scope = null;
+        String refreshToken = null;
+        String idToken = null;
         String error = null;
         String errorDescription = null;
         String errorUri = null;
@@ -84,10 +91,12 @@ public final class TokenResponseParser {
                     case "access_token": accessToken = s; break;
                     case "token_type": tokenType = s; break;
                     case "scope": scope = s; break;
+                    case "refresh_token": refreshToken = s; break;
+                    case "id_token": idToken = s; break;
                     case "error": error = s; break;
                     case "error_description": errorDescription = s; break;
                     case "error_uri": errorUri = s; break;
-                    default: break; // refresh_token: not used by the client credentials grant
+                    default: break; // unreachable: every STRING_FIELDS name has a case
                 }
             } else {
                 p.skipChildren(); // unknown field: any shape, ignored
@@ -96,7 +105,8 @@ public final class TokenResponseParser {
         if (t != JsonToken.END_OBJECT) {
             throw new MalformedTokenResponseException("the body is not valid JSON");
         }
-        return new TokenResponse(accessToken, tokenType, expiresIn, scope, error, errorDescription, errorUri);
+        return new TokenResponse(accessToken, tokenType, expiresIn, scope, refreshToken, idToken, error,
+                errorDescription, errorUri);
     }
 
     private static String readString(JsonParser p, String name, JsonToken value)
@@ -106,7 +116,8 @@ public final class TokenResponseParser {
         }
         if (value != JsonToken.VALUE_STRING) {
             throw new MalformedTokenResponseException("the field '" + name + "' is " + describe(value)
-                    + "; RFC 6749 requires a string");
+                    + ("id_token".equals(name) ? "; OpenID Connect requires a string (a JWT)"
+                            : "; RFC 6749 requires a string"));
         }
         return p.getText();
     }

@@ -3,6 +3,8 @@ package dev.oauthagent.agent.scrub;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.concurrent.TimeUnit;
 
@@ -22,10 +24,24 @@ class LiveSecretsTest {
 
     private long now = 1_000_000_000L;
     private final LiveSecrets secrets = new LiveSecrets(Collections.<String>emptyList(), () -> now);
-    private final Redactor redactor = new Redactor(secrets, false, new Replacement(Replacement.DEFAULT, false));
+    /** Fallback patterns off: a hit can come from nothing but exact matching of the registered values. */
+    private final Redactor redactor = Redactor.create(secrets, false, Replacement.DEFAULT, false);
+
+    /** Characters that percent-encoding changes, so the encoded form is a different string to match. */
+    private static final String REFRESH = "rt/8Kq+Zm=3Vx9Tz5Wd~Lp4";
+    /** A JWT with a standard-base64 signature (+ / =), as some servers send it. */
+    private static final String ID_TOKEN = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJiaWxsaW5nIn0.c2ln+bmF/0dXJl==";
 
     private static AccessToken token(String value) {
         return new AccessToken(value, "Bearer", LIFETIME_SECONDS, null);
+    }
+
+    private static AccessToken withRefreshAndIdToken(String value, String refreshToken, String idToken) {
+        return new AccessToken(value, "Bearer", LIFETIME_SECONDS, null, refreshToken, idToken);
+    }
+
+    private static String percentEncoded(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
     private void advanceSeconds(long seconds) {
@@ -79,6 +95,55 @@ class LiveSecretsTest {
     }
 
     @Test
+    void refreshTokenAndIdTokenReturnedWithATokenAreScrubbedPlainAndPercentEncodedByExactMatch() {
+        String line = "rt=" + REFRESH + " rt-enc=" + percentEncoded(REFRESH) + " id=" + ID_TOKEN + " id-enc="
+                + percentEncoded(ID_TOKEN);
+        assertThat(percentEncoded(REFRESH)).isNotEqualTo(REFRESH);
+        assertThat(percentEncoded(ID_TOKEN)).isNotEqualTo(ID_TOKEN);
+        assertThat(redactor.scrub(line)).isSameAs(line);
+
+        secrets.tokenObtained("billing", withRefreshAndIdToken(NEW, REFRESH, ID_TOKEN));
+
+        assertThat(redactor.scrub(line)).isEqualTo("rt=[REDACTED] rt-enc=[REDACTED] id=[REDACTED] id-enc=[REDACTED]");
+    }
+
+    @Test
+    void refreshTokenAndIdTokenStayScrubbedUntilTheAccessTokensLifetimePlusGraceThenAreForgotten() {
+        secrets.tokenObtained("billing", withRefreshAndIdToken(NEW, REFRESH, ID_TOKEN));
+        String line = REFRESH + " " + ID_TOKEN;
+
+        advanceSeconds(LIFETIME_SECONDS + TimeUnit.NANOSECONDS.toSeconds(LiveSecrets.GRACE) - 1);
+        secrets.dropExpired();
+        assertThat(redactor.scrub(line)).isEqualTo("[REDACTED] [REDACTED]");
+
+        advanceSeconds(1);
+        secrets.dropExpired();
+        assertThat(redactor.scrub(line)).isSameAs(line);
+        assertThat(secrets.current().size()).isZero();
+    }
+
+    @Test
+    void aTokenWithoutRefreshTokenOrIdTokenRegistersOnlyItself() {
+        secrets.tokenObtained("billing", withRefreshAndIdToken(NEW, null, null));
+
+        assertThat(secrets.current().size()).isEqualTo(1);
+    }
+
+    @Test
+    void theTokenLimitCountsATokenWithItsRefreshAndIdTokenAsOneAndEvictsThemTogether() {
+        for (int i = 0; i < 20; i++) {
+            secrets.tokenObtained("billing", withRefreshAndIdToken("access-number-" + i + "-abcdefgh",
+                    "refresh-number-" + i + "-abcdefgh", "id-number-" + i + "-abcdefgh"));
+        }
+
+        assertThat(secrets.current().size()).isEqualTo(3 * LiveSecrets.MAX_TOKENS_PER_CLIENT);
+        String newest = "refresh-number-19-abcdefgh id-number-19-abcdefgh";
+        assertThat(redactor.scrub(newest)).isEqualTo("[REDACTED] [REDACTED]");
+        String evicted = "access-number-0-abcdefgh refresh-number-0-abcdefgh id-number-0-abcdefgh";
+        assertThat(redactor.scrub(evicted)).isSameAs(evicted);
+    }
+
+    @Test
     void configuredClientSecretItsBasicValueAndExtraValuesAreScrubbed() {
         ClientConfig client = ClientConfig.builder("billing").tokenUrl(URI.create("https://auth.example.com/token"))
                 .clientId("billing-service").clientSecret(Secret.of("s3cr3t+value/1", "env var X")).build();
@@ -102,7 +167,8 @@ class LiveSecretsTest {
 
     @Test
     void toStringNamesNoSecret() {
-        secrets.tokenObtained("billing", token(NEW));
-        assertThat(secrets.toString()).doesNotContain(NEW).doesNotContain(NEW.substring(0, 16));
+        secrets.tokenObtained("billing", withRefreshAndIdToken(NEW, REFRESH, ID_TOKEN));
+        assertThat(secrets.toString()).doesNotContain(NEW.substring(0, 16)).doesNotContain(REFRESH.substring(0, 8))
+                .doesNotContain(ID_TOKEN.substring(0, 8));
     }
 }

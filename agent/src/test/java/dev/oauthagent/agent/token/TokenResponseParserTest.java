@@ -8,6 +8,10 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 class TokenResponseParserTest {
+    private static final String ACCESS = "access-7Hq2Lm9Xv4Rt8Wz1";
+    private static final String REFRESH = "refresh-Qm3Vx8Tz5Kp2Ln7Wd4";
+    private static final String ID_TOKEN = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJiaWxsaW5nIn0.aWQtc2lnbmF0dXJl";
+
     private final TokenResponseParser parser = new TokenResponseParser();
 
     private TokenResponse parse(String json) throws MalformedTokenResponseException {
@@ -27,6 +31,60 @@ class TokenResponseParserTest {
         assertThat(r.errorDescription()).isEqualTo("d");
         assertThat(r.errorUri()).isEqualTo("u");
         assertThat(r.error()).isNull();
+    }
+
+    @Test
+    void keepsTheRefreshTokenAndIdTokenAServerReturnsWithAClientCredentialsToken() throws Exception {
+        TokenResponse r = parse("{\"access_token\":\"abc\",\"refresh_token\":\"" + REFRESH + "\",\"id_token\":\""
+                + ID_TOKEN + "\"}");
+
+        assertThat(r.refreshToken()).isEqualTo(REFRESH);
+        assertThat(r.idToken()).isEqualTo(ID_TOKEN);
+    }
+
+    @Test
+    void refreshTokenAndIdTokenAreNullWhenAbsentOrJsonNull() throws Exception {
+        TokenResponse absent = parse("{\"access_token\":\"abc\"}");
+        TokenResponse jsonNull = parse("{\"access_token\":\"abc\",\"refresh_token\":null,\"id_token\":null}");
+
+        assertThat(absent.refreshToken()).isNull();
+        assertThat(absent.idToken()).isNull();
+        assertThat(jsonNull.refreshToken()).isNull();
+        assertThat(jsonNull.idToken()).isNull();
+    }
+
+    @Test
+    void refusesANonStringRefreshTokenWithoutEchoingIt() {
+        assertThatThrownBy(() -> parse("{\"refresh_token\":[\"" + REFRESH + "\"]}"))
+                .hasMessage("the field 'refresh_token' is a JSON array; RFC 6749 requires a string");
+    }
+
+    @Test
+    void refusesANonStringIdTokenWithoutEchoingIt() {
+        assertThatThrownBy(() -> parse("{\"id_token\":{\"jwt\":\"" + ID_TOKEN + "\"}}"))
+                .hasMessage("the field 'id_token' is a JSON object; OpenID Connect requires a string (a JWT)");
+        assertThatThrownBy(() -> parse("{\"id_token\":12345678}"))
+                .hasMessage("the field 'id_token' is a JSON number; OpenID Connect requires a string (a JWT)");
+    }
+
+    @Test
+    void refusesARefreshTokenOrIdTokenThatAppearsTwiceWithoutEchoingEither() {
+        assertThatThrownBy(() -> parse("{\"refresh_token\":\"" + REFRESH + "\",\"refresh_token\":\"" + REFRESH
+                + "-2\"}"))
+                .hasMessage("the body has the field 'refresh_token' more than once");
+        assertThatThrownBy(() -> parse("{\"id_token\":\"" + ID_TOKEN + "\",\"id_token\":null}"))
+                .hasMessage("the body has the field 'id_token' more than once");
+    }
+
+    @Test
+    void toStringSaysWhetherCredentialsArePresentButNeverShowsThem() throws Exception {
+        TokenResponse r = parse("{\"access_token\":\"" + ACCESS + "\",\"refresh_token\":\"" + REFRESH
+                + "\",\"id_token\":\"" + ID_TOKEN + "\"}");
+
+        assertThat(r.toString())
+                .contains("refreshToken=present", "idToken=present")
+                .doesNotContain(ACCESS).doesNotContain(REFRESH).doesNotContain(ID_TOKEN)
+                .doesNotContain(REFRESH.substring(0, 8)).doesNotContain(ID_TOKEN.substring(0, 8));
     }
 
     @Test

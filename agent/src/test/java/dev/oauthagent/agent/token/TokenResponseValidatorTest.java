@@ -50,6 +50,28 @@ class TokenResponseValidatorTest {
     }
 
     @Test
+    void theValidatedTokenCarriesTheRefreshTokenAndIdTokenButItsToStringShowsNeither() throws Exception {
+        String refresh = "refresh-Qm3Vx8Tz5Kp2Ln7Wd4";
+        String idToken = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJpZCJ9.aWQtc2lnbmF0dXJl";
+
+        AccessToken token = validator.validate(json(200, ok(",\"expires_in\":60,\"refresh_token\":\"" + refresh
+                + "\",\"id_token\":\"" + idToken + "\"")));
+
+        assertThat(token.refreshToken()).isEqualTo(refresh);
+        assertThat(token.idToken()).isEqualTo(idToken);
+        assertThat(token.toString()).isEqualTo("AccessToken{fingerprint=" + token.fingerprint() + ", lifetime=60s}")
+                .doesNotContain(refresh.substring(0, 8)).doesNotContain(idToken.substring(0, 8));
+    }
+
+    @Test
+    void aTokenWithoutRefreshTokenOrIdTokenCarriesNulls() throws Exception {
+        AccessToken token = validator.validate(json(200, ok(",\"expires_in\":60")));
+
+        assertThat(token.refreshToken()).isNull();
+        assertThat(token.idToken()).isNull();
+    }
+
+    @Test
     void acceptsTokenTypeBearerInAnyCase() throws Exception {
         AccessToken token = validator.validate(json(200,
                 "{\"access_token\":\"" + TOKEN + "\",\"token_type\":\"bEaReR\",\"expires_in\":60}"));
