@@ -54,11 +54,12 @@ public final class Redactor implements LogScrubber {
         }
         try {
             SecretSet set = secrets.current();
-            if (set.filter().first(text, patterns, true) == CandidateFilter.NONE) {
+            int candidate = set.filter().first(text, patterns, true);
+            if (candidate == CandidateFilter.NONE) {
                 return text;
             }
             Text t = Text.of(text);
-            Findings found = find(t, set, true, true);
+            Findings found = find(t, set, candidate, true, true);
             if (found.isEmpty()) {
                 return text;
             }
@@ -84,11 +85,12 @@ public final class Redactor implements LogScrubber {
         }
         try {
             SecretSet set = secrets.current();
-            if (set.filter().first(bytes, offset, offset + length, patterns, true) == CandidateFilter.NONE) {
+            int candidate = set.filter().first(bytes, offset, offset + length, patterns, true);
+            if (candidate == CandidateFilter.NONE) {
                 return null;
             }
             Text t = Text.of(bytes, offset, length);
-            Findings found = find(t, set, true, true);
+            Findings found = find(t, set, candidate, true, true);
             if (found.isEmpty()) {
                 return null;
             }
@@ -123,9 +125,9 @@ public final class Redactor implements LogScrubber {
         try {
             Text t = Text.of(bytes, 0, length);
             SecretSet set = secrets.current();
-            Findings found = find(t, set, complete, complete);
+            Findings found = find(t, set, 0, complete, complete);
             if (!complete && found.patternOpenFrom() < length - PATTERN_HOLD_LIMIT) {
-                found = find(t, set, false, true); // a pattern open this long is judged on what has arrived
+                found = find(t, set, 0, false, true); // a pattern open this long is judged on what has arrived
             }
             consumed = complete ? length : found.completeBefore(Math.min(length, found.openFrom()));
             if (consumed <= 0) {
@@ -150,12 +152,13 @@ public final class Redactor implements LogScrubber {
         }
     }
 
-    private Findings find(Text text, SecretSet set, boolean secretsComplete, boolean patternsComplete) {
+    /** @param from where the scans start: nothing to replace begins before it (the filter's first candidate) */
+    private Findings find(Text text, SecretSet set, int from, boolean secretsComplete, boolean patternsComplete) {
         int length = text.length();
         Findings found = new Findings();
         SecretAutomaton automaton = set.automaton();
         if (!automaton.isEmpty()) {
-            int state = text.run(automaton, found);
+            int state = text.run(automaton, found, from);
             if (!secretsComplete) {
                 found.openFrom(length - automaton.depth(state));
             }
@@ -164,7 +167,7 @@ public final class Redactor implements LogScrubber {
             return found;
         }
         Findings keywords = new Findings();
-        int state = text.run(KEYWORDS, keywords);
+        int state = text.run(KEYWORDS, keywords, from);
         if (!patternsComplete) {
             found.openFrom(length - KEYWORDS.depth(state));
         }

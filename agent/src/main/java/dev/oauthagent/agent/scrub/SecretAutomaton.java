@@ -114,12 +114,17 @@ final class SecretAutomaton {
      * final state.
      */
     int run(String text, int from, int to, Findings matches) {
+        return run(text, from, from, to, matches);
+    }
+
+    /** {@link #run(String, int, int, Findings)} reporting positions relative to {@code origin} (at most from). */
+    int run(String text, int origin, int from, int to, Findings matches) {
         int state = ROOT;
         for (int i = from; i < to; i++) {
             state = next(state, text.charAt(i));
             int length = matchLength[state];
             if (length != 0 && matches != null) {
-                matches.add(i + 1 - length - from, i + 1 - from, matchId[state]);
+                matches.add(i + 1 - length - origin, i + 1 - origin, matchId[state]);
             }
         }
         return state;
@@ -127,12 +132,17 @@ final class SecretAutomaton {
 
     /** {@link #run(String, int, int, Findings)} over bytes: {@code b & 0xff} at or above 128 resets to the root. */
     int run(byte[] text, int from, int to, Findings matches) {
+        return run(text, from, from, to, matches);
+    }
+
+    /** {@link #run(byte[], int, int, Findings)} reporting positions relative to {@code origin} (at most from). */
+    int run(byte[] text, int origin, int from, int to, Findings matches) {
         int state = ROOT;
         for (int i = from; i < to; i++) {
             state = next(state, text[i] & 0xff);
             int length = matchLength[state];
             if (length != 0 && matches != null) {
-                matches.add(i + 1 - length - from, i + 1 - from, matchId[state]);
+                matches.add(i + 1 - length - origin, i + 1 - origin, matchId[state]);
             }
         }
         return state;

@@ -12,8 +12,11 @@ abstract class Text {
     /** The char, or the byte as 0..255 (non-ASCII bytes of UTF-8 are all at or above 128). */
     abstract int charAt(int i);
 
-    /** Runs the automaton over the whole text; see {@link SecretAutomaton#run(String, int, int, Findings)}. */
-    abstract int run(SecretAutomaton automaton, Findings matches);
+    /**
+     * Runs the automaton over the text from {@code from} on (nothing the automaton matches may begin before it),
+     * reporting positions in the whole text; see {@link SecretAutomaton#run(String, int, int, Findings)}.
+     */
+    abstract int run(SecretAutomaton automaton, Findings matches, int from);
 
     /** {@code [from, to)} as a String, for a fingerprint. */
     abstract String substring(int from, int to);
@@ -44,8 +47,8 @@ abstract class Text {
         }
 
         @Override
-        int run(SecretAutomaton automaton, Findings matches) {
-            return automaton.run(s, 0, s.length(), matches);
+        int run(SecretAutomaton automaton, Findings matches, int from) {
+            return automaton.run(s, 0, from, s.length(), matches);
         }
 
         @Override
@@ -76,8 +79,8 @@ abstract class Text {
         }
 
         @Override
-        int run(SecretAutomaton automaton, Findings matches) {
-            return automaton.run(bytes, offset, offset + length, matches);
+        int run(SecretAutomaton automaton, Findings matches, int from) {
+            return automaton.run(bytes, offset, offset + from, offset + length, matches);
         }
 
         @Override

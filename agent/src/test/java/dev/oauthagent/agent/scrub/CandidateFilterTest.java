@@ -106,6 +106,32 @@ class CandidateFilterTest {
         assertThat(candidates).as("the generator must also make texts with candidates").isBetween(1_000, 19_000);
     }
 
+    /**
+     * A complete line with a candidate is scanned from the candidate on (nothing can begin before it); a stream's
+     * text is scanned from its start. Both must replace exactly the same ranges.
+     */
+    @Test
+    void scanningFromTheFirstCandidateReplacesWhatAFullScanReplaces() throws Exception {
+        Redactor redactor = Redactors.withPatterns(SECRET, "short-secret");
+        List<String> pieces = new ArrayList<>(SecretForms.of(SECRET));
+        pieces.addAll(CredentialPatterns.KEYWORDS);
+        pieces.addAll(Arrays.asList(" ", "=", ": ", "\"", "\u00e9", "x", "Bearer ", "eyJhbGciOiJIUzI1NiJ9.", "eyJzdWIiOiIxIn0",
+                "access_token=", "0123456789abcdef", "short-secret"));
+        Random random = new Random(7);
+        int replaced = 0;
+        for (int n = 0; n < 5_000; n++) {
+            byte[] bytes = randomText(random, pieces).getBytes(StandardCharsets.UTF_8);
+            byte[] fast = redactor.scrub(bytes, 0, bytes.length);
+            java.io.ByteArrayOutputStream full = new java.io.ByteArrayOutputStream();
+            redactor.scrubTo(bytes.clone(), bytes.length, true, full);
+            String text = new String(bytes, StandardCharsets.UTF_8);
+            assertThat(new String(fast == null ? bytes : fast, StandardCharsets.UTF_8)).as(text)
+                    .isEqualTo(full.toString(StandardCharsets.UTF_8));
+            replaced += fast == null ? 0 : 1;
+        }
+        assertThat(replaced).as("lines with something replaced").isBetween(500, 4_900);
+    }
+
     private static void assertNothingFound(SecretAutomaton automaton, String text, byte[] bytes, boolean complete) {
         Findings found = new Findings();
         int state = automaton.run(text, 0, text.length(), found);
