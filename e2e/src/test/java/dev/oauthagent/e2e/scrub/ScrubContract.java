@@ -68,6 +68,13 @@ public abstract class ScrubContract {
         }
     }
 
+    /** What the default run wrote to one output ("stdout", "stderr", "log file app.log"), for a subclass's checks. */
+    protected final String defaultRunOutput(String where) {
+        String text = run("default", Map.of()).texts.get(where);
+        assertThat(text).as("%s of %s", where, appName()).isNotNull();
+        return text;
+    }
+
     @Test
     void everyLeakReachesTheLogWithItsSecretReplaced() {
         AppOutput out = run("default", Map.of());

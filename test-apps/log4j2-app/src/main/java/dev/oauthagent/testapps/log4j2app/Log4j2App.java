@@ -7,9 +7,10 @@ import org.apache.logging.log4j.Logger;
 import org.apache.logging.log4j.ThreadContext;
 
 /**
- * A program that logs with log4j2 (its log4j2.xml: two consoles, one of them direct, a pattern file, a JSON
- * template file, a rolling file and an async random-access file) and logs every leaky line as the message, as a
- * parameter, in the ThreadContext, and a failure with a cause and a suppressed exception, then a 10 MB line.
+ * A program that logs with log4j2 (its log4j2.xml: three consoles, one direct and one following System.out, a
+ * pattern file, a JSON template file, a rolling file and an async random-access file) and logs every leaky line as
+ * the message, as a parameter, in the ThreadContext, and a failure with a cause and a suppressed exception, then a
+ * 10 MB line.
  * Arguments: see {@link LeakySecrets#fromArgs}, and {@code --log-dir=<dir>} for the log files.
  */
 public final class Log4j2App {
