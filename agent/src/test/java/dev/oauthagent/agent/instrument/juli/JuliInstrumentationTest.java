@@ -21,6 +21,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.oauthagent.agent.instrument.InstalledInstrumentation;
 import dev.oauthagent.agent.instrument.ReplacingScrubber;
@@ -56,10 +58,12 @@ class JuliInstrumentationTest {
         Bridge.installScrubber(null);
     }
 
-    @Test
-    void fileHandlerWritesTheLineWithTheSecretReplaced() throws Exception {
+    /** bufferSize -1 (JULI's default) flushes every line; above 0 puts a BufferedOutputStream under the writer. */
+    @ParameterizedTest(name = "bufferSize {0}")
+    @ValueSource(ints = {-1, 16384})
+    void fileHandlerWritesTheLineWithTheSecretReplaced(int bufferSize) throws Exception {
         Bridge.installScrubber(new ReplacingScrubber(SECRET));
-        FileHandler handler = handler(new FileHandler(dir.toString(), "catalina.", ".log"));
+        FileHandler handler = handler(new FileHandler(dir.toString(), "catalina.", ".log", 90, true, bufferSize));
 
         handler.publish(record("calling billing with Bearer " + SECRET + " now"));
         handler.close();

@@ -1,5 +1,6 @@
 package dev.oauthagent.testapps.juliapp;
 
+import dev.oauthagent.testapps.leaky.JulLeaks;
 import dev.oauthagent.testapps.leaky.LeakyLines;
 import dev.oauthagent.testapps.leaky.LeakySecrets;
 
@@ -12,7 +13,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.logging.Handler;
-import java.util.logging.Level;
 import java.util.logging.LogManager;
 import java.util.logging.Logger;
 import java.util.logging.SimpleFormatter;
@@ -53,13 +53,7 @@ public final class JuliApp {
         for (LeakyLines.Line line : LeakyLines.clean()) {
             log.info(line.text());
         }
-        LeakySecrets secrets = LeakySecrets.fromArgs(args);
-        for (LeakyLines.Line line : LeakyLines.leaks(secrets)) {
-            log.info(line.text());
-            log.log(Level.WARNING, "as a parameter: {0}", line.text());
-        }
-        log.log(Level.SEVERE, "the billing call failed", LeakyLines.failure(secrets));
-        log.info(LeakyLines.huge(secrets, 10));
+        JulLeaks.logAll(log, LeakySecrets.fromArgs(args));
         log.info(LAST_LINE);
 
         awaitLastLine(logDir, "localhost.");
