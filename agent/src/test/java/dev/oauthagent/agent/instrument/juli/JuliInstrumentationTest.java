@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.lang.reflect.Field;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,13 +65,9 @@ class JuliInstrumentationTest {
     @ValueSource(ints = {-1, 16384})
     void fileHandlerWritesTheLineWithTheSecretReplaced(int bufferSize) throws Exception {
         Bridge.installScrubber(new ReplacingScrubber(SECRET));
-        FileHandler handler = handler(new FileHandler(dir.toString(), "catalina.", ".log", 90, true, bufferSize));
 
-        handler.publish(record("calling billing with Bearer " + SECRET + " now"));
-        handler.close();
-
-        assertThat(onlyFile("catalina.")).isEqualTo("calling billing with Bearer " + REPLACEMENT + " now\n")
-                .doesNotContain(SECRET);
+        assertThat(fileAfterOneRecord("calling billing with Bearer " + SECRET + " now", bufferSize))
+                .isEqualTo("calling billing with Bearer " + REPLACEMENT + " now\n").doesNotContain(SECRET);
     }
 
     @Test
@@ -100,24 +98,35 @@ class JuliInstrumentationTest {
     }
 
     @Test
+    void fileHandlerDefinedByAnotherClassLoaderIsScrubbedToo() throws Exception {
+        // As in a container that loads JULI in a loader of its own: a second FileHandler class, from the same
+        // jar, defined by a loader that sees only the JDK and the bootstrap classes (boot classes in production).
+        Bridge.installScrubber(new ReplacingScrubber(SECRET));
+        URL jar = FileHandler.class.getProtectionDomain().getCodeSource().getLocation();
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {jar}, new JdkAndBootstrapClasses())) {
+            Class<?> type = Class.forName(JuliInstrumentation.TARGET, true, loader);
+            assertThat(type).isNotSameAs(FileHandler.class);
+            Handler handler = handler((Handler) type.getConstructor(String.class, String.class, String.class)
+                    .newInstance(dir.toString(), "container.", ".log"));
+
+            handler.publish(record("Bearer " + SECRET));
+            handler.close();
+        }
+
+        assertThat(onlyFile("container.")).isEqualTo("Bearer " + REPLACEMENT + "\n");
+    }
+
+    @Test
     void cleanLinesAreWrittenAsTheFormatterMadeThem() throws Exception {
         Bridge.installScrubber(new ReplacingScrubber(SECRET));
-        FileHandler handler = handler(new FileHandler(dir.toString(), "catalina.", ".log"));
 
-        handler.publish(record("nothing secret: Bearer <none>, é ü"));
-        handler.close();
-
-        assertThat(onlyFile("catalina.")).isEqualTo("nothing secret: Bearer <none>, é ü\n");
+        assertThat(fileAfterOneRecord("nothing secret: Bearer <none>, é ü", -1))
+                .isEqualTo("nothing secret: Bearer <none>, é ü\n");
     }
 
     @Test
     void withNoRedactorInstalledTheFileIsWrittenAsItIs() throws Exception {
-        FileHandler handler = handler(new FileHandler(dir.toString(), "catalina.", ".log"));
-
-        handler.publish(record("Bearer " + SECRET));
-        handler.close();
-
-        assertThat(onlyFile("catalina.")).isEqualTo("Bearer " + SECRET + "\n");
+        assertThat(fileAfterOneRecord("Bearer " + SECRET, -1)).isEqualTo("Bearer " + SECRET + "\n");
     }
 
     @Test
@@ -133,6 +142,14 @@ class JuliInstrumentationTest {
     @Test
     void theTargetNameIsJulisFileHandler() {
         assertThat(JuliInstrumentation.TARGET).isEqualTo(FileHandler.class.getName());
+    }
+
+    /** What a new FileHandler writes to its {@code catalina.<date>.log} for one record, closed after it. */
+    private String fileAfterOneRecord(String message, int bufferSize) throws IOException {
+        FileHandler handler = handler(new FileHandler(dir.toString(), "catalina.", ".log", 90, true, bufferSize));
+        handler.publish(record(message));
+        handler.close();
+        return onlyFile("catalina.");
     }
 
     private static <H extends Handler> H handler(H handler) throws IOException {
@@ -180,6 +197,24 @@ class JuliInstrumentationTest {
                 return text;
             }
             Thread.sleep(10); // a poll interval, not a wait for the result: the deadline bounds it
+        }
+    }
+
+    /**
+     * What any class loader sees in production: the JDK and the agent's bootstrap classes, which the agent
+     * defines in the boot loader (here they come from the test's class path, so the test shares their Bridge).
+     */
+    private static final class JdkAndBootstrapClasses extends ClassLoader {
+        JdkAndBootstrapClasses() {
+            super(ClassLoader.getPlatformClassLoader());
+        }
+
+        @Override
+        protected Class<?> findClass(String name) throws ClassNotFoundException {
+            if (name.startsWith(Bridge.class.getPackageName() + ".")) {
+                return Class.forName(name, false, JuliInstrumentationTest.class.getClassLoader());
+            }
+            throw new ClassNotFoundException(name);
         }
     }
 
