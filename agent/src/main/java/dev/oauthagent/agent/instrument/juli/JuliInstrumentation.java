@@ -18,7 +18,7 @@ import static net.bytebuddy.matcher.ElementMatchers.named;
  * The stream given to that writer is wrapped by the redactor, so every line, head and tail, whatever the
  * formatter, passes it as bytes. AsyncFileHandler does not override openWriter; its background thread writes
  * through FileHandler.publish to the same writer. The same in Tomcat 9.0, 10.1 and 11.0 (read from their class
- * files; JuliInstrumentationTest checks the one on its class path).
+ * files; FileHandlerFunnelTest checks the one on its class path).
  *
  * <p>The class is named as a string and matched in whatever class loader defines it: Tomcat puts
  * tomcat-juli.jar on the system class path, embedded Tomcat and the test apps have it in the application's.
