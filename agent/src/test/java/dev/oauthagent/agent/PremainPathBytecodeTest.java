@@ -106,6 +106,7 @@ class PremainPathBytecodeTest {
         addPackage(classes, dev.oauthagent.agent.instrument.log4j2.Log4j2Instrumentation.class,
                 "Log4j2Instrumentation");
         addPackage(classes, dev.oauthagent.agent.instrument.jul.JulInstrumentation.class, "JulInstrumentation");
+        addPackage(classes, dev.oauthagent.agent.instrument.juli.JuliInstrumentation.class, "JuliInstrumentation");
         addPackage(classes, dev.oauthagent.agent.instrument.slf4jsimple.Slf4jSimpleInstrumentation.class,
                 "Slf4jSimpleInstrumentation");
         addPackage(classes, dev.oauthagent.agent.log.AgentLogging.class, "AgentLogging");

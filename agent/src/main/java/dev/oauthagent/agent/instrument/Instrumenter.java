@@ -5,6 +5,7 @@ import dev.oauthagent.agent.instrument.httpclient.HttpClientInstrumentation;
 import dev.oauthagent.agent.instrument.logback.LogbackInstrumentation;
 import dev.oauthagent.agent.instrument.log4j2.Log4j2Instrumentation;
 import dev.oauthagent.agent.instrument.jul.JulInstrumentation;
+import dev.oauthagent.agent.instrument.juli.JuliInstrumentation;
 import dev.oauthagent.agent.instrument.slf4jsimple.Slf4jSimpleInstrumentation;
 import dev.oauthagent.agent.instrument.urlconnection.UrlConnectionInstrumentation;
 import org.slf4j.Logger;
@@ -58,6 +59,7 @@ public final class Instrumenter {
             all.add(new LogbackInstrumentation());
             all.add(new Log4j2Instrumentation());
             all.add(new JulInstrumentation());
+            all.add(new JuliInstrumentation());
             all.add(new Slf4jSimpleInstrumentation());
         }
         return all;

@@ -21,12 +21,12 @@ class InstrumenterTest {
         }
 
         assertThat(available).containsExactly("HttpURLConnection", "java.net.http.HttpClient", "logback", "log4j2",
-                "java.util.logging", "slf4j-simple");
+                "java.util.logging", "Tomcat JULI", "slf4j-simple");
         assertThat(targets).containsExactly("sun.net.www.protocol.http.HttpURLConnection",
                 "jdk.internal.net.http.MultiExchange", "ch.qos.logback.core.OutputStreamAppender",
                 "ch.qos.logback.core.net.SyslogOutputStream", "org.apache.logging.log4j.core.layout.TextEncoderHelper",
                 "org.apache.logging.log4j.core.appender.OutputStreamManager", "java.util.logging.StreamHandler",
-                "org.slf4j.simple.OutputChoice", "org.slf4j.impl.OutputChoice");
+                "org.apache.juli.FileHandler", "org.slf4j.simple.OutputChoice", "org.slf4j.impl.OutputChoice");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.oauthagent.testapps.julapp;
 
+import dev.oauthagent.testapps.leaky.JulLeaks;
 import dev.oauthagent.testapps.leaky.LeakyLines;
 import dev.oauthagent.testapps.leaky.LeakySecrets;
 
@@ -8,7 +9,6 @@ import java.io.IOException;
 import java.util.logging.FileHandler;
 import java.util.logging.Formatter;
 import java.util.logging.Handler;
-import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import java.util.logging.SimpleFormatter;
@@ -54,13 +54,7 @@ public final class JulApp {
             System.out.flush();
             awaitFile(new File(attachSignal));
         }
-        LeakySecrets secrets = LeakySecrets.fromArgs(args);
-        for (LeakyLines.Line line : LeakyLines.leaks(secrets)) {
-            log.info(line.text());
-            log.log(Level.WARNING, "as a parameter: {0}", line.text());
-        }
-        log.log(Level.SEVERE, "the billing call failed", LeakyLines.failure(secrets));
-        log.info(LeakyLines.huge(secrets, 10));
+        JulLeaks.logAll(log, LeakySecrets.fromArgs(args));
 
         for (Handler handler : log.getHandlers()) {
             handler.close();

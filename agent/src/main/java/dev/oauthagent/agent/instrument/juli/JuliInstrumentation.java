@@ -1,0 +1,69 @@
+package dev.oauthagent.agent.instrument.juli;
+
+import dev.oauthagent.agent.inject.Injector;
+import dev.oauthagent.agent.instrument.LibraryInstrumentation;
+import dev.oauthagent.bootstrap.Bridge;
+import net.bytebuddy.agent.builder.AgentBuilder;
+
+import java.lang.instrument.Instrumentation;
+
+import static net.bytebuddy.matcher.ElementMatchers.named;
+
+/**
+ * Tomcat JULI's file handlers ({@code org.apache.juli.FileHandler} and its subclass {@code AsyncFileHandler},
+ * which write {@code catalina.<date>.log}, {@code localhost.<date>.log} and the like). They extend
+ * {@code java.util.logging.Handler}, not {@code StreamHandler}, so the java.util.logging hook never sees their
+ * files. One method is changed: {@code FileHandler.openWriter()}, which opens every file the handler writes,
+ * the first one and each one it opens when the date rolls over, and builds the handler's only writer over it.
+ * The stream given to that writer is wrapped by the redactor, so every line, head and tail, whatever the
+ * formatter, passes it as bytes. AsyncFileHandler does not override openWriter; its background thread writes
+ * through FileHandler.publish to the same writer. The same in Tomcat 9.0, 10.1 and 11.0 (read from their class
+ * files; FileHandlerFunnelTest checks the one on its class path).
+ *
+ * <p>The class is named as a string and matched in whatever class loader defines it: Tomcat puts
+ * tomcat-juli.jar on the system class path, embedded Tomcat and the test apps have it in the application's.
+ * Nothing is transformed when scrubbing is off ({@code oauth.agent.scrub.enabled=false}).
+ */
+public final class JuliInstrumentation implements LibraryInstrumentation {
+    static final String TARGET = "org.apache.juli.FileHandler";
+
+    /** Whether the redactor was installed: without it, FileHandler is left as it is. */
+    private volatile boolean scrubbing;
+    private volatile Instrumentation inst;
+
+    @Override
+    public String withoutIt() {
+        return "its log files are not scrubbed (System.out and System.err still are)";
+    }
+
+    @Override
+    public String name() {
+        return "Tomcat JULI";
+    }
+
+    @Override
+    public String[] targetClasses() {
+        return new String[] {TARGET};
+    }
+
+    @Override
+    public void prepare(Instrumentation inst, Injector injector) {
+        // Nothing to bind: the inserted call reads the redactor the scrubbing set-up installs in the Bridge.
+        scrubbing = Bridge.scrubber() != null; // installed in premain, before this runs on the start-up thread
+        this.inst = inst;
+    }
+
+    @Override
+    public AgentBuilder register(AgentBuilder builder) {
+        if (!scrubbing) {
+            return builder;
+        }
+        // A named module (tomcat-juli on the module path) gets a read edge to the bootstrap classes first.
+        return builder.type(named(TARGET)).transform(new OpenWriterTransformer()).assureReadEdgeTo(inst, Bridge.class);
+    }
+
+    /** Nothing to switch off here: the inserted call follows {@code Bridge.scrubber()}, which the redactor owns. */
+    @Override
+    public void disable() {
+    }
+}

@@ -1,0 +1,60 @@
+package dev.oauthagent.agent.instrument.juli;
+
+import net.bytebuddy.asm.AsmVisitorWrapper;
+import net.bytebuddy.description.method.MethodDescription;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.implementation.Implementation;
+import net.bytebuddy.jar.asm.MethodVisitor;
+import net.bytebuddy.jar.asm.Opcodes;
+import net.bytebuddy.pool.TypePool;
+
+/**
+ * Rewrites a method so that every {@code new OutputStreamWriter(stream, ...)} in it is given
+ * {@code LogFileAdvice.scrubbing(stream)} instead of {@code stream}: everything the writer encodes then passes
+ * the redactor as bytes, just before it reaches the stream. Used on JULI's {@code FileHandler.openWriter},
+ * which opens the log file and builds its writer in local variables, out of reach of advice.
+ *
+ * <p>Only the stream argument changes: a call before the constructor, with one {@code SWAP} around it when
+ * the encoding (a String or a Charset, one stack slot either way) lies above the stream. No branch, no new
+ * local, so stack map frames stay valid as they are.
+ */
+final class WriterStreamWrapping implements AsmVisitorWrapper.ForDeclaredMethods.MethodVisitorWrapper {
+    static final String WRITER = "java/io/OutputStreamWriter";
+    static final String HOOK_OWNER = "dev/oauthagent/bootstrap/LogFileAdvice";
+    static final String HOOK_NAME = "scrubbing";
+    static final String HOOK_DESCRIPTOR = "(Ljava/io/OutputStream;)Ljava/io/OutputStream;";
+    private static final String STREAM_ONLY = "(Ljava/io/OutputStream;)V";
+    private static final String STREAM_AND_ENCODING = "(Ljava/io/OutputStream;Ljava/lang/String;)V";
+    private static final String STREAM_AND_CHARSET = "(Ljava/io/OutputStream;Ljava/nio/charset/Charset;)V";
+
+    @Override
+    public MethodVisitor wrap(TypeDescription instrumentedType, MethodDescription instrumentedMethod,
+                              MethodVisitor methodVisitor, Implementation.Context implementationContext,
+                              TypePool typePool, int writerFlags, int readerFlags) {
+        return new Rewriter(methodVisitor);
+    }
+
+    private static final class Rewriter extends MethodVisitor {
+        Rewriter(MethodVisitor next) {
+            super(Opcodes.ASM9, next);
+        }
+
+        @Override
+        public void visitMethodInsn(int opcode, String owner, String name, String descriptor, boolean isInterface) {
+            if (opcode == Opcodes.INVOKESPECIAL && owner.equals(WRITER) && name.equals("<init>")) {
+                if (descriptor.equals(STREAM_ONLY)) {
+                    wrapStream();
+                } else if (descriptor.equals(STREAM_AND_ENCODING) || descriptor.equals(STREAM_AND_CHARSET)) {
+                    super.visitInsn(Opcodes.SWAP);
+                    wrapStream();
+                    super.visitInsn(Opcodes.SWAP);
+                }
+            }
+            super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
+        }
+
+        private void wrapStream() {
+            super.visitMethodInsn(Opcodes.INVOKESTATIC, HOOK_OWNER, HOOK_NAME, HOOK_DESCRIPTOR, false);
+        }
+    }
+}
