@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Issue 3's figures (docs/performance.md, "Injection"): builds the agent and the benchmarks, then runs the
 # throughput harness, the start-up harness and the per-request JMH comparison with Spring Security, one after
-# the other (never in parallel: they share the machine's cores). About 10-15 minutes on a quiet 2-core machine.
+# the other (never in parallel: they share the machine's cores). About 15-20 minutes on a quiet 2-core machine.
 # Output goes to the terminal and to bench/target/injection-*.txt. Run from anywhere; uses the java on PATH.
 set -euo pipefail
 cd "$(dirname "$0")/.."
