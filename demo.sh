@@ -2,7 +2,8 @@
 # The README's demo: build what is missing or stale, start the bundled authorization server (Spring
 # Authorization Server) and a protected API (a Spring resource server that really validates the tokens), then
 # run an unmodified HttpURLConnection program against the API twice: without the agent (401s) and with it
-# (200s, across several token lifetimes). Ends with a short report.
+# (200s, across several token lifetimes). Then an unmodified logback program that logs its credentials runs
+# under the agent: its log files, counted (never printed), keep no secret. Ends with a short report.
 # Everything it writes goes to .demo/ (git-ignored). Needs JDK 17+ and Maven.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -11,6 +12,8 @@ AGENT=agent/target/oauth-agent.jar
 AUTH_SERVER=test-apps/auth-server/target/auth-server.jar
 API=test-apps/resource-server/target/resource-server.jar
 APP=test-apps/urlconnection-app/target/urlconnection-app.jar
+RECORDER=test-apps/origin-recorder/target/origin-recorder.jar
+LOGGING_APP=test-apps/logback-app/target/logback-app.jar
 TOKEN_TTL=10 # seconds: short, so that the run below crosses several token lifetimes
 DEMO=.demo
 mkdir -p "$DEMO"
@@ -20,10 +23,12 @@ stale() { # $1 jar, rest: source folders
   [ ! -f "$jar" ] || [ -n "$(find "$@" pom.xml -newer "$jar" -type f -print -quit)" ]
 }
 if stale "$AGENT" bootstrap agent/src agent/pom.xml || stale "$AUTH_SERVER" test-apps/auth-server \
-    || stale "$API" test-apps/resource-server || stale "$APP" test-apps/urlconnection-app; then
+    || stale "$API" test-apps/resource-server || stale "$APP" test-apps/urlconnection-app \
+    || stale "$RECORDER" test-apps/origin-recorder || stale "$LOGGING_APP" test-apps/logback-app test-apps/leaky-lines; then
   echo "== building the agent and the test programs (mvn package, tests skipped: run mvn -B verify for those)"
   mvn -B -q -ntp package -DskipTests \
-    -pl agent,test-apps/auth-server,test-apps/resource-server,test-apps/urlconnection-app -am
+    -pl agent,test-apps/auth-server,test-apps/resource-server,test-apps/urlconnection-app,test-apps/origin-recorder,test-apps/logback-app \
+    -am
 fi
 
 PIDS=()
@@ -94,6 +99,38 @@ OAUTH_AGENT_LOG_LEVEL=debug java -javaagent:"$AGENT"=config="$DEMO/agent.propert
   --requests=$REQUESTS --pause-ms=$PAUSE_MS --method=GET >"$DEMO/app-with-agent.log" 2>&1 || true
 grep -E "^(REQUEST (1|$REQUESTS) |DONE)|client 'orders': token|started with" "$DEMO/app-with-agent.log" \
   | sed 's/^/   /' | head -20
+
+# Log scrubbing: a program that logs the credentials it holds (its client secret, and the Authorization value
+# an echo server sends back, which only the agent gives it) in every form: messages, parameters, MDC, JSON,
+# exceptions, a 10 MB line. Its files are only counted here, never shown.
+RECORDER_URL=$(start_server origin-recorder "ORIGIN_RECORDER_READY url=" java -XX:TieredStopAtLevel=1 -jar "$RECORDER" --port=0)
+cat >"$DEMO/agent-logging.properties" <<PROPS
+# Written by demo.sh: the client whose token the logging program gets echoed back (and logs).
+oauth.agent.clients.echo.token-url=$ISSUER/oauth2/token
+oauth.agent.clients.echo.client-id=post-client
+oauth.agent.clients.echo.client-secret=\${env:LEAKY_CLIENT_SECRET}
+oauth.agent.clients.echo.client-auth=client_secret_post
+oauth.agent.clients.echo.hosts=${RECORDER_URL#http://}
+oauth.agent.clients.echo.paths=/__echo-authorization
+oauth.agent.clients.echo.allow-http=true
+PROPS
+count_in() { # $1 dir, rest: grep options and pattern(s): matching lines in every file under the directory
+  local dir=$1; shift
+  cat "$dir"/* 2>/dev/null | grep -c "$@" || true
+}
+echo
+echo "== an unmodified logback program that logs its credentials, under the agent (files in $DEMO/logs, not shown)"
+rm -rf "$DEMO/logs" && mkdir -p "$DEMO/logs"
+LEAKY_CLIENT_SECRET=$DEMO_BILLING_SECRET java -javaagent:"$AGENT"=config="$DEMO/agent-logging.properties" \
+  -jar "$LOGGING_APP" --echo-url="$RECORDER_URL/__echo-authorization" --client-id=post-client --log-dir="$DEMO/logs" \
+  >"$DEMO/logs/stdout.log" 2>"$DEMO/logs/stderr.log" || true
+# The tokens the program was sent (and logged) come from the echo server and go straight into grep: never shown.
+ECHOED=$(curl -s "$RECORDER_URL/__echoed" | grep -c '^Bearer ' || true)
+TOKEN_LINES=$(count_in "$DEMO/logs" -F -f <(curl -s "$RECORDER_URL/__echoed" | sed -n 's/^Bearer //p'))
+echo "   it was sent $ECHOED token(s) and wrote $(ls "$DEMO/logs" | wc -l) files; lines where it logged a credential" \
+  "(its 'LEAK' lines): $(count_in "$DEMO/logs" -F 'LEAK ')"
+echo "   lines with its token: $TOKEN_LINES; with its client secret: $(count_in "$DEMO/logs" -F "$DEMO_BILLING_SECRET");" \
+  "with [REDACTED]: $(count_in "$DEMO/logs" -F '[REDACTED')"
 
 echo
 echo "== report"
