@@ -31,14 +31,17 @@ if stale "$AGENT" bootstrap agent/src agent/pom.xml || stale "$AUTH_SERVER" test
     -am
 fi
 
-PIDS=()
-trap 'kill "${PIDS[@]}" 2>/dev/null || true' EXIT
+# start_server runs in a command substitution (a subshell), so the servers' pids are kept in a file: a shell
+# array would be lost with the subshell and the servers would outlive the demo.
+SERVER_PIDS="$DEMO/server.pids"
+: >"$SERVER_PIDS"
+trap 'kill $(cat "$SERVER_PIDS") 2>/dev/null || true' EXIT
 # $1 name, $2 ready-line prefix, rest: command. Prints what follows the prefix once the server is ready.
 start_server() {
   local name=$1 prefix=$2; shift 2
   "$@" >"$DEMO/$name.log" 2>&1 &
   local pid=$!
-  PIDS+=("$pid")
+  echo "$pid" >>"$SERVER_PIDS"
   for _ in $(seq 1 360); do
     local value
     value=$(sed -n "s/^$prefix//p" "$DEMO/$name.log" | head -1)
