@@ -73,12 +73,7 @@ public final class BootstrapClasses {
     }
 
     private static boolean isBootClass(String name) {
-        try {
-            Class.forName(name, false, null);
-            return true;
-        } catch (ClassNotFoundException e) {
-            return false;
-        }
+        return LibraryInstrumentation.hasClass(name, null);
     }
 
     private static void appendJar(Instrumentation inst) throws IOException {

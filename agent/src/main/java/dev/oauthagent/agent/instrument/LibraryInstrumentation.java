@@ -20,14 +20,29 @@ public interface LibraryInstrumentation {
     /** Binary names of the classes it transforms: the start-up gate watches for these. */
     String[] targetClasses();
 
-    /** Whether this JVM has the client (e.g. java.net.http on Java 11+). */
     /** What the application loses when this cannot be instrumented, for the error line. */
     default String withoutIt() {
         return "its requests get no token";
     }
 
+    /** Whether this JVM has the client (e.g. java.net.http on Java 11+). */
     default boolean isAvailable() {
         return true;
+    }
+
+    /**
+     * Whether {@code loader} (null: the boot loader) can see {@code className}, without initialising it: for
+     * {@link #isAvailable} of a JDK module that a runtime image may leave out.
+     */
+    static boolean hasClass(String className, ClassLoader loader) {
+        try {
+            Class.forName(className, false, loader);
+            return true;
+        } catch (ClassNotFoundException e) {
+            return false;
+        } catch (LinkageError e) {
+            return false;
+        }
     }
 
     /** Binds JDK internals and installs the hook the advice calls. Runs before {@link #register}. */

@@ -43,14 +43,8 @@ public final class HttpClientInstrumentation implements LibraryInstrumentation {
 
     @Override
     public boolean isAvailable() {
-        try {
-            Class.forName("java.net.http.HttpClient", false, ClassLoader.getSystemClassLoader());
-            return true;
-        } catch (ClassNotFoundException e) {
-            return false; // Java 8, or a runtime image without the java.net.http module
-        } catch (LinkageError e) {
-            return false;
-        }
+        // False on Java 8, or on a runtime image without the java.net.http module.
+        return LibraryInstrumentation.hasClass("java.net.http.HttpClient", ClassLoader.getSystemClassLoader());
     }
 
     @Override

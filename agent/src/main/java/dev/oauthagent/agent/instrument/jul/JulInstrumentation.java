@@ -64,14 +64,7 @@ public final class JulInstrumentation implements LibraryInstrumentation {
     /** False on a runtime image built without the java.logging module. Loads Handler, not the target. */
     @Override
     public boolean isAvailable() {
-        try {
-            Class.forName("java.util.logging.Handler", false, null);
-            return true;
-        } catch (ClassNotFoundException e) {
-            return false;
-        } catch (LinkageError e) {
-            return false;
-        }
+        return LibraryInstrumentation.hasClass("java.util.logging.Handler", null);
     }
 
     @Override
