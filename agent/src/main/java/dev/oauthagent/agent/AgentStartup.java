@@ -17,8 +17,10 @@ import java.lang.instrument.Instrumentation;
  * Turns agent arguments into a running agent, or into one clear line on stderr and an application that
  * runs exactly as it would without us. The rule: whatever goes wrong here (bad configuration, a bug, an
  * unexpected JVM), the host application must still start.
+ *
+ * <p>Public only for {@link OAuthAgent}, which calls {@link #start} across class loaders.
  */
-final class AgentStartup {
+public final class AgentStartup {
     static final String NOT_ACTIVE = "oauth-agent: the agent is NOT active; the application runs without it.";
 
     private static volatile boolean started;
@@ -27,7 +29,7 @@ final class AgentStartup {
     private AgentStartup() {
     }
 
-    static void start(String agentArgs, Instrumentation inst, PrintStream stderr) {
+    public static void start(String agentArgs, Instrumentation inst, PrintStream stderr) {
         if (started) {
             stderr.println("oauth-agent: already running in this JVM; ignoring the second start.");
             return;

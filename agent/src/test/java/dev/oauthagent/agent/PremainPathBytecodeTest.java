@@ -90,7 +90,7 @@ class PremainPathBytecodeTest {
         addPackage(classes, RouteTable.class, "");
         addPackage(classes, Bridge.class, "");
         addPackage(classes, dev.oauthagent.agent.scrub.Redactor.class, ""); // System.out/err are wrapped in premain
-        for (String name : new String[] {"OAuthAgent", "AgentStartup"}) {
+        for (String name : new String[] {"OAuthAgent", "AgentClassLoader", "AgentStartup"}) {
             addPackage(classes, OAuthAgent.class, name);
         }
         for (String name : new String[] {"Instrumenter", "StartupGate", "BootstrapClasses", "ModuleAccess",
