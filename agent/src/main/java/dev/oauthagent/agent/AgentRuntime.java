@@ -5,6 +5,7 @@ import dev.oauthagent.agent.config.ClientConfig;
 import dev.oauthagent.agent.inject.Injector;
 import dev.oauthagent.agent.instrument.Instrumenter;
 import dev.oauthagent.agent.scrub.LiveSecrets;
+import dev.oauthagent.agent.scrub.LogScrubbing;
 import dev.oauthagent.agent.scrub.ScrubBypassCheck;
 import dev.oauthagent.agent.token.TokenEndpointClient;
 import dev.oauthagent.agent.token.cache.Ticker;
@@ -32,9 +33,17 @@ final class AgentRuntime {
         this.caches = Collections.unmodifiableMap(caches);
     }
 
-    /** @param secrets where tokens go to be scrubbed from logs; null when scrubbing is off */
-    static AgentRuntime start(AgentConfig config, Instrumenter instrumenter, LiveSecrets secrets) {
-        if (secrets != null) {
+    /**
+     * @param scrubbing log scrubbing as premain started it, null when it is off
+     * @throws Exception when the bootstrap classes cannot be defined: then nothing is instrumented
+     */
+    static AgentRuntime start(AgentConfig config, Instrumenter instrumenter, LogScrubbing scrubbing)
+            throws Exception {
+        instrumenter.defineBootstrapClasses(); // before anything here touches one
+        LiveSecrets secrets = null;
+        if (scrubbing != null) {
+            scrubbing.connectHooks();
+            secrets = scrubbing.secrets();
             warnAboutScrubbingGaps(config);
         }
         Map<String, TokenCache> caches = new LinkedHashMap<>();

@@ -7,7 +7,6 @@ import dev.oauthagent.agent.config.ConfigProblem;
 import dev.oauthagent.agent.config.LoadedConfig;
 import dev.oauthagent.agent.instrument.Instrumenter;
 import dev.oauthagent.agent.log.AgentLogging;
-import dev.oauthagent.agent.scrub.LiveSecrets;
 import dev.oauthagent.agent.scrub.LogScrubbing;
 
 import java.io.PrintStream;
@@ -57,26 +56,36 @@ public final class AgentStartup {
             return;
         }
         started = true; // only now: after a configuration error, a later attach with a fixed one may start
+        Instrumenter instrumenter = null;
         try {
-            // Before anything else: from here on, the bootstrap classes must come from the boot class path.
-            Instrumenter instrumenter = Instrumenter.prepareInPremain(inst, config.scrub().enabled());
+            // First: from here on, the first load of a target class waits for its transformer.
+            instrumenter = Instrumenter.prepareInPremain(inst, config.scrub().enabled());
             // Next, before the application or its logging framework can capture System.out/err.
-            LiveSecrets secrets = LogScrubbing.start(config);
+            LogScrubbing scrubbing = LogScrubbing.start(config);
             AgentLogging.configure(config.logLevel());
-            startInBackground(config, instrumenter, secrets, stderr);
+            startInBackground(config, instrumenter, scrubbing, stderr);
         } catch (Throwable t) {
-            stderr.println("oauth-agent: failed to start (" + t + "). Please report this as a bug.");
-            stderr.println(NOT_ACTIVE);
+            notStarted(t, instrumenter, stderr);
         }
     }
 
-    private static void startInBackground(AgentConfig config, Instrumenter instrumenter, LiveSecrets secrets,
+    private static void startInBackground(AgentConfig config, Instrumenter instrumenter, LogScrubbing scrubbing,
             PrintStream stderr) {
-        // slf4j's initialisation and the token caches cost a few hundred ms of class loading: done on our own
-        // thread so that premain returns to the application as soon as the configuration is known to be valid.
-        Thread starter = new Thread(new Starter(config, instrumenter, secrets, stderr), "oauth-agent-start");
+        // Defining the bootstrap classes, slf4j's initialisation and the token caches cost a few hundred ms of
+        // class loading: done on our own thread so that premain returns to the application as soon as the
+        // configuration is known to be valid. The start-up gate holds back what must wait for them.
+        Thread starter = new Thread(new Starter(config, instrumenter, scrubbing, stderr), "oauth-agent-start");
         starter.setDaemon(true);
         starter.start();
+    }
+
+    /** The error line, and the gate opened: held classes must not wait for an agent that will not come. */
+    private static void notStarted(Throwable t, Instrumenter instrumenter, PrintStream stderr) {
+        if (instrumenter != null) {
+            instrumenter.openGate();
+        }
+        stderr.println("oauth-agent: failed to start (" + t + "). Please report this as a bug.");
+        stderr.println(NOT_ACTIVE);
     }
 
     /** A class, not a lambda: lambdas this early cost start-up time (java.lang.invoke bootstrapping). */
@@ -84,23 +93,22 @@ public final class AgentStartup {
         private final AgentConfig config;
         private final Instrumenter instrumenter;
         /** Null when scrubbing is off. */
-        private final LiveSecrets secrets;
+        private final LogScrubbing scrubbing;
         private final PrintStream stderr;
 
-        Starter(AgentConfig config, Instrumenter instrumenter, LiveSecrets secrets, PrintStream stderr) {
+        Starter(AgentConfig config, Instrumenter instrumenter, LogScrubbing scrubbing, PrintStream stderr) {
             this.config = config;
             this.instrumenter = instrumenter;
-            this.secrets = secrets;
+            this.scrubbing = scrubbing;
             this.stderr = stderr;
         }
 
         @Override
         public void run() {
             try {
-                runtime = AgentRuntime.start(config, instrumenter, secrets);
+                runtime = AgentRuntime.start(config, instrumenter, scrubbing);
             } catch (Throwable t) {
-                stderr.println("oauth-agent: failed to start (" + t + "). Please report this as a bug.");
-                stderr.println(NOT_ACTIVE);
+                notStarted(t, instrumenter, stderr);
             }
         }
     }

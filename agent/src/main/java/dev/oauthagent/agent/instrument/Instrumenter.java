@@ -19,9 +19,10 @@ import java.util.Set;
 import java.util.List;
 
 /**
- * Installs the library instrumentations in two steps. {@link #prepareInPremain} is cheap and
- * synchronous: the bootstrap classes become boot classes and the {@link StartupGate} holds back target
- * classes. {@link #install} then runs on the agent's start-up thread: binds each instrumentation's hook to the
+ * Installs the library instrumentations in steps. {@link #prepareInPremain} is cheap and synchronous: the
+ * {@link StartupGate} holds back target classes. The rest runs on the agent's start-up thread:
+ * {@link #defineBootstrapClasses} makes the bootstrap classes boot classes, then {@link #install} binds each
+ * available instrumentation's hook to the
  * {@link Injector} and installs the class file transformers, retransforming targets that were already loaded
  * (runtime attach). Instrumentations with {@link HookPoint}s go through {@link HookPointTransformer} (plain
  * ASM, tens of milliseconds); byte-buddy's {@code AgentBuilder} is only set up for those that register with it
@@ -65,20 +66,35 @@ public final class Instrumenter {
         return all;
     }
 
-    /** @param scrubbing whether log scrubbing is on ({@code oauth.agent.scrub.enabled}) */
-    public static Instrumenter prepareInPremain(Instrumentation inst, boolean scrubbing) throws Exception {
-        BootstrapClasses.inject(inst);
-        List<LibraryInstrumentation> available = new ArrayList<>();
+    /**
+     * Registers the start-up gate for the targets of every instrumentation; whether the JVM has the library
+     * is only asked on the start-up thread (a target that never loads is never held).
+     *
+     * @param scrubbing whether log scrubbing is on ({@code oauth.agent.scrub.enabled})
+     */
+    public static Instrumenter prepareInPremain(Instrumentation inst, boolean scrubbing) {
+        List<LibraryInstrumentation> all = all(scrubbing);
         List<String> targets = new ArrayList<>();
-        for (LibraryInstrumentation client : all(scrubbing)) {
-            if (client.isAvailable()) {
-                available.add(client);
-                Collections.addAll(targets, client.targetClasses());
-            }
+        for (LibraryInstrumentation client : all) {
+            Collections.addAll(targets, client.targetClasses());
         }
         StartupGate gate = new StartupGate(targets);
         inst.addTransformer(gate, false);
-        return new Instrumenter(inst, Collections.unmodifiableList(available), gate);
+        return new Instrumenter(inst, Collections.unmodifiableList(all), gate);
+    }
+
+    /**
+     * Makes the bootstrap classes boot classes. Runs on the start-up thread before anything touches one, and
+     * before {@link #install}; no target class is transformed before, as the gate holds them.
+     */
+    public void defineBootstrapClasses() throws Exception {
+        BootstrapClasses.inject(inst);
+    }
+
+    /** Lets every held target class load: transformed if its transformer is installed by now, untransformed if not (the agent did not start). */
+    public void openGate() {
+        gate.open();
+        inst.removeTransformer(gate);
     }
 
     /** Never throws: a client that cannot be instrumented is logged and left alone. */
@@ -91,6 +107,9 @@ public final class Instrumenter {
             List<HookPoint> hookPoints = new ArrayList<>();
             List<LibraryInstrumentation> byteBuddyClients = new ArrayList<>();
             for (LibraryInstrumentation client : clients) {
+                if (!client.isAvailable()) {
+                    continue;
+                }
                 try {
                     client.prepare(inst, injector);
                     List<HookPoint> points = client.hookPoints();
@@ -121,8 +140,7 @@ public final class Instrumenter {
             Log.log.error("cannot install the instrumentation ({}); requests get no token and only System.out/err"
                     + " are scrubbed", t.toString());
         } finally {
-            gate.open();
-            inst.removeTransformer(gate);
+            openGate();
         }
         if (installed) {
             afterInstall(registered); // after the gate opened: it may load classes, a target among them

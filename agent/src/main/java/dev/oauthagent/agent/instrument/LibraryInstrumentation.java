@@ -12,6 +12,11 @@ import java.util.List;
  * whose output it scrubs. Implementations are small: which classes, which advice, and how to connect the
  * advice's bootstrap hook to the agent ({@link Injector} for HTTP clients; logging hooks read
  * {@code Bridge.scrubber()}, installed by the redactor, and ignore the injector).
+ *
+ * <p>Implementations are loaded in premain (for {@link #targetClasses}), before the bootstrap classes are boot
+ * classes, so they must not hand one of their own types where a bootstrap type is expected (say, a hop object
+ * to {@code Bridge.installUrlConnection}): verifying that call loads the bootstrap interface, which fails then.
+ * Such calls live in the classes they hand over ({@code UrlConnectionHop.install}), loaded on the start-up thread.
  */
 public interface LibraryInstrumentation {
     /** For log lines, e.g. "HttpURLConnection" or "logback". */

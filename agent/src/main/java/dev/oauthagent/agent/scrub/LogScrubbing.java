@@ -2,30 +2,42 @@ package dev.oauthagent.agent.scrub;
 
 import dev.oauthagent.agent.config.AgentConfig;
 import dev.oauthagent.agent.config.ScrubConfig;
-import dev.oauthagent.bootstrap.Bridge;
 
 /**
- * Switches log scrubbing on in premain: compiles the configured secrets, installs the redactor for the
- * logging hooks ({@link Bridge#installScrubber}) and wraps {@code System.out} and {@code System.err}. Tokens
- * are added later, as the token caches obtain them, through the returned {@link LiveSecrets}.
+ * Switches log scrubbing on, in two steps. {@link #start} runs in premain: compiles the configured secrets and
+ * wraps {@code System.out} and {@code System.err}, before the application can write to them.
+ * {@link #connectHooks} runs on the start-up thread once the bootstrap classes are defined, before any logging
+ * framework is instrumented: from then on the hooks scrub through the same redactor. Tokens are added as the
+ * token caches obtain them, through {@link #secrets}.
  */
 public final class LogScrubbing {
-    private LogScrubbing() {
+    private final LiveSecrets secrets;
+    private final Redactor redactor;
+
+    private LogScrubbing(LiveSecrets secrets, Redactor redactor) {
+        this.secrets = secrets;
+        this.redactor = redactor;
     }
 
-    /**
-     * Must run after the bootstrap classes are defined (Bridge must be the boot loader's) and before anything
-     * writes to the standard streams. Returns the live secrets to feed tokens to, or null when scrubbing is off.
-     */
-    public static LiveSecrets start(AgentConfig config) {
+    /** Must run before anything writes to the standard streams. Null when scrubbing is off. */
+    public static LogScrubbing start(AgentConfig config) {
         ScrubConfig scrub = config.scrub();
         if (!scrub.enabled()) {
             return null;
         }
         LiveSecrets secrets = LiveSecrets.fromConfig(config);
         Redactor redactor = Redactor.create(secrets, scrub.patterns(), scrub.replacement(), scrub.fingerprint());
-        Bridge.installScrubber(redactor);
         StdStreams.install(redactor);
+        return new LogScrubbing(secrets, redactor);
+    }
+
+    /** Must run after the bootstrap classes are defined ({@code Bridge} must be the boot loader's). */
+    public void connectHooks() {
+        HookScrubber.install(redactor);
+    }
+
+    /** Where tokens go to be scrubbed. */
+    public LiveSecrets secrets() {
         return secrets;
     }
 }

@@ -1,14 +1,13 @@
 package dev.oauthagent.agent.scrub;
 
 import dev.oauthagent.agent.token.Fingerprint;
-import dev.oauthagent.bootstrap.LogScrubber;
 
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The agent's {@link LogScrubber}: replaces every live secret (exact match of all of them in one pass, see
+ * The agent's log scrubber (the logging hooks reach it through {@link HookScrubber}): replaces every live secret (exact match of all of them in one pass, see
  * {@link SecretSet}) and, unless turned off, credentials found by the {@link CredentialPatterns fallback
  * patterns}. A line without either comes back as it was: the same String, or null for bytes.
  *
@@ -16,7 +15,7 @@ import java.nio.charset.StandardCharsets;
  * {@link #MAX_LINE_LENGTH}, the line is replaced as a whole by {@link #WITHHELD_FAILED} or
  * {@link #WITHHELD_TOO_LONG}, keeping its line terminator; it is never passed on raw.
  */
-public final class Redactor implements LogScrubber {
+public final class Redactor {
     /** 64 Mi characters (or bytes): far beyond any log line; scrubbing it would need several times that in heap. */
     static final int MAX_LINE_LENGTH = 64 * 1024 * 1024;
     static final String WITHHELD_FAILED = "[oauth-agent: line withheld: redaction failed]";
@@ -44,7 +43,7 @@ public final class Redactor implements LogScrubber {
         return new Redactor(secrets, patterns, new Replacement(marker, fingerprint));
     }
 
-    @Override
+    /** As {@link dev.oauthagent.bootstrap.LogScrubber#scrub(String)}: the same instance when nothing is replaced. */
     public String scrub(String text) {
         if (text == null || text.isEmpty()) {
             return text;
@@ -75,7 +74,7 @@ public final class Redactor implements LogScrubber {
         }
     }
 
-    @Override
+    /** As {@link dev.oauthagent.bootstrap.LogScrubber#scrub(byte[], int, int)}: null when nothing is replaced. */
     public byte[] scrub(byte[] bytes, int offset, int length) {
         if (length == 0) {
             return null;
@@ -102,7 +101,7 @@ public final class Redactor implements LogScrubber {
         }
     }
 
-    @Override
+    /** As {@link dev.oauthagent.bootstrap.LogScrubber#wrap(OutputStream)}: {@code out} itself when it already scrubs. */
     public OutputStream wrap(OutputStream out) {
         if (out instanceof ScrubbingOutputStream || out instanceof ScrubbingPrintStream) {
             return out;

@@ -1,6 +1,7 @@
 package dev.oauthagent.agent.instrument.httpclient;
 
 import dev.oauthagent.agent.inject.Injector;
+import dev.oauthagent.bootstrap.Bridge;
 import dev.oauthagent.bootstrap.HttpClientHook;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,6 +27,14 @@ final class HttpClientHop implements HttpClientHook {
     private final HttpClientInternals jdk;
     private final ResentExchanges resent = new ResentExchanges();
     private volatile boolean failureLogged;
+
+    /**
+     * Makes the hop the hook java.net.http's advice calls. Here, not in the instrumentation: see
+     * {@link dev.oauthagent.agent.instrument.LibraryInstrumentation} on bootstrap types.
+     */
+    static void install(Injector injector, HttpClientInternals jdk) {
+        Bridge.installHttpClient(new HttpClientHop(injector, jdk));
+    }
 
     HttpClientHop(Injector injector, HttpClientInternals jdk) {
         this.injector = injector;

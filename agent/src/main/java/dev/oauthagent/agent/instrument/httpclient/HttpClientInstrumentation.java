@@ -54,7 +54,7 @@ public final class HttpClientInstrumentation implements LibraryInstrumentation {
         ModuleAccess.addReads(inst,
                 Class.forName(JdkHttpClientInternals.REQUEST_IMPL, false, ClassLoader.getSystemClassLoader()),
                 Bridge.class);
-        Bridge.installHttpClient(new HttpClientHop(injector, jdk));
+        HttpClientHop.install(injector, jdk);
     }
 
     @Override

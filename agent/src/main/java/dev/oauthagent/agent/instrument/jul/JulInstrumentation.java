@@ -69,7 +69,7 @@ public final class JulInstrumentation implements LibraryInstrumentation {
 
     @Override
     public void prepare(Instrumentation inst, Injector injector) throws Exception {
-        scrubbing = Bridge.scrubber() != null; // installed in premain, before this runs on the start-up thread
+        scrubbing = Bridge.scrubber() != null; // installed on the start-up thread before this runs
         if (!scrubbing) {
             return;
         }

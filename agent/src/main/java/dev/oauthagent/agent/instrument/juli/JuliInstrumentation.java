@@ -49,7 +49,7 @@ public final class JuliInstrumentation implements LibraryInstrumentation {
     @Override
     public void prepare(Instrumentation inst, Injector injector) {
         // Nothing to bind: the inserted call reads the redactor the scrubbing set-up installs in the Bridge.
-        scrubbing = Bridge.scrubber() != null; // installed in premain, before this runs on the start-up thread
+        scrubbing = Bridge.scrubber() != null; // installed on the start-up thread before this runs
         this.inst = inst;
     }
 

@@ -29,7 +29,7 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
  * appenders, so these two classes see every event. Why not the bytes on their way out: see
  * docs/decisions/0006-log4j2-scrub-hook.md.
  *
- * <p>The advice reads {@code Bridge.scrubber()}, installed by the redactor in premain; nothing is transformed
+ * <p>The advice reads {@code Bridge.scrubber()}, installed by the scrubbing set-up before this runs; nothing is transformed
  * when scrubbing is off, and the advice does nothing while the Bridge holds no redactor.
  */
 public final class Log4j2Instrumentation implements LibraryInstrumentation {

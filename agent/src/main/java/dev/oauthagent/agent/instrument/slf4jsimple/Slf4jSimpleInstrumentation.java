@@ -60,7 +60,7 @@ public final class Slf4jSimpleInstrumentation implements LibraryInstrumentation 
     @Override
     public void prepare(Instrumentation inst, Injector injector) {
         // Nothing to bind: the advice reads Bridge.scrubber(), and application class loaders see boot classes.
-        scrubbing = Bridge.scrubber() != null; // installed in premain, before this runs on the start-up thread
+        scrubbing = Bridge.scrubber() != null; // installed on the start-up thread before this runs
     }
 
     @Override

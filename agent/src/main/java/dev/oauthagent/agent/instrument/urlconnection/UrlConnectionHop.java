@@ -1,6 +1,7 @@
 package dev.oauthagent.agent.instrument.urlconnection;
 
 import dev.oauthagent.agent.inject.Injector;
+import dev.oauthagent.bootstrap.Bridge;
 import dev.oauthagent.bootstrap.UrlConnectionHook;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,6 +24,14 @@ final class UrlConnectionHop implements UrlConnectionHook {
     private final Injector injector;
     private final MessageHeaders headers;
     private volatile boolean failureLogged;
+
+    /**
+     * Makes the hop the hook {@code HttpURLConnection}'s advice calls. Here, not in the instrumentation: see
+     * {@link dev.oauthagent.agent.instrument.LibraryInstrumentation} on bootstrap types.
+     */
+    static void install(Injector injector, MessageHeaders headers) {
+        Bridge.installUrlConnection(new UrlConnectionHop(injector, headers));
+    }
 
     UrlConnectionHop(Injector injector, MessageHeaders headers) {
         this.injector = injector;

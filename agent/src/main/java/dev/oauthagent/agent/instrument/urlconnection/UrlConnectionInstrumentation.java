@@ -39,7 +39,7 @@ public final class UrlConnectionInstrumentation implements LibraryInstrumentatio
 
     @Override
     public void prepare(Instrumentation inst, Injector injector) throws Exception {
-        Bridge.installUrlConnection(new UrlConnectionHop(injector, MessageHeaders.bind(inst)));
+        UrlConnectionHop.install(injector, MessageHeaders.bind(inst));
     }
 
     @Override
