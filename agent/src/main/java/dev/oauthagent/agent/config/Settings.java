@@ -98,11 +98,16 @@ final class Settings {
         return String.join(", ", names);
     }
 
-    /** Tries the usual slips first (missing prefix, missing "clients."), then the closest spelling. */
+    /**
+     * Tries the usual slips first (missing prefix, missing "clients.", "client." for "clients."), then the closest
+     * spelling.
+     */
     static String suggestion(String key, Set<String> knownNames) {
         String full = key.startsWith(KeyNames.PREFIX) ? key : KeyNames.PREFIX + key;
         String rest = full.substring(KeyNames.PREFIX.length());
-        for (String repaired : Arrays.asList(full, KeyNames.CLIENTS_PREFIX + rest)) {
+        String singular = "client.";
+        String plural = rest.startsWith(singular) ? KeyNames.CLIENTS_PREFIX + rest.substring(singular.length()) : full;
+        for (String repaired : Arrays.asList(full, KeyNames.CLIENTS_PREFIX + rest, plural)) {
             KeyNames.ParsedKey.Kind kind = KeyNames.parse(repaired).kind;
             boolean known = kind == KeyNames.ParsedKey.Kind.CLIENT || kind == KeyNames.ParsedKey.Kind.GLOBAL;
             if (known && !repaired.equals(key)) {

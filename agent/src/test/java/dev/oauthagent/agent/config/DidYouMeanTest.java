@@ -38,4 +38,13 @@ class DidYouMeanTest {
         assertThat(Settings.suggestion("oauth.agent.client.billing.hosts", Collections.singleton("billing")))
                 .isEqualTo("oauth.agent.clients.billing.hosts");
     }
+
+    @Test
+    void settingsSuggestClientsForClientEvenWhenNoKeyNamesTheClient() {
+        // Every key of the file had the slip, so no valid key tells the client's name.
+        assertThat(Settings.suggestion("oauth.agent.client.api.token-url", Collections.<String>emptySet()))
+                .isEqualTo("oauth.agent.clients.api.token-url");
+        assertThat(Settings.suggestion("client.api.client-secret", Collections.<String>emptySet()))
+                .isEqualTo("oauth.agent.clients.api.client-secret");
+    }
 }
