@@ -1,0 +1,118 @@
+package dev.oauthagent.agent.scrub;
+
+import java.util.Arrays;
+
+/**
+ * Which character pair of a {@link CandidateFilter} start turns up least in ordinary log text: the filter anchors
+ * each start on such pairs, so that a clean line rarely makes it compare a start with the text.
+ *
+ * <p>A fixed estimate, not a measurement of anyone's logs: a character weighs what it roughly does per mille of
+ * log text (a space the most; lower-case letters by their frequency in English; an upper-case letter a sixth of
+ * its lower case; digits and the punctuation of timestamps, class names and paths, {@code . : - /}, as much as a
+ * middling letter, for log lines are full of them; other symbols, the underscore among them, little), a pair
+ * weighs the product of its two characters, three times that for the pairs English uses most ("th", "er", "re",
+ * ...), which the product underrates. For a start that ignores case every case variant of the pair is looked
+ * up, so they all count.
+ *
+ * <p>A pair shared with other starts is not avoided: each occurrence of it costs one comparison per start that
+ * has it, which is what its weight already counts start by start; sharing only saves the table hit.
+ */
+final class PairRarity {
+    private static final String LETTERS_BY_FREQUENCY = "etaoinshrdlcumwfgypbvkjxqz";
+    private static final int[] LETTER_WEIGHTS = {
+            70, 50, 45, 41, 39, 37, 35, 33, 33, 24, 22, 15, 15, 13, 13, 12, 11, 11, 10, 8, 5, 4, 1, 1, 1, 1};
+    private static final int SPACE = 150;
+    private static final int DIGIT = 15;
+    private static final String COMMON_PUNCTUATION = ".:-/";
+    private static final int COMMON_PUNCTUATION_WEIGHT = 10;
+    private static final String OTHER_PUNCTUATION = ",=[]()\"'";
+    private static final int OTHER_PUNCTUATION_WEIGHT = 4;
+    private static final int UNDERSCORE = 2;
+    private static final int RARE = 1;
+    /** The most frequent bigrams of English, lower case. */
+    private static final String COMMON_BIGRAMS = "th he in er an re on at en nd ti es or te of ed is it al ar st to nt"
+            + " ng se ha as ou io le ve co me de hi ri ro ic ne ea ra ce li ch ll be ma si om ur";
+    private static final int COMMON_BIGRAM_FACTOR = 3;
+
+    private static final int[] WEIGHTS = weights();
+
+    private PairRarity() {
+    }
+
+    /**
+     * The index of the rarest pair among those that begin at an index of {@code parity} (0: even, 1: odd) and lie
+     * fully inside {@code start}; the lowest such index on a tie, which keeps anchors near the start.
+     */
+    static int rarestPair(String start, int parity, boolean ignoreCase) {
+        int best = parity;
+        long bestWeight = Long.MAX_VALUE;
+        for (int i = parity; i + 1 < start.length(); i += 2) {
+            long weight = weight(start.charAt(i), start.charAt(i + 1), ignoreCase);
+            if (weight < bestWeight) {
+                best = i;
+                bestWeight = weight;
+            }
+        }
+        return best;
+    }
+
+    /** How common the pair is, summed over its ASCII case variants when {@code ignoreCase}; both ASCII. */
+    static long weight(char a, char b, boolean ignoreCase) {
+        if (!ignoreCase) {
+            return weight(a, b);
+        }
+        long sum = 0;
+        for (char x : caseVariants(a)) {
+            for (char y : caseVariants(b)) {
+                sum += weight(x, y);
+            }
+        }
+        return sum;
+    }
+
+    private static long weight(char a, char b) {
+        long product = (long) WEIGHTS[a] * WEIGHTS[b];
+        return isCommonBigram(a, b) ? product * COMMON_BIGRAM_FACTOR : product;
+    }
+
+    private static boolean isCommonBigram(char a, char b) {
+        for (int i = 0; i + 1 < COMMON_BIGRAMS.length(); i += 3) {
+            if (COMMON_BIGRAMS.charAt(i) == lower(a) && COMMON_BIGRAMS.charAt(i + 1) == lower(b)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static char[] caseVariants(char c) {
+        char lower = lower(c);
+        char upper = lower >= 'a' && lower <= 'z' ? (char) (lower - 32) : lower;
+        return lower == upper ? new char[] {c} : new char[] {lower, upper};
+    }
+
+    private static char lower(char c) {
+        return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+    }
+
+    private static int[] weights() {
+        int[] w = new int[128];
+        Arrays.fill(w, RARE);
+        for (int i = 0; i < LETTERS_BY_FREQUENCY.length(); i++) {
+            char c = LETTERS_BY_FREQUENCY.charAt(i);
+            w[c] = LETTER_WEIGHTS[i];
+            w[c - 32] = Math.max(RARE, LETTER_WEIGHTS[i] / 6);
+        }
+        for (char c = '0'; c <= '9'; c++) {
+            w[c] = DIGIT;
+        }
+        for (char c : COMMON_PUNCTUATION.toCharArray()) {
+            w[c] = COMMON_PUNCTUATION_WEIGHT;
+        }
+        for (char c : OTHER_PUNCTUATION.toCharArray()) {
+            w[c] = OTHER_PUNCTUATION_WEIGHT;
+        }
+        w[' '] = SPACE;
+        w['_'] = UNDERSCORE;
+        return w;
+    }
+}
