@@ -100,38 +100,34 @@ final class CandidateFilter {
      */
     int first(byte[] text, int from, int to, boolean keywords, boolean complete) {
         int wanted = keywords ? ANY : SECRET;
-        int found = NOT_FOUND;
-        int until = to - 1;
-        for (int at = from; at < until; at += 2) {
+        for (int at = from; at + 1 < to; at += 2) {
             int pair = (text[at] & SEVEN_BITS) << 7 | (text[at + 1] & SEVEN_BITS);
             if ((pairs[pair] & wanted) != 0) {
                 int start = earliestAnchoredAt(pair, text, null, at, from, to, keywords);
-                if (start < found) {
-                    found = start;
-                    until = Math.min(until, start + deepestAnchor);
+                if (start != NOT_FOUND) {
+                    return result(earliestBefore(start, text, null, at + 2, from, to, keywords),
+                            text, null, from, to, keywords, complete);
                 }
             }
         }
-        return result(found, text, null, from, to, keywords, complete);
+        return result(NOT_FOUND, text, null, from, to, keywords, complete);
     }
 
     /** {@link #first(byte[], int, int, boolean, boolean)} over a whole String. */
     int first(String text, boolean keywords, boolean complete) {
         int to = text.length();
         int wanted = keywords ? ANY : SECRET;
-        int found = NOT_FOUND;
-        int until = to - 1;
-        for (int at = 0; at < until; at += 2) {
+        for (int at = 0; at + 1 < to; at += 2) {
             int pair = (text.charAt(at) & SEVEN_BITS) << 7 | (text.charAt(at + 1) & SEVEN_BITS);
             if ((pairs[pair] & wanted) != 0) {
                 int start = earliestAnchoredAt(pair, null, text, at, 0, to, keywords);
-                if (start < found) {
-                    found = start;
-                    until = Math.min(until, start + deepestAnchor);
+                if (start != NOT_FOUND) {
+                    return result(earliestBefore(start, null, text, at + 2, 0, to, keywords),
+                            null, text, 0, to, keywords, complete);
                 }
             }
         }
-        return result(found, null, text, 0, to, keywords, complete);
+        return result(NOT_FOUND, null, text, 0, to, keywords, complete);
     }
 
     /** The indexes in {@code start} of the pairs it is anchored on, lowest first; none if it is not a start. */
@@ -158,6 +154,22 @@ final class CandidateFilter {
             if (start >= from && start < earliest && (keywords || !anchor.start.keyword)
                     && anchor.start.isAt(bytes, string, start, to, false)) {
                 earliest = start;
+            }
+        }
+        return earliest;
+    }
+
+    /**
+     * The first start, given one found at {@code found}: one that begins earlier has its anchor less than
+     * {@link #deepestAnchor} characters after {@code found}, so the pairs from {@code at} up to there are read too.
+     */
+    private int earliestBefore(int found, byte[] bytes, String string, int at, int from, int to, boolean keywords) {
+        int wanted = keywords ? ANY : SECRET;
+        int earliest = found;
+        for (; at + 1 < to && at < earliest + deepestAnchor; at += 2) {
+            int pair = (charAt(bytes, string, at) & SEVEN_BITS) << 7 | (charAt(bytes, string, at + 1) & SEVEN_BITS);
+            if ((pairs[pair] & wanted) != 0) {
+                earliest = Math.min(earliest, earliestAnchoredAt(pair, bytes, string, at, from, to, keywords));
             }
         }
         return earliest;
