@@ -109,6 +109,16 @@ class CandidateFilterTest {
                 .containsExactly(0, 1);
     }
 
+    /** A JWT's start is shared by every token of its issuer and begins with "ey", as in "they" and "key". */
+    @Test
+    void aJwtIsNotAnchoredOnTheEyItBeginsWith() {
+        String jwt = "eyJhbGciOiJSUzI1NiIsImtpZCI6IjEifQ.eyJzdWIiOiIxIn0.c2lnbmF0dXJl";
+        CandidateFilter filter = SecretSet.of(Arrays.asList(jwt)).filter();
+        assertThat(filter.anchorIndexes(jwt.substring(0, SecretSet.PREFIX_LENGTH), false))
+                .hasSize(2).doesNotContain(0);
+        assertThat(filter.first("they say the key is " + jwt, false, true)).isEqualTo(20);
+    }
+
     /** What the anchors are for: over ordinary log lines the scan reaches a keyword's anchor far less often. */
     @Test
     void keywordAnchorsTurnUpInOrdinaryLogTextFarLessThanTheKeywordsLeadingPairs() {
