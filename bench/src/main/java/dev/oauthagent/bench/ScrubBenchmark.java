@@ -18,9 +18,10 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * Cost of scrubbing one log line, paid on every line the application writes: a typical 120-character line
- * without secrets and the same line carrying a live token, with 1, 10 and 100 live secrets (the exact matcher's
- * cost must not grow with their number) and with the fallback patterns off and on.
+ * Cost of scrubbing one log line, paid on every line the application writes: a typical 110-character line
+ * without secrets, a 170-character one of English words ("request", "refreshed", "client", "access": pairs the
+ * fallback keywords share) and the first line carrying a live token, with 1, 10 and 100 live secrets (the exact
+ * matcher's cost must not grow with their number) and with the fallback patterns off and on.
  *
  * <pre>
  * mvn -B -o -q -pl bench -am package -DskipTests
@@ -45,6 +46,7 @@ public class ScrubBenchmark {
     private Redactor redactor;
     // Fields, not constants, so the JIT cannot fold the inputs.
     private String cleanLine;
+    private String wordyLine;
     private String lineWithSecret;
     private byte[] cleanBytes;
     private final byte[] emptyPairTable = new byte[128 * 128];
@@ -63,8 +65,11 @@ public class ScrubBenchmark {
                 + "Invoice 4711 created in 12 ms";
         lineWithSecret = "2026-11-29 10:15:42.123 DEBUG [http-nio-8080-exec-7] c.e.billing.ApiClient - calling "
                 + "with token " + values.get(0) + " for 4711";
+        wordyLine = "2026-11-29 10:15:43.007 INFO  [main] c.e.orders.OrderService - Received the request to reserve"
+                + " stock; the cache was refreshed, the client has access and the session is idle";
         cleanBytes = (cleanLine + "\n").getBytes(StandardCharsets.UTF_8);
-        if (redactor.scrub(cleanLine) != cleanLine || redactor.scrub(lineWithSecret).contains(values.get(0))) {
+        if (redactor.scrub(cleanLine) != cleanLine || redactor.scrub(wordyLine) != wordyLine
+                || redactor.scrub(lineWithSecret).contains(values.get(0))) {
             throw new IllegalStateException("the redactor does not behave as the benchmark assumes");
         }
     }
@@ -72,6 +77,12 @@ public class ScrubBenchmark {
     @Benchmark
     public String cleanLine() {
         return redactor.scrub(cleanLine);
+    }
+
+    /** A clean line of English words, many of which share pairs with the fallback patterns' keywords. */
+    @Benchmark
+    public String cleanWordyLine() {
+        return redactor.scrub(wordyLine);
     }
 
     @Benchmark

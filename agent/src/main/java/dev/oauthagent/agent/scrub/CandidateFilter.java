@@ -1,54 +1,76 @@
 package dev.oauthagent.agent.scrub;
 
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The redactor's first look at a line: one cheap pass that finds where something it would replace may begin, so
- * that a clean line (nearly every line) costs a table lookup per character and nothing else: no automaton, no
- * allocation.
+ * that a clean line (nearly every line) costs a table lookup per two characters and nothing else: no automaton,
+ * no allocation.
  *
  * <p>Every replacement begins with one of a few known <em>starts</em>: the first {@link SecretSet#PREFIX_LENGTH}
  * characters (or all, if shorter) of a secret's form, or a keyword of the fallback patterns (which run only from
- * the first keyword on; keywords ignore ASCII case). Every start is at least 3 characters long, so wherever one
- * begins, it covers the two characters at an even offset of the text: its first and second (it begins at an even
- * offset) or its second and third (an odd one). The scan therefore reads only the pairs at even offsets, each an
- * index into a 128 x 128 table that says whether some start has that pair first, or second and third; only then
- * are the few starts with that pair compared with the text, and only a start that is really there sends the line
- * on to the exact scan. Ordinary words that share a pair with a keyword ("request", "idle") fail that comparison
- * within a few characters. (Reading every other pair instead of every pair halves the table lookups, not the
- * bytes read; docs/performance.md has what a clean line costs.)
+ * the first keyword on; keywords ignore ASCII case). The scan reads only the character pairs at even offsets of
+ * the text, each an index into a 128 x 128 table. A start of at least 3 characters that begins at an even offset
+ * covers such a pair at each of its even indexes (0, 2, 4, ...), one that begins at an odd offset at each of its
+ * odd indexes, as long as the pair lies inside the start; so each start is registered under one even-index and
+ * one odd-index pair, its <em>anchors</em>, chosen as the rarest in ordinary log text ({@link PairRarity}): not
+ * "re" or "ac" of {@code refresh_token} and {@code access_token}, but "h_" and "_t", which English rarely writes.
+ * Only where an anchor's pair is read are the few starts anchored on it compared with the text, each from where
+ * it would begin ({@code at - index}), all its characters; only a start that is really there sends the line on to
+ * the exact scans.
+ *
+ * <p>The position returned is where the first start <em>begins</em> (the exact scans run from it, so nothing
+ * before it may be missed). A start found at an anchor deep inside it may not be the first: one that begins
+ * earlier is found at its own anchor at most {@link #deepestAnchor} characters later, so the scan goes on that
+ * far past the first start found and keeps the earliest.
  *
  * <p>For a text that may continue (a stream between writes), a start cut off by the end of the text counts as
- * found, so the exact scan decides what to hold back.
+ * found, so the exact scan decides what to hold back. Its anchor may lie beyond the end, so the last
+ * (longest start - 1) positions are compared with the starts' beginnings once per write, not per pair.
+ *
+ * <p>A code unit at or above 128 never belongs to a start: the table index drops its eighth bit, so it may hit
+ * a pair, but the comparison reads whole characters.
  */
 final class CandidateFilter {
     static final int NONE = -1;
     private static final int SEVEN_BITS = 0x7f;
-    /** In {@link #pairs}: some secret's start has the pair as its first two characters. */
-    private static final int SECRET_FIRST = 1;
-    /** In {@link #pairs}: some secret's start has the pair as its second and third characters. */
-    private static final int SECRET_SECOND = 2;
-    /** The same two for keywords: with the fallback patterns off, a keyword's pair costs nothing. */
-    private static final int KEYWORD_FIRST = 4;
-    private static final int KEYWORD_SECOND = 8;
-    private static final int FIRST = SECRET_FIRST | KEYWORD_FIRST;
-    private static final int SECOND = SECRET_SECOND | KEYWORD_SECOND;
-    private static final int SECRETS_ONLY = SECRET_FIRST | SECRET_SECOND;
-    private static final int ALL = FIRST | SECOND;
+    private static final int NOT_FOUND = Integer.MAX_VALUE;
+    /** In {@link #pairs}: some secret's start is anchored on the pair. */
+    private static final int SECRET = 1;
+    /** Some keyword is: with the fallback patterns off, a keyword's anchor costs nothing. */
+    private static final int KEYWORD = 2;
+    private static final int ANY = SECRET | KEYWORD;
+    private static final Start[] NO_STARTS = new Start[0];
 
-    /** Indexed by {@code (c0 & 0x7f) << 7 | (c1 & 0x7f)}: which starts have that pair, and where. */
+    /** Indexed by {@code (c0 & 0x7f) << 7 | (c1 & 0x7f)}: which kinds of start are anchored on that pair. */
     private final byte[] pairs;
-    private final Buckets first;
-    private final Buckets second;
-    /** Bit 1: some secret starts with this character; bit 2: some keyword does (either case). */
-    private final byte[] firstChar;
+    /** Indexed by pair: 0 for none, else the index of its bucket in {@link #anchors} + 1. */
+    private final char[] bucketOf;
+    private final Anchor[][] anchors;
+    /** Indexed by an ASCII character: the starts that begin with it (either case, for a keyword). */
+    private final Start[][] byFirstChar;
+    /** The greatest index of an anchor in its start. */
+    private final int deepestAnchor;
+    private final int longestStart;
 
-    private CandidateFilter(byte[] pairs, Buckets first, Buckets second, byte[] firstChar) {
-        this.pairs = pairs;
-        this.first = first;
-        this.second = second;
-        this.firstChar = firstChar;
+    private CandidateFilter(Builder b) {
+        this.pairs = b.pairs;
+        this.bucketOf = b.bucketOf;
+        this.anchors = new Anchor[b.buckets.size()][];
+        for (int i = 0; i < anchors.length; i++) {
+            anchors[i] = b.buckets.get(i).toArray(new Anchor[0]);
+        }
+        this.byFirstChar = new Start[128][];
+        for (int c = 0; c < 128; c++) {
+            byFirstChar[c] = b.byFirstChar.get(c).toArray(NO_STARTS);
+        }
+        this.deepestAnchor = b.deepestAnchor;
+        this.longestStart = b.longestStart;
     }
 
     /**
@@ -66,86 +88,116 @@ final class CandidateFilter {
         for (String keyword : keywords) {
             builder.add(keyword, true);
         }
-        return builder.build();
+        return new CandidateFilter(builder);
     }
 
     /**
-     * The first position (relative to {@code from}) in {@code text[from, to)} where a start is found, or
+     * The first position (relative to {@code from}) in {@code text[from, to)} where a start begins, or
      * {@link #NONE}; code units at or above 128 never belong to one.
      *
      * @param keywords whether keyword starts count (the fallback patterns are on)
      * @param complete false when the text may continue: a start cut off by its end counts as found
      */
     int first(byte[] text, int from, int to, boolean keywords, boolean complete) {
-        int wanted = keywords ? ALL : SECRETS_ONLY;
+        int wanted = keywords ? ANY : SECRET;
         for (int at = from; at + 1 < to; at += 2) {
             int pair = (text[at] & SEVEN_BITS) << 7 | (text[at + 1] & SEVEN_BITS);
-            int kinds = pairs[pair] & wanted;
-            if (kinds != 0) {
-                if ((kinds & SECOND) != 0 && at > from
-                        && second.confirmed(pair, text, null, at - 1, to, keywords, complete)) {
-                    return at - 1 - from;
-                }
-                if ((kinds & FIRST) != 0 && first.confirmed(pair, text, null, at, to, keywords, complete)) {
-                    return at - from;
+            if ((pairs[pair] & wanted) != 0) {
+                int start = earliestAnchoredAt(pair, text, null, at, from, to, keywords);
+                if (start != NOT_FOUND) {
+                    return result(earliestBefore(start, text, null, at + 2, from, to, keywords),
+                            text, null, from, to, keywords, complete);
                 }
             }
         }
-        if (complete || to == from) {
-            return NONE;
-        }
-        if (to - from >= 2) {
-            int pair = (text[to - 2] & SEVEN_BITS) << 7 | (text[to - 1] & SEVEN_BITS);
-            if ((pairs[pair] & wanted & FIRST) != 0 && first.confirmed(pair, text, null, to - 2, to, keywords, false)) {
-                return to - 2 - from;
-            }
-        }
-        return lastCharCandidate(text[to - 1] & 0xff, keywords, to - 1 - from);
+        return result(NOT_FOUND, text, null, from, to, keywords, complete);
     }
 
     /** {@link #first(byte[], int, int, boolean, boolean)} over a whole String. */
     int first(String text, boolean keywords, boolean complete) {
         int to = text.length();
-        int wanted = keywords ? ALL : SECRETS_ONLY;
+        int wanted = keywords ? ANY : SECRET;
         for (int at = 0; at + 1 < to; at += 2) {
             int pair = (text.charAt(at) & SEVEN_BITS) << 7 | (text.charAt(at + 1) & SEVEN_BITS);
-            int kinds = pairs[pair] & wanted;
-            if (kinds != 0) {
-                if ((kinds & SECOND) != 0 && at > 0
-                        && second.confirmed(pair, null, text, at - 1, to, keywords, complete)) {
-                    return at - 1;
-                }
-                if ((kinds & FIRST) != 0 && first.confirmed(pair, null, text, at, to, keywords, complete)) {
-                    return at;
+            if ((pairs[pair] & wanted) != 0) {
+                int start = earliestAnchoredAt(pair, null, text, at, 0, to, keywords);
+                if (start != NOT_FOUND) {
+                    return result(earliestBefore(start, null, text, at + 2, 0, to, keywords),
+                            null, text, 0, to, keywords, complete);
                 }
             }
         }
-        if (complete || to == 0) {
-            return NONE;
-        }
-        if (to >= 2) {
-            int pair = (text.charAt(to - 2) & SEVEN_BITS) << 7 | (text.charAt(to - 1) & SEVEN_BITS);
-            if ((pairs[pair] & wanted & FIRST) != 0 && first.confirmed(pair, null, text, to - 2, to, keywords, false)) {
-                return to - 2;
-            }
-        }
-        return lastCharCandidate(text.charAt(to - 1), keywords, to - 1);
+        return result(NOT_FOUND, null, text, 0, to, keywords, complete);
     }
 
-    private int lastCharCandidate(int c, boolean keywords, int position) {
-        if (c >= 128) {
-            return NONE;
+    /** The indexes in {@code start} of the pairs it is anchored on, lowest first; none if it is not a start. */
+    Set<Integer> anchorIndexes(String start, boolean keyword) {
+        Set<Integer> indexes = new TreeSet<>();
+        for (Anchor[] bucket : anchors) {
+            for (Anchor anchor : bucket) {
+                if (anchor.start.keyword == keyword && anchor.start.chars.equals(start)) {
+                    indexes.add(anchor.index);
+                }
+            }
         }
-        int mask = keywords ? 3 : 1;
-        return (firstChar[c] & mask) != 0 ? position : NONE;
+        return indexes;
     }
 
     /**
-     * The character of a start as the text must have it to match {@code textChar}: keywords are lower case and
-     * match an upper-case ASCII letter too.
+     * The text is {@code bytes} or, when that is null, {@code string}: one loop for both forms, off the per-pair
+     * path.
      */
-    private static int fold(char startChar, int textChar, boolean keyword) {
-        return keyword && textChar >= 'A' && textChar <= 'Z' && textChar + 32 == startChar ? textChar : startChar;
+    private int earliestAnchoredAt(int pair, byte[] bytes, String string, int at, int from, int to, boolean keywords) {
+        int earliest = NOT_FOUND;
+        for (Anchor anchor : anchors[bucketOf[pair] - 1]) {
+            int start = at - anchor.index;
+            if (start >= from && start < earliest && (keywords || !anchor.start.keyword)
+                    && anchor.start.isAt(bytes, string, start, to, false)) {
+                earliest = start;
+            }
+        }
+        return earliest;
+    }
+
+    /**
+     * The first start, given one found at {@code found}: one that begins earlier has its anchor less than
+     * {@link #deepestAnchor} characters after {@code found}, so the pairs from {@code at} up to there are read too.
+     */
+    private int earliestBefore(int found, byte[] bytes, String string, int at, int from, int to, boolean keywords) {
+        int wanted = keywords ? ANY : SECRET;
+        int earliest = found;
+        for (; at + 1 < to && at < earliest + deepestAnchor; at += 2) {
+            int pair = (charAt(bytes, string, at) & SEVEN_BITS) << 7 | (charAt(bytes, string, at + 1) & SEVEN_BITS);
+            if ((pairs[pair] & wanted) != 0) {
+                earliest = Math.min(earliest, earliestAnchoredAt(pair, bytes, string, at, from, to, keywords));
+            }
+        }
+        return earliest;
+    }
+
+    private int result(int found, byte[] bytes, String string, int from, int to, boolean keywords, boolean complete) {
+        int first = complete ? found : Math.min(found, firstCutOff(bytes, string, from, to, keywords));
+        return first == NOT_FOUND ? NONE : first - from;
+    }
+
+    /** The first position among the last (longest start - 1) where the text ends inside a start. */
+    private int firstCutOff(byte[] bytes, String string, int from, int to, boolean keywords) {
+        for (int p = Math.max(from, to - (longestStart - 1)); p < to; p++) {
+            int c = charAt(bytes, string, p);
+            if (c >= 128) {
+                continue;
+            }
+            for (Start start : byFirstChar[c]) {
+                if ((keywords || !start.keyword) && start.isAt(bytes, string, p, to, true)) {
+                    return p;
+                }
+            }
+        }
+        return NOT_FOUND;
+    }
+
+    private static int charAt(byte[] bytes, String string, int i) {
+        return bytes != null ? bytes[i] & 0xff : string.charAt(i);
     }
 
     private static boolean isAscii(String s) {
@@ -157,124 +209,117 @@ final class CandidateFilter {
         return true;
     }
 
-    /** The starts that share a pair (at one offset), per pair. */
-    private static final class Buckets {
-        /** Indexed by pair: 0 for none, else bucket + 1. */
-        private final char[] bucketOf;
-        private final String[][] starts;
-        private final boolean[][] isKeyword;
+    /** A start as the filter compares it: a keyword's characters are lower case and match upper case too. */
+    private static final class Start {
+        final String chars;
+        final boolean keyword;
 
-        Buckets(char[] bucketOf, String[][] starts, boolean[][] isKeyword) {
-            this.bucketOf = bucketOf;
-            this.starts = starts;
-            this.isKeyword = isKeyword;
+        Start(String chars, boolean keyword) {
+            this.chars = chars;
+            this.keyword = keyword;
         }
 
         /**
-         * Whether one of the pair's starts is in the text at {@code at}, all its characters compared. The text is
-         * {@code bytes} (up to {@code to}) or, when that is null, {@code string}: one loop for both forms.
+         * Whether the text has this start at {@code at}, all its characters compared (the table index dropped
+         * the eighth bit); or, when {@code cutOff} allows, as much of it as comes before {@code to}.
          */
-        boolean confirmed(int pair, byte[] bytes, String string, int at, int to, boolean keywords, boolean complete) {
-            int bucket = bucketOf[pair] - 1;
-            String[] candidates = starts[bucket];
-            for (int k = 0; k < candidates.length; k++) {
-                boolean keyword = isKeyword[bucket][k];
-                if (keyword && !keywords) {
-                    continue;
+        boolean isAt(byte[] bytes, String string, int at, int to, boolean cutOff) {
+            int n = chars.length();
+            if (at + n > to) {
+                if (!cutOff) {
+                    return false;
                 }
-                String start = candidates[k];
-                int n = start.length();
-                boolean same = true;
-                int i = 0; // from the first character: the pair's index dropped the eighth bit
-                for (; same && i < n && at + i < to; i++) {
-                    int c = bytes != null ? bytes[at + i] & 0xff : string.charAt(at + i);
-                    same = c == fold(start.charAt(i), c, keyword);
-                }
-                if (same && (i == n || !complete)) {
-                    return true;
+                n = to - at;
+            }
+            for (int i = 0; i < n; i++) {
+                int c = charAt(bytes, string, at + i);
+                char expected = chars.charAt(i);
+                if (c != expected && !(keyword && c >= 'A' && c <= 'Z' && c + 32 == expected)) {
+                    return false;
                 }
             }
-            return false;
+            return true;
+        }
+    }
+
+    /** A start registered under the pair at {@code index} in it. */
+    private static final class Anchor {
+        final Start start;
+        final int index;
+
+        Anchor(Start start, int index) {
+            this.start = start;
+            this.index = index;
         }
     }
 
     private static final class Builder {
-        private final byte[] pairs = new byte[128 * 128];
-        private final BucketsBuilder first = new BucketsBuilder();
-        private final BucketsBuilder second = new BucketsBuilder();
-        private final byte[] firstChar = new byte[128];
+        final byte[] pairs = new byte[128 * 128];
+        final char[] bucketOf = new char[128 * 128];
+        final List<List<Anchor>> buckets = new ArrayList<>();
+        final List<List<Start>> byFirstChar = new ArrayList<>();
+        final Set<String> seen = new HashSet<>();
+        int deepestAnchor;
+        int longestStart;
 
-        void add(String start, boolean keyword) {
-            if (start.length() < 3) {
-                throw new IllegalArgumentException("a start needs three characters or more");
-            }
-            for (int pair : casesOf(start.charAt(0), start.charAt(1), keyword)) {
-                pairs[pair] |= keyword ? KEYWORD_FIRST : SECRET_FIRST;
-                first.add(pair, start, keyword);
-            }
-            for (int pair : casesOf(start.charAt(1), start.charAt(2), keyword)) {
-                pairs[pair] |= keyword ? KEYWORD_SECOND : SECRET_SECOND;
-                second.add(pair, start, keyword);
-            }
-            char c0 = start.charAt(0);
-            if (keyword) {
-                firstChar[upper(c0)] |= 2;
-                firstChar[c0] |= 2;
-            } else {
-                firstChar[c0] |= 1;
+        Builder() {
+            for (int c = 0; c < 128; c++) {
+                byFirstChar.add(new ArrayList<Start>());
             }
         }
 
-        /** The pair's index, and for a keyword those of its other ASCII letter cases. */
+        void add(String chars, boolean keyword) {
+            if (chars.length() < 3) {
+                throw new IllegalArgumentException("a start needs three characters or more");
+            }
+            if (!seen.add((keyword ? "keyword " : "secret ") + chars)) {
+                return; // two equal forms of a secret, or two secrets with the same beginning
+            }
+            Start start = new Start(chars, keyword);
+            for (int parity = 0; parity < 2; parity++) {
+                int index = PairRarity.rarestPair(chars, parity, keyword);
+                for (int pair : casesOf(chars.charAt(index), chars.charAt(index + 1), keyword)) {
+                    pairs[pair] |= keyword ? KEYWORD : SECRET;
+                    bucket(pair).add(new Anchor(start, index));
+                }
+                deepestAnchor = Math.max(deepestAnchor, index);
+            }
+            longestStart = Math.max(longestStart, chars.length());
+            byFirstChar.get(chars.charAt(0)).add(start);
+            if (keyword && upper(chars.charAt(0)) != chars.charAt(0)) {
+                byFirstChar.get(upper(chars.charAt(0))).add(start);
+            }
+        }
+
+        private List<Anchor> bucket(int pair) {
+            if (bucketOf[pair] == 0) {
+                buckets.add(new ArrayList<Anchor>());
+                bucketOf[pair] = (char) buckets.size();
+            }
+            return buckets.get(bucketOf[pair] - 1);
+        }
+
+        /** The pair's index, and for a keyword those of its other ASCII letter cases (each once). */
         private static int[] casesOf(char a, char b, boolean keyword) {
             if (!keyword) {
                 return new int[] {a << 7 | b};
             }
-            return new int[] {a << 7 | b, upper(a) << 7 | b, a << 7 | upper(b), upper(a) << 7 | upper(b)};
+            Set<Integer> cases = new LinkedHashSet<>();
+            for (char x : new char[] {a, upper(a)}) {
+                for (char y : new char[] {b, upper(b)}) {
+                    cases.add(x << 7 | y);
+                }
+            }
+            int[] indexes = new int[cases.size()];
+            int i = 0;
+            for (int pair : cases) {
+                indexes[i++] = pair;
+            }
+            return indexes;
         }
 
         private static char upper(char c) {
             return c >= 'a' && c <= 'z' ? (char) (c - 32) : c;
-        }
-
-        CandidateFilter build() {
-            return new CandidateFilter(pairs, first.build(), second.build(), firstChar);
-        }
-    }
-
-    private static final class BucketsBuilder {
-        private final char[] bucketOf = new char[128 * 128];
-        private final List<List<String>> starts = new ArrayList<>();
-        private final List<List<Boolean>> keywordFlags = new ArrayList<>();
-
-        void add(int pair, String start, boolean keyword) {
-            if (bucketOf[pair] == 0) {
-                starts.add(new ArrayList<String>());
-                keywordFlags.add(new ArrayList<Boolean>());
-                bucketOf[pair] = (char) starts.size();
-            }
-            int bucket = bucketOf[pair] - 1;
-            List<String> list = starts.get(bucket);
-            for (int k = 0; k < list.size(); k++) {
-                if (list.get(k).equals(start) && keywordFlags.get(bucket).get(k) == keyword) {
-                    return; // the same start twice (a character without case, two equal forms of a secret)
-                }
-            }
-            list.add(start);
-            keywordFlags.get(bucket).add(keyword);
-        }
-
-        Buckets build() {
-            String[][] s = new String[starts.size()][];
-            boolean[][] k = new boolean[starts.size()][];
-            for (int b = 0; b < s.length; b++) {
-                s[b] = starts.get(b).toArray(new String[0]);
-                k[b] = new boolean[s[b].length];
-                for (int j = 0; j < k[b].length; j++) {
-                    k[b][j] = keywordFlags.get(b).get(j);
-                }
-            }
-            return new Buckets(bucketOf, s, k);
         }
     }
 }
