@@ -1,72 +1,35 @@
 package dev.oauthagent.bench.apps;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.lang.management.CompilationMXBean;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.net.HttpURLConnection;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-
-import com.sun.management.OperatingSystemMXBean;
 
 /**
  * Sends GET requests one after the other to one URL, in batches the harness asks for on stdin, and reports
  * each batch. The harness keeps two of these alive at once (without and with the agent) and alternates their
  * batches, so both see the same machine load at nearly the same time.
  *
- * <p>Usage: {@code RequestLoop <urlconnection|httpclient> <url>}, then one line per batch on stdin holding the
- * number of requests; each batch answers one line {@code BATCH requests=<n> nanos=<wall> cpuNanos=<process
- * CPU> threadCpuNanos=<this thread's CPU> compileMillis=<JIT time since the previous batch> failed=<non-200
- * count>}. End of input ends the program, with exit code 1 if any request failed.
- *
- * <p>The figures beside the wall time: the process CPU (all threads: the client's own, java.net.http's
- * selector, JIT, GC, the agent's), the sending thread's CPU (what the requests themselves cost), and the JIT
- * compiler's time since the last batch, from which the harness tells when the JVM has stopped warming up.
+ * <p>Usage: {@code RequestLoop <urlconnection|httpclient> <url>}, then batches as {@link BatchLoop} describes:
+ * a number of requests in, a {@code BATCH} line out, {@code failed} counting the answers other than 200. End of
+ * input ends the program, with exit code 1 if any request failed. The process CPU includes java.net.http's
+ * selector thread.
  *
  * <p>Both clients keep the connection alive (the body is read to the end), as a real application would.
  */
 public final class RequestLoop {
-    private static final OperatingSystemMXBean OS =
-            (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
-    private static final CompilationMXBean JIT = ManagementFactory.getCompilationMXBean();
-
     private RequestLoop() {
     }
 
     public static void main(String[] args) throws Exception {
         Sender sender = senderFor(args[0], URI.create(args[1]));
-        BufferedReader commands = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.US_ASCII));
-        long anyFailed = 0;
-        long compileMillis = JIT.getTotalCompilationTime();
-        String line;
-        while ((line = commands.readLine()) != null && !line.isBlank()) {
-            int requests = Integer.parseInt(line.trim());
-            long cpuStart = OS.getProcessCpuTime();
-            long threadCpuStart = THREADS.getCurrentThreadCpuTime();
-            long start = System.nanoTime();
-            int failed = send(sender, requests);
-            long nanos = System.nanoTime() - start;
-            long threadCpuNanos = THREADS.getCurrentThreadCpuTime() - threadCpuStart;
-            long cpuNanos = OS.getProcessCpuTime() - cpuStart;
-            long compiledNow = JIT.getTotalCompilationTime();
-            System.out.println("BATCH requests=" + requests + " nanos=" + nanos + " cpuNanos=" + cpuNanos
-                    + " threadCpuNanos=" + threadCpuNanos + " compileMillis=" + (compiledNow - compileMillis)
-                    + " failed=" + failed);
-            System.out.flush();
-            compileMillis = compiledNow;
-            anyFailed += failed;
-        }
-        System.exit(anyFailed == 0 ? 0 : 1);
+        long failed = BatchLoop.serve(requests -> send(sender, requests));
+        System.exit(failed == 0 ? 0 : 1);
     }
 
     private static Sender senderFor(String client, URI uri) throws IOException {

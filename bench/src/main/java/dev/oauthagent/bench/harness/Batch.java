@@ -3,14 +3,14 @@ package dev.oauthagent.bench.harness;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** One batch of requests as a {@code RequestLoop} child reported it. */
-record Batch(int requests, long nanos, long cpuNanos, long threadCpuNanos, long compileMillis, int failed) {
+/** One batch of operations (requests, log lines) as a child JVM reported it (apps' {@code BatchLoop}). */
+record Batch(int count, long nanos, long cpuNanos, long threadCpuNanos, long compileMillis, int failed) {
     private static final Pattern FIELD = Pattern.compile("(\\w+)=(-?\\d+)");
 
-    /** Parses {@code BATCH requests=.. nanos=.. cpuNanos=.. threadCpuNanos=.. compileMillis=.. failed=..}. */
+    /** Parses {@code BATCH count=.. nanos=.. cpuNanos=.. threadCpuNanos=.. compileMillis=.. failed=..}. */
     static Batch parse(String line) {
         long[] values = new long[6];
-        String[] names = {"requests", "nanos", "cpuNanos", "threadCpuNanos", "compileMillis", "failed"};
+        String[] names = {"count", "nanos", "cpuNanos", "threadCpuNanos", "compileMillis", "failed"};
         boolean[] seen = new boolean[6];
         Matcher matcher = FIELD.matcher(line);
         while (matcher.find()) {
@@ -30,17 +30,22 @@ record Batch(int requests, long nanos, long cpuNanos, long threadCpuNanos, long 
     }
 
     double perSecond() {
-        return requests / (nanos / 1e9);
+        return count / (nanos / 1e9);
     }
 
-    /** Process CPU per request: the requests plus everything else the JVM did meanwhile (JIT, GC, agent). */
-    double cpuMicrosPerRequest() {
-        return cpuNanos / 1e3 / requests;
+    /** Wall time per operation. */
+    double nanosEach() {
+        return (double) nanos / count;
     }
 
-    /** The sending thread's CPU per request: the requests alone. */
-    double threadCpuMicrosPerRequest() {
-        return threadCpuNanos / 1e3 / requests;
+    /** Process CPU per operation: the operations plus everything else the JVM did meanwhile (JIT, GC, agent). */
+    double cpuNanosEach() {
+        return (double) cpuNanos / count;
+    }
+
+    /** The calling thread's CPU per operation: the operations alone. */
+    double threadCpuNanosEach() {
+        return (double) threadCpuNanos / count;
     }
 
     /** The JIT was (nearly) idle since the previous batch: under 1 % of this batch's wall time, or 5 ms. */

@@ -13,9 +13,10 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A {@code RequestLoop} child JVM kept alive across batches: the harness writes a batch size to its stdin and
- * reads the batch's figures back. Stdout is a pipe the harness reads only while it waits for a batch (no
- * reader thread competes with the children for the cores); stderr goes to a file.
+ * A child JVM kept alive across batches ({@code RequestLoop}, {@code LogLoop}: apps' {@code BatchLoop}
+ * protocol): the harness writes a batch size to its stdin and reads the batch's figures back. Stdout is a pipe
+ * the harness reads only while it waits for a batch (no reader thread competes with the children for the
+ * cores); stderr goes to a file.
  */
 final class BatchChild implements AutoCloseable {
     private static final long EXIT_TIMEOUT_SECONDS = 60;
@@ -35,11 +36,12 @@ final class BatchChild implements AutoCloseable {
         this.replies = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
     }
 
-    static BatchChild start(ChildLauncher launcher, JvmVariant variant, String client, String url)
+    /** Starts {@code mainClass} of the apps package with {@code args}; its first argument names it in errors. */
+    static BatchChild start(ChildLauncher launcher, JvmVariant variant, String mainClass, String... args)
             throws IOException {
-        String label = "RequestLoop " + client + " (" + variant.name() + ")";
-        Path stderr = Files.createTempFile(launcher.workDir(), "request-loop-", ".err");
-        Process process = launcher.builder(variant, "RequestLoop", client, url)
+        String label = mainClass + (args.length > 0 ? " " + args[0] : "") + " (" + variant.name() + ")";
+        Path stderr = Files.createTempFile(launcher.workDir(), mainClass + "-", ".err");
+        Process process = launcher.builder(variant, mainClass, args)
                 .redirectOutput(ProcessBuilder.Redirect.PIPE)
                 .redirectError(stderr.toFile())
                 .redirectInput(ProcessBuilder.Redirect.PIPE)
@@ -47,17 +49,17 @@ final class BatchChild implements AutoCloseable {
         return new BatchChild(label, process, stderr);
     }
 
-    /** Sends {@code requests} requests in the child and returns its figures; fails if any request failed. */
-    Batch run(int requests) throws IOException {
-        commands.write(requests + "\n");
+    /** Runs {@code count} operations in the child and returns its figures; fails if any operation failed. */
+    Batch run(int count) throws IOException {
+        commands.write(count + "\n");
         commands.flush();
         String line;
         while ((line = replies.readLine()) != null) {
             if (line.startsWith("BATCH ")) {
                 Batch batch = Batch.parse(line);
                 if (batch.failed() > 0) {
-                    throw new IllegalStateException(label + ": " + batch.failed() + " of " + requests
-                            + " requests failed\n" + describe());
+                    throw new IllegalStateException(label + ": " + batch.failed() + " of " + count
+                            + " operations failed\n" + describe());
                 }
                 return batch;
             }

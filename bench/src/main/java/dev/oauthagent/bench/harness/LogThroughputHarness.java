@@ -3,35 +3,53 @@ package dev.oauthagent.bench.harness;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 
 /**
  * Log throughput to a logback file appender (issue 4): no agent, the agent scrubbing every line, and no agent
  * with logback's own {@code %replace} regex masking configured for the same token shapes (Bearer values,
  * JWTs, {@code access_token}/{@code refresh_token}/{@code id_token}/{@code client_secret} pairs in query,
- * form and JSON). Targets: the agent keeps at least 95% of the no-agent throughput on clean lines, and its
+ * form and JSON). Targets: the agent keeps at least 95 % of the no-agent throughput on clean lines, and its
  * scrubbing costs at most a fifth of what the regex masking adds.
  *
- * <p>Each run is a fresh JVM ({@code LogLoop}) logging {@code --warmup} untimed and then {@code --lines}
- * timed lines through slf4j to a {@code FileAppender} with a pattern encoder (immediate flush, logback's
- * default). The three set-ups alternate within each of {@code --rounds} rounds, so a change in machine load
- * hits all of them alike; the summary compares medians of wall-clock lines/s and of process CPU per line.
- * "Added" is the cost per line over the no-agent run (from the medians): the price of the masking itself,
- * which the ratio "regex/agent" compares. A line count check proves each run logged every line.
+ * <p>Measured the way {@link ThroughputHarness} measures requests, because on a shared 2-core host a whole
+ * run of one JVM is fast or slow by ±20 % from one run to the next, far more than the few percent to resolve:
+ * <ul>
+ *   <li>Three {@code LogLoop} JVMs run at the same time, each logging through slf4j to its own
+ *       {@code FileAppender} (pattern encoder, immediate flush: logback's defaults), and the harness runs their
+ *       batches of {@code --batch} lines in turn, who goes first rotating ({@link LiveChildren}). Each batch
+ *       triple gives two throughput ratios to the no-agent batch measured a moment before or after, under the
+ *       same load.</li>
+ *   <li>Steady state: batch triples run until the JIT of all three has been (nearly) idle for five triples in
+ *       a row, after at least {@code --min-warmup} lines each (at most {@code --max-warmup}; a round that hits
+ *       the cap says so). The minimum is 1.5 million because the agent's start thread sets up byte-buddy
+ *       and the JIT compiles that for seconds; one-shot runs needed that many lines to be past it.</li>
+ *   <li>Then {@code --lines} timed lines per JVM; over {@code --rounds} fresh sets of JVMs (a JVM tends to stay
+ *       fast or slow for its whole life, which only fresh JVMs show) the summary prints per workload the median
+ *       per-triple ratios agent/no agent and {@code %replace}/no agent with quartiles and range, the per-round
+ *       medians, the wall time each adds per line (from the medians of the per-batch times) and how many times
+ *       the agent's that of {@code %replace} is, the logging thread's and the process's CPU per line, and the
+ *       JIT time that still fell into the timed batches.</li>
+ * </ul>
+ * After each round the harness counts the lines of every file: each must hold every line its JVM logged,
+ * and for the {@code leaky} workload (one line in 100 carries a Bearer JWT) the no-agent file must hold the
+ * token on exactly those lines and the agent's and {@code %replace}'s files on none. Any other count stops the
+ * harness: it would not be measuring logging, or not the masking.
  *
  * <pre>
  * mvn -B -o -q -pl bench -am package -DskipTests
- * java -cp bench/target/benchmarks.jar dev.oauthagent.bench.harness.LogThroughputHarness [--lines=300000]
- *     [--warmup=200000] [--rounds=5] [--agent-jar=...] [--apps-jar=...]
+ * java -cp bench/target/benchmarks.jar dev.oauthagent.bench.harness.LogThroughputHarness [--workloads=clean,leaky]
+ *     [--lines=800000] [--batch=25000] [--rounds=4] [--min-warmup=1500000] [--max-warmup=3000000]
+ *     [--agent-jar=...] [--apps-jar=...]
  * </pre>
  */
 public final class LogThroughputHarness {
-    private static final List<String> WORKLOADS = List.of("clean", "leaky");
-    private static final String PATTERN_HEAD = "%d{HH:mm:ss.SSS} [%thread] %-5level %logger{36} - ";
+    private static final String ALL_WORKLOADS = "clean,leaky";
+    /** Side indexes, as the set-ups are listed. */
+    private static final int AGENT = 1;
+    private static final int REPLACE = 2;
     /**
      * The regex masking a team would configure without the agent: the same shapes the agent's fallback patterns
      * catch. (Inside logback's option quotes a backslash reaches the regex as it is; no braces, which would end
@@ -45,10 +63,12 @@ public final class LogThroughputHarness {
     }
 
     public static void main(String[] args) throws Exception {
-        HarnessOptions options = new HarnessOptions(args, Set.of("lines", "warmup", "rounds", "agent-jar", "apps-jar"));
-        int lines = options.intValue("lines", 300_000);
-        int warmUp = options.intValue("warmup", 200_000);
-        int rounds = options.intValue("rounds", 5);
+        HarnessOptions options = new HarnessOptions(args, Set.of("workloads", "lines", "batch", "rounds",
+                "min-warmup", "max-warmup", "agent-jar", "apps-jar"));
+        List<String> workloads = List.of(options.text("workloads", ALL_WORKLOADS).split(","));
+        Plan plan = new Plan(options.intValue("lines", 800_000), options.intValue("batch", 25_000),
+                options.intValue("rounds", 4), options.intValue("min-warmup", 1_500_000),
+                options.intValue("max-warmup", 3_000_000));
         BenchFiles files = BenchFiles.locate();
         Path agentJar = files.agentJar(options.path("agent-jar"));
         List<Path> classPath = new ArrayList<>();
@@ -59,130 +79,174 @@ public final class LogThroughputHarness {
         Path workDir = Files.createTempDirectory("oauth-agent-log-throughput");
         try (LoopbackServer server = LoopbackServer.start(secret)) {
             Path agentConfig = AgentConfigFile.write(workDir, server);
-            Path logFile = workDir.resolve("app.log");
-            Path plain = writeLogbackConfig(workDir.resolve("logback-plain.xml"), logFile, "%msg");
-            Path masked = writeLogbackConfig(workDir.resolve("logback-replace.xml"), logFile,
-                    "%replace(%msg){'" + MASKING_REGEX + "', '[REDACTED]'}");
-            List<JvmVariant> setups = List.of(
-                    withConfig("no agent", List.of(), plain),
-                    withConfig("oauth-agent", JvmVariant.oauthAgent(agentJar, agentConfig).jvmArgs(), plain),
-                    withConfig("%replace", List.of(), masked));
+            List<LogSetup> setups = List.of(
+                    LogSetup.write(workDir, "no agent", "no-agent", List.of(), "%msg", false),
+                    LogSetup.write(workDir, "oauth-agent", "oauth-agent",
+                            JvmVariant.oauthAgent(agentJar, agentConfig).jvmArgs(), "%msg", true),
+                    LogSetup.write(workDir, "%replace", "replace", List.of(),
+                            "%replace(%msg){'" + MASKING_REGEX + "', '[REDACTED]'}", true));
             ChildLauncher launcher = new ChildLauncher(classPath, workDir, secret);
 
-            System.out.println("Log throughput: " + lines + " timed lines after " + warmUp + " warm-up, " + rounds
-                    + " rounds, logback FileAppender with a pattern encoder, file " + logFile);
+            System.out.println("Log throughput: " + plan.lines + " timed lines per JVM in batches of " + plan.batch
+                    + ", after warm-up to a quiet JIT (" + plan.minWarmUp + " to " + plan.maxWarmUp + " lines), "
+                    + plan.rounds + " rounds per workload, no agent, oauth-agent and %replace JVMs side by side,"
+                    + " logback FileAppender with a pattern encoder, files in " + workDir);
             System.out.println("JDK " + MachineState.jdk() + ", " + MachineState.cores() + ", at start "
                     + MachineState.load());
-            List<String> summary = new ArrayList<>();
-            for (String workload : WORKLOADS) {
-                summary.addAll(measure(workload, setups, rounds, lines, warmUp, launcher, logFile));
+            List<WorkloadResult> results = new ArrayList<>();
+            for (String workload : workloads) {
+                WorkloadResult result = new WorkloadResult(workload, setups);
+                for (int round = 1; round <= plan.rounds; round++) {
+                    measureRound(result, round, plan, launcher);
+                }
+                results.add(result);
             }
             System.out.println();
             System.out.println("At end " + MachineState.load());
-            summary.forEach(System.out::println);
-        }
-    }
-
-    private static List<String> measure(String workload, List<JvmVariant> setups, int rounds, int lines, int warmUp,
-            ChildLauncher launcher, Path logFile) throws Exception {
-        Map<String, List<Double>> rates = new LinkedHashMap<>();
-        Map<String, List<Double>> cpu = new LinkedHashMap<>();
-        for (int round = 1; round <= rounds; round++) {
-            for (JvmVariant setup : setups) {
-                Files.deleteIfExists(logFile);
-                ChildRun run = launcher.run(setup, "LogLoop", workload, Integer.toString(warmUp),
-                        Integer.toString(lines)).requireSuccess();
-                LogFileCount written = LogFileCount.of(logFile);
-                if (written.lines() != warmUp + lines) {
-                    throw new IllegalStateException(setup.name() + " wrote " + written.lines() + " lines, expected "
-                            + (warmUp + lines) + "\n" + run.describe());
-                }
-                double perSecond = lines / (run.field("nanos") / 1e9);
-                double cpuNanos = (double) run.field("cpuNanos") / lines;
-                rates.computeIfAbsent(setup.name(), k -> new ArrayList<>()).add(perSecond);
-                cpu.computeIfAbsent(setup.name(), k -> new ArrayList<>()).add(cpuNanos);
-                System.out.printf(Locale.ROOT, "%-6s round %d %-12s %9.0f lines/s %7.0f ns CPU/line  (%d lines "
-                        + "in the file, %d with the token)%n", workload, round, setup.name(), perSecond, cpuNanos,
-                        written.lines(), written.withToken());
+            for (WorkloadResult result : results) {
+                result.print();
             }
         }
-        return summarise(workload, setups, rates, cpu);
     }
 
-    private static List<String> summarise(String workload, List<JvmVariant> setups, Map<String, List<Double>> rates,
-            Map<String, List<Double>> cpu) {
-        double baseRate = Median.of(rates.get(setups.get(0).name()));
-        double baseCpu = Median.of(cpu.get(setups.get(0).name()));
-        double agentRate = Median.of(rates.get("oauth-agent"));
-        double replaceRate = Median.of(rates.get("%replace"));
-        double agentAddedWall = 1e9 / agentRate - 1e9 / baseRate;
-        double replaceAddedWall = 1e9 / replaceRate - 1e9 / baseRate;
-        double agentAddedCpu = Median.of(cpu.get("oauth-agent")) - baseCpu;
-        double replaceAddedCpu = Median.of(cpu.get("%replace")) - baseCpu;
-        List<String> lines = new ArrayList<>();
-        lines.add(String.format(Locale.ROOT, "%s lines (medians)", workload));
-        lines.add(String.format(Locale.ROOT, "  %-12s %10s %11s %12s %12s", "", "lines/s", "vs no agent",
-                "added ns/line", "ns CPU/line"));
-        for (JvmVariant setup : setups) {
-            double rate = Median.of(rates.get(setup.name()));
-            double cpuLine = Median.of(cpu.get(setup.name()));
-            lines.add(String.format(Locale.ROOT, "  %-12s %10.0f %11.3f %12.0f %12.0f", setup.name(), rate,
-                    rate / baseRate, 1e9 / rate - 1e9 / baseRate, cpuLine));
+    private record Plan(int lines, int batch, int rounds, int minWarmUp, int maxWarmUp) {
+    }
+
+    private static void measureRound(WorkloadResult result, int round, Plan plan, ChildLauncher launcher)
+            throws Exception {
+        for (LogSetup setup : result.setups) {
+            Files.deleteIfExists(setup.logFile());
         }
-        lines.add(String.format(Locale.ROOT, "  agent overhead %.1f%% of throughput; agent vs %%replace throughput "
-                + "%.2fx; added cost per line %%replace/agent: wall %s, CPU %s", 100 * (1 - agentRate / baseRate),
-                agentRate / replaceRate, ratio(replaceAddedWall, agentAddedWall), ratio(replaceAddedCpu,
-                        agentAddedCpu)));
-        return lines;
-    }
-
-    /** a/b, or a note when the agent's added cost is within noise of zero (a ratio would be meaningless). */
-    private static String ratio(double replaceAdded, double agentAdded) {
-        if (agentAdded <= 0) {
-            return String.format(Locale.ROOT, "n/a (agent added %.0f ns, %%replace %.0f ns)", agentAdded, replaceAdded);
-        }
-        return String.format(Locale.ROOT, "%.1fx (%.0f vs %.0f ns)", replaceAdded / agentAdded, replaceAdded,
-                agentAdded);
-    }
-
-    private static JvmVariant withConfig(String name, List<String> jvmArgs, Path logbackConfig) {
-        List<String> args = new ArrayList<>(jvmArgs);
-        args.add("-Dlogback.configurationFile=" + logbackConfig);
-        return new JvmVariant(name, args);
-    }
-
-    private static Path writeLogbackConfig(Path file, Path logFile, String message) throws java.io.IOException {
-        String xml = "<configuration>\n"
-                + "  <appender name=\"FILE\" class=\"ch.qos.logback.core.FileAppender\">\n"
-                + "    <file>" + logFile + "</file>\n"
-                + "    <encoder><pattern>" + xmlEscaped(PATTERN_HEAD + message) + "%n</pattern></encoder>\n"
-                + "  </appender>\n"
-                + "  <root level=\"INFO\"><appender-ref ref=\"FILE\"/></root>\n"
-                + "</configuration>\n";
-        return Files.writeString(file, xml);
-    }
-
-    private static String xmlEscaped(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
-    }
-
-    /** What one run left in the log file: every line counted, and those where the token survived. */
-    private record LogFileCount(long lines, long withToken) {
-        /** The JWT header of LogLoop's made-up token: present when a line was not masked. */
-        private static final String TOKEN_HEAD = "eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCJ9.";
-
-        static LogFileCount of(Path file) throws java.io.IOException {
-            long lines = 0;
-            long withToken = 0;
-            try (var reader = Files.newBufferedReader(file)) {
-                for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                    lines++;
-                    if (line.contains(TOKEN_HEAD)) {
-                        withToken++;
-                    }
-                }
+        WarmUp warmUp;
+        BatchFigures figures = new BatchFigures(result.setups.size());
+        try (LiveChildren children = LiveChildren.start(launcher, result.variants(), "LogLoop", result.workload)) {
+            warmUp = children.warmUp(plan.batch, plan.minWarmUp, plan.maxWarmUp);
+            for (int logged = 0; logged < plan.lines; logged += plan.batch) {
+                figures.add(children.runEach(plan.batch));
             }
-            return new LogFileCount(lines, withToken);
+        }
+        // The JVMs have exited, so every line they logged is in the files.
+        long[] withToken = checkFiles(result, warmUp.count() + figures.count(0));
+        result.rounds.add(figures, warmUp);
+        System.out.printf(Locale.ROOT, "%-6s round %d: warm-up %d lines each (%s; CPU %s s), then ratio oauth-agent/no"
+                + " agent %s, %%replace/no agent %s; thread CPU ns/line %s; JIT during timed part %s ms; lines with the"
+                + " token %s%n", result.workload, round, warmUp.count(),
+                warmUp.steady() ? "JIT quiet" : "JIT NOT QUIET at the cap", perSide(warmUp.cpuSeconds(), "%.1f"),
+                figures.rateRatio(AGENT).describe("%.3f"), figures.rateRatio(REPLACE).describe("%.3f"),
+                perSide(new double[] {figures.threadCpuNanosEach(0), figures.threadCpuNanosEach(AGENT),
+                    figures.threadCpuNanosEach(REPLACE)}, "%.0f"),
+                perSide(new double[] {figures.compileMillis(0), figures.compileMillis(AGENT),
+                    figures.compileMillis(REPLACE)}, "%.0f"),
+                perSide(new double[] {withToken[0], withToken[AGENT], withToken[REPLACE]}, "%.0f"));
+    }
+
+    /**
+     * Counts each file after its JVM exited; fails unless each holds all {@code logged} lines and the token
+     * is on exactly the leaky lines where nothing masked it. Returns the lines with the token per side.
+     */
+    private static long[] checkFiles(WorkloadResult result, long logged) throws java.io.IOException {
+        long[] withToken = new long[result.setups.size()];
+        for (int side = 0; side < withToken.length; side++) {
+            LogSetup setup = result.setups.get(side);
+            LogFileCount count = LogFileCount.of(setup.logFile());
+            long expectedWithToken = setup.masks() ? 0 : result.leakyLines(logged);
+            if (count.lines() != logged || count.withToken() != expectedWithToken) {
+                throw new IllegalStateException(result.workload + ", " + setup.name() + ": " + setup.logFile()
+                        + " holds " + count.lines() + " lines, " + count.withToken() + " with the token; expected "
+                        + logged + " lines (all it logged), " + expectedWithToken + " with the token");
+            }
+            withToken[side] = count.withToken();
+            result.linesChecked[side] += count.lines();
+            result.withToken[side] += count.withToken();
+            Files.delete(setup.logFile()); // ~150 bytes a line: a round leaves a few hundred MB per file
+        }
+        return withToken;
+    }
+
+    /** e.g. "1.2 / 1.4 / 3.0" for no agent / oauth-agent / %replace. */
+    private static String perSide(double[] values, String format) {
+        List<String> parts = new ArrayList<>();
+        for (double value : values) {
+            parts.add(String.format(Locale.ROOT, format, value));
+        }
+        return String.join(" / ", parts);
+    }
+
+    /** Every round of one workload, pooled. */
+    private static final class WorkloadResult {
+        final String workload;
+        final List<LogSetup> setups;
+        final PooledRounds rounds;
+        final long[] linesChecked;
+        final long[] withToken;
+
+        WorkloadResult(String workload, List<LogSetup> setups) {
+            this.workload = workload;
+            this.setups = setups;
+            this.rounds = new PooledRounds(variants());
+            this.linesChecked = new long[setups.size()];
+            this.withToken = new long[setups.size()];
+        }
+
+        List<JvmVariant> variants() {
+            List<JvmVariant> variants = new ArrayList<>();
+            for (LogSetup setup : setups) {
+                variants.add(setup.variant());
+            }
+            return variants;
+        }
+
+        /** How many of LogLoop's first {@code logged} lines carry the token (it numbers lines from 1). */
+        long leakyLines(long logged) {
+            switch (workload) {
+                case "clean":
+                    return 0;
+                case "leaky":
+                    return logged / 100;
+                default:
+                    throw new IllegalArgumentException("workload must be clean or leaky, not " + workload);
+            }
+        }
+
+        void print() {
+            BatchFigures pooled = rounds.pooled();
+            double agentAdded = pooled.addedNanosEach(AGENT);
+            double replaceAdded = pooled.addedNanosEach(REPLACE);
+            System.out.println();
+            System.out.println(workload + " lines:");
+            System.out.printf(Locale.ROOT, "  throughput ratio oauth-agent/no agent, per batch triple: %s (target >="
+                    + " 0.95 on clean lines)%n", pooled.rateRatio(AGENT).describe("%.3f"));
+            System.out.printf(Locale.ROOT, "  throughput ratio %%replace/no agent, per batch triple:    %s%n",
+                    pooled.rateRatio(REPLACE).describe("%.3f"));
+            System.out.printf(Locale.ROOT, "  per-round medians: oauth-agent %s; %%replace %s%n",
+                    rounds.roundMedians(AGENT), rounds.roundMedians(REPLACE));
+            System.out.printf(Locale.ROOT, "  lines/s, median of batches: no agent %.0f, oauth-agent %.0f, %%replace"
+                    + " %.0f%n", pooled.rate(0).median(), pooled.rate(AGENT).median(), pooled.rate(REPLACE).median());
+            System.out.printf(Locale.ROOT, "  wall ns/line, median of batches: no agent %.0f, oauth-agent %.0f (%+.0f),"
+                    + " %%replace %.0f (%+.0f); added %%replace/oauth-agent %s (target >= 5)%n", pooled.nanosEach(0),
+                    pooled.nanosEach(AGENT), agentAdded, pooled.nanosEach(REPLACE), replaceAdded,
+                    addedRatio(replaceAdded, agentAdded));
+            System.out.printf(Locale.ROOT, "  CPU ns/line, logging thread (median): no agent %.0f, oauth-agent %.0f, %%replace"
+                    + " %.0f; process (total / lines): no agent %.0f, oauth-agent %.0f, %%replace %.0f%n", pooled.threadCpuNanosEach(0),
+                    pooled.threadCpuNanosEach(AGENT), pooled.threadCpuNanosEach(REPLACE), pooled.cpuNanosEach(0),
+                    pooled.cpuNanosEach(AGENT), pooled.cpuNanosEach(REPLACE));
+            System.out.printf(Locale.ROOT, "  thread CPU ratio no agent/oauth-agent per triple: %s%n",
+                    pooled.threadCpuRatio(AGENT).describe("%.3f"));
+            System.out.printf(Locale.ROOT, "  JIT time during the timed batches: no agent %d ms, oauth-agent %d ms,"
+                    + " %%replace %d ms%n", pooled.compileMillis(0), pooled.compileMillis(AGENT),
+                    pooled.compileMillis(REPLACE));
+            System.out.println("  " + rounds.describeWarmUp("lines"));
+            System.out.printf(Locale.ROOT, "  log files: every logged line was in its file (%d lines per JVM over all"
+                    + " rounds); lines with the token: no agent %d, oauth-agent %d, %%replace %d%n", linesChecked[0],
+                    withToken[0], withToken[AGENT], withToken[REPLACE]);
+        }
+
+        /** replace/agent, or a note when the agent's added time is within noise of zero (no ratio then). */
+        private static String addedRatio(double replaceAdded, double agentAdded) {
+            if (agentAdded <= 0) {
+                return "n/a (the agent added nothing measurable)";
+            }
+            return String.format(Locale.ROOT, "%.1fx", replaceAdded / agentAdded);
         }
     }
 }
