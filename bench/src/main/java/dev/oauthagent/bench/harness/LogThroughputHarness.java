@@ -226,10 +226,10 @@ public final class LogThroughputHarness {
                     + " %%replace %.0f (%+.0f); added %%replace/oauth-agent %s (target >= 5)%n", pooled.nanosEach(0),
                     pooled.nanosEach(AGENT), agentAdded, pooled.nanosEach(REPLACE), replaceAdded,
                     addedRatio(replaceAdded, agentAdded));
-            System.out.printf(Locale.ROOT, "  CPU ns/line, logging thread (median): no agent %.0f, oauth-agent %.0f, %%replace"
-                    + " %.0f; process (total / lines): no agent %.0f, oauth-agent %.0f, %%replace %.0f%n", pooled.threadCpuNanosEach(0),
-                    pooled.threadCpuNanosEach(AGENT), pooled.threadCpuNanosEach(REPLACE), pooled.cpuNanosEach(0),
-                    pooled.cpuNanosEach(AGENT), pooled.cpuNanosEach(REPLACE));
+            System.out.printf(Locale.ROOT, "  CPU ns/line, logging thread (median): no agent %.0f, oauth-agent %.0f,"
+                    + " %%replace %.0f; process (total / lines): no agent %.0f, oauth-agent %.0f, %%replace %.0f%n",
+                    pooled.threadCpuNanosEach(0), pooled.threadCpuNanosEach(AGENT), pooled.threadCpuNanosEach(REPLACE),
+                    pooled.cpuNanosEach(0), pooled.cpuNanosEach(AGENT), pooled.cpuNanosEach(REPLACE));
             System.out.printf(Locale.ROOT, "  thread CPU ratio no agent/oauth-agent per triple: %s%n",
                     pooled.threadCpuRatio(AGENT).describe("%.3f"));
             System.out.printf(Locale.ROOT, "  JIT time during the timed batches: no agent %d ms, oauth-agent %d ms,"
