@@ -24,8 +24,7 @@ import java.util.Set;
  *       same load.</li>
  *   <li>Steady state: batch triples run until the JIT of all three has been (nearly) idle for five triples in
  *       a row, after at least {@code --min-warmup} lines each (at most {@code --max-warmup}; a round that hits
- *       the cap says so). The minimum is 1.5 million because the agent's start thread sets up byte-buddy
- *       and the JIT compiles that for seconds; one-shot runs needed that many lines to be past it.</li>
+ *       the cap says so). The minimum is 1.5 million lines (below: why).</li>
  *   <li>Then {@code --lines} timed lines per JVM; over {@code --rounds} fresh sets of JVMs (a JVM tends to stay
  *       fast or slow for its whole life, which only fresh JVMs show) the summary prints per workload the median
  *       per-triple ratios agent/no agent and {@code %replace}/no agent with quartiles and range, the per-round
@@ -37,6 +36,13 @@ import java.util.Set;
  * and for the {@code leaky} workload (one line in 100 carries a Bearer JWT) the no-agent file must hold the
  * token on exactly those lines and the agent's and {@code %replace}'s files on none. Any other count stops the
  * harness: it would not be measuring logging, or not the masking.
+ *
+ * <p>The warm-up is long (1.5 million lines, about 5 s without an agent) because the agent's JVM has start-up work of its own to
+ * finish: its start-up thread sets up byte-buddy for the logging frameworks, and the JIT then compiles that
+ * code on the same two cores the logging thread needs. With 200,000 warm-up lines (session 5's default) the
+ * timed part still paid for that: +1,300 ns of process CPU per line in the agent's JVM, against ±50 ns after 1.5
+ * million (docs/performance.md, session 6). That is a start-up cost, measured by {@code StartupHarness}; this
+ * harness measures the cost per line.
  *
  * <pre>
  * mvn -B -o -q -pl bench -am package -DskipTests
