@@ -18,15 +18,19 @@ final class ResponseBodyReader {
     static byte[] read(InputStream in, int maxBytes, TotalDeadline deadline) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
         byte[] buffer = new byte[8192];
-        int n;
-        while ((n = in.read(buffer)) != -1) {
+        while (true) {
+            // Before every read, not only after: past the deadline the abort may have handed the stream to the
+            // JDK's keep-alive cleaner, and a read would wait for it (TotalDeadline#aborted).
             deadline.check();
+            int n = in.read(buffer);
+            if (n == -1) {
+                return out.toByteArray();
+            }
             if (out.size() + n > maxBytes) {
                 throw new TooLargeException();
             }
             out.write(buffer, 0, n);
         }
-        return out.toByteArray();
     }
 
     static final class TooLargeException extends IOException {

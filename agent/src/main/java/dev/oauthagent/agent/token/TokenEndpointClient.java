@@ -122,9 +122,11 @@ public final class TokenEndpointClient implements TokenSource {
                         connection.getHeaderField("Retry-After"), readBody(connection, status, deadline));
             } catch (IOException e) {
                 throw transportFailures.classify(e, connecting, deadline);
+            } finally {
+                if (!deadline.aborted()) {
+                    connection.disconnect(); // else the abort did, and doing it again can wait (TotalDeadline#aborted)
+                }
             }
-        } finally {
-            connection.disconnect();
         }
     }
 
@@ -167,9 +169,11 @@ public final class TokenEndpointClient implements TokenSource {
         if (in == null) {
             return new byte[0];
         }
-        try (InputStream body = in) {
-            return ResponseBodyReader.read(body, ResponseBodyReader.MAX_BYTES, deadline);
-        }
+        byte[] body = ResponseBodyReader.read(in, ResponseBodyReader.MAX_BYTES, deadline);
+        // Closed here only when read to the end. A stream left half-read is closed once, by send()'s disconnect or
+        // by the deadline's abort: a second close would wait for the JDK's keep-alive cleaner (TotalDeadline#aborted).
+        in.close();
+        return body;
     }
 
     private TokenFetchException redirected(int status, String location) {
