@@ -91,7 +91,10 @@ public final class Instrumenter {
         BootstrapClasses.inject(inst);
     }
 
-    /** Lets every held target class load: transformed if its transformer is installed by now, untransformed if not (the agent did not start). */
+    /**
+     * Lets every held target class load: transformed if its transformer is installed by now, untransformed if not
+     * (the agent did not start).
+     */
     public void openGate() {
         gate.open();
         inst.removeTransformer(gate);
