@@ -43,6 +43,7 @@ final class AgentRuntime {
         LiveSecrets secrets = null;
         if (scrubbing != null) {
             scrubbing.connectHooks();
+            instrumenter.installLogHooks(); // before the token caches: an application may log at once
             secrets = scrubbing.secrets();
             warnAboutScrubbingGaps(config);
         }

@@ -1,11 +1,12 @@
 package dev.oauthagent.bootstrap;
 
 import java.io.OutputStream;
+import java.io.PrintStream;
 
 /**
- * What the agent inserts into logging libraries that open their log files themselves, where no method
- * argument carries the stream (so byte-buddy advice cannot swap it): a call placed on the stream at the point
- * the library hands it to its writer. The inserted bytecode is only the call; whether to scrub is decided here,
+ * What the agent inserts into logging libraries at the point where they take the stream they will write
+ * every line to (a handler's or log file's stream, as an argument or on its way to a writer): a call that
+ * returns the stream to use instead. The inserted bytecode is only the call; whether to scrub is decided here,
  * in Java.
  */
 public final class LogFileAdvice {
@@ -22,6 +23,23 @@ public final class LogFileAdvice {
             return scrubber == null || out == null ? out : scrubber.wrap(out);
         } catch (Throwable ignored) {
             return out; // a bug of ours must not cost the application its log file
+        }
+    }
+
+    /**
+     * A PrintStream that scrubs before it writes to {@code out}, or {@code out} itself when scrubbing is off or
+     * it cannot be wrapped: for a library that keeps a PrintStream over its log file (slf4j-simple).
+     */
+    public static PrintStream scrubbing(PrintStream out) {
+        try {
+            LogScrubber scrubber = Bridge.scrubber();
+            if (scrubber == null || out == null) {
+                return out;
+            }
+            OutputStream scrubbing = scrubber.wrap(out);
+            return scrubbing == out ? out : new PrintStream(scrubbing);
+        } catch (Throwable ignored) {
+            return out;
         }
     }
 }

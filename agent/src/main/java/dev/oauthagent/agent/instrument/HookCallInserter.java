@@ -7,9 +7,10 @@ import net.bytebuddy.jar.asm.Type;
 
 /**
  * Inserts one {@link HookPoint}'s static call into one method as ASM visits it. The inserted code never
- * branches and never stores a local, so the method's existing stack map frames stay valid; the one frame it
- * adds is that of the catch-all handler of {@link HookPoint.Position#EXIT_OR_THROW}, which holds only
- * {@code this} (javac never reassigns local 0) and the throwable.
+ * branches, and stores only into the method's own parameter slots, values of the parameter's declared type, so
+ * the method's existing stack map frames stay valid; the one frame it adds is that of the catch-all handler of
+ * {@link HookPoint.Position#EXIT_OR_THROW}, which holds only {@code this} (javac never reassigns local 0) and the
+ * throwable.
  */
 final class HookCallInserter extends MethodVisitor {
     private static final String THROWABLE = "java/lang/Throwable";
@@ -73,8 +74,9 @@ final class HookCallInserter extends MethodVisitor {
             super.visitInsn(Opcodes.ATHROW);
             super.visitTryCatchBlock(start, end, handler, THROWABLE);
         }
-        // The returned value or the throwable, plus one slot per value pushed (all references).
-        super.visitMaxs(maxStack + point.values.size() + 1, maxLocals);
+        // The returned value or the throwable, one slot per value pushed (a long or double would take two), and
+        // the three of a range's adjustment.
+        super.visitMaxs(maxStack + 2 * point.values.size() + 3, maxLocals);
     }
 
     private void call() {
@@ -84,7 +86,40 @@ final class HookCallInserter extends MethodVisitor {
         super.visitMethodInsn(Opcodes.INVOKESTATIC, point.hookOwner, point.hookName, point.hookDescriptor, false);
         if (point.position == HookPoint.Position.EXIT_REPLACING_RETURN_VALUE) {
             super.visitTypeInsn(Opcodes.CHECKCAST, Type.getReturnType(point.methodDescriptor).getInternalName());
+        } else if (point.replaced.length == 1) {
+            storeArgument(point.replaced[0]);
+        } else if (point.replaced.length == 3) {
+            storeRange(point.replaced[0], point.replaced[1], point.replaced[2]);
         }
+    }
+
+    /** The result on the stack becomes the argument: same type in the same slot, so every frame stays valid. */
+    private void storeArgument(int index) {
+        Type type = parameters[index];
+        if (!Type.getReturnType(point.hookDescriptor).equals(type)) {
+            super.visitTypeInsn(Opcodes.CHECKCAST, type.getInternalName());
+        }
+        super.visitVarInsn(Opcodes.ASTORE, slotOf(index));
+    }
+
+    /**
+     * The result array on the stack becomes the range: offset and length first, from the owner's
+     * {@code offsetAfter}/{@code lengthAfter} (each given the result, the original array and the old value),
+     * then the array itself.
+     */
+    private void storeRange(int array, int offset, int length) {
+        String adjust = "([B[BI)I";
+        super.visitInsn(Opcodes.DUP);
+        super.visitVarInsn(Opcodes.ALOAD, slotOf(array));
+        super.visitVarInsn(Opcodes.ILOAD, slotOf(length));
+        super.visitMethodInsn(Opcodes.INVOKESTATIC, point.hookOwner, "lengthAfter", adjust, false);
+        super.visitVarInsn(Opcodes.ISTORE, slotOf(length));
+        super.visitInsn(Opcodes.DUP);
+        super.visitVarInsn(Opcodes.ALOAD, slotOf(array));
+        super.visitVarInsn(Opcodes.ILOAD, slotOf(offset));
+        super.visitMethodInsn(Opcodes.INVOKESTATIC, point.hookOwner, "offsetAfter", adjust, false);
+        super.visitVarInsn(Opcodes.ISTORE, slotOf(offset));
+        super.visitVarInsn(Opcodes.ASTORE, slotOf(array));
     }
 
     private void push(HookPoint.Value value) {
@@ -97,7 +132,7 @@ final class HookCallInserter extends MethodVisitor {
                 super.visitFieldInsn(Opcodes.GETFIELD, owner, value.name, value.descriptor);
                 break;
             default:
-                super.visitVarInsn(Opcodes.ALOAD, slotOf(value.index));
+                super.visitVarInsn(parameters[value.index].getOpcode(Opcodes.ILOAD), slotOf(value.index));
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.oauthagent.agent.instrument;
 
+import net.bytebuddy.jar.asm.MethodVisitor;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -34,6 +36,11 @@ public final class HookPoint {
         EXIT_REPLACING_RETURN_VALUE
     }
 
+    /** A method-level rewrite richer than one call (e.g. wrapping a constructor argument inside the body). */
+    public interface MethodRewrite {
+        MethodVisitor wrap(MethodVisitor next);
+    }
+
     /** What one argument of the call is. */
     static final class Value {
         static final int THIS = 0;
@@ -62,9 +69,18 @@ public final class HookPoint {
     final String hookOwner;
     final String hookName;
     final String hookDescriptor;
+    /** Parameter indexes the call's result is stored into (one: that argument; three: array, offset, length). */
+    final int[] replaced;
+    /** A method (name + descriptor) whose presence in the class means this point is not applied; or null. */
+    final String unlessDeclared;
+    /** Instead of a call: a rewrite of the whole method body; or null. */
+    final MethodRewrite rewrite;
+    /** Whether a class without the method is expected (another point covers it), rather than logged. */
+    final boolean optional;
 
     private HookPoint(String className, String methodName, String methodDescriptor, Position position,
-                      List<Value> values, String hookOwner, String hookName, String hookDescriptor) {
+                      List<Value> values, String hookOwner, String hookName, String hookDescriptor, int[] replaced,
+                      String unlessDeclared, MethodRewrite rewrite, boolean optional) {
         this.className = className;
         this.internalClassName = className.replace('.', '/');
         this.methodName = methodName;
@@ -74,6 +90,10 @@ public final class HookPoint {
         this.hookOwner = hookOwner;
         this.hookName = hookName;
         this.hookDescriptor = hookDescriptor;
+        this.replaced = replaced;
+        this.unlessDeclared = unlessDeclared;
+        this.rewrite = rewrite;
+        this.optional = optional;
     }
 
     /** A call at the start of {@code className.methodName} with that exact descriptor. */
@@ -83,6 +103,16 @@ public final class HookPoint {
 
     public static Builder at(Position position, String className, String methodName, String methodDescriptor) {
         return new Builder(className, methodName, methodDescriptor, position);
+    }
+
+    /**
+     * {@code rewrite} applied to {@code className.methodName}: for changes that one call at entry or exit
+     * cannot make. The rewrite must keep the method's stack map frames valid (no branches, no new locals).
+     */
+    public static HookPoint rewriting(String className, String methodName, String methodDescriptor,
+                                      MethodRewrite rewrite) {
+        return new HookPoint(className, methodName, methodDescriptor, Position.ENTRY,
+                Collections.<Value>emptyList(), null, null, null, new int[0], null, rewrite, false);
     }
 
     /** e.g. "sun.net.www.protocol.http.HttpURLConnection.writeRequests()V". */
@@ -98,6 +128,9 @@ public final class HookPoint {
         private final String methodDescriptor;
         private final Position position;
         private final List<Value> values = new ArrayList<Value>();
+        private int[] replaced = new int[0];
+        private String unlessDeclared;
+        private boolean optional;
 
         private Builder(String className, String methodName, String methodDescriptor, Position position) {
             this.className = className;
@@ -117,20 +150,65 @@ public final class HookPoint {
             return this;
         }
 
-        /** The method's parameter {@code index} (0 is the first parameter, not {@code this}); references only. */
+        /** The method's parameter {@code index} (0 is the first parameter, not {@code this}). */
         public Builder pushArgument(int index) {
             values.add(new Value(Value.ARGUMENT, null, null, index));
             return this;
         }
 
         /**
+         * For {@link Position#ENTRY}: the call returns the new value of parameter {@code index} (a reference),
+         * which replaces the argument for the whole method body. The call must return that parameter's type.
+         */
+        public Builder replacingArgument(int index) {
+            replaced = new int[] {index};
+            return this;
+        }
+
+        /**
+         * For {@link Position#ENTRY}, a byte range given as three parameters ({@code byte[]}, {@code int} offset,
+         * {@code int} length): the call returns a {@code byte[]}, either the array it was given (the range stays
+         * as it was) or a new one to write as a whole. The hook's owner must also declare
+         * {@code static int offsetAfter(byte[] result, byte[] original, int offset)} and
+         * {@code static int lengthAfter(byte[] result, byte[] original, int length)}, which give the new offset
+         * and length; the inserted code stays free of branches that way.
+         */
+        public Builder replacingRange(int array, int offset, int length) {
+            replaced = new int[] {array, offset, length};
+            return this;
+        }
+
+        /**
+         * Applies the point only to a class that does not declare {@code name + descriptor}: for a library whose
+         * versions moved the hooked work to another method, one point per version, exactly one applied.
+         */
+        public Builder unlessClassDeclares(String name, String descriptor) {
+            unlessDeclared = name + descriptor;
+            return this;
+        }
+
+        /**
+         * A class without the method is expected: the library's other versions are covered by a point with
+         * {@link #unlessClassDeclares} this method, so its absence is not logged.
+         */
+        public Builder optional() {
+            optional = true;
+            return this;
+        }
+
+        /**
          * The static method called, by internal owner name, name and descriptor. Its parameters are the values
          * pushed, preceded by the returned value for {@link Position#EXIT_REPLACING_RETURN_VALUE}, which also
-         * returns an Object; otherwise it returns void.
+         * returns an Object; for {@link #replacingArgument} and {@link #replacingRange} it returns the replacement;
+         * otherwise it returns void.
          */
         public HookPoint calls(String owner, String name, String descriptor) {
+            if (replaced.length > 0 && position != Position.ENTRY) {
+                throw new IllegalStateException("only a call at entry can replace arguments: " + methodName);
+            }
             return new HookPoint(className, methodName, methodDescriptor, position,
-                    Collections.unmodifiableList(new ArrayList<Value>(values)), owner, name, descriptor);
+                    Collections.unmodifiableList(new ArrayList<Value>(values)), owner, name, descriptor, replaced,
+                    unlessDeclared, null, optional);
         }
     }
 }

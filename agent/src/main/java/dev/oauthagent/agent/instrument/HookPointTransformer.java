@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -24,16 +25,30 @@ import java.util.Set;
  * other class costs one hash lookup of its name. See docs/decisions/0005 for why this replaced byte-buddy's
  * {@code AgentBuilder} and {@code Advice} for the JDK's HTTP clients.
  *
- * <p>A class whose hook method is missing (a JDK that changed it) is left as it is and logged: its requests
- * then go out as the application built them, as with any instrumentation failure.
+ * <p>A class whose hook method is missing (a JDK or library version that changed it) is left as it is and
+ * logged with what the application loses: its requests go out as the application built them, or its lines are
+ * written unscrubbed, as with any instrumentation failure.
  */
 final class HookPointTransformer implements ClassFileTransformer {
     private static final Logger log = LoggerFactory.getLogger(Instrumenter.class);
 
     private final Map<String, List<HookPoint>> byInternalName = new HashMap<String, List<HookPoint>>();
+    private final Map<HookPoint, String> withoutIt;
+    private final ReadEdges readEdges;
 
+    /** For tests: a missing method is logged with a generic consequence, and no module gets a read edge. */
     HookPointTransformer(Collection<HookPoint> points) {
-        for (HookPoint point : points) {
+        this(withoutIt(points, "it is not hooked"), ReadEdges.NONE);
+    }
+
+    /**
+     * @param withoutIt each point, with what the application loses when its method is missing (for the log)
+     * @param readEdges lets a target's named module read the bootstrap classes before the first call runs
+     */
+    HookPointTransformer(Map<HookPoint, String> withoutIt, ReadEdges readEdges) {
+        this.withoutIt = withoutIt;
+        this.readEdges = readEdges;
+        for (HookPoint point : withoutIt.keySet()) {
             List<HookPoint> forClass = byInternalName.get(point.internalClassName);
             if (forClass == null) {
                 forClass = new ArrayList<HookPoint>();
@@ -41,6 +56,14 @@ final class HookPointTransformer implements ClassFileTransformer {
             }
             forClass.add(point);
         }
+    }
+
+    static Map<HookPoint, String> withoutIt(Collection<HookPoint> points, String consequence) {
+        Map<HookPoint, String> map = new LinkedHashMap<HookPoint, String>();
+        for (HookPoint point : points) {
+            map.put(point, consequence);
+        }
+        return map;
     }
 
     /** Binary names of the classes it transforms. */
@@ -61,14 +84,19 @@ final class HookPointTransformer implements ClassFileTransformer {
         }
         try {
             Set<HookPoint> applied = new HashSet<HookPoint>();
-            byte[] transformed = insertCalls(classfileBuffer, points, applied);
+            Set<HookPoint> skipped = new HashSet<HookPoint>();
+            byte[] transformed = insertCalls(classfileBuffer, points, applied, skipped);
             for (HookPoint point : points) {
-                if (!applied.contains(point)) {
-                    log.warn("cannot instrument {}: this JDK has no such method; requests through it get no token",
-                            point);
+                if (!applied.contains(point) && !skipped.contains(point) && !point.optional) {
+                    log.warn("cannot instrument {}: this version has no such method; {}", point, withoutIt.get(point));
                 }
             }
             if (applied.isEmpty()) {
+                return null;
+            }
+            if (!readEdges.toBootstrapClasses(loader, className, classBeingRedefined)) {
+                log.warn("cannot instrument {}: its module cannot be made to read the agent's classes (a module"
+                        + " layer of its own?); {}", className.replace('/', '.'), withoutIt.get(points.get(0)));
                 return null;
             }
             log.debug("instrumented {}", className.replace('/', '.'));
@@ -79,13 +107,51 @@ final class HookPointTransformer implements ClassFileTransformer {
         }
     }
 
-    static byte[] insertCalls(byte[] classFile, List<HookPoint> points, Set<HookPoint> applied) {
+    /**
+     * The class with the points' calls inserted; {@code applied} gets the points whose method was found,
+     * {@code skipped} those left out because the class declares their {@code unlessClassDeclares} method.
+     */
+    static byte[] insertCalls(byte[] classFile, List<HookPoint> points, Set<HookPoint> applied,
+                              Set<HookPoint> skipped) {
         ClassReader reader = new ClassReader(classFile);
+        List<HookPoint> applicable = withoutSkipped(reader, points, skipped);
         // Flags 0: the inserted calls add no branches and no locals, so the class's own stack map frames stay
         // valid and ASM computes nothing (COMPUTE_FRAMES would load classes to find common supertypes).
         ClassWriter writer = new ClassWriter(reader, 0);
-        reader.accept(new HookedClass(writer, points, applied), 0);
+        reader.accept(new HookedClass(writer, applicable, applied), 0);
         return writer.toByteArray();
+    }
+
+    private static List<HookPoint> withoutSkipped(ClassReader reader, List<HookPoint> points, Set<HookPoint> skipped) {
+        Set<String> declared = null;
+        List<HookPoint> applicable = new ArrayList<HookPoint>();
+        for (HookPoint point : points) {
+            if (point.unlessDeclared != null) {
+                if (declared == null) {
+                    declared = declaredMethods(reader);
+                }
+                if (declared.contains(point.unlessDeclared)) {
+                    skipped.add(point);
+                    continue;
+                }
+            }
+            applicable.add(point);
+        }
+        return applicable;
+    }
+
+    /** Name + descriptor of every method the class declares: a pass that skips all code. */
+    private static Set<String> declaredMethods(ClassReader reader) {
+        final Set<String> declared = new HashSet<String>();
+        reader.accept(new ClassVisitor(Opcodes.ASM9) {
+            @Override
+            public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
+                                             String[] exceptions) {
+                declared.add(name + descriptor);
+                return null;
+            }
+        }, ClassReader.SKIP_CODE | ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
+        return declared;
     }
 
     private static final class HookedClass extends ClassVisitor {
@@ -112,7 +178,8 @@ final class HookPointTransformer implements ClassFileTransformer {
             MethodVisitor visitor = super.visitMethod(access, name, descriptor, signature, exceptions);
             for (HookPoint point : points) {
                 if (point.methodName.equals(name) && point.methodDescriptor.equals(descriptor)) {
-                    visitor = new HookCallInserter(visitor, owner, access, point);
+                    visitor = point.rewrite != null ? point.rewrite.wrap(visitor)
+                            : new HookCallInserter(visitor, owner, access, point);
                     applied.add(point);
                 }
             }

@@ -15,18 +15,21 @@ import java.lang.instrument.Instrumentation;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.List;
 
 /**
  * Installs the library instrumentations in steps. {@link #prepareInPremain} is cheap and synchronous: the
  * {@link StartupGate} holds back target classes. The rest runs on the agent's start-up thread:
- * {@link #defineBootstrapClasses} makes the bootstrap classes boot classes, then {@link #install} binds each
- * available instrumentation's hook to the
- * {@link Injector} and installs the class file transformers, retransforming targets that were already loaded
- * (runtime attach). Instrumentations with {@link HookPoint}s go through {@link HookPointTransformer} (plain
- * ASM, tens of milliseconds); byte-buddy's {@code AgentBuilder} is only set up for those that register with it
- * (a second or so of the start-up thread on 2 cores; see docs/decisions/0005).
+ * {@link #defineBootstrapClasses} makes the bootstrap classes boot classes; {@link #installLogHooks} installs
+ * the logging frameworks' hooks as soon as the redactor is connected, so an application that logs at once
+ * waits for nothing else; {@link #install} binds the HTTP clients' hooks to the {@link Injector} once the
+ * token caches exist, then opens the gate. Targets already loaded (runtime attach) are retransformed.
+ * Instrumentations with {@link HookPoint}s go through {@link HookPointTransformer} (plain ASM, tens of
+ * milliseconds); byte-buddy's {@code AgentBuilder} is only set up for those that register with it (a second
+ * or so of the start-up thread on 2 cores; see docs/decisions/0005 and 0008).
  */
 public final class Instrumenter {
     /**
@@ -40,29 +43,45 @@ public final class Instrumenter {
 
     private final Instrumentation inst;
     private final List<LibraryInstrumentation> clients;
+    private final List<LibraryInstrumentation> loggers;
     private final StartupGate gate;
 
-    private Instrumenter(Instrumentation inst, List<LibraryInstrumentation> clients, StartupGate gate) {
+    private Instrumenter(Instrumentation inst, List<LibraryInstrumentation> clients,
+                         List<LibraryInstrumentation> loggers, StartupGate gate) {
         this.inst = inst;
         this.clients = clients;
+        this.loggers = loggers;
         this.gate = gate;
     }
 
+    /** The HTTP clients this agent decorates with tokens, in the order they are installed. */
+    static List<LibraryInstrumentation> httpClients() {
+        List<LibraryInstrumentation> clients = new ArrayList<>();
+        clients.add(new UrlConnectionInstrumentation());
+        clients.add(new HttpClientInstrumentation());
+        return clients;
+    }
+
     /**
-     * The instrumentations this agent ships, in the order they are installed. The logging frameworks' only
-     * when scrubbing is on: otherwise their classes would be held at the start-up gate for nothing.
+     * The logging frameworks whose output it scrubs; none when scrubbing is off, as their classes would
+     * otherwise be held at the start-up gate for nothing.
      */
-    static List<LibraryInstrumentation> all(boolean scrubbing) {
-        List<LibraryInstrumentation> all = new ArrayList<>();
-        all.add(new UrlConnectionInstrumentation());
-        all.add(new HttpClientInstrumentation());
+    static List<LibraryInstrumentation> loggingFrameworks(boolean scrubbing) {
+        List<LibraryInstrumentation> loggers = new ArrayList<>();
         if (scrubbing) {
-            all.add(new LogbackInstrumentation());
-            all.add(new Log4j2Instrumentation());
-            all.add(new JulInstrumentation());
-            all.add(new JuliInstrumentation());
-            all.add(new Slf4jSimpleInstrumentation());
+            loggers.add(new LogbackInstrumentation());
+            loggers.add(new Log4j2Instrumentation());
+            loggers.add(new JulInstrumentation());
+            loggers.add(new JuliInstrumentation());
+            loggers.add(new Slf4jSimpleInstrumentation());
         }
+        return loggers;
+    }
+
+    /** Every instrumentation this agent ships (with scrubbing on or off). */
+    static List<LibraryInstrumentation> all(boolean scrubbing) {
+        List<LibraryInstrumentation> all = httpClients();
+        all.addAll(loggingFrameworks(scrubbing));
         return all;
     }
 
@@ -73,14 +92,23 @@ public final class Instrumenter {
      * @param scrubbing whether log scrubbing is on ({@code oauth.agent.scrub.enabled})
      */
     public static Instrumenter prepareInPremain(Instrumentation inst, boolean scrubbing) {
-        List<LibraryInstrumentation> all = all(scrubbing);
+        List<LibraryInstrumentation> clients = httpClients();
+        List<LibraryInstrumentation> loggers = loggingFrameworks(scrubbing);
         List<String> targets = new ArrayList<>();
-        for (LibraryInstrumentation client : all) {
-            Collections.addAll(targets, client.targetClasses());
+        for (LibraryInstrumentation library : all(clients, loggers)) {
+            Collections.addAll(targets, library.targetClasses());
         }
         StartupGate gate = new StartupGate(targets);
         inst.addTransformer(gate, false);
-        return new Instrumenter(inst, Collections.unmodifiableList(all), gate);
+        return new Instrumenter(inst, Collections.unmodifiableList(clients), Collections.unmodifiableList(loggers),
+                gate);
+    }
+
+    private static List<LibraryInstrumentation> all(List<LibraryInstrumentation> clients,
+                                                    List<LibraryInstrumentation> loggers) {
+        List<LibraryInstrumentation> all = new ArrayList<>(clients);
+        all.addAll(loggers);
+        return all;
     }
 
     /**
@@ -100,48 +128,40 @@ public final class Instrumenter {
         inst.removeTransformer(gate);
     }
 
-    /** Never throws: a client that cannot be instrumented is logged and left alone. */
+    /**
+     * Installs the logging frameworks' hooks and lets their held classes load: first on the start-up thread,
+     * right after the redactor is connected, because an application that logs at once waits for them, and they
+     * need nothing the HTTP clients' hooks need (token caches, JDK internals). Never throws; with scrubbing off
+     * there is nothing to install.
+     */
+    public void installLogHooks() {
+        if (loggers.isEmpty()) {
+            return;
+        }
+        List<LibraryInstrumentation> registered = new ArrayList<>();
+        try {
+            registered = installGroup(loggers, null);
+        } catch (Throwable t) {
+            Log.log.error("cannot install the logging hooks ({}); only System.out/err are scrubbed", t.toString());
+            gate.release(targetNames(loggers));
+            return;
+        }
+        afterInstall(registered); // released by now: it may load classes, a target among them
+    }
+
+    /**
+     * Installs the HTTP clients' hooks, bound to {@code injector}, then opens the gate for good. Never throws:
+     * a client that cannot be instrumented is logged and left alone.
+     */
     public void install(Injector injector) {
         List<LibraryInstrumentation> registered = new ArrayList<>();
         boolean installed = false;
-        long started = System.nanoTime();
         try {
-            List<String> active = new ArrayList<>();
-            List<HookPoint> hookPoints = new ArrayList<>();
-            List<LibraryInstrumentation> byteBuddyClients = new ArrayList<>();
-            for (LibraryInstrumentation client : clients) {
-                if (!client.isAvailable()) {
-                    continue;
-                }
-                try {
-                    client.prepare(inst, injector);
-                    List<HookPoint> points = client.hookPoints();
-                    if (points.isEmpty()) {
-                        byteBuddyClients.add(client);
-                    } else {
-                        hookPoints.addAll(points);
-                    }
-                    active.add(client.name());
-                    registered.add(client);
-                } catch (Throwable t) {
-                    client.disable();
-                    Log.log.error("cannot instrument {} on this JVM ({}); {}", client.name(),
-                            t.toString(), client.withoutIt());
-                }
-            }
-            addReadEdgeFromJavaBase();
-            if (!hookPoints.isEmpty()) {
-                installHookPoints(hookPoints);
-                gate.release(hookPointTargets(hookPoints));
-            }
-            if (!byteBuddyClients.isEmpty()) {
-                AgentBuilderSettings.install(inst, byteBuddyClients, targetNames(byteBuddyClients));
-            }
+            addReadEdgeFromJavaBase(); // here, not on the application's thread at its first request
+            registered = installGroup(clients, injector);
             installed = true;
-            Log.log.debug("instrumented {} in {} ms", active, (System.nanoTime() - started) / 1000000);
         } catch (Throwable t) {
-            Log.log.error("cannot install the instrumentation ({}); requests get no token and only System.out/err"
-                    + " are scrubbed", t.toString());
+            Log.log.error("cannot install the instrumentation ({}); requests get no token", t.toString());
         } finally {
             openGate();
         }
@@ -150,16 +170,52 @@ public final class Instrumenter {
         }
     }
 
-    private static List<String> hookPointTargets(List<HookPoint> hookPoints) {
-        List<String> names = new ArrayList<>();
-        for (HookPoint point : hookPoints) {
-            names.add(point.className);
+    /**
+     * Prepares each available library of {@code group}, installs their transformers and releases their targets
+     * from the gate; returns those it registered.
+     */
+    private List<LibraryInstrumentation> installGroup(List<LibraryInstrumentation> group, Injector injector)
+            throws Exception {
+        long started = System.nanoTime();
+        List<LibraryInstrumentation> registered = new ArrayList<>();
+        List<String> active = new ArrayList<>();
+        Map<HookPoint, String> hookPoints = new LinkedHashMap<>();
+        List<LibraryInstrumentation> byteBuddyClients = new ArrayList<>();
+        for (LibraryInstrumentation library : group) {
+            if (!library.isAvailable()) {
+                continue;
+            }
+            try {
+                library.prepare(inst, injector);
+                List<HookPoint> points = library.hookPoints();
+                if (points.isEmpty()) {
+                    byteBuddyClients.add(library);
+                } else {
+                    for (HookPoint point : points) {
+                        hookPoints.put(point, library.withoutIt());
+                    }
+                }
+                active.add(library.name());
+                registered.add(library);
+            } catch (Throwable t) {
+                library.disable();
+                Log.log.error("cannot instrument {} on this JVM ({}); {}", library.name(), t.toString(),
+                        library.withoutIt());
+            }
         }
-        return names;
+        if (!hookPoints.isEmpty()) {
+            installHookPoints(hookPoints);
+        }
+        if (!byteBuddyClients.isEmpty()) {
+            AgentBuilderSettings.install(inst, byteBuddyClients, targetNames(byteBuddyClients));
+        }
+        gate.release(targetNames(group));
+        Log.log.debug("instrumented {} in {} ms", active, (System.nanoTime() - started) / 1000000);
+        return registered;
     }
 
-    private void installHookPoints(List<HookPoint> hookPoints) throws Exception {
-        HookPointTransformer transformer = new HookPointTransformer(hookPoints);
+    private void installHookPoints(Map<HookPoint, String> hookPoints) throws Exception {
+        HookPointTransformer transformer = new HookPointTransformer(hookPoints, new ReadEdges(inst));
         inst.addTransformer(transformer, true);
         // Targets loaded before the transformer (runtime attach, or an early caller): found by name, never by
         // looking at every loaded class's bytes.
@@ -169,10 +225,10 @@ public final class Instrumenter {
         }
     }
 
-    /** Turns every hook off (the advice stays in place but does nothing). */
+    /** Turns every hook off (the inserted calls stay in place but do nothing). */
     public void disable() {
-        for (LibraryInstrumentation client : clients) {
-            client.disable();
+        for (LibraryInstrumentation library : all(clients, loggers)) {
+            library.disable();
         }
     }
 
@@ -187,10 +243,10 @@ public final class Instrumenter {
         }
     }
 
-    private static Set<String> targetNames(List<LibraryInstrumentation> clients) {
+    private static Set<String> targetNames(List<LibraryInstrumentation> libraries) {
         Set<String> names = new HashSet<>();
-        for (LibraryInstrumentation client : clients) {
-            Collections.addAll(names, client.targetClasses());
+        for (LibraryInstrumentation library : libraries) {
+            Collections.addAll(names, library.targetClasses());
         }
         return names;
     }

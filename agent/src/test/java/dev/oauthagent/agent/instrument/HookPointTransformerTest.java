@@ -7,7 +7,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,6 +34,14 @@ class HookPointTransformerTest {
                     "next", "(Ljava/lang/String;)Ljava/lang/String;")
             .pushThis().pushArgument(0)
             .calls(HOOKS, "afterNext", "(Ljava/lang/Object;Ljava/lang/Object;Ljava/lang/Object;)Ljava/lang/Object;");
+
+    private static final HookPoint LINE = HookPoint.atEntry(TARGET, "line", "([B)Ljava/lang/String;")
+            .pushArgument(0).replacingArgument(0).calls(HOOKS, "replaceLine", "([B)[B");
+    private static final HookPoint RANGE = HookPoint.atEntry(TARGET, "range", "([BII)Ljava/lang/String;")
+            .pushArgument(0).pushArgument(1).pushArgument(2).replacingRange(0, 1, 2)
+            .calls(HOOKS, "replaceRange", "([BII)[B");
+    private static final HookPoint LABEL = HookPoint.atEntry(TARGET, "<init>", "(Ljava/lang/String;)V")
+            .pushArgument(0).replacingArgument(0).calls(HOOKS, "replaceLabel", "(Ljava/lang/String;)Ljava/lang/String;");
 
     @BeforeEach
     void resetHooks() {
@@ -86,6 +98,76 @@ class HookPointTransformerTest {
     }
 
     @Test
+    void replacingEntryCallSwapsTheArrayArgumentForTheWholeBody() throws Throwable {
+        Object target = transformed(LINE);
+
+        assertThat(call(target, "line", (Object) bytes("clean"))).isEqualTo("clean");
+        RecordingHooks.lineReplacement = bytes("[REDACTED]");
+        assertThat(call(target, "line", (Object) bytes("secret"))).isEqualTo("[REDACTED]");
+        assertThat(RecordingHooks.CALLS).containsExactly("replaceLine clean", "replaceLine secret");
+    }
+
+    @Test
+    void replacingRangeKeepsOffsetAndLengthForTheSameArrayAndWritesAReplacementWhole() throws Throwable {
+        Object target = transformed(RANGE);
+
+        assertThat(call(target, "range", bytes("xxcleanxx"), 2, 5)).isEqualTo("clean");
+        RecordingHooks.lineReplacement = bytes("[REDACTED]");
+        assertThat(call(target, "range", bytes("xxsecretxx"), 2, 6)).isEqualTo("[REDACTED]");
+        assertThat(RecordingHooks.CALLS).containsExactly("replaceRange clean", "replaceRange secret");
+    }
+
+    @Test
+    void aConstructorsArgumentIsReplacedBeforeTheConstructorUsesIt() throws Throwable {
+        HookPointTransformer transformer = new HookPointTransformer(List.of(LABEL));
+        byte[] bytes = transformer.transform(null, internalName(), null, null, classBytes());
+        Class<?> type = new SingleClassLoader(TARGET, bytes).loadClass(TARGET);
+
+        Object target = type.getConstructor(String.class).newInstance("file");
+
+        assertThat(target.getClass().getField("label").get(target)).isEqualTo("hooked file");
+    }
+
+    @Test
+    void aPointIsSkippedWhenTheClassDeclaresTheMethodNamedByUnlessClassDeclares() throws Throwable {
+        HookPoint fallback = HookPoint.atEntry(TARGET, "line", "([B)Ljava/lang/String;")
+                .unlessClassDeclares("range", "([BII)Ljava/lang/String;")
+                .pushArgument(0).replacingArgument(0).calls(HOOKS, "replaceLine", "([B)[B");
+        HookPoint newer = HookPoint.atEntry(TARGET, "range", "([BII)Ljava/lang/String;").optional()
+                .pushArgument(0).pushArgument(1).pushArgument(2).replacingRange(0, 1, 2)
+                .calls(HOOKS, "replaceRange", "([BII)[B");
+        Set<HookPoint> applied = new HashSet<>();
+        Set<HookPoint> skipped = new HashSet<>();
+
+        HookPointTransformer.insertCalls(classBytes(), List.of(fallback, newer), applied, skipped);
+
+        assertThat(applied).containsExactly(newer);
+        assertThat(skipped).containsExactly(fallback);
+    }
+
+    @Test
+    void aRewriteIsAppliedToItsMethodOnly() throws Throwable {
+        List<String> rewritten = new ArrayList<>();
+        HookPoint rewrite = HookPoint.rewriting(TARGET, "write", "()V", next -> {
+            rewritten.add("write");
+            return next;
+        });
+
+        Object target = transformed(rewrite);
+
+        assertThat(rewritten).containsExactly("write");
+        call(target, "write");
+        assertThat(trace(target)).isEqualTo("write;");
+    }
+
+    @Test
+    void onlyACallAtEntryMayReplaceArguments() {
+        assertThatThrownBy(() -> HookPoint.at(HookPoint.Position.EXIT, TARGET, "line", "([B)Ljava/lang/String;")
+                .pushArgument(0).replacingArgument(0).calls(HOOKS, "replaceLine", "([B)[B"))
+                .isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
     void classWithoutTheHookedMethodIsLeftUnchanged() throws Throwable {
         HookPoint missing = HookPoint.atEntry(TARGET, "write", "(I)V").pushThis()
                 .calls(HOOKS, "beforeWrite", TWO_OBJECTS);
@@ -108,6 +190,10 @@ class HookPointTransformerTest {
         assertThat(bytes).as("transformed class").isNotNull();
         Class<?> type = new SingleClassLoader(TARGET, bytes).loadClass(TARGET);
         return type.getConstructor().newInstance();
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.ISO_8859_1);
     }
 
     private static Object call(Object target, String method, Object... args) throws Throwable {

@@ -7,6 +7,31 @@ public class HookTarget {
     public String label = "target";
     public final StringBuilder trace = new StringBuilder();
 
+    public HookTarget() {
+    }
+
+    /** Like slf4j-simple's OutputChoice(PrintStream): the hook replaces the argument before super() runs. */
+    public HookTarget(String label) {
+        this.label = label;
+    }
+
+    /** Like logback's writeBytes(byte[]): the hook may replace the array; branches keep frames in play. */
+    public String line(byte[] bytes) {
+        if (bytes.length == 0) {
+            return "empty";
+        }
+        return new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1);
+    }
+
+    /** Like SyslogOutputStream.write(byte[], int, int): the hook may replace the range; a loop over it. */
+    public String range(byte[] bytes, int offset, int length) {
+        StringBuilder out = new StringBuilder();
+        for (int i = offset; i < offset + length; i++) {
+            out.append((char) bytes[i]);
+        }
+        return out.toString();
+    }
+
     /** Like HttpURLConnection.writeRequests(): the hook at entry may refuse with an IOException. */
     public void write() throws IOException {
         trace.append("write;");

@@ -1,38 +1,47 @@
 package dev.oauthagent.agent.instrument;
 
 import java.lang.instrument.Instrumentation;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 import net.bytebuddy.agent.ByteBuddyAgent;
-import net.bytebuddy.agent.builder.AgentBuilder;
-import net.bytebuddy.agent.builder.ResettableClassFileTransformer;
 
 /**
- * Test fixture: installs one {@link LibraryInstrumentation} into the test JVM with the agent's real byte-buddy
- * settings (retransforming its targets if they are loaded already), so a test drives the library's real
- * classes through the real advice. {@link #close} restores the original classes.
+ * Test fixture: installs one {@link LibraryInstrumentation}'s hook points into the test JVM with the agent's
+ * real transformer and module read edges (retransforming its targets if they are loaded already), so a test
+ * drives the library's real classes through the real inserted calls. {@link #close} restores the original
+ * classes.
  */
 public final class InstalledInstrumentation implements AutoCloseable {
     private final Instrumentation inst;
-    private final ResettableClassFileTransformer transformer;
+    private final HookPointTransformer transformer;
 
-    private InstalledInstrumentation(Instrumentation inst, ResettableClassFileTransformer transformer) {
+    private InstalledInstrumentation(Instrumentation inst, HookPointTransformer transformer) {
         this.inst = inst;
         this.transformer = transformer;
     }
 
     public static InstalledInstrumentation install(LibraryInstrumentation instrumentation) throws Exception {
         Instrumentation inst = ByteBuddyAgent.install();
-        Set<String> targets = new HashSet<>(List.of(instrumentation.targetClasses()));
         instrumentation.prepare(inst, null);
-        AgentBuilder builder = instrumentation.register(AgentBuilderSettings.create(inst, targets));
-        return new InstalledInstrumentation(inst, builder.installOn(inst));
+        HookPointTransformer transformer = new HookPointTransformer(
+                HookPointTransformer.withoutIt(instrumentation.hookPoints(), instrumentation.withoutIt()),
+                new ReadEdges(inst));
+        inst.addTransformer(transformer, true);
+        InstalledInstrumentation installed = new InstalledInstrumentation(inst, transformer);
+        installed.retransformLoadedTargets();
+        return installed;
     }
 
     @Override
-    public void close() {
-        transformer.reset(inst, AgentBuilder.RedefinitionStrategy.RETRANSFORMATION);
+    public void close() throws Exception {
+        inst.removeTransformer(transformer);
+        retransformLoadedTargets();
+    }
+
+    private void retransformLoadedTargets() throws Exception {
+        List<Class<?>> loaded = Instrumenter.loadedTargets(inst, transformer.classNames());
+        if (!loaded.isEmpty()) {
+            inst.retransformClasses(loaded.toArray(new Class<?>[0]));
+        }
     }
 }

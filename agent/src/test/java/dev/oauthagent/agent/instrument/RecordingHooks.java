@@ -1,6 +1,7 @@
 package dev.oauthagent.agent.instrument;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -9,6 +10,7 @@ public final class RecordingHooks {
     static final List<String> CALLS = new ArrayList<>();
     static IOException refusal;
     static String replacement;
+    static byte[] lineReplacement;
 
     private RecordingHooks() {
     }
@@ -29,9 +31,32 @@ public final class RecordingHooks {
         return next != null ? next : replacement;
     }
 
+    public static byte[] replaceLine(byte[] line) {
+        CALLS.add("replaceLine " + new String(line, StandardCharsets.ISO_8859_1));
+        return lineReplacement != null ? lineReplacement : line;
+    }
+
+    public static byte[] replaceRange(byte[] bytes, int offset, int length) {
+        CALLS.add("replaceRange " + new String(bytes, offset, length, StandardCharsets.ISO_8859_1));
+        return lineReplacement != null ? lineReplacement : bytes;
+    }
+
+    public static int offsetAfter(byte[] result, byte[] original, int offset) {
+        return result == original ? offset : 0;
+    }
+
+    public static int lengthAfter(byte[] result, byte[] original, int length) {
+        return result == original ? length : result.length;
+    }
+
+    public static String replaceLabel(String label) {
+        return "hooked " + label;
+    }
+
     static void reset() {
         CALLS.clear();
         refusal = null;
         replacement = null;
+        lineReplacement = null;
     }
 }

@@ -22,7 +22,7 @@ import java.util.logging.StreamHandler;
  * After a runtime attach, the StreamHandlers the application made before the hook was in place (typically the
  * root logger's ConsoleHandler, holding the System.err of before the agent) keep writing to their raw stream:
  * the advice only sees streams set from now on. This gives each handler attached to a logger the same
- * scrubbing stream the advice would have, once, under the handler's own lock (the lock StreamHandler writes
+ * scrubbing stream the inserted call would have, once, under the handler's own lock (the lock StreamHandler writes
  * under), so no line is lost or half written. Handlers no logger holds are out of reach (docs/scrubbing.md).
  *
  * <p>Uses StreamHandler's private fields {@code output} and {@code writer}, the same from Java 8 to 25

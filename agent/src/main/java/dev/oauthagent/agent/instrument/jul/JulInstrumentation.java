@@ -1,27 +1,27 @@
 package dev.oauthagent.agent.instrument.jul;
 
 import dev.oauthagent.agent.inject.Injector;
+import dev.oauthagent.agent.instrument.HookPoint;
 import dev.oauthagent.agent.instrument.LibraryInstrumentation;
-import dev.oauthagent.agent.instrument.ModuleAccess;
 import dev.oauthagent.bootstrap.Bridge;
 import dev.oauthagent.bootstrap.LogScrubber;
-import net.bytebuddy.agent.builder.AgentBuilder;
-import net.bytebuddy.description.method.MethodDescription;
-import net.bytebuddy.matcher.ElementMatcher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.OutputStream;
 import java.lang.instrument.Instrumentation;
-
-import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+import java.util.Collections;
+import java.util.List;
 
 /**
  * {@code java.util.logging}: one class of the JDK is transformed, {@code java.util.logging.StreamHandler}, at
  * the one method through which every StreamHandler (ConsoleHandler, FileHandler, SocketHandler and the
- * application's own subclasses) gets the stream it writes to. Handlers that are not StreamHandlers write
- * wherever they like and are not covered (docs/scrubbing.md).
+ * application's own subclasses) gets the stream it writes to: {@code protected synchronized void
+ * setOutputStream(OutputStream)}, the same on Java 8 to 25. A call at its start
+ * ({@code LogFileAdvice.scrubbing}) swaps the stream for one that scrubs before it writes: ConsoleHandler's
+ * captured {@code System.err}, each file a FileHandler opens or rotates to, SocketHandler's socket. The
+ * formatted text reaches the stream only through the writer built there, so any Formatter, custom ones
+ * included, is covered. Handlers that are not StreamHandlers write wherever they like and are not covered
+ * (docs/scrubbing.md).
  *
  * <p>Scrubs through {@code Bridge.scrubber()}; nothing is transformed when scrubbing is off
  * ({@code oauth.agent.scrub.enabled=false}).
@@ -33,17 +33,8 @@ public final class JulInstrumentation implements LibraryInstrumentation {
     }
 
     static final String TARGET = "java.util.logging.StreamHandler";
+    static final String LOG_FILES = "dev/oauthagent/bootstrap/LogFileAdvice";
 
-    /**
-     * {@code protected synchronized void setOutputStream(OutputStream)}, the same on Java 8 to 25. A method, not
-     * a constant: this class is initialised in premain, where byte-buddy's matchers would cost start-up time.
-     */
-    static ElementMatcher<MethodDescription> setOutputStream() {
-        return named("setOutputStream").and(takesArguments(OutputStream.class));
-    }
-
-    /** Whether the redactor was installed (oauth.agent.scrub.enabled): without it, StreamHandler is left as it is. */
-    private volatile boolean scrubbing;
     private volatile boolean loadedBeforeAgent;
 
     @Override
@@ -68,15 +59,16 @@ public final class JulInstrumentation implements LibraryInstrumentation {
     }
 
     @Override
-    public void prepare(Instrumentation inst, Injector injector) throws Exception {
-        scrubbing = Bridge.scrubber() != null; // installed on the start-up thread before this runs
-        if (!scrubbing) {
-            return;
-        }
-        // The advice is inlined into java.logging, which must be able to read the bootstrap classes' module.
-        ModuleAccess.addReads(inst, Class.forName("java.util.logging.Handler", false, null), Bridge.class);
-        // Loaded now, before byte-buddy: a runtime attach (with -javaagent the start-up gate holds its first load).
+    public void prepare(Instrumentation inst, Injector injector) {
+        // Loaded before the hook: a runtime attach (with -javaagent the start-up gate holds its first load).
         loadedBeforeAgent = isLoaded(inst, TARGET);
+    }
+
+    @Override
+    public List<HookPoint> hookPoints() {
+        return Collections.singletonList(HookPoint.atEntry(TARGET, "setOutputStream", "(Ljava/io/OutputStream;)V")
+                .pushArgument(0).replacingArgument(0)
+                .calls(LOG_FILES, "scrubbing", "(Ljava/io/OutputStream;)Ljava/io/OutputStream;"));
     }
 
     /**
@@ -102,17 +94,7 @@ public final class JulInstrumentation implements LibraryInstrumentation {
         return false;
     }
 
-    @Override
-    public AgentBuilder register(AgentBuilder builder) {
-        if (!scrubbing) {
-            return builder;
-        }
-        return builder.type(named(TARGET)).transform(new AgentBuilder.Transformer.ForAdvice()
-                .include(JulInstrumentation.class.getClassLoader())
-                .advice(setOutputStream(), SetOutputStreamAdvice.class.getName()));
-    }
-
-    /** Nothing to switch off here: the advice follows {@code Bridge.scrubber()}, which the redactor owns. */
+    /** Nothing to switch off here: the inserted call follows {@code Bridge.scrubber()}, which the redactor owns. */
     @Override
     public void disable() {
     }

@@ -1,13 +1,12 @@
 package dev.oauthagent.agent.instrument.juli;
 
 import dev.oauthagent.agent.inject.Injector;
+import dev.oauthagent.agent.instrument.HookPoint;
 import dev.oauthagent.agent.instrument.LibraryInstrumentation;
-import dev.oauthagent.bootstrap.Bridge;
-import net.bytebuddy.agent.builder.AgentBuilder;
 
 import java.lang.instrument.Instrumentation;
-
-import static net.bytebuddy.matcher.ElementMatchers.named;
+import java.util.Collections;
+import java.util.List;
 
 /**
  * Tomcat JULI's file handlers ({@code org.apache.juli.FileHandler} and its subclass {@code AsyncFileHandler},
@@ -26,10 +25,8 @@ import static net.bytebuddy.matcher.ElementMatchers.named;
  */
 public final class JuliInstrumentation implements LibraryInstrumentation {
     static final String TARGET = "org.apache.juli.FileHandler";
-
-    /** Whether the redactor was installed: without it, FileHandler is left as it is. */
-    private volatile boolean scrubbing;
-    private volatile Instrumentation inst;
+    /** {@code protected void openWriter()}. */
+    static final String METHOD = "openWriter";
 
     @Override
     public String withoutIt() {
@@ -49,17 +46,11 @@ public final class JuliInstrumentation implements LibraryInstrumentation {
     @Override
     public void prepare(Instrumentation inst, Injector injector) {
         // Nothing to bind: the inserted call reads the redactor the scrubbing set-up installs in the Bridge.
-        scrubbing = Bridge.scrubber() != null; // installed on the start-up thread before this runs
-        this.inst = inst;
     }
 
     @Override
-    public AgentBuilder register(AgentBuilder builder) {
-        if (!scrubbing) {
-            return builder;
-        }
-        // A named module (tomcat-juli on the module path) gets a read edge to the bootstrap classes first.
-        return builder.type(named(TARGET)).transform(new OpenWriterTransformer()).assureReadEdgeTo(inst, Bridge.class);
+    public List<HookPoint> hookPoints() {
+        return Collections.singletonList(HookPoint.rewriting(TARGET, METHOD, "()V", new WriterStreamWrapping()));
     }
 
     /** Nothing to switch off here: the inserted call follows {@code Bridge.scrubber()}, which the redactor owns. */

@@ -1,12 +1,8 @@
 package dev.oauthagent.agent.instrument.juli;
 
-import net.bytebuddy.asm.AsmVisitorWrapper;
-import net.bytebuddy.description.method.MethodDescription;
-import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.implementation.Implementation;
+import dev.oauthagent.agent.instrument.HookPoint;
 import net.bytebuddy.jar.asm.MethodVisitor;
 import net.bytebuddy.jar.asm.Opcodes;
-import net.bytebuddy.pool.TypePool;
 
 /**
  * Rewrites a method so that every {@code new OutputStreamWriter(stream, ...)} in it is given
@@ -18,7 +14,7 @@ import net.bytebuddy.pool.TypePool;
  * the encoding (a String or a Charset, one stack slot either way) lies above the stream. No branch, no new
  * local, so stack map frames stay valid as they are.
  */
-final class WriterStreamWrapping implements AsmVisitorWrapper.ForDeclaredMethods.MethodVisitorWrapper {
+final class WriterStreamWrapping implements HookPoint.MethodRewrite {
     static final String WRITER = "java/io/OutputStreamWriter";
     static final String HOOK_OWNER = "dev/oauthagent/bootstrap/LogFileAdvice";
     static final String HOOK_NAME = "scrubbing";
@@ -28,10 +24,8 @@ final class WriterStreamWrapping implements AsmVisitorWrapper.ForDeclaredMethods
     private static final String STREAM_AND_CHARSET = "(Ljava/io/OutputStream;Ljava/nio/charset/Charset;)V";
 
     @Override
-    public MethodVisitor wrap(TypeDescription instrumentedType, MethodDescription instrumentedMethod,
-                              MethodVisitor methodVisitor, Implementation.Context implementationContext,
-                              TypePool typePool, int writerFlags, int readerFlags) {
-        return new Rewriter(methodVisitor);
+    public MethodVisitor wrap(MethodVisitor next) {
+        return new Rewriter(next);
     }
 
     private static final class Rewriter extends MethodVisitor {

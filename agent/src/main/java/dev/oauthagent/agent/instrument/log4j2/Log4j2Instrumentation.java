@@ -1,16 +1,12 @@
 package dev.oauthagent.agent.instrument.log4j2;
 
 import dev.oauthagent.agent.inject.Injector;
+import dev.oauthagent.agent.instrument.HookPoint;
 import dev.oauthagent.agent.instrument.LibraryInstrumentation;
-import dev.oauthagent.bootstrap.Bridge;
-import net.bytebuddy.agent.builder.AgentBuilder;
 
 import java.lang.instrument.Instrumentation;
-
-import static net.bytebuddy.matcher.ElementMatchers.isStatic;
-import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
-import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+import java.util.Arrays;
+import java.util.List;
 
 /**
  * log4j2 (log4j-core 2.x): every event is scrubbed as a whole, before log4j turns it into bytes for its
@@ -19,22 +15,27 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
  *   <li>the garbage-free "direct encoder" path (the default): text layouts (PatternLayout, JsonTemplateLayout,
  *   GelfLayout) render the event into a StringBuilder and hand it to the static
  *   {@code TextEncoderHelper.encodeText}, which encodes it straight into the appender's buffer, draining it
- *   as often as needed. The hook rewrites the StringBuilder there, while it still holds the whole event;</li>
+ *   as often as needed. The hook rewrites the StringBuilder there, while it still holds the whole event (it is
+ *   the layout's own reusable buffer, so what log4j then encodes, or prints if its encoder fails, is the
+ *   scrubbed text; a clean event costs one copy to a String);</li>
  *   <li>the byte-array path ({@code log4j2.enableDirectEncoders=false}, and layouts without a direct encoder):
- *   the layout's {@code toByteArray} result reaches {@code OutputStreamManager.write(byte[], boolean)} or
- *   {@code writeBytes(byte[], int, int)}, again one whole event per call, and the hook swaps the array.</li>
+ *   the layout's {@code toByteArray} result reaches {@code OutputStreamManager.write(byte[], boolean)} or, from
+ *   the default {@code AbstractLayout.encode}, {@code writeBytes(byte[], int, int)}, again one whole event per
+ *   call, and the hook swaps the array (or the range) for its scrubbed copy.</li>
  * </ul>
  * Every file, rolling, random-access and console appender (whatever its {@code direct} or {@code follow}
  * setting) writes through an {@code OutputStreamManager}, and async loggers and appenders end in the same
  * appenders, so these two classes see every event. Why not the bytes on their way out: see
  * docs/decisions/0006-log4j2-scrub-hook.md.
  *
- * <p>The advice reads {@code Bridge.scrubber()}, installed by the scrubbing set-up before this runs; nothing is transformed
- * when scrubbing is off, and the advice does nothing while the Bridge holds no redactor.
+ * <p>The inserted calls ({@code dev.oauthagent.bootstrap.LogLineAdvice}) read {@code Bridge.scrubber()} on every
+ * event and do nothing while it holds no redactor; with scrubbing off the class is not instrumented at all.
  */
 public final class Log4j2Instrumentation implements LibraryInstrumentation {
     static final String TEXT_ENCODER = "org.apache.logging.log4j.core.layout.TextEncoderHelper";
     static final String OUTPUT_STREAM_MANAGER = "org.apache.logging.log4j.core.appender.OutputStreamManager";
+    private static final String DESTINATION = "Lorg/apache/logging/log4j/core/layout/ByteBufferDestination;";
+    private static final String LINES = "dev/oauthagent/bootstrap/LogLineAdvice";
 
     @Override
     public String withoutIt() {
@@ -51,34 +52,22 @@ public final class Log4j2Instrumentation implements LibraryInstrumentation {
         return new String[] {TEXT_ENCODER, OUTPUT_STREAM_MANAGER};
     }
 
-    /** Set on the start-up thread, read by {@link #register} on the same thread. */
-    private boolean scrubbing;
-
     @Override
     public void prepare(Instrumentation inst, Injector injector) {
-        // Nothing to bind (the advice reads the redactor from the Bridge), only whether there is one: premain
-        // installs it before this runs, or never when scrubbing is off.
-        scrubbing = Bridge.scrubber() != null;
+        // Nothing to bind: the inserted calls read the redactor from the Bridge.
     }
 
     @Override
-    public AgentBuilder register(AgentBuilder builder) {
-        if (!scrubbing) {
-            return builder;
-        }
-        ClassLoader agentLoader = Log4j2Instrumentation.class.getClassLoader();
-        return builder
-                .type(named(TEXT_ENCODER)).transform(new AgentBuilder.Transformer.ForAdvice()
-                        .include(agentLoader)
-                        .advice(named("encodeText").and(isStatic()).and(takesArguments(5))
-                                        .and(takesArgument(3, StringBuilder.class)),
-                                EventTextAdvice.class.getName()))
-                .type(named(OUTPUT_STREAM_MANAGER)).transform(new AgentBuilder.Transformer.ForAdvice()
-                        .include(agentLoader)
-                        .advice(named("write").and(takesArguments(byte[].class, boolean.class)),
-                                EventBytesAdvice.class.getName())
-                        .advice(named("writeBytes").and(takesArguments(byte[].class, int.class, int.class)),
-                                EventRangeAdvice.class.getName()));
+    public List<HookPoint> hookPoints() {
+        return Arrays.asList(
+                HookPoint.atEntry(TEXT_ENCODER, "encodeText", "(Ljava/nio/charset/CharsetEncoder;Ljava/nio/CharBuffer;"
+                                + "Ljava/nio/ByteBuffer;Ljava/lang/StringBuilder;" + DESTINATION + ")V")
+                        .pushArgument(3).calls(LINES, "scrubInPlace", "(Ljava/lang/StringBuilder;)V"),
+                HookPoint.atEntry(OUTPUT_STREAM_MANAGER, "write", "([BZ)V")
+                        .pushArgument(0).replacingArgument(0).calls(LINES, "scrubbed", "([B)[B"),
+                HookPoint.atEntry(OUTPUT_STREAM_MANAGER, "writeBytes", "([BII)V")
+                        .pushArgument(0).pushArgument(1).pushArgument(2).replacingRange(0, 1, 2)
+                        .calls(LINES, "scrubbedRange", "([BII)[B"));
     }
 
     /**

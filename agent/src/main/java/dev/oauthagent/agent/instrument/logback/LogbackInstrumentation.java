@@ -1,24 +1,18 @@
 package dev.oauthagent.agent.instrument.logback;
 
 import dev.oauthagent.agent.inject.Injector;
+import dev.oauthagent.agent.instrument.HookPoint;
 import dev.oauthagent.agent.instrument.LibraryInstrumentation;
-import dev.oauthagent.bootstrap.Bridge;
-import net.bytebuddy.agent.builder.AgentBuilder;
-import net.bytebuddy.description.method.MethodDescription;
-import net.bytebuddy.matcher.ElementMatcher;
 
 import java.lang.instrument.Instrumentation;
-
-import static net.bytebuddy.matcher.ElementMatchers.declaresMethod;
-import static net.bytebuddy.matcher.ElementMatchers.isPrivate;
-import static net.bytebuddy.matcher.ElementMatchers.isPublic;
-import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.not;
-import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+import java.util.Arrays;
+import java.util.List;
 
 /**
  * logback, 1.2 to 1.6: every line any logback appender writes passes through the agent's redactor
- * ({@code Bridge.scrubber()}) before it reaches its destination. Two classes of logback-core are transformed:
+ * ({@code Bridge.scrubber()}) before it reaches its destination. Two classes of logback-core get a call to
+ * {@code dev.oauthagent.bootstrap.LogLineAdvice} at the start of one method, which swaps the method's byte
+ * argument for its scrubbed copy when it holds a secret:
  * <ul>
  * <li>{@code OutputStreamAppender}, the base of {@code ConsoleAppender}, {@code FileAppender},
  * {@code RollingFileAppender} and most custom appenders, at the one method that writes what the encoder
@@ -29,22 +23,19 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
  * funnels everything, prudent mode included, through {@code writeBytes(byte[])}. Exactly one of the two is
  * hooked in any version, so a line is scanned once.</li>
  * <li>{@code SyslogOutputStream.write(byte[], int, int)}: the syslog appender lays events out itself and
- * sends them as datagrams, bypassing {@code OutputStreamAppender}.</li>
+ * sends them as datagrams, bypassing {@code OutputStreamAppender}. It writes each laid-out event (and each
+ * stack-trace line) in one call before flushing it, so each write is scrubbed as a whole.</li>
  * </ul>
  * Hooking the encoded bytes rather than a layout's string means each line is scanned once, after every
  * converter (message, MDC, exception, JSON escaping) has run.
- *
- * <p>The classes are loaded by the application's class loader, which sees the bootstrap {@code Bridge} as any
- * loader does; when logback sits on the module path, its named module gets a read edge to the bootstrap
- * classes before the advice runs.
  */
 public final class LogbackInstrumentation implements LibraryInstrumentation {
     static final String APPENDER = "ch.qos.logback.core.OutputStreamAppender";
     static final String SYSLOG_STREAM = "ch.qos.logback.core.net.SyslogOutputStream";
     /** Where it exists, the one method every write ends in, prudent-mode file writes included. */
     static final String STREAM_WRITE = "writeByteArrayToOutputStreamWithPossibleFlush";
-
-    private volatile Instrumentation inst;
+    private static final String LINES = "dev/oauthagent/bootstrap/LogLineAdvice";
+    private static final String BYTES_ONLY = "([B)V";
 
     @Override
     public String withoutIt() {
@@ -63,30 +54,19 @@ public final class LogbackInstrumentation implements LibraryInstrumentation {
 
     @Override
     public void prepare(Instrumentation inst, Injector injector) {
-        // Nothing to bind: the advice reads the redactor the scrubbing set-up installs in the Bridge.
-        this.inst = inst;
+        // Nothing to bind: the inserted calls read the redactor the scrubbing set-up installs in the Bridge.
     }
 
     @Override
-    public AgentBuilder register(AgentBuilder builder) {
-        return builder
-                .type(named(APPENDER).and(declaresMethod(named(STREAM_WRITE))))
-                .transform(advice(named(STREAM_WRITE).and(takesArguments(byte[].class)), WriteBytesAdvice.class))
-                .assureReadEdgeTo(inst, Bridge.class)
-                .type(named(APPENDER).and(not(declaresMethod(named(STREAM_WRITE)))))
-                .transform(advice(named("writeBytes").and(isPrivate()).and(takesArguments(byte[].class)),
-                        WriteBytesAdvice.class))
-                .assureReadEdgeTo(inst, Bridge.class)
-                .type(named(SYSLOG_STREAM))
-                .transform(advice(named("write").and(isPublic()).and(takesArguments(byte[].class, int.class, int.class)),
-                        SyslogWriteAdvice.class))
-                .assureReadEdgeTo(inst, Bridge.class);
-    }
-
-    private static AgentBuilder.Transformer advice(ElementMatcher<? super MethodDescription> method, Class<?> advice) {
-        return new AgentBuilder.Transformer.ForAdvice()
-                .include(LogbackInstrumentation.class.getClassLoader())
-                .advice(method, advice.getName());
+    public List<HookPoint> hookPoints() {
+        return Arrays.asList(
+                HookPoint.atEntry(APPENDER, STREAM_WRITE, BYTES_ONLY).optional()
+                        .pushArgument(0).replacingArgument(0).calls(LINES, "scrubbed", "([B)[B"),
+                HookPoint.atEntry(APPENDER, "writeBytes", BYTES_ONLY).unlessClassDeclares(STREAM_WRITE, BYTES_ONLY)
+                        .pushArgument(0).replacingArgument(0).calls(LINES, "scrubbed", "([B)[B"),
+                HookPoint.atEntry(SYSLOG_STREAM, "write", "([BII)V")
+                        .pushArgument(0).pushArgument(1).pushArgument(2).replacingRange(0, 1, 2)
+                        .calls(LINES, "scrubbedRange", "([BII)[B"));
     }
 
     @Override

@@ -27,9 +27,9 @@ class FileHandlerFunnelTest {
     void onlyOpenWriterBuildsTheWriterOrOpensAFile() throws Exception {
         // Two calls in openWriter: with and without the handler's encoding.
         assertThat(methodsCalling(FileHandler.class, "java/io/OutputStreamWriter", "<init>")).isNotEmpty()
-                .containsOnly(OpenWriterTransformer.METHOD);
+                .containsOnly(JuliInstrumentation.METHOD);
         assertThat(methodsCalling(FileHandler.class, "java/io/FileOutputStream", "<init>"))
-                .containsExactly(OpenWriterTransformer.METHOD);
+                .containsExactly(JuliInstrumentation.METHOD);
     }
 
     @Test

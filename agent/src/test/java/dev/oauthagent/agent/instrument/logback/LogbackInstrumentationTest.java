@@ -50,7 +50,7 @@ class LogbackInstrumentationTest {
     }
 
     @AfterAll
-    static void restoreLogback() {
+    static void restoreLogback() throws Exception {
         installed.close();
     }
 

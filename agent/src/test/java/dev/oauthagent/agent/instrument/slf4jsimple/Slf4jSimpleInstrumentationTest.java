@@ -1,13 +1,11 @@
 package dev.oauthagent.agent.instrument.slf4jsimple;
 
+import dev.oauthagent.agent.instrument.InstalledInstrumentation;
 import dev.oauthagent.agent.instrument.ReplacingScrubber;
 import dev.oauthagent.bootstrap.Bridge;
-import net.bytebuddy.ByteBuddy;
-import net.bytebuddy.agent.builder.AgentBuilder;
-import net.bytebuddy.asm.Advice;
-import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.dynamic.loading.ClassLoadingStrategy;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
@@ -19,33 +17,26 @@ import java.nio.charset.StandardCharsets;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The advice applied to the real {@code org.slf4j.simple.OutputChoice} of slf4j-simple 2.0 (the agent's own
- * test dependency), redefined into a throw-away class loader so the test JVM's copy stays untouched.
+ * The hook installed on the real {@code org.slf4j.simple.OutputChoice} of slf4j-simple 2.0 (the agent's own
+ * test dependency) with the production transformer; {@link #restore} gives the test JVM its class back.
  */
 class Slf4jSimpleInstrumentationTest {
     private static final String SECRET = "tok-3f9a1c77e2";
+    private static InstalledInstrumentation installed;
+
+    @BeforeAll
+    static void hook() throws Exception {
+        installed = InstalledInstrumentation.install(new Slf4jSimpleInstrumentation());
+    }
+
+    @AfterAll
+    static void restore() throws Exception {
+        installed.close();
+    }
 
     @AfterEach
     void removeScrubber() {
         Bridge.installScrubber(null);
-    }
-
-    @Test
-    void withScrubbingOffSlf4jSimpleIsNotTransformed() {
-        Slf4jSimpleInstrumentation slf4jSimple = new Slf4jSimpleInstrumentation();
-        AgentBuilder builder = new AgentBuilder.Default();
-
-        slf4jSimple.prepare(null, null);
-
-        assertThat(slf4jSimple.register(builder)).isSameAs(builder);
-    }
-
-    @Test
-    void theFileConstructorIsTheOneMatchedConstructorOfSlf4jSimple2OutputChoice() throws Exception {
-        TypeDescription type = TypeDescription.ForLoadedType.of(outputChoice());
-
-        assertThat(type.getDeclaredMethods().filter(Slf4jSimpleInstrumentation.fileConstructor())).hasSize(1);
-        assertThat(type.getName()).isEqualTo(Slf4jSimpleInstrumentation.TARGET_2);
     }
 
     @Test
@@ -71,30 +62,14 @@ class Slf4jSimpleInstrumentationTest {
         assertThat(fileTarget(own)).isSameAs(own);
     }
 
-    /** {@code new OutputChoice(printStream).getTargetPrintStream()} on a copy of the class with the advice. */
+    /** {@code new OutputChoice(printStream).getTargetPrintStream()} on the hooked class. */
     private static PrintStream fileTarget(PrintStream file) throws Exception {
-        Class<?> type = instrumentedOutputChoice();
+        Class<?> type = Class.forName(Slf4jSimpleInstrumentation.TARGET_2);
         Constructor<?> constructor = type.getDeclaredConstructor(PrintStream.class);
         constructor.setAccessible(true);
         Object choice = constructor.newInstance(file);
         Method target = type.getDeclaredMethod("getTargetPrintStream");
         target.setAccessible(true);
         return (PrintStream) target.invoke(choice);
-    }
-
-    private static Class<?> instrumentedOutputChoice() throws Exception {
-        Class<?> original = outputChoice();
-        // The nested enum comes along: a package-private type must share the class loader of its users.
-        Class<?> choiceType = Class.forName(Slf4jSimpleInstrumentation.TARGET_2 + "$OutputChoiceType");
-        return new ByteBuddy().redefine(original)
-                .visit(Advice.to(FileTargetAdvice.class).on(Slf4jSimpleInstrumentation.fileConstructor()))
-                .make()
-                .include(new ByteBuddy().redefine(choiceType).make())
-                .load(Slf4jSimpleInstrumentationTest.class.getClassLoader(), ClassLoadingStrategy.Default.CHILD_FIRST)
-                .getLoaded();
-    }
-
-    private static Class<?> outputChoice() throws ClassNotFoundException {
-        return Class.forName(Slf4jSimpleInstrumentation.TARGET_2);
     }
 }
