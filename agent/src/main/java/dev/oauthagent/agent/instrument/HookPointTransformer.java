@@ -34,20 +34,22 @@ final class HookPointTransformer implements ClassFileTransformer {
 
     private final Map<String, List<HookPoint>> byInternalName = new HashMap<String, List<HookPoint>>();
     private final Map<HookPoint, String> withoutIt;
-    private final ReadEdges readEdges;
 
-    /** For tests: a missing method is logged with a generic consequence, and no module gets a read edge. */
+    /** For tests: a missing method is logged with a generic consequence. */
     HookPointTransformer(Collection<HookPoint> points) {
-        this(withoutIt(points, "it is not hooked"), ReadEdges.NONE);
+        this(withoutIt(points, "it is not hooked"));
     }
 
     /**
+     * A hooked class in a named module (logback or log4j on the module path, java.logging) needs no read edge
+     * from us: the JVM makes a named module whose class an agent transformed read the unnamed modules of the
+     * boot and application class loaders (JDK 9+, {@code Modules.transformedByAgent}), where the bootstrap
+     * classes live. {@code LogbackModulePathScrubIT} runs that case.
+     *
      * @param withoutIt each point, with what the application loses when its method is missing (for the log)
-     * @param readEdges lets a target's named module read the bootstrap classes before the first call runs
      */
-    HookPointTransformer(Map<HookPoint, String> withoutIt, ReadEdges readEdges) {
+    HookPointTransformer(Map<HookPoint, String> withoutIt) {
         this.withoutIt = withoutIt;
-        this.readEdges = readEdges;
         for (HookPoint point : withoutIt.keySet()) {
             List<HookPoint> forClass = byInternalName.get(point.internalClassName);
             if (forClass == null) {
@@ -92,11 +94,6 @@ final class HookPointTransformer implements ClassFileTransformer {
                 }
             }
             if (applied.isEmpty()) {
-                return null;
-            }
-            if (!readEdges.toBootstrapClasses(loader, className, classBeingRedefined)) {
-                log.warn("cannot instrument {}: its module cannot be made to read the agent's classes (a module"
-                        + " layer of its own?); {}", className.replace('/', '.'), withoutIt.get(points.get(0)));
                 return null;
             }
             log.debug("instrumented {}", className.replace('/', '.'));

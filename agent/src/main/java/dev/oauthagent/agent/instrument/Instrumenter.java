@@ -215,7 +215,7 @@ public final class Instrumenter {
     }
 
     private void installHookPoints(Map<HookPoint, String> hookPoints) throws Exception {
-        HookPointTransformer transformer = new HookPointTransformer(hookPoints, new ReadEdges(inst));
+        HookPointTransformer transformer = new HookPointTransformer(hookPoints);
         inst.addTransformer(transformer, true);
         // Targets loaded before the transformer (runtime attach, or an early caller): found by name, never by
         // looking at every loaded class's bytes.

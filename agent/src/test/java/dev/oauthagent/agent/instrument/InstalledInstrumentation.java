@@ -7,7 +7,7 @@ import net.bytebuddy.agent.ByteBuddyAgent;
 
 /**
  * Test fixture: installs one {@link LibraryInstrumentation}'s hook points into the test JVM with the agent's
- * real transformer and module read edges (retransforming its targets if they are loaded already), so a test
+ * real transformer (retransforming its targets if they are loaded already), so a test
  * drives the library's real classes through the real inserted calls. {@link #close} restores the original
  * classes.
  */
@@ -24,8 +24,7 @@ public final class InstalledInstrumentation implements AutoCloseable {
         Instrumentation inst = ByteBuddyAgent.install();
         instrumentation.prepare(inst, null);
         HookPointTransformer transformer = new HookPointTransformer(
-                HookPointTransformer.withoutIt(instrumentation.hookPoints(), instrumentation.withoutIt()),
-                new ReadEdges(inst));
+                HookPointTransformer.withoutIt(instrumentation.hookPoints(), instrumentation.withoutIt()));
         inst.addTransformer(transformer, true);
         InstalledInstrumentation installed = new InstalledInstrumentation(inst, transformer);
         installed.retransformLoadedTargets();
