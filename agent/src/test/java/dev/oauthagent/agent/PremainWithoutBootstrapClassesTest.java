@@ -21,7 +21,7 @@ import java.util.List;
 class PremainWithoutBootstrapClassesTest {
     /** On the premain path's packages, but loaded only by the start-up thread, after the bootstrap classes. */
     private static final List<String> START_THREAD_ONLY = Arrays.asList(
-            "dev.oauthagent.agent.scrub.HookScrubber");
+            "dev.oauthagent.agent.scrub.HookScrubber", "dev.oauthagent.agent.scrub.HookScrubber$Reinstall");
 
     @Test
     void premainPathClassesLinkWithoutTheBootstrapClasses() throws Exception {

@@ -39,6 +39,13 @@ public final class LiveSecrets implements SecretSource, TokenListener {
     /** Guarded by lock, oldest first. */
     private final List<LiveToken> tokens = new ArrayList<>();
     private volatile SecretSet current;
+    /** Guarded by lock; null until the logging hooks connect. */
+    private Listener listener;
+
+    /** Told of every new set, in order, before the change that made it returns. */
+    interface Listener {
+        void changed(SecretSet set);
+    }
 
     LiveSecrets(List<String> fixed, Ticker ticker) {
         this.fixed = Collections.unmodifiableList(new ArrayList<>(fixed));
@@ -103,6 +110,18 @@ public final class LiveSecrets implements SecretSource, TokenListener {
     @Override
     public SecretSet current() {
         return current;
+    }
+
+    /**
+     * Hands {@code listener} the current set now and every later one as it is made, under the same lock that
+     * makes it: a token's set reaches the listener before {@link #tokenObtained} returns, so before the token
+     * cache hands the token to anyone who could log it. One listener (the logging hooks); a second replaces it.
+     */
+    void onChange(Listener listener) {
+        synchronized (lock) {
+            this.listener = listener;
+            listener.changed(current);
+        }
     }
 
     @Override
@@ -174,6 +193,9 @@ public final class LiveSecrets implements SecretSource, TokenListener {
             Collections.addAll(all, t.values);
         }
         current = SecretSet.of(all);
+        if (listener != null) {
+            listener.changed(current);
+        }
     }
 
     @Override

@@ -33,7 +33,7 @@ public final class LogScrubbing {
 
     /** Must run after the bootstrap classes are defined ({@code Bridge} must be the boot loader's). */
     public void connectHooks() {
-        HookScrubber.install(redactor);
+        HookScrubber.install(redactor, secrets);
     }
 
     /** Where tokens go to be scrubbed. */

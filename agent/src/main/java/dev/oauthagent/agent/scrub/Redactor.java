@@ -45,6 +45,15 @@ public final class Redactor {
 
     /** As {@link dev.oauthagent.bootstrap.LogScrubber#scrub(String)}: the same instance when nothing is replaced. */
     public String scrub(String text) {
+        return scrub(null, text);
+    }
+
+    /**
+     * {@link #scrub(String)} against {@code given} rather than the source's current set (null: the current one):
+     * for the logging hooks, which are handed each new set as it is made ({@link HookScrubber}) and so save the
+     * reads that reach it.
+     */
+    String scrub(SecretSet given, String text) {
         if (text == null || text.isEmpty()) {
             return text;
         }
@@ -52,7 +61,7 @@ public final class Redactor {
             return withheld(WITHHELD_TOO_LONG, text);
         }
         try {
-            SecretSet set = secrets.current();
+            SecretSet set = given != null ? given : secrets.current();
             int candidate = set.filter().first(text, patterns, true);
             if (candidate == CandidateFilter.NONE) {
                 return text;
@@ -76,6 +85,11 @@ public final class Redactor {
 
     /** As {@link dev.oauthagent.bootstrap.LogScrubber#scrub(byte[], int, int)}: null when nothing is replaced. */
     public byte[] scrub(byte[] bytes, int offset, int length) {
+        return scrub(null, bytes, offset, length);
+    }
+
+    /** {@link #scrub(byte[], int, int)} against {@code given}, as {@link #scrub(SecretSet, String)}. */
+    byte[] scrub(SecretSet given, byte[] bytes, int offset, int length) {
         if (length == 0) {
             return null;
         }
@@ -83,7 +97,7 @@ public final class Redactor {
             return withheld(WITHHELD_TOO_LONG, bytes, offset, length);
         }
         try {
-            SecretSet set = secrets.current();
+            SecretSet set = given != null ? given : secrets.current();
             int candidate = set.filter().first(bytes, offset, offset + length, patterns, true);
             if (candidate == CandidateFilter.NONE) {
                 return null;
