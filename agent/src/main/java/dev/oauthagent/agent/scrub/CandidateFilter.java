@@ -99,15 +99,13 @@ final class CandidateFilter {
      * @param complete false when the text may continue: a start cut off by its end counts as found
      */
     int first(byte[] text, int from, int to, boolean keywords, boolean complete) {
-        int wanted = keywords ? ANY : SECRET;
-        for (int at = from; at + 1 < to; at += 2) {
-            int pair = (text[at] & SEVEN_BITS) << 7 | (text[at + 1] & SEVEN_BITS);
-            if ((pairs[pair] & wanted) != 0) {
-                int start = earliestAnchoredAt(pair, text, null, at, from, to, keywords);
-                if (start != NOT_FOUND) {
-                    return result(earliestBefore(start, text, null, at + 2, from, to, keywords),
-                            text, null, from, to, keywords, complete);
-                }
+        int wanted = wantedKinds(keywords);
+        for (int at = nextAnchorPair(pairs, wanted, text, from, to); at != NOT_FOUND;
+                at = nextAnchorPair(pairs, wanted, text, at + 2, to)) {
+            int start = earliestAnchoredAt(pairAt(text, null, at), text, null, at, from, to, keywords);
+            if (start != NOT_FOUND) {
+                return result(earliestBefore(start, text, null, at + 2, from, to, keywords),
+                        text, null, from, to, keywords, complete);
             }
         }
         return result(NOT_FOUND, text, null, from, to, keywords, complete);
@@ -116,18 +114,69 @@ final class CandidateFilter {
     /** {@link #first(byte[], int, int, boolean, boolean)} over a whole String. */
     int first(String text, boolean keywords, boolean complete) {
         int to = text.length();
-        int wanted = keywords ? ANY : SECRET;
-        for (int at = 0; at + 1 < to; at += 2) {
-            int pair = (text.charAt(at) & SEVEN_BITS) << 7 | (text.charAt(at + 1) & SEVEN_BITS);
-            if ((pairs[pair] & wanted) != 0) {
-                int start = earliestAnchoredAt(pair, null, text, at, 0, to, keywords);
-                if (start != NOT_FOUND) {
-                    return result(earliestBefore(start, null, text, at + 2, 0, to, keywords),
-                            null, text, 0, to, keywords, complete);
-                }
+        int wanted = wantedKinds(keywords);
+        for (int at = nextAnchorPair(pairs, wanted, text, 0, to); at != NOT_FOUND;
+                at = nextAnchorPair(pairs, wanted, text, at + 2, to)) {
+            int start = earliestAnchoredAt(pairAt(null, text, at), null, text, at, 0, to, keywords);
+            if (start != NOT_FOUND) {
+                return result(earliestBefore(start, null, text, at + 2, 0, to, keywords),
+                        null, text, 0, to, keywords, complete);
             }
         }
         return result(NOT_FOUND, null, text, 0, to, keywords, complete);
+    }
+
+    /** What {@link #anchorPairs()}'s entries hold for the starts that count: keywords too, or secrets only. */
+    static int wantedKinds(boolean keywords) {
+        return keywords ? ANY : SECRET;
+    }
+
+    /**
+     * The table a clean line is read through, for a caller that keeps it in a field of its own and asks
+     * {@link #noAnchorPair} first (see {@link HookScrubber}): never written after construction.
+     */
+    byte[] anchorPairs() {
+        return pairs;
+    }
+
+    /**
+     * True when no pair of {@code text[from, to)} at an even offset from {@code from} is the anchor of a start of
+     * the wanted kinds: then {@link #first} finds nothing in the complete text either, and the text is clean.
+     */
+    static boolean noAnchorPair(byte[] anchorPairs, int wantedKinds, byte[] text, int from, int to) {
+        return nextAnchorPair(anchorPairs, wantedKinds, text, from, to) == NOT_FOUND;
+    }
+
+    /** {@link #noAnchorPair(byte[], int, byte[], int, int)} over a whole String. */
+    static boolean noAnchorPair(byte[] anchorPairs, int wantedKinds, String text) {
+        return nextAnchorPair(anchorPairs, wantedKinds, text, 0, text.length()) == NOT_FOUND;
+    }
+
+    /**
+     * The first of the pairs at {@code at, at + 2, ...} (inside {@code text[at, to)}) that a wanted start is
+     * anchored on, or {@link #NOT_FOUND}. The per-pair loop of every clean line, so it is a method of its own
+     * with nothing but locals: C2 then compiles it as a counted loop, unrolled, with every value in a register.
+     * Written inline, with the comparison of starts in its body, it was compiled as a general loop that kept
+     * its index on the stack, re-read the table's field and length and polled for a safepoint at every pair,
+     * about three times the cost per pair (docs/performance.md, session 8).
+     */
+    private static int nextAnchorPair(byte[] pairs, int wanted, byte[] text, int at, int to) {
+        for (int last = to - 1; at < last; at += 2) {
+            if ((pairs[(text[at] & SEVEN_BITS) << 7 | (text[at + 1] & SEVEN_BITS)] & wanted) != 0) {
+                return at;
+            }
+        }
+        return NOT_FOUND;
+    }
+
+    /** {@link #nextAnchorPair(byte[], int, byte[], int, int)} over a String. */
+    private static int nextAnchorPair(byte[] pairs, int wanted, String text, int at, int to) {
+        for (int last = to - 1; at < last; at += 2) {
+            if ((pairs[(text.charAt(at) & SEVEN_BITS) << 7 | (text.charAt(at + 1) & SEVEN_BITS)] & wanted) != 0) {
+                return at;
+            }
+        }
+        return NOT_FOUND;
     }
 
     /** The indexes in {@code start} of the pairs it is anchored on, lowest first; none if it is not a start. */
@@ -167,7 +216,7 @@ final class CandidateFilter {
         int wanted = keywords ? ANY : SECRET;
         int earliest = found;
         for (; at + 1 < to && at < earliest + deepestAnchor; at += 2) {
-            int pair = (charAt(bytes, string, at) & SEVEN_BITS) << 7 | (charAt(bytes, string, at + 1) & SEVEN_BITS);
+            int pair = pairAt(bytes, string, at);
             if ((pairs[pair] & wanted) != 0) {
                 earliest = Math.min(earliest, earliestAnchoredAt(pair, bytes, string, at, from, to, keywords));
             }
@@ -194,6 +243,11 @@ final class CandidateFilter {
             }
         }
         return NOT_FOUND;
+    }
+
+    /** The table index of the pair at {@code at}. */
+    private static int pairAt(byte[] bytes, String string, int at) {
+        return (charAt(bytes, string, at) & SEVEN_BITS) << 7 | (charAt(bytes, string, at + 1) & SEVEN_BITS);
     }
 
     private static int charAt(byte[] bytes, String string, int i) {
