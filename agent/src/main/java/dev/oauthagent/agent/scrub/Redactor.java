@@ -115,6 +115,11 @@ public final class Redactor {
         }
     }
 
+    /** Whether the fallback patterns run: their keywords count as starts. */
+    boolean patterns() {
+        return patterns;
+    }
+
     /** As {@link dev.oauthagent.bootstrap.LogScrubber#wrap(OutputStream)}: {@code out} itself when it already scrubs. */
     public OutputStream wrap(OutputStream out) {
         if (out instanceof ScrubbingOutputStream || out instanceof ScrubbingPrintStream) {
@@ -216,8 +221,10 @@ public final class Redactor {
         return notice + lineTerminator(line.endsWith("\r\n"), line.endsWith("\n"));
     }
 
+    /** The notice, ending as the line did; a range that is not inside {@code bytes} gets none. */
     private static byte[] withheld(String notice, byte[] bytes, int offset, int length) {
-        boolean lf = length > 0 && bytes[offset + length - 1] == '\n';
+        boolean inside = bytes != null && offset >= 0 && length > 0 && offset <= bytes.length - length;
+        boolean lf = inside && bytes[offset + length - 1] == '\n';
         boolean crlf = lf && length > 1 && bytes[offset + length - 2] == '\r';
         return (notice + lineTerminator(crlf, lf)).getBytes(StandardCharsets.US_ASCII);
     }
