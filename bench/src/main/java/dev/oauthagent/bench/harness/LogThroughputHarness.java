@@ -48,14 +48,18 @@ import java.util.Set;
  * mvn -B -o -q -pl bench -am package -DskipTests
  * java -cp bench/target/benchmarks.jar dev.oauthagent.bench.harness.LogThroughputHarness [--workloads=clean,leaky]
  *     [--lines=800000] [--batch=25000] [--rounds=4] [--min-warmup=1500000] [--max-warmup=3000000]
- *     [--agent-jar=...] [--apps-jar=...]
+ *     [--agent-jar=...] [--apps-jar=...] [--versus-jar=...]
  * </pre>
+ * {@code --versus-jar} runs a second build of the agent as the third JVM instead of {@code %replace}, so that two
+ * builds are ranked in one run under the same load: a change of a few tens of ns a line is below what separate
+ * runs of this harness resolve on a shared 2-core host (about ±0.02 in the ratio).
  */
 public final class LogThroughputHarness {
     private static final String ALL_WORKLOADS = "clean,leaky";
     /** Side indexes, as the set-ups are listed. */
     private static final int AGENT = 1;
-    private static final int REPLACE = 2;
+    /** logback's {@code %replace}, or with {@code --versus-jar} a second build of the agent. */
+    private static final int THIRD = 2;
     /**
      * The regex masking a team would configure without the agent: the same shapes the agent's fallback patterns
      * catch. (Inside logback's option quotes a backslash reaches the regex as it is; no braces, which would end
@@ -70,13 +74,14 @@ public final class LogThroughputHarness {
 
     public static void main(String[] args) throws Exception {
         HarnessOptions options = new HarnessOptions(args, Set.of("workloads", "lines", "batch", "rounds",
-                "min-warmup", "max-warmup", "agent-jar", "apps-jar"));
+                "min-warmup", "max-warmup", "agent-jar", "apps-jar", "versus-jar"));
         List<String> workloads = List.of(options.text("workloads", ALL_WORKLOADS).split(","));
         Plan plan = new Plan(options.intValue("lines", 800_000), options.intValue("batch", 25_000),
                 options.intValue("rounds", 4), options.intValue("min-warmup", 1_500_000),
                 options.intValue("max-warmup", 3_000_000));
         BenchFiles files = BenchFiles.locate();
         Path agentJar = files.agentJar(options.path("agent-jar"));
+        Path versusJar = options.path("versus-jar");
         List<Path> classPath = new ArrayList<>();
         classPath.add(files.appsJar(options.path("apps-jar")));
         classPath.addAll(files.logbackJars());
@@ -89,13 +94,17 @@ public final class LogThroughputHarness {
                     LogSetup.write(workDir, "no agent", "no-agent", List.of(), "%msg", false),
                     LogSetup.write(workDir, "oauth-agent", "oauth-agent",
                             JvmVariant.oauthAgent(agentJar, agentConfig).jvmArgs(), "%msg", true),
-                    LogSetup.write(workDir, "%replace", "replace", List.of(),
-                            "%replace(%msg){'" + MASKING_REGEX + "', '[REDACTED]'}", true));
+                    versusJar == null
+                            ? LogSetup.write(workDir, "%replace", "replace", List.of(),
+                                    "%replace(%msg){'" + MASKING_REGEX + "', '[REDACTED]'}", true)
+                            : LogSetup.write(workDir, "versus-jar", "versus-jar",
+                                    JvmVariant.oauthAgent(versusJar, agentConfig).jvmArgs(), "%msg", true));
             ChildLauncher launcher = new ChildLauncher(classPath, workDir, secret);
 
             System.out.println("Log throughput: " + plan.lines + " timed lines per JVM in batches of " + plan.batch
                     + ", after warm-up to a quiet JIT (" + plan.minWarmUp + " to " + plan.maxWarmUp + " lines), "
-                    + plan.rounds + " rounds per workload, no agent, oauth-agent and %replace JVMs side by side,"
+                    + plan.rounds + " rounds per workload, no agent, oauth-agent and " + setups.get(THIRD).name()
+                    + " JVMs side by side,"
                     + " logback FileAppender with a pattern encoder, files in " + workDir);
             System.out.println("JDK " + MachineState.jdk() + ", " + MachineState.cores() + ", at start "
                     + MachineState.load());
@@ -134,16 +143,16 @@ public final class LogThroughputHarness {
         // The JVMs have exited, so every line they logged is in the files.
         long[] withToken = checkFiles(result, warmUp.count() + figures.count(0));
         result.rounds.add(figures, warmUp);
-        System.out.printf(Locale.ROOT, "%-6s round %d: warm-up %d lines each (%s; CPU %s s), then ratio oauth-agent/no"
+        result.printf("%-6s round %d: warm-up %d lines each (%s; CPU %s s), then ratio oauth-agent/no"
                 + " agent %s, %%replace/no agent %s; thread CPU ns/line %s; JIT during timed part %s ms; lines with the"
                 + " token %s%n", result.workload, round, warmUp.count(),
                 warmUp.steady() ? "JIT quiet" : "JIT NOT QUIET at the cap", perSide(warmUp.cpuSeconds(), "%.1f"),
-                figures.rateRatio(AGENT).describe("%.3f"), figures.rateRatio(REPLACE).describe("%.3f"),
+                figures.rateRatio(AGENT).describe("%.3f"), figures.rateRatio(THIRD).describe("%.3f"),
                 perSide(new double[] {figures.threadCpuNanosEach(0), figures.threadCpuNanosEach(AGENT),
-                    figures.threadCpuNanosEach(REPLACE)}, "%.0f"),
+                    figures.threadCpuNanosEach(THIRD)}, "%.0f"),
                 perSide(new double[] {figures.compileMillis(0), figures.compileMillis(AGENT),
-                    figures.compileMillis(REPLACE)}, "%.0f"),
-                perSide(new double[] {withToken[0], withToken[AGENT], withToken[REPLACE]}, "%.0f"));
+                    figures.compileMillis(THIRD)}, "%.0f"),
+                perSide(new double[] {withToken[0], withToken[AGENT], withToken[THIRD]}, "%.0f"));
     }
 
     /**
@@ -214,37 +223,48 @@ public final class LogThroughputHarness {
             }
         }
 
+        /**
+         * {@code System.out.printf} with the third JVM's name where a format says {@code %replace}, and a target
+         * only where it is the one the figure has (the {@code %replace} comparison's).
+         */
+        void printf(String format, Object... args) {
+            String third = setups.get(THIRD).name();
+            String text = third.equals("%replace") ? format
+                    : format.replace("%%replace", third).replace(" (target >= 5)", "");
+            System.out.printf(Locale.ROOT, text, args);
+        }
+
         void print() {
             BatchFigures pooled = rounds.pooled();
             double agentAdded = pooled.addedNanosEach(AGENT);
-            double replaceAdded = pooled.addedNanosEach(REPLACE);
+            double replaceAdded = pooled.addedNanosEach(THIRD);
             System.out.println();
             System.out.println(workload + " lines:");
-            System.out.printf(Locale.ROOT, "  throughput ratio oauth-agent/no agent, per batch triple: %s (target >="
+            printf("  throughput ratio oauth-agent/no agent, per batch triple: %s (target >="
                     + " 0.95 on clean lines)%n", pooled.rateRatio(AGENT).describe("%.3f"));
-            System.out.printf(Locale.ROOT, "  throughput ratio %%replace/no agent, per batch triple:    %s%n",
-                    pooled.rateRatio(REPLACE).describe("%.3f"));
-            System.out.printf(Locale.ROOT, "  per-round medians: oauth-agent %s; %%replace %s%n",
-                    rounds.roundMedians(AGENT), rounds.roundMedians(REPLACE));
-            System.out.printf(Locale.ROOT, "  lines/s, median of batches: no agent %.0f, oauth-agent %.0f, %%replace"
-                    + " %.0f%n", pooled.rate(0).median(), pooled.rate(AGENT).median(), pooled.rate(REPLACE).median());
-            System.out.printf(Locale.ROOT, "  wall ns/line, median of batches: no agent %.0f, oauth-agent %.0f (%+.0f),"
+            printf("  throughput ratio %%replace/no agent, per batch triple:    %s%n",
+                    pooled.rateRatio(THIRD).describe("%.3f"));
+            printf("  per-round medians: oauth-agent %s; %%replace %s%n",
+                    rounds.roundMedians(AGENT), rounds.roundMedians(THIRD));
+            printf("  lines/s, median of batches: no agent %.0f, oauth-agent %.0f, %%replace"
+                    + " %.0f%n", pooled.rate(0).median(), pooled.rate(AGENT).median(), pooled.rate(THIRD).median());
+            printf("  wall ns/line, median of batches: no agent %.0f, oauth-agent %.0f (%+.0f),"
                     + " %%replace %.0f (%+.0f); added %%replace/oauth-agent %s (target >= 5)%n", pooled.nanosEach(0),
-                    pooled.nanosEach(AGENT), agentAdded, pooled.nanosEach(REPLACE), replaceAdded,
+                    pooled.nanosEach(AGENT), agentAdded, pooled.nanosEach(THIRD), replaceAdded,
                     addedRatio(replaceAdded, agentAdded));
-            System.out.printf(Locale.ROOT, "  CPU ns/line, logging thread (median): no agent %.0f, oauth-agent %.0f,"
+            printf("  CPU ns/line, logging thread (median): no agent %.0f, oauth-agent %.0f,"
                     + " %%replace %.0f; process (total / lines): no agent %.0f, oauth-agent %.0f, %%replace %.0f%n",
-                    pooled.threadCpuNanosEach(0), pooled.threadCpuNanosEach(AGENT), pooled.threadCpuNanosEach(REPLACE),
-                    pooled.cpuNanosEach(0), pooled.cpuNanosEach(AGENT), pooled.cpuNanosEach(REPLACE));
-            System.out.printf(Locale.ROOT, "  thread CPU ratio no agent/oauth-agent per triple: %s%n",
+                    pooled.threadCpuNanosEach(0), pooled.threadCpuNanosEach(AGENT), pooled.threadCpuNanosEach(THIRD),
+                    pooled.cpuNanosEach(0), pooled.cpuNanosEach(AGENT), pooled.cpuNanosEach(THIRD));
+            printf("  thread CPU ratio no agent/oauth-agent per triple: %s%n",
                     pooled.threadCpuRatio(AGENT).describe("%.3f"));
-            System.out.printf(Locale.ROOT, "  JIT time during the timed batches: no agent %d ms, oauth-agent %d ms,"
+            printf("  JIT time during the timed batches: no agent %d ms, oauth-agent %d ms,"
                     + " %%replace %d ms%n", pooled.compileMillis(0), pooled.compileMillis(AGENT),
-                    pooled.compileMillis(REPLACE));
+                    pooled.compileMillis(THIRD));
             System.out.println("  " + rounds.describeWarmUp("lines"));
-            System.out.printf(Locale.ROOT, "  log files: every logged line was in its file (%d lines per JVM over all"
+            printf("  log files: every logged line was in its file (%d lines per JVM over all"
                     + " rounds); lines with the token: no agent %d, oauth-agent %d, %%replace %d%n", linesChecked[0],
-                    withToken[0], withToken[AGENT], withToken[REPLACE]);
+                    withToken[0], withToken[AGENT], withToken[THIRD]);
         }
 
         /** replace/agent, or a note when the agent's added time is within noise of zero (no ratio then). */
