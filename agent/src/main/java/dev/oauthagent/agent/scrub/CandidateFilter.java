@@ -99,7 +99,7 @@ final class CandidateFilter {
      * @param complete false when the text may continue: a start cut off by its end counts as found
      */
     int first(byte[] text, int from, int to, boolean keywords, boolean complete) {
-        int wanted = wantedKinds(keywords);
+        int wanted = keywords ? ANY : SECRET;
         for (int at = nextAnchorPair(pairs, wanted, text, from, to); at != NOT_FOUND;
                 at = nextAnchorPair(pairs, wanted, text, at + 2, to)) {
             int start = earliestAnchoredAt(pairAt(text, null, at), text, null, at, from, to, keywords);
@@ -114,7 +114,7 @@ final class CandidateFilter {
     /** {@link #first(byte[], int, int, boolean, boolean)} over a whole String. */
     int first(String text, boolean keywords, boolean complete) {
         int to = text.length();
-        int wanted = wantedKinds(keywords);
+        int wanted = keywords ? ANY : SECRET;
         for (int at = nextAnchorPair(pairs, wanted, text, 0, to); at != NOT_FOUND;
                 at = nextAnchorPair(pairs, wanted, text, at + 2, to)) {
             int start = earliestAnchoredAt(pairAt(null, text, at), null, text, at, 0, to, keywords);
@@ -126,30 +126,50 @@ final class CandidateFilter {
         return result(NOT_FOUND, null, text, 0, to, keywords, complete);
     }
 
-    /** What {@link #anchorPairs()}'s entries hold for the starts that count: keywords too, or secrets only. */
-    static int wantedKinds(boolean keywords) {
-        return keywords ? ANY : SECRET;
+    /**
+     * The pairs that anchor a start of the wanted kinds, as 128 x 128 bits (2 KiB, an eighth of the table
+     * {@link #first} reads), for a caller that keeps them in a field of its own and asks {@link #noAnchorPair}
+     * first (see {@link HookScrubber}). Read between two of logback's writes, which may have evicted what the
+     * scan read for the line before, the bits cost a clean line less than the byte table does (the logback
+     * harness side by side, docs/performance.md, session 9). A new array each call.
+     *
+     * @param keywords whether keyword starts count (the fallback patterns are on)
+     */
+    long[] anchorPairBits(boolean keywords) {
+        int wanted = keywords ? ANY : SECRET;
+        long[] bits = new long[pairs.length / Long.SIZE];
+        for (int pair = 0; pair < pairs.length; pair++) {
+            if ((pairs[pair] & wanted) != 0) {
+                bits[pair >>> 6] |= 1L << pair;
+            }
+        }
+        return bits;
     }
 
     /**
-     * The table a clean line is read through, for a caller that keeps it in a field of its own and asks
-     * {@link #noAnchorPair} first (see {@link HookScrubber}): never written after construction.
+     * True when no pair of {@code text[from, to)} at an even offset from {@code from} is in
+     * {@code anchorPairBits} (from {@link #anchorPairBits}): then {@link #first} finds nothing in the complete
+     * text either, with the same kinds of start, and the text is clean.
      */
-    byte[] anchorPairs() {
-        return pairs;
+    static boolean noAnchorPair(long[] anchorPairBits, byte[] text, int from, int to) {
+        for (int at = from, last = to - 1; at < last; at += 2) {
+            int pair = (text[at] & SEVEN_BITS) << 7 | (text[at + 1] & SEVEN_BITS);
+            if ((anchorPairBits[pair >>> 6] & 1L << pair) != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
-    /**
-     * True when no pair of {@code text[from, to)} at an even offset from {@code from} is the anchor of a start of
-     * the wanted kinds: then {@link #first} finds nothing in the complete text either, and the text is clean.
-     */
-    static boolean noAnchorPair(byte[] anchorPairs, int wantedKinds, byte[] text, int from, int to) {
-        return nextAnchorPair(anchorPairs, wantedKinds, text, from, to) == NOT_FOUND;
-    }
-
-    /** {@link #noAnchorPair(byte[], int, byte[], int, int)} over a whole String. */
-    static boolean noAnchorPair(byte[] anchorPairs, int wantedKinds, String text) {
-        return nextAnchorPair(anchorPairs, wantedKinds, text, 0, text.length()) == NOT_FOUND;
+    /** {@link #noAnchorPair(long[], byte[], int, int)} over a whole String. */
+    static boolean noAnchorPair(long[] anchorPairBits, String text) {
+        for (int at = 0, last = text.length() - 1; at < last; at += 2) {
+            int pair = (text.charAt(at) & SEVEN_BITS) << 7 | (text.charAt(at + 1) & SEVEN_BITS);
+            if ((anchorPairBits[pair >>> 6] & 1L << pair) != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

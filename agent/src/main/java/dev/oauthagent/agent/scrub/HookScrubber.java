@@ -13,17 +13,16 @@ import java.io.OutputStream;
  *
  * <p>Each instance holds one {@link SecretSet}, and a new instance is installed in the Bridge whenever
  * {@link LiveSecrets} makes a new set (a token obtained or expired). A clean line, nearly every line, is ruled
- * out here, from the set filter's pair table kept in a field of this object: the line reaches the table in two
- * dependent reads (the Bridge's field, this object) instead of six through the redactor, its source, the set
+ * out here, from the set filter's anchor pairs as bits kept in a field of this object: the line reaches them in
+ * two dependent reads (the Bridge's field, this object) instead of six through the redactor, its source, the set
  * and the filter. Between two lines logback's own work and its write to the file push those objects out of the
  * processor's caches, and each read of the chain waits for the one before it, so each read saved is one cache
- * miss less per line (docs/performance.md, sessions 7 and 8). Only a line the table does not rule out goes to
+ * miss less per line (docs/performance.md, sessions 7 to 9). Only a line the bits do not rule out goes to
  * the redactor, which reads the pairs again and decides.
  */
 final class HookScrubber implements LogScrubber {
-    /** The set's {@link CandidateFilter#anchorPairs()}: the only object besides this one a clean line reads. */
-    private final byte[] anchorPairs;
-    private final int wantedKinds;
+    /** The set's {@link CandidateFilter#anchorPairBits}: the only object besides this one a clean line reads. */
+    private final long[] anchorPairBits;
     private final Redactor redactor;
     private final SecretSet set;
 
@@ -37,8 +36,7 @@ final class HookScrubber implements LogScrubber {
     }
 
     private HookScrubber(Redactor redactor, SecretSet set) {
-        this.anchorPairs = set.filter().anchorPairs();
-        this.wantedKinds = CandidateFilter.wantedKinds(redactor.patterns());
+        this.anchorPairBits = set.filter().anchorPairBits(redactor.patterns());
         this.redactor = redactor;
         this.set = set;
     }
@@ -60,13 +58,13 @@ final class HookScrubber implements LogScrubber {
     }
 
     /**
-     * True only when the filter's table rules the whole line out. A line the redactor would withhold as too long,
-     * or one the table cannot be read over (a caller's bad range: the redactor withholds it), is not clean.
+     * True only when the anchor pair bits rule the whole line out. A line the redactor would withhold as too long,
+     * or one the bits cannot be read over (a caller's bad range: the redactor withholds it), is not clean.
      */
     private boolean isClean(byte[] bytes, int offset, int length) {
         try {
             return length <= Redactor.MAX_LINE_LENGTH
-                    && CandidateFilter.noAnchorPair(anchorPairs, wantedKinds, bytes, offset, offset + length);
+                    && CandidateFilter.noAnchorPair(anchorPairBits, bytes, offset, offset + length);
         } catch (RuntimeException e) {
             return false;
         }
@@ -75,7 +73,7 @@ final class HookScrubber implements LogScrubber {
     private boolean isClean(String text) {
         try {
             return text.length() <= Redactor.MAX_LINE_LENGTH
-                    && CandidateFilter.noAnchorPair(anchorPairs, wantedKinds, text);
+                    && CandidateFilter.noAnchorPair(anchorPairBits, text);
         } catch (RuntimeException e) {
             return false; // null: the redactor returns it as it is
         }

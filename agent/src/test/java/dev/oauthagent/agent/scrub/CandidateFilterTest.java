@@ -48,6 +48,27 @@ class CandidateFilterTest {
         }
     }
 
+    /**
+     * What HookScrubber relies on: the lines nearly every log is made of reach no anchor at all, so they are ruled
+     * out by the pairs alone, before any start is compared (near misses, hex digests and non-ASCII text may reach
+     * one, and comparing the starts rules them out).
+     */
+    @Test
+    void aTypicalLogLineIsRuledOutByTheAnchorPairBitsAlone() {
+        for (String line : Arrays.asList(
+                "12:06:01.123 [main] INFO  dev.oauthagent.bench.apps.LogLoop - order 17 shipped to customer 119 in 17 ms,"
+                        + " request id 123e4567-e89b-12d3-a456-426614174000\n",
+                "Caused by: java.io.IOException: connection reset\n\tat com.example.Idle.run(Idle.java:42)\n")) {
+            byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
+            for (boolean keywords : new boolean[] {false, true}) {
+                assertThat(CandidateFilter.noAnchorPair(FILTER.anchorPairBits(keywords), line)).as(line).isTrue();
+                assertThat(CandidateFilter.noAnchorPair(FILTER.anchorPairBits(keywords), bytes, 0, bytes.length))
+                        .as(line).isTrue();
+            }
+            assertThat(CandidateFilter.noAnchorPair(FILTER.anchorPairBits(true), "x bearer " + line)).isFalse();
+        }
+    }
+
     @Test
     void findsEachKeywordInAnyCaseOnlyWhenKeywordsCount() {
         for (String keyword : CredentialPatterns.KEYWORDS) {
@@ -146,11 +167,14 @@ class CandidateFilterTest {
                 for (String after : Arrays.asList("", " ", ".z")) {
                     String line = before + start + after;
                     assertThat(FILTER.first(line, keyword, true)).as(line).isEqualTo(before.length());
+                    assertThat(CandidateFilter.noAnchorPair(FILTER.anchorPairBits(keyword), line)).as(line).isFalse();
                     byte[] bytes = ("\u00e9" + line).getBytes(StandardCharsets.UTF_8);
                     int at = before.getBytes(StandardCharsets.UTF_8).length;
                     for (int from : new int[] {1, 2}) { // 1: inside the two-byte character, which is no start
                         assertThat(FILTER.first(bytes, from, bytes.length, keyword, true)).as(line)
                                 .isEqualTo(at + 2 - from);
+                        assertThat(CandidateFilter.noAnchorPair(FILTER.anchorPairBits(keyword), bytes, from,
+                                bytes.length)).as(line).isFalse();
                     }
                 }
             }
@@ -235,14 +259,25 @@ class CandidateFilterTest {
         }
         List<String> starts = new ArrayList<>(pieces);
         pieces.addAll(Arrays.asList(" ", "=", "\"", "\u00e9", "\u00c5", "x", "Zq", "short", "secret", "-", "ey", "_t"));
+        long[][] bits = {set.filter().anchorPairBits(false), set.filter().anchorPairBits(true)};
         Random random = new Random(42);
         int candidates = 0;
+        int ruledOutByBits = 0;
         for (int n = 0; n < 20_000; n++) {
             boolean complete = random.nextBoolean();
             boolean withKeywords = random.nextBoolean();
             String text = randomText(random, pieces, starts, complete);
             byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
             int fromString = set.filter().first(text, withKeywords, complete);
+            long[] anchorPairBits = bits[withKeywords ? 1 : 0];
+            boolean noPair = CandidateFilter.noAnchorPair(anchorPairBits, text);
+            assertThat(CandidateFilter.noAnchorPair(anchorPairBits, bytes, 0, bytes.length)).as(text)
+                    .isEqualTo(CandidateFilter.noAnchorPair(anchorPairBits, new String(bytes,
+                            StandardCharsets.ISO_8859_1)));
+            if (complete && noPair) {
+                ruledOutByBits++;
+                assertThat(fromString).as("ruled out by the bits: %s", text).isEqualTo(CandidateFilter.NONE);
+            }
             assertThat(fromString).as(text)
                     .isEqualTo(firstStart(codeUnits(text), secretStarts, withKeywords, complete));
             assertThat(set.filter().first(bytes, 0, bytes.length, withKeywords, complete)).as(text)
@@ -257,6 +292,7 @@ class CandidateFilterTest {
             }
         }
         assertThat(candidates).as("the generator must also make texts with candidates").isBetween(1_000, 19_000);
+        assertThat(ruledOutByBits).as("and complete texts the bits rule out").isBetween(1_000, 9_000);
     }
 
     /**
