@@ -99,7 +99,7 @@ final class CandidateFilter {
      * @param complete false when the text may continue: a start cut off by its end counts as found
      */
     int first(byte[] text, int from, int to, boolean keywords, boolean complete) {
-        int wanted = keywords ? ANY : SECRET;
+        int wanted = kindsThatCount(keywords);
         for (int at = nextAnchorPair(pairs, wanted, text, from, to); at != NOT_FOUND;
                 at = nextAnchorPair(pairs, wanted, text, at + 2, to)) {
             int start = earliestAnchoredAt(pairAt(text, null, at), text, null, at, from, to, keywords);
@@ -114,7 +114,7 @@ final class CandidateFilter {
     /** {@link #first(byte[], int, int, boolean, boolean)} over a whole String. */
     int first(String text, boolean keywords, boolean complete) {
         int to = text.length();
-        int wanted = keywords ? ANY : SECRET;
+        int wanted = kindsThatCount(keywords);
         for (int at = nextAnchorPair(pairs, wanted, text, 0, to); at != NOT_FOUND;
                 at = nextAnchorPair(pairs, wanted, text, at + 2, to)) {
             int start = earliestAnchoredAt(pairAt(null, text, at), null, text, at, 0, to, keywords);
@@ -136,7 +136,7 @@ final class CandidateFilter {
      * @param keywords whether keyword starts count (the fallback patterns are on)
      */
     long[] anchorPairBits(boolean keywords) {
-        int wanted = keywords ? ANY : SECRET;
+        int wanted = kindsThatCount(keywords);
         long[] bits = new long[pairs.length / Long.SIZE];
         for (int pair = 0; pair < pairs.length; pair++) {
             if ((pairs[pair] & wanted) != 0) {
@@ -233,7 +233,7 @@ final class CandidateFilter {
      * {@link #deepestAnchor} characters after {@code found}, so the pairs from {@code at} up to there are read too.
      */
     private int earliestBefore(int found, byte[] bytes, String string, int at, int from, int to, boolean keywords) {
-        int wanted = keywords ? ANY : SECRET;
+        int wanted = kindsThatCount(keywords);
         int earliest = found;
         for (; at + 1 < to && at < earliest + deepestAnchor; at += 2) {
             int pair = pairAt(bytes, string, at);
@@ -263,6 +263,11 @@ final class CandidateFilter {
             }
         }
         return NOT_FOUND;
+    }
+
+    /** The kinds of start {@link #pairs} entries are tested for: keywords too, or secrets only. */
+    private static int kindsThatCount(boolean keywords) {
+        return keywords ? ANY : SECRET;
     }
 
     /** The table index of the pair at {@code at}. */
