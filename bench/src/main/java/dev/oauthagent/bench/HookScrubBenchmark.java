@@ -63,8 +63,7 @@ public class HookScrubBenchmark {
         scrubbing.connectHooks();
         scrubbing.secrets().tokenObtained("bench", new AccessToken(TOKEN, "Bearer", 3600, null));
 
-        harnessLine = ("18:01:07.412 [main] INFO  dev.oauthagent.bench.apps.LogLoop - order 1234567 shipped to customer"
-                + " 8641969 in 17 ms, request id 123e4567-e89b-12d3-a456-426614174567\n").getBytes(StandardCharsets.UTF_8);
+        harnessLine = LogLines.harnessCleanLine();
         lineWithToken = ("18:01:07.412 [main] INFO  dev.oauthagent.bench.apps.LogLoop - calling"
                 + " https://api.example.com/orders/1234567 with token " + TOKEN + "\n").getBytes(StandardCharsets.UTF_8);
         String scrubbed = new String(LogLineAdvice.scrubbed(lineWithToken), StandardCharsets.UTF_8);

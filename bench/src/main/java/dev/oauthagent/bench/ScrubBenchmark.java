@@ -69,8 +69,7 @@ public class ScrubBenchmark {
         wordyLine = "2026-11-29 10:15:43.007 INFO  [main] c.e.orders.OrderService - Received the request to reserve"
                 + " stock; the cache was refreshed, the client has access and the session is idle";
         cleanBytes = (cleanLine + "\n").getBytes(StandardCharsets.UTF_8);
-        harnessLine = ("18:01:07.412 [main] INFO  dev.oauthagent.bench.apps.LogLoop - order 1234567 shipped to customer"
-                + " 8641969 in 17 ms, request id 123e4567-e89b-12d3-a456-426614174567\n").getBytes(StandardCharsets.UTF_8);
+        harnessLine = LogLines.harnessCleanLine();
         if (redactor.scrub(cleanLine) != cleanLine || redactor.scrub(wordyLine) != wordyLine
                 || redactor.scrub(lineWithSecret).contains(values.get(0))) {
             throw new IllegalStateException("the redactor does not behave as the benchmark assumes");
