@@ -15,10 +15,12 @@ import java.lang.instrument.Instrumentation;
 public final class LogScrubbing {
     private final LiveSecrets secrets;
     private final Redactor redactor;
+    private final TerminalStreams terminals;
 
-    private LogScrubbing(LiveSecrets secrets, Redactor redactor) {
+    private LogScrubbing(LiveSecrets secrets, Redactor redactor, TerminalStreams terminals) {
         this.secrets = secrets;
         this.redactor = redactor;
+        this.terminals = terminals;
     }
 
     /**
@@ -34,13 +36,14 @@ public final class LogScrubbing {
         }
         LiveSecrets secrets = LiveSecrets.fromConfig(config);
         Redactor redactor = Redactor.create(secrets, scrub.patterns(), scrub.replacement(), scrub.fingerprint());
-        StdStreams.install(redactor, inst);
-        return new LogScrubbing(secrets, redactor);
+        TerminalStreams terminals = new TerminalStreams(redactor, new DaemonHeldTextTimer());
+        StdStreams.install(terminals, inst);
+        return new LogScrubbing(secrets, redactor, terminals);
     }
 
     /** Must run after the bootstrap classes are defined ({@code Bridge} must be the boot loader's). */
     public void connectHooks() {
-        HookScrubber.install(redactor, secrets);
+        HookScrubber.install(redactor, secrets, terminals);
     }
 
     /** Where tokens go to be scrubbed. */

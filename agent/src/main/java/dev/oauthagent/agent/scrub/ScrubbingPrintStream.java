@@ -9,15 +9,7 @@ import java.io.UnsupportedEncodingException;
  * scrub the same bytes twice when a logging hook wraps {@code System.out}.
  */
 final class ScrubbingPrintStream extends PrintStream {
-    private final ScrubbingOutputStream scrubbing;
-
     ScrubbingPrintStream(ScrubbingOutputStream out, String charsetName) throws UnsupportedEncodingException {
         super(out, true, charsetName);
-        this.scrubbing = out;
-    }
-
-    /** See {@link ScrubbingOutputStream#releaseFlushed(long)}. */
-    boolean releaseFlushed(long lockWaitMillis) {
-        return scrubbing.releaseFlushed(lockWaitMillis);
     }
 }

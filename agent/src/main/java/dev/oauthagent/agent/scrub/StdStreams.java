@@ -8,9 +8,7 @@ import java.lang.instrument.Instrumentation;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.nio.charset.Charset;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * Puts scrubbing PrintStreams in place of {@code System.out} and {@code System.err}, in premain, before the
@@ -20,40 +18,32 @@ import java.util.List;
  * original, so its buffering and file descriptor stay as they were.
  *
  * <p>Text held back because it may begin a secret is released once the program has been quiet for a moment
- * ({@link DaemonHeldTextTimer}) and at exit, after the application's shutdown hooks ({@link LastShutdownHook}).
+ * and at exit, after the application's shutdown hooks ({@link TerminalStreams}).
  */
 final class StdStreams {
-    /** How long the exit release waits for a writer that holds a stream, e.g. one blocked on a full pipe. */
-    static final long EXIT_LOCK_WAIT_MILLIS = 1000;
-
     private StdStreams() {
     }
 
-    static void install(Redactor redactor, Instrumentation inst) {
-        openPrintStreamInternals(inst);
-        HeldTextTimer timer = new DaemonHeldTextTimer();
-        PrintStream out = wrap(System.out, redactor, charsetOf(System.out, "sun.stdout.encoding"), timer);
-        PrintStream err = wrap(System.err, redactor, charsetOf(System.err, "sun.stderr.encoding"), timer);
-        ExitRelease atExit = new ExitRelease();
-        atExit.add(System.out, out);
-        atExit.add(System.err, err);
-        if (atExit.isEmpty()) {
+    /**
+     * Wraps both streams, unless the release at exit cannot be registered (the JVM is already shutting down):
+     * then they are left as they are, since text they held back could be lost.
+     */
+    static void install(TerminalStreams terminals, Instrumentation inst) {
+        try {
+            terminals.releaseAtExit(inst);
+        } catch (RuntimeException shuttingDown) {
             return;
         }
-        try {
-            LastShutdownHook.register(inst, atExit);
-        } catch (RuntimeException shuttingDown) {
-            return; // too late to release anything at exit: leave the application's streams as they are
-        }
-        System.setOut(out);
-        System.setErr(err);
+        openPrintStreamInternals(inst);
+        System.setOut(wrap(System.out, charsetOf(System.out, "sun.stdout.encoding"), terminals));
+        System.setErr(wrap(System.err, charsetOf(System.err, "sun.stderr.encoding"), terminals));
     }
 
     /**
      * The original itself when it already scrubs, or when its charset is not ASCII-compatible (UTF-16, EBCDIC:
      * the byte matcher could not see a secret in it; the logging hooks still scrub text before it gets there).
      */
-    static PrintStream wrap(PrintStream original, Redactor redactor, Charset charset, HeldTextTimer timer) {
+    static PrintStream wrap(PrintStream original, Charset charset, TerminalStreams terminals) {
         if (original == null || original instanceof ScrubbingPrintStream) {
             return original;
         }
@@ -61,7 +51,7 @@ final class StdStreams {
             return original;
         }
         try {
-            return new ScrubbingPrintStream(new ScrubbingOutputStream(original, redactor, timer), charset.name());
+            return new ScrubbingPrintStream(terminals.open(original), charset.name());
         } catch (java.io.UnsupportedEncodingException e) {
             return original; // cannot happen for a Charset's own name; the application keeps its stream
         }
@@ -122,29 +112,6 @@ final class StdStreams {
                 ModuleAccess.openPackageOf(inst, PrintStream.class, StdStreams.class);
             } catch (Exception e) {
                 // charsetOf falls back to the JDK's rule
-            }
-        }
-    }
-
-    /** At exit, after the application's hooks: everything the program printed and flushed comes out, scrubbed. */
-    private static final class ExitRelease implements Runnable {
-        private final List<ScrubbingPrintStream> streams = new ArrayList<ScrubbingPrintStream>();
-
-        /** Only a stream wrapped now: one that was already scrubbing has its release registered. */
-        void add(PrintStream original, PrintStream replacement) {
-            if (replacement != original && replacement instanceof ScrubbingPrintStream) {
-                streams.add((ScrubbingPrintStream) replacement);
-            }
-        }
-
-        boolean isEmpty() {
-            return streams.isEmpty();
-        }
-
-        @Override
-        public void run() {
-            for (ScrubbingPrintStream stream : streams) {
-                stream.releaseFlushed(EXIT_LOCK_WAIT_MILLIS);
             }
         }
     }

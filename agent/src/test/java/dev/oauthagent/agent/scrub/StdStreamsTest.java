@@ -14,13 +14,13 @@ import org.junit.jupiter.api.Test;
 class StdStreamsTest {
     private static final String TOKEN = "tok_stdstreams_0123456789abcdef";
     private final Redactor redactor = Redactors.withPatterns(TOKEN);
-    private final ManualHeldTextTimer timer = new ManualHeldTextTimer();
+    private final TerminalStreams terminals = new TerminalStreams(redactor, new ManualHeldTextTimer());
 
     @Test
     void printedTokenIsScrubbedAndTextIsEncodedInTheOriginalsCharset() {
         ByteArrayOutputStream sink = new ByteArrayOutputStream();
         PrintStream original = new PrintStream(sink, true, StandardCharsets.ISO_8859_1);
-        PrintStream wrapped = StdStreams.wrap(original, redactor, StandardCharsets.ISO_8859_1, timer);
+        PrintStream wrapped = StdStreams.wrap(original, StandardCharsets.ISO_8859_1, terminals);
         wrapped.println("Grüße " + TOKEN);
         wrapped.print("prompt> ");
         assertThat(sink.toString(StandardCharsets.ISO_8859_1)).isEqualTo("Grüße [REDACTED]" + System.lineSeparator()
@@ -29,16 +29,16 @@ class StdStreamsTest {
 
     @Test
     void wrappingTwiceWrapsOnce() {
-        PrintStream wrapped = StdStreams.wrap(new PrintStream(new ByteArrayOutputStream()), redactor,
-                StandardCharsets.UTF_8, timer);
-        assertThat(StdStreams.wrap(wrapped, redactor, StandardCharsets.UTF_8, timer)).isSameAs(wrapped);
+        PrintStream wrapped = StdStreams.wrap(new PrintStream(new ByteArrayOutputStream()),
+                StandardCharsets.UTF_8, terminals);
+        assertThat(StdStreams.wrap(wrapped, StandardCharsets.UTF_8, terminals)).isSameAs(wrapped);
         assertThat(redactor.wrap(wrapped)).isSameAs(wrapped);
     }
 
     @Test
     void streamInACharsetThatIsNotAsciiCompatibleIsLeftAlone() {
         PrintStream utf16 = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_16);
-        assertThat(StdStreams.wrap(utf16, redactor, StandardCharsets.UTF_16, timer)).isSameAs(utf16);
+        assertThat(StdStreams.wrap(utf16, StandardCharsets.UTF_16, terminals)).isSameAs(utf16);
     }
 
     @Test

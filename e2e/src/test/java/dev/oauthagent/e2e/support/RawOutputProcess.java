@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
@@ -36,7 +37,12 @@ public final class RawOutputProcess implements AutoCloseable {
      * none of the test JVM's own {@code OAUTH_AGENT_*}).
      */
     public static RawOutputProcess start(JavaProcessBuilder command, Map<String, String> env) {
-        ProcessBuilder builder = new ProcessBuilder(command.command());
+        return start(command.command(), env);
+    }
+
+    /** Runs any command line, e.g. a JVM's under a pseudo-terminal ({@code script -qfec '<java ...>' /dev/null}). */
+    public static RawOutputProcess start(List<String> command, Map<String, String> env) {
+        ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().keySet().removeIf(variable -> variable.startsWith("OAUTH_AGENT_"));
         builder.environment().putAll(env);
         try {
@@ -45,7 +51,7 @@ public final class RawOutputProcess implements AutoCloseable {
             started.pump(started.process.getErrorStream(), started.stderr);
             return started;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot start " + command.command(), e);
+            throw new UncheckedIOException("cannot start " + command, e);
         }
     }
 
@@ -133,28 +139,27 @@ public final class RawOutputProcess implements AutoCloseable {
             byte[] buffer = new byte[8192];
             try (InputStream in = from) {
                 for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-                    append(to, buffer, n);
+                    received(to, buffer, n);
                 }
             } catch (IOException e) {
                 // the child is gone; what was read is kept
             } finally {
-                lock.lock();
-                try {
-                    openStreams--;
-                    changed.signalAll();
-                } finally {
-                    lock.unlock();
-                }
+                received(to, buffer, -1);
             }
         }, "e2e-raw-output-pump");
         thread.setDaemon(true);
         thread.start();
     }
 
-    private void append(ByteArrayOutputStream to, byte[] buffer, int n) {
+    /** {@code n} bytes of {@code buffer} arrived on {@code to}; a negative {@code n}: that stream has ended. */
+    private void received(ByteArrayOutputStream to, byte[] buffer, int n) {
         lock.lock();
         try {
-            to.write(buffer, 0, n);
+            if (n < 0) {
+                openStreams--;
+            } else {
+                to.write(buffer, 0, n);
+            }
             changed.signalAll();
         } finally {
             lock.unlock();
