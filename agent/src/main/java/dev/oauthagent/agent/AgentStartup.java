@@ -61,7 +61,7 @@ public final class AgentStartup {
             // First: from here on, the first load of a target class waits for its transformer.
             instrumenter = Instrumenter.prepareInPremain(inst, config.scrub().enabled());
             // Next, before the application or its logging framework can capture System.out/err.
-            LogScrubbing scrubbing = LogScrubbing.start(config);
+            LogScrubbing scrubbing = LogScrubbing.start(config, inst);
             AgentLogging.configure(config.logLevel());
             startInBackground(config, instrumenter, scrubbing, stderr);
         } catch (Throwable t) {

@@ -42,4 +42,17 @@ public final class LogFileAdvice {
             return out;
         }
     }
+
+    /**
+     * For the stream {@code System.console()} writes to (the JDK opens its own on file descriptor 1, past
+     * {@code System.out}): one that scrubs, or {@code out} itself when scrubbing is off. Never throws.
+     */
+    public static OutputStream terminal(OutputStream out) {
+        try {
+            LogScrubber scrubber = Bridge.scrubber();
+            return scrubber == null || out == null ? out : scrubber.wrapTerminal(out);
+        } catch (Throwable ignored) {
+            return out; // a bug of ours must not cost the application its console
+        }
+    }
 }

@@ -36,4 +36,13 @@ public interface LogScrubber {
      * stream from this method, or the agent's {@code System.out}/{@code System.err}).
      */
     OutputStream wrap(OutputStream out);
+
+    /**
+     * As {@link #wrap}, for a stream to the terminal ({@code System.console()}'s): what it holds back because it
+     * may begin a secret is also released once the writer has been quiet for a moment, and at exit, as for the
+     * agent's {@code System.out}. By default the same as {@link #wrap}.
+     */
+    default OutputStream wrapTerminal(OutputStream out) {
+        return wrap(out);
+    }
 }

@@ -115,6 +115,13 @@ public final class HookPoint {
                 Collections.<Value>emptyList(), null, null, null, new int[0], null, rewrite, false);
     }
 
+    /** As {@link #rewriting}, where a class may lack the method: another point covers its other versions. */
+    public static HookPoint rewritingIfPresent(String className, String methodName, String methodDescriptor,
+                                               MethodRewrite rewrite) {
+        return new HookPoint(className, methodName, methodDescriptor, Position.ENTRY,
+                Collections.<Value>emptyList(), null, null, null, new int[0], null, rewrite, true);
+    }
+
     /** e.g. "sun.net.www.protocol.http.HttpURLConnection.writeRequests()V". */
     @Override
     public String toString() {

@@ -1,6 +1,7 @@
 package dev.oauthagent.agent.instrument;
 
 import dev.oauthagent.agent.inject.Injector;
+import dev.oauthagent.agent.instrument.console.ConsoleInstrumentation;
 import dev.oauthagent.agent.instrument.httpclient.HttpClientInstrumentation;
 import dev.oauthagent.agent.instrument.logback.LogbackInstrumentation;
 import dev.oauthagent.agent.instrument.log4j2.Log4j2Instrumentation;
@@ -74,6 +75,7 @@ public final class Instrumenter {
             loggers.add(new JulInstrumentation());
             loggers.add(new JuliInstrumentation());
             loggers.add(new Slf4jSimpleInstrumentation());
+            loggers.add(new ConsoleInstrumentation());
         }
         return loggers;
     }

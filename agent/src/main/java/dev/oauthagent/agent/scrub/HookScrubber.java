@@ -25,20 +25,22 @@ final class HookScrubber implements LogScrubber {
     private final long[] anchorPairBits;
     private final Redactor redactor;
     private final SecretSet set;
+    private final TerminalStreams terminals;
 
     /**
      * Makes the redactor the one the logging hooks call, with the secrets' current set and each later one. Here,
      * not in {@link LogScrubbing}, which premain loads: verifying this call loads the bootstrap
      * {@link LogScrubber}, which is not a boot class yet then.
      */
-    static void install(Redactor redactor, LiveSecrets secrets) {
-        secrets.onChange(new Reinstall(redactor));
+    static void install(Redactor redactor, LiveSecrets secrets, TerminalStreams terminals) {
+        secrets.onChange(new Reinstall(redactor, terminals));
     }
 
-    private HookScrubber(Redactor redactor, SecretSet set) {
+    private HookScrubber(Redactor redactor, SecretSet set, TerminalStreams terminals) {
         this.anchorPairBits = set.filter().anchorPairBits(redactor.patterns());
         this.redactor = redactor;
         this.set = set;
+        this.terminals = terminals;
     }
 
     @Override
@@ -85,6 +87,11 @@ final class HookScrubber implements LogScrubber {
     }
 
     @Override
+    public OutputStream wrapTerminal(OutputStream out) {
+        return out instanceof ScrubbingOutputStream ? out : terminals.open(out);
+    }
+
+    @Override
     public String toString() {
         return redactor.toString();
     }
@@ -92,14 +99,16 @@ final class HookScrubber implements LogScrubber {
     /** Installs a hook scrubber for each new set, before the change that made the set returns. */
     private static final class Reinstall implements LiveSecrets.Listener {
         private final Redactor redactor;
+        private final TerminalStreams terminals;
 
-        Reinstall(Redactor redactor) {
+        Reinstall(Redactor redactor, TerminalStreams terminals) {
             this.redactor = redactor;
+            this.terminals = terminals;
         }
 
         @Override
         public void changed(SecretSet set) {
-            Bridge.installScrubber(new HookScrubber(redactor, set));
+            Bridge.installScrubber(new HookScrubber(redactor, set, terminals));
         }
     }
 }

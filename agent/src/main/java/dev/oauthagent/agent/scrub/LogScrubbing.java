@@ -3,6 +3,8 @@ package dev.oauthagent.agent.scrub;
 import dev.oauthagent.agent.config.AgentConfig;
 import dev.oauthagent.agent.config.ScrubConfig;
 
+import java.lang.instrument.Instrumentation;
+
 /**
  * Switches log scrubbing on, in two steps. {@link #start} runs in premain: compiles the configured secrets and
  * wraps {@code System.out} and {@code System.err}, before the application can write to them.
@@ -13,27 +15,35 @@ import dev.oauthagent.agent.config.ScrubConfig;
 public final class LogScrubbing {
     private final LiveSecrets secrets;
     private final Redactor redactor;
+    private final TerminalStreams terminals;
 
-    private LogScrubbing(LiveSecrets secrets, Redactor redactor) {
+    private LogScrubbing(LiveSecrets secrets, Redactor redactor, TerminalStreams terminals) {
         this.secrets = secrets;
         this.redactor = redactor;
+        this.terminals = terminals;
     }
 
-    /** Must run before anything writes to the standard streams. Null when scrubbing is off. */
-    public static LogScrubbing start(AgentConfig config) {
+    /**
+     * Must run before anything writes to the standard streams. Null when scrubbing is off.
+     *
+     * @param inst to reach JDK internals the standard streams need (the charset of the original stream on
+     *     Java 9 to 17, the last shutdown hook slot); null in tests, which then get the public fallbacks
+     */
+    public static LogScrubbing start(AgentConfig config, Instrumentation inst) {
         ScrubConfig scrub = config.scrub();
         if (!scrub.enabled()) {
             return null;
         }
         LiveSecrets secrets = LiveSecrets.fromConfig(config);
         Redactor redactor = Redactor.create(secrets, scrub.patterns(), scrub.replacement(), scrub.fingerprint());
-        StdStreams.install(redactor);
-        return new LogScrubbing(secrets, redactor);
+        TerminalStreams terminals = new TerminalStreams(redactor, new DaemonHeldTextTimer());
+        StdStreams.install(terminals, inst);
+        return new LogScrubbing(secrets, redactor, terminals);
     }
 
     /** Must run after the bootstrap classes are defined ({@code Bridge} must be the boot loader's). */
     public void connectHooks() {
-        HookScrubber.install(redactor, secrets);
+        HookScrubber.install(redactor, secrets, terminals);
     }
 
     /** Where tokens go to be scrubbed. */

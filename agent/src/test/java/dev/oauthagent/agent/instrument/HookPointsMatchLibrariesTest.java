@@ -35,6 +35,9 @@ class HookPointsMatchLibrariesTest {
         assertThat(byClass).hasSizeGreaterThanOrEqualTo(9);
 
         for (Map.Entry<String, List<HookPoint>> target : byClass.entrySet()) {
+            if (!exists(target.getKey()) && target.getValue().stream().allMatch(point -> point.optional)) {
+                continue; // a class of other JDK versions (System.console()'s JdkConsoleImpl is Java 22+)
+            }
             Set<HookPoint> applied = new HashSet<>();
             Set<HookPoint> skipped = new HashSet<>();
             HookPointTransformer.insertCalls(classFile(target.getKey()), target.getValue(), applied, skipped);
@@ -45,6 +48,10 @@ class HookPointsMatchLibrariesTest {
             }
             assertThat(applied).as("points applied to %s", target.getKey()).isNotEmpty();
         }
+    }
+
+    private static boolean exists(String className) {
+        return ClassLoader.getSystemResource(className.replace('.', '/') + ".class") != null;
     }
 
     private static byte[] classFile(String className) throws Exception {

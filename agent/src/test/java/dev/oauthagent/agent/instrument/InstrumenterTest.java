@@ -21,12 +21,13 @@ class InstrumenterTest {
         }
 
         assertThat(available).containsExactly("HttpURLConnection", "java.net.http.HttpClient", "logback", "log4j2",
-                "java.util.logging", "Tomcat JULI", "slf4j-simple");
+                "java.util.logging", "Tomcat JULI", "slf4j-simple", "System.console()");
         assertThat(targets).containsExactly("sun.net.www.protocol.http.HttpURLConnection",
                 "jdk.internal.net.http.MultiExchange", "ch.qos.logback.core.OutputStreamAppender",
                 "ch.qos.logback.core.net.SyslogOutputStream", "org.apache.logging.log4j.core.layout.TextEncoderHelper",
                 "org.apache.logging.log4j.core.appender.OutputStreamManager", "java.util.logging.StreamHandler",
-                "org.apache.juli.FileHandler", "org.slf4j.simple.OutputChoice", "org.slf4j.impl.OutputChoice");
+                "org.apache.juli.FileHandler", "org.slf4j.simple.OutputChoice", "org.slf4j.impl.OutputChoice",
+                "java.io.Console", "jdk.internal.io.JdkConsoleImpl");
     }
 
     @Test
@@ -45,6 +46,9 @@ class InstrumenterTest {
             for (String target : client.targetClasses()) {
                 if (target.equals("org.slf4j.impl.OutputChoice")) {
                     continue; // slf4j-simple 1.7, not a test dependency (the tests have 2.0)
+                }
+                if (target.equals("jdk.internal.io.JdkConsoleImpl") && Runtime.version().feature() < 22) {
+                    continue; // System.console()'s implementation in newer JDKs; Java 17 has java.io.Console alone
                 }
                 assertThat(Class.forName(target, false, ClassLoader.getSystemClassLoader())).isNotNull();
             }

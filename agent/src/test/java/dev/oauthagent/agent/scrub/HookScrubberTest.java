@@ -37,7 +37,7 @@ class HookScrubberTest {
 
     @Test
     void aTokenObtainedAfterTheHooksConnectedIsScrubbedByThem() {
-        HookScrubber.install(redactor, secrets);
+        HookScrubber.install(redactor, secrets, new TerminalStreams(redactor, new ManualHeldTextTimer()));
         LogScrubber before = Bridge.scrubber();
         assertThat(before.scrub(bytes("t=" + TOKEN), 0, TOKEN.length() + 2)).isNull();
 
@@ -59,7 +59,7 @@ class HookScrubberTest {
         assertThat(seen).hasSize(3).doesNotHaveDuplicates();
         assertThat(seen.get(2)).isSameAs(secrets.current());
 
-        HookScrubber.install(redactor, secrets);
+        HookScrubber.install(redactor, secrets, new TerminalStreams(redactor, new ManualHeldTextTimer()));
         now += TimeUnit.SECONDS.toNanos(60) + LiveSecrets.GRACE;
         secrets.dropExpired();
 
@@ -76,7 +76,7 @@ class HookScrubberTest {
     void theHooksAnswerAsTheRedactorOnLinesNearTheCleanDecision(boolean patterns) {
         Redactor withPatterns = Redactor.create(secrets, patterns, Replacement.DEFAULT, false);
         secrets.tokenObtained("billing", new AccessToken(TOKEN, "Bearer", 60, null));
-        HookScrubber.install(withPatterns, secrets);
+        HookScrubber.install(withPatterns, secrets, new TerminalStreams(withPatterns, new ManualHeldTextTimer()));
         LogScrubber hooks = Bridge.scrubber();
         String[] fragments = {TOKEN, TOKEN.substring(0, 9), TOKEN.substring(5, 17), "access_token=", "Bearer ",
             "client_secret", "eyJhbGciOiJ", "eyJ.x", " ", "\n", "\n", "%2F", "\\u003d", "\u00e9", "abc", "0123",
@@ -102,7 +102,7 @@ class HookScrubberTest {
 
     @Test
     void aRangeTheTableCannotBeReadOverIsLeftToTheRedactorWhichWithholdsIt() {
-        HookScrubber.install(redactor, secrets);
+        HookScrubber.install(redactor, secrets, new TerminalStreams(redactor, new ManualHeldTextTimer()));
         byte[] line = bytes("clean line\n");
 
         assertThat(text(Bridge.scrubber().scrub(line, 4, line.length))).isEqualTo(Redactor.WITHHELD_FAILED);
