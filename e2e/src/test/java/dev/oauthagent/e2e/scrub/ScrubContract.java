@@ -2,6 +2,7 @@ package dev.oauthagent.e2e.scrub;
 
 import dev.oauthagent.e2e.support.AuthServer;
 import dev.oauthagent.e2e.support.E2ePaths;
+import dev.oauthagent.e2e.support.FileTrees;
 import dev.oauthagent.e2e.support.JavaProcess;
 import dev.oauthagent.e2e.support.OriginRecorder;
 import dev.oauthagent.e2e.support.SecretForms;
@@ -18,7 +19,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -161,20 +161,7 @@ public abstract class ScrubContract {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
-            deleteTree(dir); // tens of MB of logs per run (the 10 MB line, several appenders), read by now
-        }
-    }
-
-    private static void deleteTree(Path dir) {
-        if (dir == null) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete " + dir, e);
+            FileTrees.delete(dir); // tens of MB of logs per run (the 10 MB line, several appenders), read by now
         }
     }
 
