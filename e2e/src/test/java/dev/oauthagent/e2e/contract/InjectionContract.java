@@ -42,8 +42,9 @@ import org.junit.jupiter.api.io.TempDir;
  * <li>{@code partner}: partner.example.com on port A, allow-http, another OAuth client (client_secret_post);</li>
  * <li>{@code secure}: secure.example.com on ports S and A, without allow-http, so only https gets its token.</li>
  * </ul>
- * Every run also proves that no client secret and no token (a JWT, "eyJ...") appears in the app's output or
- * the servers'.
+ * Every run also proves that no client secret (in any encoded form) and no token (a JWT, "eyJ...") appears in
+ * the app's output or the servers': with the agent's scrubbing off and its log at debug, so a leak of the agent's
+ * own making cannot hide behind its scrubber (the injection ITs run with scrubbing on, the default).
  */
 public abstract class InjectionContract {
     private static final AtomicInteger CASE_NUMBER = new AtomicInteger();
