@@ -163,6 +163,7 @@ public abstract class InjectionContract {
         long issuedBefore = expiry.authServer.issuedTokens(clientId);
         long acceptedBefore = expiry.resourceServer.accepted();
         long rejectedBefore = expiry.resourceServer.rejected();
+        long tokensBefore = expiry.resourceServer.acceptedTokens();
         AgentSetup setup = AgentSetup.of(AgentSetup.Client.of("api", expiry.authServer.tokenUrl(), clientId,
                         expiry.authServer.shortClientSecret()).waitTimeout(FIRST_TOKEN_WAIT)
                 .hosts("127.0.0.1:" + expiry.resourceServer.url().getPort()).paths("/api").withAllowHttp());
@@ -174,14 +175,18 @@ public abstract class InjectionContract {
         assertAllSucceeded(result);
         assertThat(expiry.resourceServer.accepted() - acceptedBefore).isEqualTo(requests);
         assertThat(expiry.resourceServer.rejected() - rejectedBefore).isZero();
+        // Counted by the API, not timed: requests that carried three tokens crossed two rotations (40 requests
+        // paced 250 ms apart carry about six), however slowly a loaded machine ran them.
+        long tokensCarried = expiry.resourceServer.acceptedTokens() - tokensBefore;
+        assertThat(tokensCarried).as("different tokens the API accepted from the app\n%s", result)
+                .isGreaterThanOrEqualTo(3);
+        // An upper bound only: a slower run (a loaded machine) has a longer elapsed time and a larger budget.
         double seconds = result.elapsed().toMillis() / 1000.0;
-        assertThat(seconds).as("the run must span several token lifetimes of %ss", lifetime)
-                .isGreaterThan(3.0 * lifetime);
         long budget = (long) Math.floor(seconds / (lifetime / 2.0)) + 2;
         assertThat(expiry.authServer.issuedTokens(clientId) - issuedBefore)
-                .as("token requests in %.1f s with %d s tokens (budget: run time / half-lifetime + 2; at least 3 "
-                        + "because one token cannot have served the whole run)", seconds, lifetime)
-                .isBetween(3L, budget);
+                .as("token requests in %.1f s with %d s tokens (budget: run time / half-lifetime + 2; at least "
+                        + "the tokens the API saw)", seconds, lifetime)
+                .isBetween(tokensCarried, budget);
     }
 
     @Test

@@ -98,6 +98,11 @@ public final class ResourceServer implements AutoCloseable {
         return (Long) stats().get("rejected");
     }
 
+    /** How many different tokens /api accepted so far. */
+    public long acceptedTokens() {
+        return (Long) stats().get("tokens");
+    }
+
     public JavaProcess process() {
         return process;
     }
