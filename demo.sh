@@ -16,13 +16,19 @@ RECORDER=test-apps/origin-recorder/target/origin-recorder.jar
 LOGGING_APP=test-apps/logback-app/target/logback-app.jar
 TOKEN_TTL=10 # seconds: short, so that the run below crosses several token lifetimes
 DEMO=.demo
-mkdir -p "$DEMO"
+# The servers' embedded Tomcat makes its work folders (tomcat.*, tomcat-docbase.*) under java.io.tmpdir: here,
+# not /tmp, so that nothing outlives the demo there. Emptied at every start.
+SERVER_TMP="$DEMO/tmp"
+rm -rf "$SERVER_TMP" && mkdir -p "$SERVER_TMP"
 
-stale() { # $1 jar, rest: source folders
-  local jar=$1; shift
-  [ ! -f "$jar" ] || [ -n "$(find "$@" pom.xml -newer "$jar" -type f -print -quit)" ]
+# A jar is stale when it is missing or older than a source of its modules: their src/ trees and POMs (the parent
+# POMs included). Only those: target/ holds Maven's own bookkeeping (maven-status/...), rewritten by every build.
+stale() { # $1 jar, rest: module folders
+  local jar=$1 sources=(pom.xml test-apps/pom.xml) module; shift
+  for module in "$@"; do sources+=("$module/src" "$module/pom.xml"); done
+  [ ! -f "$jar" ] || [ -n "$(find "${sources[@]}" -newer "$jar" -type f -print -quit)" ]
 }
-if stale "$AGENT" bootstrap agent/src agent/pom.xml || stale "$AUTH_SERVER" test-apps/auth-server \
+if stale "$AGENT" bootstrap agent || stale "$AUTH_SERVER" test-apps/auth-server \
     || stale "$API" test-apps/resource-server || stale "$APP" test-apps/urlconnection-app \
     || stale "$RECORDER" test-apps/origin-recorder || stale "$LOGGING_APP" test-apps/logback-app test-apps/leaky-lines; then
   echo "== building the agent and the test programs (mvn package, tests skipped: run mvn -B verify for those)"
@@ -55,9 +61,9 @@ start_server() {
 
 echo "== starting the authorization server and the protected API"
 ISSUER=$(start_server auth-server "AUTH_SERVER_READY issuer=" \
-  java -XX:TieredStopAtLevel=1 -jar "$AUTH_SERVER" --port=0 --token-ttl=${TOKEN_TTL}s)
+  java -XX:TieredStopAtLevel=1 -Djava.io.tmpdir="$SERVER_TMP" -jar "$AUTH_SERVER" --port=0 --token-ttl=${TOKEN_TTL}s)
 API_URL=$(start_server resource-server "RESOURCE_SERVER_READY url=" \
-  java -XX:TieredStopAtLevel=1 -jar "$API" --port=0 --issuer="$ISSUER" --audience=api --clock-skew=0s)
+  java -XX:TieredStopAtLevel=1 -Djava.io.tmpdir="$SERVER_TMP" -jar "$API" --port=0 --issuer="$ISSUER" --audience=api --clock-skew=0s)
 API_HOST_PORT=${API_URL#http://}
 echo "   authorization server $ISSUER (tokens live ${TOKEN_TTL} s; log $DEMO/auth-server.log)"
 echo "   protected API        $API_URL (log $DEMO/resource-server.log)"

@@ -6,6 +6,8 @@ import dev.oauthagent.e2e.fixtures.ScriptedChild;
 import dev.oauthagent.e2e.support.AuthServer;
 import dev.oauthagent.e2e.support.E2ePaths;
 import dev.oauthagent.e2e.support.JavaProcess;
+import dev.oauthagent.e2e.support.JavaProcessBuilder;
+import dev.oauthagent.e2e.support.SecretForms;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,22 +44,23 @@ class AgentStartupIT {
     @Test
     void agentFetchesATokenAtStartAndRefreshesItBeforeItExpiresWithoutLoggingSecrets() {
         // Configuration from environment variables alone: no file.
-        try (JavaProcess app = app("config-from-env", null)
-                .env("OAUTH_AGENT_CLIENTS_INVENTORY_TOKEN_URL", server.tokenUrl().toString())
-                .env("OAUTH_AGENT_CLIENTS_INVENTORY_CLIENT_ID", server.basicClientId())
-                .env("OAUTH_AGENT_CLIENTS_INVENTORY_CLIENT_SECRET", "${env:INVENTORY_SECRET}")
-                .env("INVENTORY_SECRET", SECRET)
-                .env("OAUTH_AGENT_CLIENTS_INVENTORY_HOSTS", "inventory.example.internal")
-                .env("OAUTH_AGENT_CLIENTS_INVENTORY_ALLOW_HTTP", "true")
-                // debug prints every line the token path can log: none may hold the secret
-                .env("OAUTH_AGENT_LOG_LEVEL", "debug")
-                .args("out:APP_STARTED", "hang").start()) {
+        try (JavaProcess app = inventoryClientAtDebugUnscrubbed(SECRET).args("out:APP_STARTED", "hang").start()) {
             app.awaitLine("APP_STARTED", WAIT);
             String first = app.awaitLine(Pattern.compile("client 'inventory': token [0-9a-f]{8} obtained"), WAIT);
             assertThat(first).startsWith("[oauth-agent]");
             // A 4 s token (the server rounds expires_in down to 3) is refreshed at about half its lifetime.
             app.awaitLines(Pattern.compile("client 'inventory': token [0-9a-f]{8} refreshed"), 2, WAIT);
-            assertThat(app.stdout() + app.stderr()).doesNotContain(SECRET);
+            assertNoCredentialIn(app, SECRET);
+        }
+    }
+
+    @Test
+    void aRefusedClientSecretIsReportedWithoutLoggingItInAnyForm() {
+        String wrongSecret = "wrong-" + UUID.randomUUID();
+        try (JavaProcess app = inventoryClientAtDebugUnscrubbed(wrongSecret).args("out:APP_STARTED", "hang").start()) {
+            app.awaitLine("APP_STARTED", WAIT);
+            app.awaitLine(Pattern.compile("client 'inventory'.*invalid_client"), WAIT);
+            assertNoCredentialIn(app, wrongSecret);
         }
     }
 
@@ -88,7 +91,30 @@ class AgentStartupIT {
         }
     }
 
-    private static dev.oauthagent.e2e.support.JavaProcessBuilder app(String name, String agentArgs) {
+    /**
+     * The inventory client from environment variables alone, with the agent's log at debug (every line the token
+     * path can log) and its scrubbing off, so that no line it writes is cleaned up before the test reads it.
+     */
+    private static JavaProcessBuilder inventoryClientAtDebugUnscrubbed(String secret) {
+        return app("config-from-env", null)
+                .env("OAUTH_AGENT_CLIENTS_INVENTORY_TOKEN_URL", server.tokenUrl().toString())
+                .env("OAUTH_AGENT_CLIENTS_INVENTORY_CLIENT_ID", server.basicClientId())
+                .env("OAUTH_AGENT_CLIENTS_INVENTORY_CLIENT_SECRET", "${env:INVENTORY_SECRET}")
+                .env("INVENTORY_SECRET", secret)
+                .env("OAUTH_AGENT_CLIENTS_INVENTORY_HOSTS", "inventory.example.internal")
+                .env("OAUTH_AGENT_CLIENTS_INVENTORY_ALLOW_HTTP", "true")
+                .env("OAUTH_AGENT_LOG_LEVEL", "debug")
+                .env("OAUTH_AGENT_SCRUB_ENABLED", "false");
+    }
+
+    private static void assertNoCredentialIn(JavaProcess app, String secret) {
+        String output = app.stdout() + app.stderr();
+        SecretForms.assertAbsent("the output of " + app, output,
+                SecretForms.clientCredentials("client 'inventory'", server.basicClientId(), secret));
+        assertThat(output).as("a token (JWT) in the output of %s", app).doesNotContain("eyJ");
+    }
+
+    private static JavaProcessBuilder app(String name, String agentArgs) {
         return JavaProcess.builder(name).mainClass(ScriptedChild.class).javaAgent(E2ePaths.agentJar(), agentArgs);
     }
 }

@@ -121,6 +121,8 @@ public final class LogThroughputHarness {
             for (WorkloadResult result : results) {
                 result.print();
             }
+        } finally {
+            WorkDirs.delete(workDir); // its files are read by now: nothing of a run stays in the temp folder
         }
     }
 

@@ -60,6 +60,8 @@ public final class StartupHarness {
             printHello(measureHello(helloVariants, runs, launcher));
             printFirstRequest(List.of(none, ours), runs, server, launcher);
             System.out.println("At end " + MachineState.load());
+        } finally {
+            WorkDirs.delete(workDir); // its files are read by now: nothing of a run stays in the temp folder
         }
     }
 

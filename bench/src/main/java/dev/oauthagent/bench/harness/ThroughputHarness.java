@@ -81,6 +81,8 @@ public final class ThroughputHarness {
             for (ClientResult result : results) {
                 result.print();
             }
+        } finally {
+            WorkDirs.delete(workDir); // its files are read by now: nothing of a run stays in the temp folder
         }
     }
 

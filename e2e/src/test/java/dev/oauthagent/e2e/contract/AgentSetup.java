@@ -1,5 +1,6 @@
 package dev.oauthagent.e2e.contract;
 
+import dev.oauthagent.e2e.support.SecretForms;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -81,19 +82,26 @@ public final class AgentSetup {
         return clients;
     }
 
-    /** Every client secret, for "never printed" checks. */
-    public List<String> secrets() {
-        return clients.stream().map(Client::secret).distinct().toList();
+    /** Every client's credentials in every form they can leak in, label to text, for "never printed" checks. */
+    public Map<String, String> secrets() {
+        Map<String, String> secrets = new LinkedHashMap<>();
+        for (Client client : clients) {
+            secrets.putAll(SecretForms.clientCredentials("client '" + client.name() + "'", client.clientId(),
+                    client.secret()));
+        }
+        return secrets;
     }
 
     /**
      * The configuration as environment variables only: {@code OAUTH_AGENT_CLIENTS_<NAME>_<KEY>}, the secret
      * as a reference to a variable of the application's own ({@code CONTRACT_<NAME>_SECRET}). Debug logging,
-     * so every token the agent gets is logged (by fingerprint) and every line it can print is checked for leaks.
+     * so every token the agent gets is logged (by fingerprint) and every line it can print is checked for leaks;
+     * scrubbing off, so that a leak of the agent's own making is not hidden by its own scrubber.
      */
     public Map<String, String> asEnvironment() {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("OAUTH_AGENT_LOG_LEVEL", "debug");
+        env.put("OAUTH_AGENT_SCRUB_ENABLED", "false");
         for (Client client : clients) {
             String prefix = "OAUTH_AGENT_CLIENTS_" + envName(client.name()) + "_";
             client.keys().forEach((key, value) -> env.put(prefix + envName(key), value));
@@ -104,10 +112,14 @@ public final class AgentSetup {
         return env;
     }
 
-    /** The configuration as a properties file only (secrets written literally), for {@code config=<file>}. */
+    /**
+     * The configuration as a properties file only (secrets written literally), for {@code config=<file>}; debug
+     * logging and scrubbing off, as {@link #asEnvironment()}.
+     */
     public Path writePropertiesFile(Path file) {
         List<String> lines = new ArrayList<>();
         lines.add("oauth.agent.log-level=debug");
+        lines.add("oauth.agent.scrub.enabled=false");
         for (Client client : clients) {
             String prefix = "oauth.agent.clients." + client.name() + ".";
             client.keys().forEach((key, value) -> lines.add(prefix + key + "=" + value));

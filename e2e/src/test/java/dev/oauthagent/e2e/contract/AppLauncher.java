@@ -6,14 +6,17 @@ import dev.oauthagent.e2e.support.E2ePaths;
 import dev.oauthagent.e2e.support.HostsFile;
 import dev.oauthagent.e2e.support.JavaProcess;
 import dev.oauthagent.e2e.support.JavaProcessBuilder;
+import dev.oauthagent.e2e.support.SecretForms;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
+import java.util.Map;
 
 /**
  * Runs a {@link ClientApp} to its end in a real JVM that resolves the contract's host names ({@link HostsFile})
  * and trusts the test servers' certificate, with the agent configured one way or another, or without it. Every
- * run is checked for leaks: no client secret and no token (a JWT, "eyJ...") in the app's output or the servers'.
+ * run is checked for leaks: no client secret in any form {@link SecretForms} knows (plain, Basic value, percent-,
+ * form- and JSON-encoded, base64) and no token (a JWT, "eyJ...") in the app's output or the servers'. The agent
+ * runs with scrubbing off ({@link AgentSetup}), so what is checked is what the agent itself wrote.
  */
 final class AppLauncher {
     private static final Duration RUN_TIMEOUT = Duration.ofSeconds(120);
@@ -28,7 +31,7 @@ final class AppLauncher {
 
     /** The app alone, as without oauth-agent. */
     AppResult withoutAgent(AppRun run, ContractServers used) {
-        return finish(process(run, used), run, List.of(), used);
+        return finish(process(run, used), run, Map.of(), used);
     }
 
     /** Under the agent, configured by environment variables only. */
@@ -52,7 +55,8 @@ final class AppLauncher {
                 .args(app.args(run).toArray(String[]::new));
     }
 
-    private static AppResult finish(JavaProcessBuilder builder, AppRun run, List<String> secrets, ContractServers used) {
+    private static AppResult finish(JavaProcessBuilder builder, AppRun run, Map<String, String> secrets,
+            ContractServers used) {
         long start = System.nanoTime();
         AppResult result;
         try (JavaProcess process = builder.start()) {
@@ -66,10 +70,8 @@ final class AppLauncher {
         return result;
     }
 
-    private static void assertNoSecretIn(String output, List<String> secrets, String where) {
-        for (String secret : secrets) {
-            assertThat(output).as("a client secret in %s", where).doesNotContain(secret);
-        }
+    private static void assertNoSecretIn(String output, Map<String, String> secrets, String where) {
+        SecretForms.assertAbsent(where, output, secrets);
         assertThat(output).as("a token (JWT) in %s", where).doesNotContain(JWT_START);
     }
 }

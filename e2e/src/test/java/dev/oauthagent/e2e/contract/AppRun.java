@@ -9,28 +9,35 @@ import java.util.List;
  * header of the application's own, a pause between requests, under one redirect policy.
  *
  * @param header {@code "Name: value"} or null
+ * @param ordered each request leaves only once the answer to the one before came back, as it does anyway with
+ *                a client that waits for answers; a client that does not (sendAsync) is told to wait for each
  */
 public record AppRun(List<URI> urls, int requests, String method, String header, long pauseMillis,
-        RedirectPolicy redirect) {
+        RedirectPolicy redirect, boolean ordered) {
 
     public static AppRun of(List<URI> urls, RedirectPolicy redirect) {
-        return new AppRun(List.copyOf(urls), 1, "GET", null, 0, redirect);
+        return new AppRun(List.copyOf(urls), 1, "GET", null, 0, redirect, false);
     }
 
     public AppRun requests(int count) {
-        return new AppRun(urls, count, method, header, pauseMillis, redirect);
+        return new AppRun(urls, count, method, header, pauseMillis, redirect, ordered);
     }
 
     public AppRun method(String newMethod) {
-        return new AppRun(urls, requests, newMethod, header, pauseMillis, redirect);
+        return new AppRun(urls, requests, newMethod, header, pauseMillis, redirect, ordered);
     }
 
     public AppRun header(String nameAndValue) {
-        return new AppRun(urls, requests, method, nameAndValue, pauseMillis, redirect);
+        return new AppRun(urls, requests, method, nameAndValue, pauseMillis, redirect, ordered);
     }
 
     public AppRun pauseMillis(long pause) {
-        return new AppRun(urls, requests, method, header, pause, redirect);
+        return new AppRun(urls, requests, method, header, pause, redirect, ordered);
+    }
+
+    /** See {@code ordered} above: ordering by events (answers), where a pause would order by time. */
+    public AppRun inOrder() {
+        return new AppRun(urls, requests, method, header, pauseMillis, redirect, true);
     }
 
     /** The URL request {@code n} (1-based) went to. */

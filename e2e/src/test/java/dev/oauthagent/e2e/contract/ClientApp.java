@@ -21,7 +21,10 @@ public interface ClientApp {
     /** The test app's runnable jar. */
     Path jar();
 
-    /** The program arguments for {@code run} (URLs, counts, method, header, the redirect policy's own options). */
+    /**
+     * The program arguments for {@code run} (URLs, counts, method, header, the redirect policy's own options, and
+     * what makes an app that does not wait for answers send {@link AppRun#ordered() in order}).
+     */
     List<String> args(AppRun run);
 
     /** Every redirect policy the library offers; the redirect matrix runs once per policy. */
@@ -29,12 +32,4 @@ public interface ClientApp {
 
     /** The policy an application gets without choosing one. */
     RedirectPolicy defaultRedirectPolicy();
-
-    /**
-     * Whether the app sends its requests without waiting for earlier answers (sendAsync): then a request sent
-     * while an earlier one's 401 is still on its way may rightly carry the token that 401 refused.
-     */
-    default boolean sendsWithoutWaiting() {
-        return false;
-    }
 }

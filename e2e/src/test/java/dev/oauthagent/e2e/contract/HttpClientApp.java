@@ -32,11 +32,6 @@ final class HttpClientApp implements ClientApp {
     }
 
     @Override
-    public boolean sendsWithoutWaiting() {
-        return "ASYNC".equals(mode);
-    }
-
-    @Override
     public Path jar() {
         return E2ePaths.testApp("httpclient-app");
     }
@@ -45,6 +40,9 @@ final class HttpClientApp implements ClientApp {
     public List<String> args(AppRun run) {
         List<String> args = new ArrayList<>(run.commonArgs());
         args.add("--mode=" + mode);
+        if (run.ordered()) {
+            args.add("--await-each=true");
+        }
         args.addAll(run.redirect().args());
         return args;
     }

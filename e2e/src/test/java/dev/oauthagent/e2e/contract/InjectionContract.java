@@ -42,8 +42,9 @@ import org.junit.jupiter.api.io.TempDir;
  * <li>{@code partner}: partner.example.com on port A, allow-http, another OAuth client (client_secret_post);</li>
  * <li>{@code secure}: secure.example.com on ports S and A, without allow-http, so only https gets its token.</li>
  * </ul>
- * Every run also proves that no client secret and no token (a JWT, "eyJ...") appears in the app's output or
- * the servers'.
+ * Every run also proves that no client secret (in any encoded form) and no token (a JWT, "eyJ...") appears in
+ * the app's output or the servers': with the agent's scrubbing off and its log at debug, so a leak of the agent's
+ * own making cannot hide behind its scrubber (the injection ITs run with scrubbing on, the default).
  */
 public abstract class InjectionContract {
     private static final AtomicInteger CASE_NUMBER = new AtomicInteger();
@@ -162,6 +163,7 @@ public abstract class InjectionContract {
         long issuedBefore = expiry.authServer.issuedTokens(clientId);
         long acceptedBefore = expiry.resourceServer.accepted();
         long rejectedBefore = expiry.resourceServer.rejected();
+        long tokensBefore = expiry.resourceServer.acceptedTokens();
         AgentSetup setup = AgentSetup.of(AgentSetup.Client.of("api", expiry.authServer.tokenUrl(), clientId,
                         expiry.authServer.shortClientSecret()).waitTimeout(FIRST_TOKEN_WAIT)
                 .hosts("127.0.0.1:" + expiry.resourceServer.url().getPort()).paths("/api").withAllowHttp());
@@ -173,28 +175,32 @@ public abstract class InjectionContract {
         assertAllSucceeded(result);
         assertThat(expiry.resourceServer.accepted() - acceptedBefore).isEqualTo(requests);
         assertThat(expiry.resourceServer.rejected() - rejectedBefore).isZero();
+        // Counted by the API, not timed: requests that carried three tokens crossed two rotations (40 requests
+        // paced 250 ms apart carry about six), however slowly a loaded machine ran them.
+        long tokensCarried = expiry.resourceServer.acceptedTokens() - tokensBefore;
+        assertThat(tokensCarried).as("different tokens the API accepted from the app\n%s", result)
+                .isGreaterThanOrEqualTo(3);
+        // An upper bound only: a slower run (a loaded machine) has a longer elapsed time and a larger budget.
         double seconds = result.elapsed().toMillis() / 1000.0;
-        assertThat(seconds).as("the run must span several token lifetimes of %ss", lifetime)
-                .isGreaterThan(3.0 * lifetime);
         long budget = (long) Math.floor(seconds / (lifetime / 2.0)) + 2;
         assertThat(expiry.authServer.issuedTokens(clientId) - issuedBefore)
-                .as("token requests in %.1f s with %d s tokens (budget: run time / half-lifetime + 2; at least 3 "
-                        + "because one token cannot have served the whole run)", seconds, lifetime)
-                .isBetween(3L, budget);
+                .as("token requests in %.1f s with %d s tokens (budget: run time / half-lifetime + 2; at least "
+                        + "the tokens the API saw)", seconds, lifetime)
+                .isBetween(tokensCarried, budget);
     }
 
     @Test
     void invalidTokenChallengeOnADecoratedRequestDropsThatTokenAndTheNextRequestGetsAFreshOne() {
         String id = caseId("invalid-token");
-        // A first request to another path, and a second between requests, so that for every client (async
-        // included) the requests after the rejected one are sent after its 401 came back.
+        // In order (an async client too waits for each answer), so every request after the rejected one leaves
+        // after its 401 came back.
         URI warmUp = httpUrl(HostsFile.API, "/api/" + id + "/warm-up");
         String rejectedPath = "/api/" + id + "/rejected-once";
         URI url = httpUrl(HostsFile.API, rejectedPath);
         servers.http.rejectNext(1, rejectedPath);
 
         AppResult result = run(AppRun.of(List.of(warmUp, url, url, url), app().defaultRedirectPolicy())
-                .requests(1).pauseMillis(1000), AgentSetup.of(api()));
+                .requests(1).inOrder(), AgentSetup.of(api()));
 
         List<String> arrived = servers.recordedFor(id).stream().filter(r -> r.path().startsWith(rejectedPath))
                 .map(RecordedRequest::authorization).toList();
@@ -202,17 +208,7 @@ public abstract class InjectionContract {
                 .allMatch(authorization -> result.authorizationsOf("api").contains(authorization));
         String rejected = arrived.get(0);
         List<String> after = arrived.subList(1, arrived.size());
-        if (app().sendsWithoutWaiting()) {
-            // Sent on a timer, not after the 401 came back: on a loaded machine the next request can leave before
-            // it. Once a fresh token went out the refused one never comes back, and the last one (seconds later)
-            // is fresh.
-            int firstFresh = after.indexOf(after.stream().filter(a -> !a.equals(rejected)).findFirst()
-                    .orElseThrow(() -> new AssertionError("no fresh token after the 401\n" + result)));
-            assertThat(after.subList(firstFresh, after.size())).as("tokens after the first fresh one\n%s", result)
-                    .doesNotContain(rejected);
-        } else {
-            assertThat(after).as("tokens sent after the 401 invalid_token\n%s", result).doesNotContain(rejected);
-        }
+        assertThat(after).as("tokens sent after the 401 invalid_token\n%s", result).doesNotContain(rejected);
         assertThat(result.outcome(3).status()).isEqualTo(200);
         assertThat(result.outcome(4).status()).isEqualTo(200);
         // The rejected request itself: 401 if the client hands the refusal to the app, 200 if it was resent with

@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The logback app with logback and slf4j on the module path: logback-core is then the named module
@@ -22,7 +23,12 @@ import org.junit.jupiter.api.Test;
  * the file appender's own output (not the scrubbed console) proves the hook ran there.
  */
 class LogbackModulePathScrubIT extends ScrubContract {
-    private final Path classLoadLog = tempFile();
+    /**
+     * One for the test class (the app runs are shared by its tests), deleted after them with whatever is in it: the
+     * JVM's unified logging rotates an existing log file to class-load.log.0, .1... at start, and each run starts one.
+     */
+    @TempDir
+    static Path dir;
 
     @Override
     protected String appName() {
@@ -32,7 +38,7 @@ class LogbackModulePathScrubIT extends ScrubContract {
     @Override
     protected List<String> jvmArgs() {
         return List.of("--module-path", modulePath(), "--add-modules", "ch.qos.logback.classic",
-                "-Xlog:class+load=info:file=" + classLoadLog);
+                "-Xlog:class+load=info:file=" + classLoadLog());
     }
 
     @Test
@@ -40,7 +46,7 @@ class LogbackModulePathScrubIT extends ScrubContract {
         defaultRunOutput("stdout");
 
         List<String> appenderLoads;
-        try (Stream<String> lines = Files.lines(classLoadLog)) {
+        try (Stream<String> lines = Files.lines(classLoadLog())) {
             appenderLoads = lines.filter(line -> line.contains(" ch.qos.logback.core.OutputStreamAppender "))
                     .collect(Collectors.toList());
         }
@@ -67,13 +73,7 @@ class LogbackModulePathScrubIT extends ScrubContract {
         }
     }
 
-    private static Path tempFile() {
-        try {
-            Path file = Files.createTempFile("logback-module-path-", ".class-load.log");
-            file.toFile().deleteOnExit();
-            return file;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    private static Path classLoadLog() {
+        return dir.resolve("class-load.log");
     }
 }

@@ -39,6 +39,14 @@ public final class E2ePaths {
         return Paths.get(System.getProperty("e2e.logDir", "target/e2e-logs")).toAbsolutePath();
     }
 
+    /**
+     * Under which each child JVM gets a temp folder of its own ({@code java.io.tmpdir}), deleted when it is closed:
+     * e2e/target/e2e-tmp, so whatever a child leaves there (the embedded Tomcat's work folders) never reaches /tmp.
+     */
+    public static Path childTmpRoot() {
+        return Paths.get(System.getProperty("e2e.childTmpRoot", "target/e2e-tmp")).toAbsolutePath();
+    }
+
     private static Path existing(Path path, String what) {
         Path absolute = path.toAbsolutePath().normalize();
         if (!Files.isRegularFile(absolute)) {

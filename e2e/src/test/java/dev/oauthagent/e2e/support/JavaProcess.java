@@ -36,7 +36,7 @@ public final class JavaProcess implements AutoCloseable {
     private static final Set<JavaProcess> RUNNING = ConcurrentHashMap.newKeySet();
 
     static {
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> RUNNING.forEach(JavaProcess::killTreeNow),
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> RUNNING.forEach(JavaProcess::killAtExit),
                 "e2e-orphan-killer"));
     }
 
@@ -44,12 +44,14 @@ public final class JavaProcess implements AutoCloseable {
     private final Process process;
     private final CapturedOutput output = new CapturedOutput();
     private final ProcessLog log;
+    private final Path tmpDir;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private JavaProcess(String name, Process process, ProcessLog log) {
+    private JavaProcess(String name, Process process, ProcessLog log, Path tmpDir) {
         this.name = name;
         this.process = process;
         this.log = log;
+        this.tmpDir = tmpDir;
     }
 
     /** @param name short label for messages and the log file name, e.g. "auth-server" */
@@ -57,8 +59,11 @@ public final class JavaProcess implements AutoCloseable {
         return new JavaProcessBuilder(name);
     }
 
-    /** Starts {@code command} (already fully set up by {@link JavaProcessBuilder}) and begins capturing. */
-    static JavaProcess start(String name, ProcessBuilder command, List<String> envNames) {
+    /**
+     * Starts {@code command} (already fully set up by {@link JavaProcessBuilder}) and begins capturing;
+     * {@code tmpDir}, the child's {@code java.io.tmpdir}, is deleted with everything in it when it is closed.
+     */
+    static JavaProcess start(String name, ProcessBuilder command, List<String> envNames, Path tmpDir) {
         ProcessLog log = ProcessLog.open(name, command.command(), envNames);
         Process process;
         try {
@@ -66,10 +71,11 @@ public final class JavaProcess implements AutoCloseable {
         } catch (IOException e) {
             log.note("could not start: " + e);
             log.close();
+            FileTrees.delete(tmpDir);
             throw new UncheckedIOException("cannot start " + name + ": "
                     + ProcessLog.maskSecrets(String.join(" ", command.command())), e);
         }
-        JavaProcess started = new JavaProcess(name, process, log);
+        JavaProcess started = new JavaProcess(name, process, log, tmpDir);
         RUNNING.add(started);
         started.closeStdin();
         started.pump(process.getInputStream(), CapturedOutput.Stream.STDOUT);
@@ -180,8 +186,23 @@ public final class JavaProcess implements AutoCloseable {
             killTreeNow();
         } finally {
             log.note("closed (" + exitDescription() + ")");
+            deleteTmpDir();
             log.close();
             RUNNING.remove(this);
+        }
+    }
+
+    /** The child's {@code java.io.tmpdir}; deleted by {@link #close()}. */
+    public Path tmpDir() {
+        return tmpDir;
+    }
+
+    private void deleteTmpDir() {
+        try {
+            FileTrees.delete(tmpDir);
+        } catch (UncheckedIOException e) {
+            // Under e2e/target, so `mvn clean` still removes it; the log says why it is there.
+            log.note("could not delete its temp folder: " + e.getCause());
         }
     }
 
@@ -195,6 +216,17 @@ public final class JavaProcess implements AutoCloseable {
         List<ProcessHandle> tree = new ArrayList<>(process.descendants().collect(Collectors.toList()));
         tree.add(process.toHandle());
         return tree;
+    }
+
+    /** For a child nobody closed (a shared server) when the test JVM exits: killed, then its temp folder deleted. */
+    private void killAtExit() {
+        killTreeNow();
+        try {
+            process.waitFor(GRACE.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        deleteTmpDir();
     }
 
     private void killTreeNow() {

@@ -1,7 +1,10 @@
 package dev.oauthagent.e2e.support;
 
 import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -143,8 +146,17 @@ public final class JavaProcessBuilder {
         return command;
     }
 
+    /**
+     * Starts the child with a temp folder of its own ({@link E2ePaths#childTmpRoot()}), which {@link JavaProcess#close()}
+     * deletes once the child is gone: Spring Boot's embedded Tomcat, for one, leaves its work folders in
+     * {@code java.io.tmpdir} even when it stops cleanly. A {@code -Djava.io.tmpdir} of the test's own comes later on
+     * the command line and wins.
+     */
     public JavaProcess start() {
-        ProcessBuilder builder = new ProcessBuilder(command());
+        Path tmpDir = newTmpDir();
+        List<String> command = command();
+        command.add(1, "-Djava.io.tmpdir=" + tmpDir);
+        ProcessBuilder builder = new ProcessBuilder(command);
         if (workingDirectory != null) {
             builder.directory(workingDirectory.toFile());
         }
@@ -159,7 +171,17 @@ public final class JavaProcessBuilder {
                 childEnv.put(variable, value);
             }
         });
-        return JavaProcess.start(name, builder, new ArrayList<>(env.keySet()));
+        return JavaProcess.start(name, builder, new ArrayList<>(env.keySet()), tmpDir);
+    }
+
+    private Path newTmpDir() {
+        try {
+            Path root = Files.createDirectories(E2ePaths.childTmpRoot());
+            return Files.createTempDirectory(root, name.replaceAll("[^A-Za-z0-9._-]", "_") + "-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot make a temp folder for " + name + " under "
+                    + E2ePaths.childTmpRoot(), e);
+        }
     }
 
     private static Map<String, Pattern> speedFlags() {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.oauthagent.e2e.fixtures.ScriptedChild;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -143,6 +144,20 @@ class JavaProcessIT {
             process.awaitExit(WAIT);
             assertThat(process.stdout()).isEqualTo("OAUTH_AGENT_E2E_CANARY=from-test-jvm\n");
         }
+    }
+
+    @Test
+    void whatAChildLeavesInItsTempFolderIsGoneOnceItIsClosed() {
+        Path tempFile;
+        JavaProcess process = child("temp-file", "hang").start();
+        try (process) {
+            String line = process.awaitLine(Pattern.compile("^TEMP_FILE="), WAIT);
+            tempFile = Path.of(line.substring("TEMP_FILE=".length()));
+            assertThat(tempFile).exists().startsWith(process.tmpDir());
+            assertThat(process.tmpDir()).startsWith(E2ePaths.childTmpRoot());
+        }
+        assertThat(tempFile).doesNotExist();
+        assertThat(process.tmpDir()).doesNotExist();
     }
 
     @Test

@@ -28,6 +28,16 @@ public final class ResourceServer implements AutoCloseable {
     }
 
     /**
+     * Like {@link #start(AuthServer)}, accepting a token up to {@code leeway} after its {@code exp}: for a test
+     * whose point is not the exact expiry, so that a request that spent long in flight on a loaded machine is not
+     * refused.
+     */
+    public static ResourceServer startWithClockSkew(AuthServer authServer, Duration leeway) {
+        return start(authServer.issuer(), authServer.audience(), authServer.tls(), Map.of(),
+                "--clock-skew=" + leeway.toMillis() + "ms");
+    }
+
+    /**
      * Like {@link #start(AuthServer)}, also speaking HTTP/2 over cleartext: a client that offers
      * {@code Upgrade: h2c} (java.net.http does by default) is switched to HTTP/2 on its first request.
      */
@@ -96,6 +106,11 @@ public final class ResourceServer implements AutoCloseable {
 
     public long rejected() {
         return (Long) stats().get("rejected");
+    }
+
+    /** How many different tokens /api accepted so far. */
+    public long acceptedTokens() {
+        return (Long) stats().get("tokens");
     }
 
     public JavaProcess process() {

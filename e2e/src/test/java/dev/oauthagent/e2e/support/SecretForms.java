@@ -23,6 +23,23 @@ public final class SecretForms {
         return Base64.getEncoder().encodeToString((clientId + ":" + secret).getBytes(StandardCharsets.UTF_8));
     }
 
+    /**
+     * What of a client's credentials can leak, label to secret, for {@link #assertAbsent}: the secret, the Basic
+     * value made of it (as the agent sends it for client_secret_basic), and the secret's own base64 and base64url
+     * (unpadded, so a padded copy matches too) as code that encodes it by hand would print it.
+     *
+     * @param label names the client in a failure, e.g. "client 'api'"
+     */
+    public static Map<String, String> clientCredentials(String label, String clientId, String secret) {
+        Map<String, String> credentials = new LinkedHashMap<>();
+        credentials.put(label + " secret", secret);
+        credentials.put(label + " Basic value", basicValue(clientId, secret));
+        byte[] bytes = secret.getBytes(StandardCharsets.UTF_8);
+        credentials.put(label + " secret in base64", Base64.getEncoder().withoutPadding().encodeToString(bytes));
+        credentials.put(label + " secret in base64url", Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
+        return credentials;
+    }
+
     /** Form name to text, for one secret; forms equal to the plain one are left out. */
     public static Map<String, String> of(String secret) {
         Map<String, String> forms = new LinkedHashMap<>();

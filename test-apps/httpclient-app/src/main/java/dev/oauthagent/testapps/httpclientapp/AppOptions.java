@@ -17,10 +17,12 @@ final class AppOptions {
     private final HttpClient.Redirect redirect;
     private final boolean streamBody;
     private final String basicAuth;
+    private final boolean awaitEach;
 
     private AppOptions(List<String> urls, int requests, long pauseMillis, String method, String header, String mode,
-            HttpClient.Redirect redirect, boolean streamBody, String basicAuth) {
+            HttpClient.Redirect redirect, boolean streamBody, String basicAuth, boolean awaitEach) {
         this.urls = List.copyOf(urls);
+        this.awaitEach = awaitEach;
         this.streamBody = streamBody;
         this.basicAuth = basicAuth;
         this.redirect = redirect;
@@ -44,9 +46,9 @@ final class AppOptions {
 
     static AppOptions parse(String[] args, Map<String, String> env) {
         for (String arg : args) {
-            if (!arg.matches("--(url|requests|pause-ms|method|header|mode|redirect|body|basic-auth)=.*")) {
+            if (!arg.matches("--(url|requests|pause-ms|method|header|mode|redirect|body|basic-auth|await-each)=.*")) {
                 throw new IllegalArgumentException("unknown argument '" + arg + "': options are --url, --requests,"
-                        + " --pause-ms, --method, --header, --mode, --redirect, --body, --basic-auth");
+                        + " --pause-ms, --method, --header, --mode, --redirect, --body, --basic-auth, --await-each");
             }
         }
         List<String> urls = urls(args, env);
@@ -72,11 +74,16 @@ final class AppOptions {
         if (basicAuth != null && basicAuth.indexOf(':') <= 0) {
             throw new IllegalArgumentException("--basic-auth (or APP_BASIC_AUTH) must look like 'user:password'");
         }
+        String awaitEach = orDefault(value(args, env, "await-each", "APP_AWAIT_EACH"), "false").toLowerCase();
+        if (!awaitEach.matches("true|false")) {
+            throw new IllegalArgumentException("--await-each (or APP_AWAIT_EACH) '" + awaitEach
+                    + "' must be true or false");
+        }
         return new AppOptions(urls,
                 number(orDefault(value(args, env, "requests", "APP_REQUESTS"), "1"), "--requests (or APP_REQUESTS)", 1),
                 number(orDefault(value(args, env, "pause-ms", "APP_PAUSE_MS"), "0"), "--pause-ms (or APP_PAUSE_MS)", 0),
                 method, value(args, env, "header", "APP_HEADER"), mode, HttpClient.Redirect.valueOf(redirect),
-                "STREAM".equals(body), basicAuth);
+                "STREAM".equals(body), basicAuth, Boolean.parseBoolean(awaitEach));
     }
 
     /** Every {@code --url} given, in order (or APP_URL when there is none); each gets {@link #requests()} requests. */
@@ -117,6 +124,11 @@ final class AppOptions {
     /** POST bodies from an InputStream supplier (a publisher the JDK does not treat as replayable) instead of a String. */
     boolean streamBody() {
         return streamBody;
+    }
+
+    /** ASYNC: send each request only once the one before has completed, instead of all at once. */
+    boolean awaitEach() {
+        return awaitEach;
     }
 
     /** {@code user:password} for the client's {@link java.net.Authenticator}, or null for none. */

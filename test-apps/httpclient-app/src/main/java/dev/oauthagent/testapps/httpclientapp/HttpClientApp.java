@@ -29,7 +29,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * BOTH], {@code --redirect} [APP_REDIRECT: the client's {@link HttpClient.Redirect} policy, NORMAL (default),
  * ALWAYS or NEVER], {@code --body} [APP_BODY: STRING (default) sends POST bodies with {@code ofString}, STREAM with
  * {@code ofInputStream}], {@code --basic-auth} [APP_BASIC_AUTH, {@code user:password}: the client gets a
- * {@link java.net.Authenticator} that answers Basic challenges with them].
+ * {@link java.net.Authenticator} that answers Basic challenges with them], {@code --await-each} [APP_AWAIT_EACH,
+ * true or false (default): ASYNC sends each request only once the one before has completed, so the order of
+ * requests and answers is known without pausing].
  *
  * <p>Output: one line per request, {@code REQUEST <n> status=<code> method=<m> mode=<sync|async> version=<HTTP_1_1|HTTP_2>}
  * {@code bytes=<len>} (status -1 and {@code error=...} when no response came; async lines in completion order, numbered after the
@@ -100,7 +102,10 @@ public final class HttpClientApp {
         return n;
     }
 
-    /** Sends every request with sendAsync without waiting for answers; with --pause-ms, paced by that pause. */
+    /**
+     * Sends every request with sendAsync without waiting for answers (with --pause-ms, paced by that pause), or with
+     * --await-each one after the other, each once the one before has completed.
+     */
     private void runAsyncBurst(int first) throws InterruptedException {
         List<CompletableFuture<Void>> burst = new ArrayList<>();
         int total = options.urls().size() * options.requests();
@@ -123,6 +128,9 @@ public final class HttpClientApp {
                         }
                         return null;
                     }));
+            if (options.awaitEach()) {
+                burst.get(i).join();
+            }
             if (i + 1 < total && options.pauseMillis() > 0) {
                 Thread.sleep(options.pauseMillis());
             }

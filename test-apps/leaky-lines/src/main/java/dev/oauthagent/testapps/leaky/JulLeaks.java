@@ -18,6 +18,6 @@ public final class JulLeaks {
             log.log(Level.WARNING, "as a parameter: {0}", line.text());
         }
         log.log(Level.SEVERE, "the billing call failed", LeakyLines.failure(secrets));
-        log.info(LeakyLines.huge(secrets, 10));
+        log.info(LeakyLines.huge(secrets));
     }
 }

@@ -5,7 +5,9 @@ import java.net.URLEncoder;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The lines a careless program logs, each holding a secret in one form, and the clean lines that must reach
@@ -16,6 +18,8 @@ import java.util.List;
 public final class LeakyLines {
     /** The last line every logging test app prints (to stdout, directly) when it has logged everything. */
     public static final String DONE = "LEAKY_APP_DONE";
+    /** The size of the {@link #huge} line every logging test app logs. */
+    public static final int HUGE_LINE_MEGABYTES = 10;
 
     /** Text that looks a little like a secret and is not one: must come through byte for byte. */
     private static final List<String> CLEAN = Collections.unmodifiableList(Arrays.asList(
@@ -78,12 +82,25 @@ public final class LeakyLines {
      * the huge line included: a test checks that each reached the log, with its secret replaced.
      */
     public static List<String> leakNames() {
-        List<String> names = new ArrayList<String>();
-        for (Line line : leaks(new LeakySecrets("placeholder-token-of-some-length-0123456789", "id", "secret"))) {
-            names.add(line.name());
+        return new ArrayList<String>(leakTexts(
+                new LeakySecrets("placeholder-token-of-some-length-0123456789", "id", "secret")).keySet());
+    }
+
+    /**
+     * Every leak's whole text, by name, as an app logs it (a multi-line one with its line breaks; the exceptions'
+     * messages; the huge line): what a test expects to find in the log, with each secret replaced.
+     */
+    public static Map<String, String> leakTexts(LeakySecrets s) {
+        Map<String, String> texts = new LinkedHashMap<String, String>();
+        for (Line line : leaks(s)) {
+            texts.put(line.name(), line.text());
         }
-        names.addAll(Arrays.asList("exception-message", "exception-cause", "exception-suppressed", "huge-line"));
-        return names;
+        RuntimeException failure = failure(s);
+        texts.put("exception-message", failure.getMessage());
+        texts.put("exception-cause", failure.getCause().getMessage());
+        texts.put("exception-suppressed", failure.getSuppressed()[0].getMessage());
+        texts.put("huge-line", huge(s));
+        return texts;
     }
 
     /** Lines that must reach the log exactly as written. */
@@ -105,6 +122,11 @@ public final class LeakyLines {
                 + s.clientSecret() + " failed", cause);
         failure.addSuppressed(new IllegalArgumentException("LEAK exception-suppressed: Basic " + s.basicValue()));
         return failure;
+    }
+
+    /** The line of {@link #HUGE_LINE_MEGABYTES} MB every logging test app logs. */
+    public static String huge(LeakySecrets s) {
+        return huge(s, HUGE_LINE_MEGABYTES);
     }
 
     /** A line of about {@code megabytes} MB with the token in the middle and at the end. */

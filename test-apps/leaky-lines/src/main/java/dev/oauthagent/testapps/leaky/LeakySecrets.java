@@ -28,6 +28,11 @@ public final class LeakySecrets {
         this.clientSecret = clientSecret;
     }
 
+    /** The secrets an app held, for a test that rebuilds what it logged. */
+    public static LeakySecrets of(String token, String clientId, String clientSecret) {
+        return new LeakySecrets(token, clientId, clientSecret);
+    }
+
     /** Fetches the token from the echo URL; fails loudly if the request carried no Bearer token. */
     public static LeakySecrets fromArgs(String[] args) throws IOException {
         String echoUrl = null;

@@ -34,7 +34,7 @@ public final class Log4j2App {
             ThreadContext.remove("request");
         }
         log.error("the call failed", LeakyLines.failure(secrets));
-        log.info(LeakyLines.huge(secrets, 10));
+        log.info(LeakyLines.huge(secrets));
 
         // Flushes the async appender and closes the files before the program says it is done.
         LogManager.shutdown();

@@ -34,7 +34,7 @@ public final class LogbackApp {
             MDC.remove("leak");
         }
         log.error("the call failed", LeakyLines.failure(secrets));
-        log.info(LeakyLines.huge(secrets, 10));
+        log.info(LeakyLines.huge(secrets));
 
         // Closes the files (and writes the encoders' footers) before the test reads them.
         ((ch.qos.logback.classic.LoggerContext) LoggerFactory.getILoggerFactory()).stop();

@@ -21,6 +21,7 @@ class ApiController {
     /** Who called: the token's subject (the client id) and its granted scopes. */
     @GetMapping("/api/hello")
     Map<String, Object> hello(@AuthenticationPrincipal Jwt token) {
+        stats.tokenAccepted(token);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("sub", token.getSubject());
         body.put("scope", token.getClaim("scope"));
@@ -30,6 +31,7 @@ class ApiController {
     /** Proves a request body arrives intact through whatever rewrote the request's headers. */
     @PostMapping("/api/echo")
     Map<String, Object> echo(@AuthenticationPrincipal Jwt token, @RequestBody(required = false) byte[] body) {
+        stats.tokenAccepted(token);
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("sub", token.getSubject());
         answer.put("length", body == null ? 0 : body.length);

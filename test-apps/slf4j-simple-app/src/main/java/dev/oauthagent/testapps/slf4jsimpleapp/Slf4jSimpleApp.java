@@ -36,7 +36,7 @@ public final class Slf4jSimpleApp {
             log.warn("as a parameter: {}", line.text());
         }
         log.error("the billing call failed", LeakyLines.failure(secrets));
-        log.info(LeakyLines.huge(secrets, 10));
+        log.info(LeakyLines.huge(secrets));
         System.out.println(LeakyLines.DONE);
     }
 

@@ -26,7 +26,7 @@ public final class StdoutApp {
             printInPieces(System.err, line.text());
         }
         LeakyLines.failure(secrets).printStackTrace();
-        System.out.println(LeakyLines.huge(secrets, 10));
+        System.out.println(LeakyLines.huge(secrets));
         System.out.println(LeakyLines.DONE);
     }
 
