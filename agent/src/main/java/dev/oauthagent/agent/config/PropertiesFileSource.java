@@ -41,7 +41,7 @@ final class PropertiesFileSource {
         String origin = "properties file " + path;
         for (String key : new TreeSet<>(properties.stringPropertyNames())) {
             if (key.equals(configKey)) {
-                problems.add(key, "has no effect inside the properties file " + path
+                problems.addHarmless(key, "has no effect inside the properties file " + path
                         + "; name the file with the agent argument config=, -D" + configKey + " or "
                         + KeyNames.envName(configKey) + ", and remove this line");
                 continue;
