@@ -39,7 +39,7 @@ public final class ProblemReport {
                         + "the inactive clients.")
                 : " Log scrubbing is off (scrub.enabled=false).";
         if (loaded.inactiveClients().isEmpty()) {
-            return "the keys above take their defaults; the rest of the configuration is in effect." + scrubbing;
+            return "these problems turn nothing off: each key above takes its default or is ignored." + scrubbing;
         }
         if (active.isEmpty() && stopsEveryClient(loaded.problems())) {
             return "no client is active: a problem above is not tied to one client and could concern any of them, "

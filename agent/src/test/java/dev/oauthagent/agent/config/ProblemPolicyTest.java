@@ -209,8 +209,8 @@ class ProblemPolicyTest {
     void theReportSaysWhenNothingIsTurnedOff() {
         List<String> lines = ProblemReport.lines(twoClients().sys("log-level", "loud").loadAllowingProblems());
 
-        assertThat(lines.get(1)).isEqualTo("oauth-agent: the keys above take their defaults; the rest of the "
-                + "configuration is in effect. Log scrubbing is on.");
+        assertThat(lines.get(1)).isEqualTo("oauth-agent: these problems turn nothing off: each key above takes its "
+                + "default or is ignored. Log scrubbing is on.");
     }
 
     @Test
