@@ -38,12 +38,13 @@ public final class ProblemReport {
                 ? " Log scrubbing is on" + (loaded.inactiveClients().isEmpty() ? "." : ", also for the secrets of "
                         + "the inactive clients.")
                 : " Log scrubbing is off (scrub.enabled=false).";
-        if (loaded.inactiveClients().isEmpty()) {
-            return "these problems turn nothing off: each key above takes its default or is ignored." + scrubbing;
-        }
-        if (active.isEmpty() && stopsEveryClient(loaded.problems())) {
+        // Also without any client configured: an unreadable properties file may have held some.
+        if (stopsEveryClient(loaded.problems())) {
             return "no client is active: a problem above is not tied to one client and could concern any of them, "
                     + "so no token is fetched or sent." + scrubbing;
+        }
+        if (loaded.inactiveClients().isEmpty()) {
+            return "these problems turn nothing off: each key above takes its default or is ignored." + scrubbing;
         }
         return "client(s) " + quoted(loaded.inactiveClients()) + " NOT active because of these problems; "
                 + (active.isEmpty() ? "no client is active." : "active: " + quoted(active) + ".") + scrubbing;

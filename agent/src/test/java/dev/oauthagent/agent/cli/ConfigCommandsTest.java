@@ -34,8 +34,8 @@ class ConfigCommandsTest {
         int status = run("check", "--config", missing.toString());
 
         assertThat(status).isEqualTo(Cli.EXIT_BAD_CONFIG);
-        assertThat(err()).contains("properties file " + missing + " does not exist", "(from option --config)")
-                .doesNotContain("agent argument");
+        assertThat(err()).contains("properties file " + missing + " does not exist", "(from option --config)",
+                "no client is active").doesNotContain("agent argument");
     }
 
     @Test
