@@ -98,7 +98,8 @@ final class AttachCommand implements Command {
         String userDir = properties.getProperty("user.dir");
         AgentConfig config;
         LoadedConfig loaded = ConfigLoader.load(request.agentArgs(),
-                withAbsoluteConfig(toMap(properties), CONFIG_KEY, userDir), withAbsoluteConfig(env, CONFIG_ENV, userDir));
+                withAbsoluteConfig(toMap(properties), CONFIG_KEY, userDir),
+                withAbsoluteConfig(env, CONFIG_ENV, userDir));
         for (String warning : loaded.warnings()) {
             context.err().println("oauth-agent attach: warning: " + warning);
         }

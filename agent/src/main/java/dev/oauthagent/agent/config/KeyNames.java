@@ -27,12 +27,12 @@ final class KeyNames {
         return text.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
     }
 
-    /** A {@code ${env:...}} reference to show in a message about a client's key, e.g. {@code ${env:BILLING_CLIENT_SECRET}}. */
+    /** The reference to suggest in a message: {@code ${env:BILLING_CLIENT_SECRET}} for billing's client-secret. */
     static String envReferenceExample(String clientName, String keyName) {
         return "${env:" + envForm(clientName + "_" + keyName) + "}";
     }
 
-    /** A {@code ${file:...}} reference to show in a message, e.g. {@code ${file:/run/secrets/billing-client-secret}}. */
+    /** A {@code ${file:...}} reference to show in a message: {@code ${file:/run/secrets/billing-client-secret}}. */
     static String fileReferenceExample(String clientName, String keyName) {
         return "${file:/run/secrets/" + clientName + "-" + keyName + "}";
     }

@@ -22,8 +22,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A {@code ${file:}} secret (and the properties file) is read in premain: whatever the path points at, loading must come back (with a
- * problem naming the key, the path and why) instead of blocking or exhausting the application's start.
+ * A {@code ${file:}} secret (and the properties file) is read in premain: whatever the path points at, loading
+ * must come back (with a problem naming the key, the path and why) instead of blocking or exhausting the
+ * application's start.
  */
 class FileReferenceLimitsTest {
     /** Generous: a fixed loader answers at once; this only turns a hang into a failure. */
@@ -85,7 +86,8 @@ class FileReferenceLimitsTest {
 
     @Test
     void aSymbolicLinkToARegularFileIsFollowed() throws Exception {
-        Path target = Files.write(dir.resolve("real-secret"), (ConfigInput.SECRET + "\n").getBytes(StandardCharsets.UTF_8));
+        Path target = Files.write(dir.resolve("real-secret"),
+                (ConfigInput.SECRET + "\n").getBytes(StandardCharsets.UTF_8));
         Path link = Files.createSymbolicLink(dir.resolve("link-to-secret"), target);
 
         ClientConfig client = secretFrom(link).load().config().client("billing");
