@@ -6,7 +6,6 @@ import dev.oauthagent.agent.inject.Injector;
 import dev.oauthagent.agent.instrument.Instrumenter;
 import dev.oauthagent.agent.scrub.LiveSecrets;
 import dev.oauthagent.agent.scrub.LogScrubbing;
-import dev.oauthagent.agent.scrub.ScrubBypassCheck;
 import dev.oauthagent.agent.token.TokenEndpointClient;
 import dev.oauthagent.agent.token.cache.Ticker;
 import dev.oauthagent.agent.token.cache.TokenCache;
@@ -14,10 +13,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Properties;
 
 /**
  * What a started agent holds: one token cache per configured client, each already fetching its first
@@ -45,7 +42,6 @@ final class AgentRuntime {
             scrubbing.connectHooks();
             instrumenter.installLogHooks(); // before the token caches: an application may log at once
             secrets = scrubbing.secrets();
-            warnAboutScrubbingGaps(config);
         }
         Map<String, TokenCache> caches = new LinkedHashMap<>();
         for (ClientConfig client : config.clients()) {
@@ -56,21 +52,6 @@ final class AgentRuntime {
         instrumenter.install(new Injector(config.clients(), caches, Ticker.system()));
         log.info("started with {} client(s): {}", caches.size(), caches.keySet());
         return new AgentRuntime(caches);
-    }
-
-    private static void warnAboutScrubbingGaps(AgentConfig config) {
-        for (String origin : LiveSecrets.unscrubbableOrigins(config)) {
-            log.warn("{} is shorter than {} characters and is not scrubbed from logs (it would hide ordinary "
-                    + "words); use a longer value", origin, LiveSecrets.MIN_SCRUBBED_LENGTH);
-        }
-        Properties props = System.getProperties();
-        Map<String, String> systemProperties = new HashMap<>();
-        for (String name : props.stringPropertyNames()) {
-            systemProperties.put(name, props.getProperty(name));
-        }
-        for (String warning : ScrubBypassCheck.warnings(systemProperties)) {
-            log.warn("log scrubbing bypassed: {}", warning);
-        }
     }
 
     /** Null when no client has that name. */

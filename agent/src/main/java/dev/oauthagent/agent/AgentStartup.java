@@ -1,26 +1,32 @@
 package dev.oauthagent.agent;
 
 import dev.oauthagent.agent.config.AgentConfig;
-import dev.oauthagent.agent.config.ConfigException;
 import dev.oauthagent.agent.config.ConfigLoader;
 import dev.oauthagent.agent.config.ConfigProblem;
 import dev.oauthagent.agent.config.LoadedConfig;
+import dev.oauthagent.agent.config.ProblemReport;
 import dev.oauthagent.agent.instrument.Instrumenter;
 import dev.oauthagent.agent.log.AgentLogging;
 import dev.oauthagent.agent.scrub.LogScrubbing;
 
 import java.io.PrintStream;
 import java.lang.instrument.Instrumentation;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
 
 /**
- * Turns agent arguments into a running agent, or into one clear line on stderr and an application that
- * runs exactly as it would without us. The rule: whatever goes wrong here (bad configuration, a bug, an
- * unexpected JVM), the host application must still start.
+ * Turns agent arguments into a running agent, or into clear lines on stderr and an application that runs
+ * exactly as it would without us. The rule: whatever goes wrong here (bad configuration, a bug, an unexpected
+ * JVM), the host application must still start; a configuration problem turns off only what it concerns. The
+ * one exception is asked for: {@code strict=true} stops a starting JVM whose configuration has a problem.
  *
  * <p>Public only for {@link OAuthAgent}, which calls {@link #start} across class loaders.
  */
 public final class AgentStartup {
     static final String NOT_ACTIVE = "oauth-agent: the agent is NOT active; the application runs without it.";
+    /** Like the command line's status for an invalid configuration. */
+    static final int STRICT_EXIT_STATUS = 2;
 
     private static volatile boolean started;
     private static volatile AgentRuntime runtime;
@@ -28,7 +34,8 @@ public final class AgentStartup {
     private AgentStartup() {
     }
 
-    public static void start(String agentArgs, Instrumentation inst, PrintStream stderr) {
+    /** @param attached true from agentmain: the application already runs, and strict must not stop it */
+    public static void start(String agentArgs, Instrumentation inst, PrintStream stderr, boolean attached) {
         if (started) {
             stderr.println("oauth-agent: already running in this JVM; ignoring the second start.");
             return;
@@ -36,11 +43,6 @@ public final class AgentStartup {
         LoadedConfig loaded;
         try {
             loaded = ConfigLoader.loadFromJvm(agentArgs);
-        } catch (ConfigException e) {
-            // Printed, not logged: logging is configured from the configuration that just failed.
-            stderr.println(e.getMessage());
-            stderr.println(NOT_ACTIVE);
-            return;
         } catch (Throwable t) {
             stderr.println("oauth-agent: could not read the configuration (" + t + ").");
             stderr.println(NOT_ACTIVE);
@@ -50,12 +52,20 @@ public final class AgentStartup {
         if (!config.enabled()) {
             // Disabled means "stay out of the way", but a broken configuration should not wait until it
             // is switched on to be noticed.
-            for (ConfigProblem problem : loaded.ignoredProblems()) {
+            for (ConfigProblem problem : loaded.problems()) {
                 stderr.println("oauth-agent: disabled; ignoring configuration problem " + problem);
             }
             return;
         }
-        started = true; // only now: after a configuration error, a later attach with a fixed one may start
+        // Printed, not logged: the agent's logging starts later, on its own thread.
+        for (String line : ProblemReport.lines(loaded)) {
+            stderr.println(line);
+        }
+        if (loaded.strict() && !loaded.problems().isEmpty()) {
+            refuseStrictly(attached, stderr);
+            return;
+        }
+        started = true; // only now: after a refused start, a later attach with a fixed configuration may start
         Instrumenter instrumenter = null;
         try {
             // First: from here on, the first load of a target class waits for its transformer.
@@ -63,10 +73,43 @@ public final class AgentStartup {
             // Next, before the application or its logging framework can capture System.out/err.
             LogScrubbing scrubbing = LogScrubbing.start(config, inst);
             AgentLogging.configure(config.logLevel());
+            StartupWarnings.print(StartupWarnings.of(loaded, scrubbing != null, systemProperties()),
+                    config.logLevel(), stderr);
             startInBackground(config, instrumenter, scrubbing, stderr);
         } catch (Throwable t) {
             notStarted(t, instrumenter, stderr);
         }
+    }
+
+    /**
+     * strict=true with problems: a JVM that is starting stops before the application's main, so that CI or a
+     * staging deployment fails visibly. An application that already runs (attach) is never stopped for the
+     * agent's sake: the agent does not start instead.
+     */
+    private static void refuseStrictly(boolean attached, PrintStream stderr) {
+        if (attached) {
+            stderr.println("oauth-agent: strict=true and the configuration has problems, so the agent does not "
+                    + "start; the running application is left as it was.");
+            stderr.println(NOT_ACTIVE);
+            return;
+        }
+        stderr.println("oauth-agent: strict=true and the configuration has problems: stopping the JVM with exit "
+                + "status " + STRICT_EXIT_STATUS + " before the application starts.");
+        try {
+            System.exit(STRICT_EXIT_STATUS);
+        } catch (Throwable t) { // a security manager may forbid it
+            stderr.println("oauth-agent: could not stop the JVM (" + t + ").");
+            stderr.println(NOT_ACTIVE);
+        }
+    }
+
+    private static Map<String, String> systemProperties() {
+        Properties props = System.getProperties();
+        Map<String, String> copy = new HashMap<>();
+        for (String name : props.stringPropertyNames()) {
+            copy.put(name, props.getProperty(name));
+        }
+        return copy;
     }
 
     private static void startInBackground(AgentConfig config, Instrumenter instrumenter, LogScrubbing scrubbing,

@@ -25,19 +25,19 @@ public final class OAuthAgent {
     }
 
     public static void premain(String agentArgs, Instrumentation inst) {
-        start(agentArgs, inst);
+        start(agentArgs, inst, false);
     }
 
     public static void agentmain(String agentArgs, Instrumentation inst) {
-        start(agentArgs, inst);
+        start(agentArgs, inst, true);
     }
 
-    private static void start(String agentArgs, Instrumentation inst) {
+    private static void start(String agentArgs, Instrumentation inst, boolean attached) {
         PrintStream stderr = System.err;
         try {
             Class<?> startup = Class.forName(STARTUP, true, agentLoader());
-            startup.getMethod("start", String.class, Instrumentation.class, PrintStream.class)
-                    .invoke(null, agentArgs, inst, stderr);
+            startup.getMethod("start", String.class, Instrumentation.class, PrintStream.class, boolean.class)
+                    .invoke(null, agentArgs, inst, stderr, attached);
         } catch (InvocationTargetException e) {
             notActive(stderr, e.getCause());
         } catch (Throwable t) {

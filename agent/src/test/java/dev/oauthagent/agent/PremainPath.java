@@ -36,7 +36,7 @@ final class PremainPath {
         addPackage(classes, RouteTable.class, "");
         addPackage(classes, Bridge.class, "");
         addPackage(classes, dev.oauthagent.agent.scrub.Redactor.class, ""); // System.out/err are wrapped in premain
-        for (String name : new String[] {"OAuthAgent", "AgentClassLoader", "AgentStartup"}) {
+        for (String name : new String[] {"OAuthAgent", "AgentClassLoader", "AgentStartup", "StartupWarnings"}) {
             addPackage(classes, OAuthAgent.class, name);
         }
         for (String name : new String[] {"Instrumenter", "StartupGate", "BootstrapClasses", "ModuleAccess",

@@ -74,7 +74,7 @@ class AgentStartupIT {
             assertThat(app.awaitExit(WAIT)).isZero();
             assertThat(app.stdout()).contains("APP_RAN");
             assertThat(app.stderr()).contains("oauth-agent: invalid configuration", "token-url", "client-id",
-                    "the agent is NOT active");
+                    "client(s) 'inventory' NOT active");
             assertThat(app.stderr().lines().filter(l -> l.contains("invalid configuration")).count()).isEqualTo(1);
             assertThat(app.stdout() + app.stderr()).doesNotContain(SECRET);
         }

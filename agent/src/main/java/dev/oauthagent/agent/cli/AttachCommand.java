@@ -3,6 +3,7 @@ package dev.oauthagent.agent.cli;
 import dev.oauthagent.agent.config.AgentConfig;
 import dev.oauthagent.agent.config.ConfigException;
 import dev.oauthagent.agent.config.ConfigLoader;
+import dev.oauthagent.agent.config.LoadedConfig;
 import dev.oauthagent.agent.config.KnownKeys;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -96,9 +97,15 @@ final class AttachCommand implements Command {
         }
         String userDir = properties.getProperty("user.dir");
         AgentConfig config;
+        LoadedConfig loaded = ConfigLoader.load(request.agentArgs(),
+                withAbsoluteConfig(toMap(properties), CONFIG_KEY, userDir),
+                withAbsoluteConfig(env, CONFIG_ENV, userDir));
+        for (String warning : loaded.warnings()) {
+            context.err().println("oauth-agent attach: warning: " + warning);
+        }
         try {
-            config = ConfigLoader.load(request.agentArgs(), withAbsoluteConfig(toMap(properties), CONFIG_KEY, userDir),
-                    withAbsoluteConfig(env, CONFIG_ENV, userDir)).config();
+            // Stricter than the agent's start: whoever attaches is at hand to fix a problem and try again.
+            config = loaded.requireNoProblems().config();
         } catch (ConfigException e) {
             context.err().println(e.getMessage());
             context.err().println("oauth-agent attach: the agent was NOT loaded into process " + pid + ". The "

@@ -2,7 +2,7 @@ package dev.oauthagent.agent.cli;
 
 import dev.oauthagent.agent.config.AgentConfig;
 import dev.oauthagent.agent.config.ClientConfig;
-import dev.oauthagent.agent.config.ConfigException;
+import dev.oauthagent.agent.config.LoadedConfig;
 import dev.oauthagent.agent.token.AccessToken;
 import dev.oauthagent.agent.token.TokenEndpointClient;
 import dev.oauthagent.agent.token.TokenFetchException;
@@ -25,28 +25,30 @@ final class CheckCommand implements Command {
 
     @Override
     public int run(List<String> args, CliContext context) {
-        AgentConfig config;
-        try {
-            config = ConfigOption.load(args, context).config();
-        } catch (ConfigException e) {
-            context.err().println(e.getMessage());
-            return Cli.EXIT_BAD_CONFIG;
-        }
-        if (config.clients().isEmpty()) {
+        LoadedConfig loaded = ConfigOption.load(args, context);
+        boolean problems = ConfigOption.report(loaded, context);
+        AgentConfig config = loaded.config();
+        int total = config.clients().size() + loaded.inactiveClients().size();
+        if (total == 0) {
             context.err().println("oauth-agent: no clients are configured, so there is nothing to check. "
                     + "Set oauth.agent.clients.<name>.token-url, client-id, client-secret and hosts "
                     + "(see docs/configuration.md).");
-            return Cli.EXIT_FAILED;
+            return problems ? Cli.EXIT_BAD_CONFIG : Cli.EXIT_FAILED;
         }
-        int failed = 0;
+        // As the agent would run: a client that a problem stops is not asked for a token, and fails the check.
+        int failed = loaded.inactiveClients().size();
+        for (String name : loaded.inactiveClients()) {
+            context.out().println("client '" + name + "': NOT ACTIVE  a configuration problem (printed on stderr) "
+                    + "keeps it from running");
+        }
         for (ClientConfig client : config.clients()) {
             if (!check(client, context)) {
                 failed++;
             }
         }
-        context.out().println(failed == 0 ? "all " + config.clients().size() + " client(s) OK"
-                : failed + " of " + config.clients().size() + " client(s) FAILED");
-        return failed == 0 ? Cli.EXIT_OK : Cli.EXIT_FAILED;
+        context.out().println(failed == 0 ? "all " + total + " client(s) OK"
+                : failed + " of " + total + " client(s) FAILED");
+        return problems ? Cli.EXIT_BAD_CONFIG : failed == 0 ? Cli.EXIT_OK : Cli.EXIT_FAILED;
     }
 
     private static boolean check(ClientConfig client, CliContext context) {

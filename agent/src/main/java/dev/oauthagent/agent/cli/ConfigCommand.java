@@ -1,6 +1,6 @@
 package dev.oauthagent.agent.cli;
 
-import dev.oauthagent.agent.config.ConfigException;
+import dev.oauthagent.agent.config.LoadedConfig;
 import java.util.List;
 
 /** Prints the effective configuration, where each value came from, secrets masked. */
@@ -17,14 +17,10 @@ final class ConfigCommand implements Command {
 
     @Override
     public int run(List<String> args, CliContext context) {
-        try {
-            context.out().print(ConfigOption.load(args, context).effective().render());
-            return Cli.EXIT_OK;
-        } catch (ConfigException e) {
-            context.err().println(e.getMessage());
-            // What could be read despite the errors helps to find where a wrong value came from.
-            context.out().print(e.effective().render());
-            return Cli.EXIT_BAD_CONFIG;
-        }
+        LoadedConfig loaded = ConfigOption.load(args, context);
+        boolean problems = ConfigOption.report(loaded, context);
+        // With problems too: what could be read helps to find where a wrong value came from.
+        context.out().print(loaded.effective().render());
+        return problems ? Cli.EXIT_BAD_CONFIG : Cli.EXIT_OK;
     }
 }

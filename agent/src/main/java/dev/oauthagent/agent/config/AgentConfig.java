@@ -10,16 +10,29 @@ public final class AgentConfig {
     private final String logLevel;
     private final List<ClientConfig> clients;
     private final ScrubConfig scrub;
+    private final List<ClientSecrets> clientSecrets;
 
     public AgentConfig(boolean enabled, String logLevel, List<ClientConfig> clients) {
         this(enabled, logLevel, clients, ScrubConfig.DEFAULTS);
     }
 
     public AgentConfig(boolean enabled, String logLevel, List<ClientConfig> clients, ScrubConfig scrub) {
+        this(enabled, logLevel, clients, scrub, Collections.<ClientSecrets>emptyList());
+    }
+
+    /** @param inactiveClientSecrets the loadable secrets of configured clients that do not run */
+    AgentConfig(boolean enabled, String logLevel, List<ClientConfig> clients, ScrubConfig scrub,
+            List<ClientSecrets> inactiveClientSecrets) {
         this.enabled = enabled;
         this.logLevel = logLevel;
         this.clients = Collections.unmodifiableList(new ArrayList<>(clients));
         this.scrub = scrub;
+        List<ClientSecrets> secrets = new ArrayList<>();
+        for (ClientConfig client : clients) {
+            secrets.add(ClientSecrets.of(client));
+        }
+        secrets.addAll(inactiveClientSecrets);
+        this.clientSecrets = Collections.unmodifiableList(secrets);
     }
 
     public boolean enabled() { return enabled; }
@@ -30,6 +43,9 @@ public final class AgentConfig {
     public List<ClientConfig> clients() { return clients; }
 
     public ScrubConfig scrub() { return scrub; }
+
+    /** The secrets of every configured client, running or not: what log scrubbing hides besides tokens. */
+    public List<ClientSecrets> clientSecrets() { return clientSecrets; }
 
     public ClientConfig client(String name) {
         for (ClientConfig c : clients) {

@@ -39,10 +39,13 @@ final class ClientConfigReader {
         /** Null when the client has problems. */
         final ClientConfig config;
         final Route routes;
+        /** The secrets that could be loaded, also when the client has problems: they are scrubbed either way. */
+        final ClientSecrets secrets;
 
-        Result(ClientConfig config, Route routes) {
+        Result(ClientConfig config, Route routes, ClientSecrets secrets) {
             this.config = config;
             this.routes = routes;
+            this.secrets = secrets;
         }
     }
 
@@ -87,8 +90,9 @@ final class ClientConfigReader {
         // Invalid paths count as "/" here, so that the overlap check still sees the client's hosts.
         Route routes = new Route(name, orElse(hosts, Collections.<HostPattern>emptyList()),
                 paths == null || paths.isEmpty() ? Collections.singletonList(PathPrefix.ROOT) : paths, allowHttp);
+        ClientSecrets secrets = new ClientSecrets(name, clientId, clientSecret, truststorePassword);
         if (problems.size() != problemsBefore) {
-            return new Result(null, routes);
+            return new Result(null, routes, secrets);
         }
         ClientConfig config = ClientConfig.builder(name)
                 .tokenUrl(tokenUrl).grantType(grantType).clientId(clientId).clientSecret(clientSecret)
@@ -100,7 +104,7 @@ final class ClientConfigReader {
                 .defaultExpiresIn(defaultExpiresIn).truststore(truststore).truststorePassword(truststorePassword)
                 .truststoreType(truststoreType).overrideExisting(overrideExisting)
                 .build();
-        return new Result(config, routes);
+        return new Result(config, routes, secrets);
     }
 
     /** The parsed value, the parsed default when unset, or null when unset without default or invalid. */
@@ -199,10 +203,15 @@ final class ClientConfigReader {
             SourcedValue v = settings.get(key.fullKey(name));
             String fullKey = key.fullKey(name);
             problems.add(fullKey, (v == null ? "is required but not set" : "is empty (from " + v.origin + ")")
-                    + "; set " + fullKey + " or env var " + KeyNames.envName(fullKey) + ", e.g. " + key.example());
+                    + "; set " + fullKey + " or env var " + KeyNames.envName(fullKey) + ", e.g. " + example(key));
             return null;
         }
         return value(key, parser);
+    }
+
+    /** The key's example, with a secret's reference named after this client rather than the documentation's. */
+    private String example(KnownKey key) {
+        return key.secret() ? KeyNames.envReferenceExample(name, key.name()) : key.example();
     }
 
     private boolean isUnset(KnownKey key) {

@@ -8,21 +8,27 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 
 /**
  * Loads the agent's configuration from its sources, by precedence per key: agent arguments > system
  * properties > environment variables > properties file > defaults. Validates everything and reports every
- * problem at once in a {@link ConfigException}.
+ * problem at once in {@link LoadedConfig#problems()}.
+ *
+ * <p>A problem turns off only what it concerns ({@link ProblemList} states the policy): the clients that
+ * loaded run, and log scrubbing stays on for every secret that could be read. {@code strict=true} asks the
+ * caller to refuse any problem instead ({@link LoadedConfig#strict()}).
  *
  * <p>Pure apart from reading files: the system properties and environment are passed in, so tests (and
  * {@code java -jar oauth-agent.jar config}) can load any configuration without touching the JVM's own.
  *
- * <p>A disabled agent ({@code enabled=false}) never fails: it loads with no clients and returns what it
- * found in {@link LoadedConfig#ignoredProblems()}, so turning the agent off is always a safe way out.
+ * <p>A disabled agent ({@code enabled=false}) loads with no clients and reports its problems all the same,
+ * so turning the agent off is always a safe way out.
  */
 public final class ConfigLoader {
     static final List<String> LOG_LEVELS = Collections.unmodifiableList(Arrays.asList("error", "warn", "info", "debug"));
@@ -31,7 +37,7 @@ public final class ConfigLoader {
     }
 
     /** Loads from this JVM's system properties and environment. */
-    public static LoadedConfig loadFromJvm(String agentArgs) throws ConfigException {
+    public static LoadedConfig loadFromJvm(String agentArgs) {
         Properties props = System.getProperties();
         Map<String, String> systemProperties = new HashMap<>();
         for (String name : props.stringPropertyNames()) {
@@ -46,10 +52,24 @@ public final class ConfigLoader {
      * @param env the environment; only {@code OAUTH_AGENT_*} are read as keys, any may be referenced by
      *            {@code ${env:NAME}}
      */
-    public static LoadedConfig load(String agentArgs, Map<String, String> systemProperties, Map<String, String> env)
-            throws ConfigException {
+    public static LoadedConfig load(String agentArgs, Map<String, String> systemProperties, Map<String, String> env) {
         ProblemList problems = new ProblemList();
-        List<SourcedValue> args = AgentArguments.parse(agentArgs, problems);
+        return load(AgentArguments.parse(agentArgs, problems), systemProperties, env, problems);
+    }
+
+    /**
+     * Loads with the properties file a command-line tool was given, named in messages by {@code fileOrigin}
+     * (e.g. "option --config"), as an agent argument {@code config=} would be.
+     */
+    public static LoadedConfig loadWithFile(String file, String fileOrigin, Map<String, String> systemProperties,
+            Map<String, String> env) {
+        List<SourcedValue> args = Collections.singletonList(
+                new SourcedValue(KnownKeys.CONFIG.fullKey(null), file.trim(), ConfigSource.ARG, fileOrigin));
+        return load(args, systemProperties, env, new ProblemList());
+    }
+
+    private static LoadedConfig load(List<SourcedValue> args, Map<String, String> systemProperties,
+            Map<String, String> env, ProblemList problems) {
         List<SourcedValue> sysprops = SystemPropertySource.read(systemProperties);
         List<SourcedValue> file = readPropertiesFile(args, sysprops, env, problems);
         List<SourcedValue> envValues = EnvironmentSource.read(env,
@@ -59,29 +79,51 @@ public final class ConfigLoader {
 
         Boolean enabled = global(settings, KnownKeys.ENABLED, ValueParsers.BOOLEAN, problems);
         String logLevel = global(settings, KnownKeys.LOG_LEVEL, ValueParsers.LOG_LEVEL, problems);
-        List<ClientConfig> clients = new ArrayList<>();
+        Boolean strict = global(settings, KnownKeys.STRICT, ValueParsers.BOOLEAN, problems);
+        List<ClientConfigReader.Result> results = new ArrayList<>();
         List<Route> routes = new ArrayList<>();
         SecretReferences references = new SecretReferences(env);
         for (String name : settings.clientNames()) {
             ClientConfigReader.Result result = ClientConfigReader.read(name, settings, references, problems);
+            results.add(result);
             routes.add(result.routes);
-            if (result.config != null) {
-                clients.add(result.config);
-            }
         }
         RouteOverlapCheck.check(routes, problems);
         ScrubConfig scrub = ScrubConfigReader.read(settings, references, problems);
 
+        List<ConfigProblem> found = problems.list();
+        String level = logLevel == null ? KnownKeys.LOG_LEVEL.defaultValue() : logLevel;
+        List<String> warnings = CommandLineSecrets.warnings(args, sysprops);
         if (Boolean.FALSE.equals(enabled)) {
-            String level = logLevel == null ? KnownKeys.LOG_LEVEL.defaultValue() : logLevel;
             return new LoadedConfig(new AgentConfig(false, level, Collections.<ClientConfig>emptyList()), effective,
-                    problems.list());
+                    found, false, Collections.<String>emptyList(), warnings);
         }
-        if (!problems.isEmpty()) {
-            throw new ConfigException(problems.list(), effective);
+        Set<String> stopped = stoppedClients(found, settings.clientNames());
+        List<ClientConfig> clients = new ArrayList<>();
+        List<ClientSecrets> inactiveSecrets = new ArrayList<>();
+        List<String> inactive = new ArrayList<>();
+        for (ClientConfigReader.Result result : results) {
+            if (result.config != null && !stopped.contains(result.routes.clientName())) {
+                clients.add(result.config);
+            } else {
+                inactive.add(result.routes.clientName());
+                inactiveSecrets.add(result.secrets);
+            }
         }
-        return new LoadedConfig(new AgentConfig(true, logLevel, clients, scrub), effective,
-                Collections.<ConfigProblem>emptyList());
+        return new LoadedConfig(new AgentConfig(true, level, clients, scrub, inactiveSecrets), effective, found,
+                Boolean.TRUE.equals(strict), inactive, warnings);
+    }
+
+    /** The clients that the problems keep from running. */
+    private static Set<String> stoppedClients(List<ConfigProblem> problems, Set<String> allClients) {
+        Set<String> stopped = new HashSet<>();
+        for (ConfigProblem p : problems) {
+            if (p.reach() == ConfigProblem.Reach.EVERY_CLIENT) {
+                return allClients;
+            }
+            stopped.addAll(p.clients());
+        }
+        return stopped;
     }
 
     static <T> T global(Settings settings, KnownKey key, ValueParser<T> parser, ProblemList problems) {

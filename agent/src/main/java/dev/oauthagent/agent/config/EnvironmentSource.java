@@ -1,7 +1,7 @@
 package dev.oauthagent.agent.config;
 
 import java.util.ArrayList;
-import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -54,14 +54,16 @@ final class EnvironmentSource {
             KnownKey key = longestKeySuffix(rest);
             if (key != null) {
                 String segment = rest.substring(0, rest.length() - KeyNames.envForm(key.name()).length() - 1);
-                String name = clientName(variable, segment, namesElsewhere, problems);
+                String name = clientName(variable, segment, key, namesElsewhere, problems);
                 return name == null ? null : key.fullKey(name);
             }
         }
-        String suggestion = DidYouMean.closest(upper, candidates(upper, namesElsewhere));
-        problems.add(variable, "unknown environment variable for oauth-agent (the prefix OAUTH_AGENT_ is reserved "
+        Map<String, String> candidates = candidates(upper, namesElsewhere);
+        String suggestion = DidYouMean.closest(upper, candidates.keySet());
+        problems.addAbout(variable, "unknown environment variable for oauth-agent (the prefix OAUTH_AGENT_ is reserved "
                 + "for its keys)" + (suggestion != null ? "; did you mean " + suggestion + "?"
-                        : "; see docs/configuration.md for the accepted keys, or rename or unset it"));
+                        : "; see docs/configuration.md for the accepted keys, or rename or unset it"),
+                suggestion == null ? null : candidates.get(suggestion));
         return null;
     }
 
@@ -77,7 +79,7 @@ final class EnvironmentSource {
         return best;
     }
 
-    private static String clientName(String variable, String segment, Set<String> namesElsewhere,
+    private static String clientName(String variable, String segment, KnownKey key, Set<String> namesElsewhere,
             ProblemList problems) {
         List<String> matches = new ArrayList<>();
         for (String name : namesElsewhere) {
@@ -86,20 +88,25 @@ final class EnvironmentSource {
             }
         }
         if (matches.size() > 1) {
-            problems.add(variable, "matches several clients " + matches + "; their names differ only in '-' "
-                    + "versus '_', which environment variables cannot tell apart: rename one of them");
+            problems.addForClients(variable, "matches several clients " + matches + "; their names differ only in "
+                    + "'-' versus '_', which environment variables cannot tell apart: rename one of them",
+                    matches.toArray(new String[0]));
             return null;
         }
         String name = matches.isEmpty() ? segment.toLowerCase(Locale.ROOT) : matches.get(0);
         if (!KeyNames.isValidClientName(name)) {
-            problems.add(variable, KeyNames.invalidClientNameMessage(name));
+            problems.addAbout(variable, KeyNames.invalidClientNameMessage(name),
+                    key.fullKey(KeyNames.suggestClientName(name)));
             return null;
         }
         return name;
     }
 
-    /** Env forms of every key that could have been meant, including client names guessed from the name. */
-    private static Collection<String> candidates(String upper, Set<String> namesElsewhere) {
+    /**
+     * Env forms of every key that could have been meant, including client names guessed from the name, each
+     * with the full key it stands for.
+     */
+    private static Map<String, String> candidates(String upper, Set<String> namesElsewhere) {
         Set<String> names = new LinkedHashSet<>(namesElsewhere);
         if (upper.startsWith(KeyNames.ENV_CLIENTS_PREFIX)) {
             String rest = upper.substring(KeyNames.ENV_CLIENTS_PREFIX.length());
@@ -107,13 +114,16 @@ final class EnvironmentSource {
                 names.add(rest.substring(0, i).toLowerCase(Locale.ROOT));
             }
         }
-        Set<String> candidates = new LinkedHashSet<>();
+        Map<String, String> candidates = new LinkedHashMap<>();
         for (KnownKey k : KnownKeys.global()) {
-            candidates.add(KeyNames.envName(k.fullKey(null)));
+            candidates.put(KeyNames.envName(k.fullKey(null)), k.fullKey(null));
         }
         for (String name : names) {
             for (KnownKey k : KnownKeys.client()) {
-                candidates.add(KeyNames.envName(k.fullKey(name)));
+                String envName = KeyNames.envName(k.fullKey(name));
+                if (!candidates.containsKey(envName)) {
+                    candidates.put(envName, k.fullKey(name));
+                }
             }
         }
         return candidates;

@@ -27,6 +27,16 @@ final class KeyNames {
         return text.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
     }
 
+    /** The reference to suggest in a message: {@code ${env:BILLING_CLIENT_SECRET}} for billing's client-secret. */
+    static String envReferenceExample(String clientName, String keyName) {
+        return "${env:" + envForm(clientName + "_" + keyName) + "}";
+    }
+
+    /** A {@code ${file:...}} reference to show in a message: {@code ${file:/run/secrets/billing-client-secret}}. */
+    static String fileReferenceExample(String clientName, String keyName) {
+        return "${file:/run/secrets/" + clientName + "-" + keyName + "}";
+    }
+
     /** Lower-case letters, digits, {@code -} and {@code _}; a loop, not a regular expression, as it runs in premain. */
     static boolean isValidClientName(String name) {
         if (name.isEmpty()) {

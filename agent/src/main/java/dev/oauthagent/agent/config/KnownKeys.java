@@ -14,6 +14,9 @@ public final class KnownKeys {
     public static final KnownKey CONFIG = KnownKey.global("config", null,
             "Path of the properties file to read (agent argument, system property or env var only).",
             "/etc/oauth-agent/agent.properties");
+    public static final KnownKey STRICT = KnownKey.global("strict", "false",
+            "Stop the JVM at start when the configuration has any problem (for CI and staging; true or false).",
+            "true");
 
     public static final KnownKey SCRUB_ENABLED = KnownKey.global("scrub.enabled", "true",
             "Keep tokens and secrets out of the application's logs and System.out/err (true or false).", "true");
@@ -86,7 +89,7 @@ public final class KnownKeys {
             "Replace an Authorization header the application set itself (default: leave it alone).", "false");
 
     private static final List<KnownKey> GLOBAL = Collections.unmodifiableList(Arrays.asList(
-            ENABLED, LOG_LEVEL, CONFIG, SCRUB_ENABLED, SCRUB_PATTERNS, SCRUB_VALUES, SCRUB_REPLACEMENT,
+            ENABLED, LOG_LEVEL, CONFIG, STRICT, SCRUB_ENABLED, SCRUB_PATTERNS, SCRUB_VALUES, SCRUB_REPLACEMENT,
             SCRUB_FINGERPRINT));
     private static final List<KnownKey> CLIENT = Collections.unmodifiableList(Arrays.asList(
             TOKEN_URL, GRANT_TYPE, CLIENT_ID, CLIENT_SECRET, CLIENT_AUTH, SCOPES, AUDIENCE, RESOURCE, HOSTS,

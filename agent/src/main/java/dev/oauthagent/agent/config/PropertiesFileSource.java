@@ -1,14 +1,12 @@
 package dev.oauthagent.agent.config;
 
-import java.io.FileInputStream;
-import java.io.FileNotFoundException;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,6 +22,7 @@ import java.util.TreeSet;
 final class PropertiesFileSource {
     /** A configuration file is a few kilobytes; anything this big is the wrong file. */
     static final long MAX_BYTES = 1024 * 1024;
+    private static final SmallFileReader FILES = new SmallFileReader(MAX_BYTES, SmallFileReader.TIMEOUT_MILLIS);
 
     private PropertiesFileSource() {
     }
@@ -42,7 +41,7 @@ final class PropertiesFileSource {
         String origin = "properties file " + path;
         for (String key : new TreeSet<>(properties.stringPropertyNames())) {
             if (key.equals(configKey)) {
-                problems.add(key, "has no effect inside the properties file " + path
+                problems.addHarmless(key, "has no effect inside the properties file " + path
                         + "; name the file with the agent argument config=, -D" + configKey + " or "
                         + KeyNames.envName(configKey) + ", and remove this line");
                 continue;
@@ -55,31 +54,16 @@ final class PropertiesFileSource {
     private static Properties load(Path path, String pathOrigin, String configKey, ProblemList problems) {
         String fix = "fix the path (from " + pathOrigin + ") or remove it";
         try {
-            if (Files.isDirectory(path)) {
-                problems.add(configKey, "properties file " + describe(path) + " is a directory; " + fix);
-                return null;
-            }
-            if (Files.size(path) > MAX_BYTES) {
-                problems.add(configKey, "properties file " + describe(path) + " is larger than 1 MiB; " + fix);
-                return null;
-            }
+            byte[] content = FILES.read(path);
             Properties properties = new Properties();
-            // java.io rather than Files.newBufferedReader, whose channel classes (about 30, not in the JDK's
-            // class data archive) would load in premain. A fresh decoder reports malformed input, as
-            // Files.newBufferedReader's does; Properties.load buffers by itself.
-            try (Reader reader = new InputStreamReader(new FileInputStream(path.toFile()),
+            // A fresh decoder reports malformed input, as Files.newBufferedReader's does.
+            try (Reader reader = new InputStreamReader(new ByteArrayInputStream(content),
                     StandardCharsets.UTF_8.newDecoder())) {
                 properties.load(reader);
             }
             return properties;
-        } catch (FileNotFoundException e) {
-            // java.io's one exception for "missing" and "permission denied" (Files.size above already
-            // reported a missing file as NoSuchFileException, unless it vanished in between)
-            if (Files.exists(path) && !Files.isReadable(path)) {
-                addNotReadable(path, configKey, fix, problems);
-            } else {
-                addMissing(path, configKey, fix, problems);
-            }
+        } catch (SmallFileReader.Refused e) {
+            problems.add(configKey, "properties file " + describe(path) + " " + e.getMessage() + "; " + fix);
         } catch (NoSuchFileException e) {
             addMissing(path, configKey, fix, problems);
         } catch (AccessDeniedException e) {

@@ -39,11 +39,12 @@ final class RouteOverlapCheck {
             for (PathPrefix pathA : a.paths()) {
                 for (PathPrefix pathB : b.paths()) {
                     if (pathA.overlaps(pathB)) {
-                        problems.add(KnownKeys.HOSTS.fullKey(b.clientName()), "clients '" + a.clientName()
-                                + "' and '" + b.clientName() + "' both claim host " + host + " with paths "
-                                + pathA.value() + " and " + pathB.value() + "; a request there could get either "
-                                + "token. Give the clients different hosts or paths that are not prefixes of each "
-                                + "other");
+                        // Either client may hold the mistake, so neither runs.
+                        problems.addForClients(KnownKeys.HOSTS.fullKey(b.clientName()), "clients '"
+                                + a.clientName() + "' and '" + b.clientName() + "' both claim host " + host
+                                + " with paths " + pathA.value() + " and " + pathB.value() + "; a request there "
+                                + "could get either token. Give the clients different hosts or paths that are not "
+                                + "prefixes of each other", a.clientName(), b.clientName());
                         return;
                     }
                 }

@@ -28,23 +28,26 @@ final class ScrubConfigReader {
         this.problems = problems;
     }
 
-    /** Null when a key is invalid (the problems say which). */
+    /**
+     * Never null: an invalid key is reported and takes its default, the most protective setting, so that a typo
+     * never turns scrubbing off (and an entry of scrub.values that cannot be resolved leaves the others).
+     */
     static ScrubConfig read(Settings settings, SecretReferences references, ProblemList problems) {
         return new ScrubConfigReader(settings, references, problems).read();
     }
 
     private ScrubConfig read() {
-        int before = problems.size();
-        Boolean enabled = ConfigLoader.global(settings, KnownKeys.SCRUB_ENABLED, ValueParsers.BOOLEAN, problems);
-        Boolean patterns = ConfigLoader.global(settings, KnownKeys.SCRUB_PATTERNS, ValueParsers.BOOLEAN, problems);
-        Boolean fingerprint = ConfigLoader.global(settings, KnownKeys.SCRUB_FINGERPRINT, ValueParsers.BOOLEAN,
-                problems);
+        boolean enabled = orDefault(KnownKeys.SCRUB_ENABLED);
+        boolean patterns = orDefault(KnownKeys.SCRUB_PATTERNS);
+        boolean fingerprint = orDefault(KnownKeys.SCRUB_FINGERPRINT);
         String replacement = replacement();
-        List<Secret> values = values();
-        if (problems.size() != before) {
-            return null;
-        }
-        return new ScrubConfig(enabled, patterns, values, replacement, fingerprint);
+        return new ScrubConfig(enabled, patterns, values(), replacement == null
+                ? KnownKeys.SCRUB_REPLACEMENT.defaultValue() : replacement, fingerprint);
+    }
+
+    private boolean orDefault(KnownKey key) {
+        Boolean value = ConfigLoader.global(settings, key, ValueParsers.BOOLEAN, problems);
+        return value != null ? value : Boolean.parseBoolean(key.defaultValue());
     }
 
     private String replacement() {

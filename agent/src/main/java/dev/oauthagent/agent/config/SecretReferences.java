@@ -3,9 +3,7 @@ package dev.oauthagent.agent.config;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.Map;
 
@@ -17,6 +15,7 @@ import java.util.Map;
 final class SecretReferences {
     /** Secret files hold a line or so; anything this big is the wrong file. */
     static final long MAX_FILE_BYTES = 64 * 1024;
+    private static final SmallFileReader FILES = new SmallFileReader(MAX_FILE_BYTES, SmallFileReader.TIMEOUT_MILLIS);
 
     private static final String ENV = "${env:";
     private static final String FILE = "${file:";
@@ -80,16 +79,11 @@ final class SecretReferences {
         String origin = "file " + pathText;
         String cannotRead = "refers to " + origin + ", which ";
         try {
-            Path path = Paths.get(pathText);
-            if (Files.isDirectory(path)) {
-                throw new InvalidValueException(cannotRead + "is a directory; point it at the file holding the value");
-            }
-            if (Files.size(path) > MAX_FILE_BYTES) {
-                throw new InvalidValueException(cannotRead + "is larger than 64 KiB; point it at the file holding "
-                        + "only the value");
-            }
-            String content = new String(Files.readAllBytes(path), StandardCharsets.UTF_8);
-            return Secret.of(withoutOneTrailingNewline(content), origin);
+            byte[] content = FILES.read(Paths.get(pathText));
+            return Secret.of(withoutOneTrailingNewline(new String(content, StandardCharsets.UTF_8)), origin);
+        } catch (SmallFileReader.Refused e) {
+            throw new InvalidValueException(cannotRead + e.getMessage() + "; point it at a regular file holding "
+                    + "only the value (at most " + SmallFileReader.describeSize(MAX_FILE_BYTES) + ")");
         } catch (NoSuchFileException e) {
             throw new InvalidValueException(cannotRead + "does not exist; create it or fix the path");
         } catch (AccessDeniedException e) {

@@ -44,11 +44,15 @@ final class Settings {
             for (SourcedValue v : source) {
                 KeyNames.ParsedKey parsed = KeyNames.parse(v.key);
                 if (parsed.kind == KeyNames.ParsedKey.Kind.UNKNOWN) {
-                    problems.add(v.key, unknownKeyMessage(v, knownNames));
+                    String suggestion = suggestion(v.key, knownNames);
+                    problems.addAbout(v.key, unknownKeyMessage(v, suggestion),
+                            KeyNames.clientNameOf(v.key) != null ? v.key : suggestion);
                     continue;
                 }
                 if (parsed.kind == KeyNames.ParsedKey.Kind.INVALID_CLIENT_NAME) {
-                    problems.add(v.key, KeyNames.invalidClientNameMessage(parsed.clientName));
+                    // Meant for the client of the suggested name, whose hosts or paths it may have narrowed.
+                    problems.addAbout(v.key, KeyNames.invalidClientNameMessage(parsed.clientName),
+                            KeyNames.clientKey(KeyNames.suggestClientName(parsed.clientName), parsed.key.name()));
                     continue;
                 }
                 if (!seenInThisSource.add(v.key)) {
@@ -80,8 +84,7 @@ final class Settings {
         return names;
     }
 
-    private static String unknownKeyMessage(SourcedValue v, Set<String> knownNames) {
-        String suggestion = suggestion(v.key, knownNames);
+    private static String unknownKeyMessage(SourcedValue v, String suggestion) {
         if (suggestion != null) {
             return "unknown key in " + place(v) + "; did you mean " + suggestion + "?";
         }

@@ -1,7 +1,7 @@
 package dev.oauthagent.agent.scrub;
 
 import dev.oauthagent.agent.config.AgentConfig;
-import dev.oauthagent.agent.config.ClientConfig;
+import dev.oauthagent.agent.config.ClientSecrets;
 import dev.oauthagent.agent.config.Secret;
 import dev.oauthagent.agent.token.AccessToken;
 import dev.oauthagent.agent.token.cache.Ticker;
@@ -15,7 +15,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The secrets the agent holds right now, compiled for the redactor: the configured ones (client secrets,
- * their Basic header values, trust store passwords, {@code scrub.values}) for the life of the JVM, and each
+ * their Basic header values, trust store passwords, also of clients that do not run because of a configuration
+ * problem, and {@code scrub.values}) for the life of the JVM, and each
  * access token, with the refresh token and ID token the server returned alongside it, from the moment it is
  * fetched until its lifetime plus {@link #GRACE} has passed (an application may log a token it read a while
  * ago). Every change compiles a new {@link SecretSet} off the logging path, on the token cache's thread, and
@@ -65,7 +66,7 @@ public final class LiveSecrets implements SecretSource, TokenListener {
 
     static List<String> configuredSecrets(AgentConfig config) {
         List<String> values = new ArrayList<>();
-        for (ClientConfig client : config.clients()) {
+        for (ClientSecrets client : config.clientSecrets()) {
             Secret secret = client.clientSecret();
             if (secret != null && !secret.isEmpty()) {
                 values.add(secret.reveal());
@@ -90,10 +91,10 @@ public final class LiveSecrets implements SecretSource, TokenListener {
      */
     public static List<String> unscrubbableOrigins(AgentConfig config) {
         List<String> origins = new ArrayList<>();
-        for (ClientConfig client : config.clients()) {
-            addIfShort(origins, client.clientSecret(), "the client secret of client '" + client.name() + "'");
+        for (ClientSecrets client : config.clientSecrets()) {
+            addIfShort(origins, client.clientSecret(), "the client secret of client '" + client.clientName() + "'");
             addIfShort(origins, client.truststorePassword(),
-                    "the trust store password of client '" + client.name() + "'");
+                    "the trust store password of client '" + client.clientName() + "'");
         }
         for (Secret value : config.scrub().values()) {
             addIfShort(origins, value, "a value of oauth.agent.scrub.values");

@@ -38,6 +38,13 @@ class ConfigValidationTest {
     }
 
     @Test
+    void missingClientSecretSuggestsAnEnvVarNamedAfterThisClient() {
+        String message = ConfigInput.withValidClient("inventory").removeSys("clients.inventory.client-secret")
+                .messageOf("clients.inventory.client-secret");
+        assertThat(message).contains("e.g. ${env:INVENTORY_CLIENT_SECRET}").doesNotContain("BILLING");
+    }
+
+    @Test
     void tokenUrlWithoutSchemeIsRejectedWithAnExample() {
         String message = ConfigInput.withValidClient("billing").sys("clients.billing.token-url", "auth.example.com/token")
                 .messageOf("clients.billing.token-url");
@@ -498,13 +505,14 @@ class ConfigValidationTest {
     }
 
     @Test
-    void disabledAgentNeverFailsAndReturnsItsProblemsAsIgnored() throws ConfigException {
+    void disabledAgentNeverFailsAndReturnsItsProblemsAsIgnored() {
         LoadedConfig loaded = ConfigInput.withValidClient("billing").sys("enabled", "false")
-                .sys("clients.billing.fail-mode", "maybe").load();
+                .sys("clients.billing.fail-mode", "maybe").sys("strict", "true").loadAllowingProblems();
         assertThat(loaded.config().enabled()).isFalse();
         assertThat(loaded.config().clients()).isEmpty();
-        assertThat(loaded.ignoredProblems()).extracting(ConfigProblem::key)
+        assertThat(loaded.problems()).extracting(ConfigProblem::key)
                 .containsExactly("oauth.agent.clients.billing.fail-mode");
+        assertThat(loaded.strict()).as("a disabled agent never stops anything").isFalse();
     }
 
     @Test

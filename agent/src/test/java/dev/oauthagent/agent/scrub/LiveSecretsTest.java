@@ -6,12 +6,15 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
 import dev.oauthagent.agent.config.AgentConfig;
 import dev.oauthagent.agent.config.ClientConfig;
+import dev.oauthagent.agent.config.ConfigLoader;
 import dev.oauthagent.agent.config.ScrubConfig;
 import dev.oauthagent.agent.config.Secret;
 import dev.oauthagent.agent.token.AccessToken;
@@ -154,6 +157,23 @@ class LiveSecretsTest {
         String basic = java.util.Base64.getEncoder().encodeToString("billing-service:s3cr3t%2Bvalue%2F1".getBytes());
         assertThat(r.scrub("s3cr3t+value/1 s3cr3t%2Bvalue%2F1 " + basic + " app-api-key-123"))
                 .isEqualTo("[REDACTED] [REDACTED] [REDACTED] [REDACTED]");
+    }
+
+    @Test
+    void theSecretOfAClientThatDoesNotRunBecauseOfAProblemIsScrubbedToo() {
+        Map<String, String> sysprops = new HashMap<>();
+        sysprops.put("oauth.agent.clients.billing.token-url", "https://auth.example.com/token");
+        sysprops.put("oauth.agent.clients.billing.client-id", "billing-service");
+        sysprops.put("oauth.agent.clients.billing.client-secret", "s3cr3t+value/1");
+        sysprops.put("oauth.agent.clients.billing.hosts", "api.example.com");
+        sysprops.put("oauth.agent.clients.billing.fail-mode", "maybe"); // the problem that stops the client
+        AgentConfig config = ConfigLoader.load(null, sysprops, Collections.<String, String>emptyMap()).config();
+        assertThat(config.clients()).isEmpty();
+
+        Redactor r = new Redactor(LiveSecrets.fromConfig(config), false, new Replacement("[REDACTED]", false));
+
+        String basic = java.util.Base64.getEncoder().encodeToString("billing-service:s3cr3t%2Bvalue%2F1".getBytes());
+        assertThat(r.scrub("s3cr3t+value/1 " + basic)).isEqualTo("[REDACTED] [REDACTED]");
     }
 
     @Test
