@@ -59,7 +59,7 @@ public class HookScrubBenchmark {
         properties.put(client + "hosts", "api.example.com");
         properties.put("oauth.agent.scrub.patterns", String.valueOf(patterns));
         LogScrubbing scrubbing = LogScrubbing.start(ConfigLoader.load("", properties,
-                Collections.singletonMap("HOOK_BENCH_SECRET", SECRET)).requireNoProblems().config());
+                Collections.singletonMap("HOOK_BENCH_SECRET", SECRET)).requireNoProblems().config(), null);
         scrubbing.connectHooks();
         scrubbing.secrets().tokenObtained("bench", new AccessToken(TOKEN, "Bearer", 3600, null));
 
