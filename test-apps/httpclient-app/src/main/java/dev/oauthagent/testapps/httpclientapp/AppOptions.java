@@ -17,6 +17,7 @@ final class AppOptions {
     private final HttpClient.Redirect redirect;
     private final boolean streamBody;
     private final String basicAuth;
+    private String backgroundUrl;
 
     private AppOptions(List<String> urls, int requests, long pauseMillis, String method, String header, String mode,
             HttpClient.Redirect redirect, boolean streamBody, String basicAuth) {
@@ -44,9 +45,9 @@ final class AppOptions {
 
     static AppOptions parse(String[] args, Map<String, String> env) {
         for (String arg : args) {
-            if (!arg.matches("--(url|requests|pause-ms|method|header|mode|redirect|body|basic-auth)=.*")) {
+            if (!arg.matches("--(url|requests|pause-ms|method|header|mode|redirect|body|basic-auth|background-url)=.*")) {
                 throw new IllegalArgumentException("unknown argument '" + arg + "': options are --url, --requests,"
-                        + " --pause-ms, --method, --header, --mode, --redirect, --body, --basic-auth");
+                        + " --pause-ms, --method, --header, --mode, --redirect, --body, --basic-auth, --background-url");
             }
         }
         List<String> urls = urls(args, env);
@@ -72,11 +73,18 @@ final class AppOptions {
         if (basicAuth != null && basicAuth.indexOf(':') <= 0) {
             throw new IllegalArgumentException("--basic-auth (or APP_BASIC_AUTH) must look like 'user:password'");
         }
-        return new AppOptions(urls,
+        AppOptions options = new AppOptions(urls,
                 number(orDefault(value(args, env, "requests", "APP_REQUESTS"), "1"), "--requests (or APP_REQUESTS)", 1),
                 number(orDefault(value(args, env, "pause-ms", "APP_PAUSE_MS"), "0"), "--pause-ms (or APP_PAUSE_MS)", 0),
                 method, value(args, env, "header", "APP_HEADER"), mode, HttpClient.Redirect.valueOf(redirect),
                 "STREAM".equals(body), basicAuth);
+        options.backgroundUrl = value(args, env, "background-url", "APP_BACKGROUND_URL");
+        return options;
+    }
+
+    /** A URL a second thread requests again and again while the main requests run, or null for none. */
+    String backgroundUrl() {
+        return backgroundUrl;
     }
 
     /** Every {@code --url} given, in order (or APP_URL when there is none); each gets {@link #requests()} requests. */
