@@ -6,31 +6,42 @@ import java.util.List;
 
 /**
  * What one test-app run sends: each URL {@link #requests()} times, in order, with one method, an optional
- * header of the application's own, a pause between requests, under one redirect policy.
+ * header of the application's own, a pause between requests, under one redirect policy, optionally with
+ * background traffic from another thread.
  *
  * @param header {@code "Name: value"} or null
+ * @param background a URL the app's second thread GETs every 100 ms while the requests run, or null
  */
 public record AppRun(List<URI> urls, int requests, String method, String header, long pauseMillis,
-        RedirectPolicy redirect) {
+        RedirectPolicy redirect, URI background) {
+
+    public AppRun(List<URI> urls, int requests, String method, String header, long pauseMillis,
+            RedirectPolicy redirect) {
+        this(urls, requests, method, header, pauseMillis, redirect, null);
+    }
 
     public static AppRun of(List<URI> urls, RedirectPolicy redirect) {
         return new AppRun(List.copyOf(urls), 1, "GET", null, 0, redirect);
     }
 
+    public AppRun background(URI url) {
+        return new AppRun(urls, requests, method, header, pauseMillis, redirect, url);
+    }
+
     public AppRun requests(int count) {
-        return new AppRun(urls, count, method, header, pauseMillis, redirect);
+        return new AppRun(urls, count, method, header, pauseMillis, redirect, background);
     }
 
     public AppRun method(String newMethod) {
-        return new AppRun(urls, requests, newMethod, header, pauseMillis, redirect);
+        return new AppRun(urls, requests, newMethod, header, pauseMillis, redirect, background);
     }
 
     public AppRun header(String nameAndValue) {
-        return new AppRun(urls, requests, method, nameAndValue, pauseMillis, redirect);
+        return new AppRun(urls, requests, method, nameAndValue, pauseMillis, redirect, background);
     }
 
     public AppRun pauseMillis(long pause) {
-        return new AppRun(urls, requests, method, header, pause, redirect);
+        return new AppRun(urls, requests, method, header, pause, redirect, background);
     }
 
     /** The URL request {@code n} (1-based) went to. */
@@ -51,6 +62,9 @@ public record AppRun(List<URI> urls, int requests, String method, String header,
         args.add("--pause-ms=" + pauseMillis);
         if (header != null) {
             args.add("--header=" + header);
+        }
+        if (background != null) {
+            args.add("--background-url=" + background);
         }
         return args;
     }
