@@ -84,11 +84,11 @@ public final class Injector {
         try {
             long hash = SentTokens.hash(sentAuthorization);
             for (InjectionTarget target : targetList) {
+                if (!target.sent.isLast(sentAuthorization) && !target.sent.containsHash(hash)) {
+                    continue; // every token of ours that went on a request is in there, the current one too
+                }
                 AccessToken current = target.cache.current();
                 boolean isCurrent = current != null && sentAuthorization.equals(current.authorizationHeader());
-                if (!isCurrent && !target.sent.containsHash(hash)) {
-                    continue;
-                }
                 if (!BearerChallenge.saysInvalidToken(wwwAuthenticate)) {
                     return false;
                 }
@@ -168,7 +168,7 @@ public final class Injector {
             if (target == null) {
                 return ours ? null : existing;
             }
-            AccessToken token = target.cache.current();
+            AccessToken token = target.cache.forRequest();
             if (token == null) {
                 token = awaitToken(target);
                 if (token == null) {
