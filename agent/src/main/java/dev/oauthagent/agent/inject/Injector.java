@@ -46,6 +46,8 @@ public final class Injector {
     private final InjectionTarget[] targetList;
     private final RateLimitedLog internalErrorLog;
     private final Ticker ticker;
+    /** Null unless debug logging is on: then the request path pays one null check for it. */
+    private final UnmatchedOrigins unmatchedOrigins;
 
     public Injector(List<ClientConfig> clients, Map<String, TokenCache> caches, Ticker ticker) {
         this.routes = RouteTable.from(clients);
@@ -61,6 +63,7 @@ public final class Injector {
         this.targetList = byName.values().toArray(new InjectionTarget[0]);
         this.internalErrorLog = new RateLimitedLog(ticker, 1, java.util.concurrent.TimeUnit.MINUTES);
         this.ticker = ticker;
+        this.unmatchedOrigins = log.isDebugEnabled() ? new UnmatchedOrigins(routes) : null;
     }
 
     public String authorizationFor(URL url, String existing) throws IOException {
@@ -161,6 +164,9 @@ public final class Injector {
         try {
             String clientName = url != null ? routes.match(url) : routes.match(uri);
             InjectionTarget target = clientName == null ? null : targets.get(clientName);
+            if (target == null && unmatchedOrigins != null) {
+                reportUnmatched(url, uri);
+            }
             boolean ours = isAgentValue(existing) || (existing != null && mayBeForgottenToken(existing, target));
             if (existing != null && !ours && (target == null || !target.overrideExisting)) {
                 return existing;
@@ -181,6 +187,18 @@ public final class Injector {
             throw e;
         } catch (RuntimeException e) {
             return afterInternalError(e, existing);
+        }
+    }
+
+    /** Debug logging only; its failure must not change the decision. */
+    private void reportUnmatched(URL url, URI uri) {
+        try {
+            String line = unmatchedOrigins.firstReport(url, uri);
+            if (line != null) {
+                log.debug(line);
+            }
+        } catch (RuntimeException e) {
+            log.debug("cannot explain why a request gets no token ({})", e.getClass().getName());
         }
     }
 
