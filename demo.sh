@@ -148,5 +148,9 @@ OBTAINED=$(grep -c "client 'orders': token [0-9a-f]* obtained" "$DEMO/app-with-a
 REFRESHED=$(grep -c "client 'orders': token [0-9a-f]* refreshed" "$DEMO/app-with-agent.log" || true)
 echo "   requests:         $DONE_LINE"
 echo "   tokens fetched:   $((OBTAINED + REFRESHED)) for client 'orders' ($REFRESHED of them refreshes before expiry)"
+UNUSED=$(grep -c "client 'billing': token [0-9a-f]* \(obtained\|refreshed\)" "$DEMO/app-with-agent.log" || true)
+IDLED=$(grep -c "client 'billing': no request for" "$DEMO/app-with-agent.log" || true)
+echo "   unused client:    $UNUSED token(s) for client 'billing', which no request matched$([ "$IDLED" -gt 0 ] \
+  && echo "; it stopped refreshing after two token lifetimes")"
 echo "   API says:         $(curl -s "$API_URL/stats" 2>/dev/null || echo '(no /stats answer)')"
 echo "   secrets in output: $(grep -c -E 'basic-secret|post-secret|eyJ[A-Za-z0-9_-]{10,}' "$DEMO/app-with-agent.log" || true) lines"

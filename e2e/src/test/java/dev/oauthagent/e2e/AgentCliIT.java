@@ -101,6 +101,52 @@ class AgentCliIT {
     }
 
     @Test
+    void checkUrlExitsZeroWithTheTokenOfTheClientAUrlMatchesAndOneWithWhatDiffersForOneItMisses()
+            throws IOException {
+        Path config = write("agent.properties",
+                client("inventory", server.basicClientId(), "INVENTORY_SECRET", "client_secret_basic", "read"));
+
+        try (JavaProcess cli = cli(config, "check").args("--url", "http://inventory.example.internal/api/items?page=2")
+                .env("INVENTORY_SECRET", BASIC_SECRET).start()) {
+            assertThat(cli.awaitExit(EXIT)).as(cli.stdout() + cli.stderr()).isZero();
+            assertThat(cli.stdout()).contains(
+                    "http://inventory.example.internal/api/… carries the token of client 'inventory'");
+            assertThat(line(cli.stdout(), "client 'inventory': ")).contains("OK").containsPattern(FINGERPRINT);
+            assertNoSecret(cli);
+        }
+        try (JavaProcess cli = cli(config, "check").args("--url", "http://inventory.example.internal:8080/api/items")
+                .env("INVENTORY_SECRET", BASIC_SECRET).start()) {
+            assertThat(cli.awaitExit(EXIT)).as(cli.stdout() + cli.stderr()).isEqualTo(1);
+            assertThat(cli.stdout()).contains("no client's token goes to http://inventory.example.internal:8080/api/…",
+                    "nearest client: 'inventory'");
+            assertThat(line(cli.stdout(), "port: ")).contains("port 8080",
+                    "add inventory.example.internal:8080 to oauth.agent.clients.inventory.hosts");
+            assertNoSecret(cli);
+        }
+    }
+
+    @Test
+    void atDebugLevelTheAgentExplainsOnceWhyRequestsToAnOriginGetNoToken() throws IOException {
+        Path config = write("agent.properties", client("local", server.basicClientId(), "LOCAL_SECRET",
+                "client_secret_basic", "read").replace("local.example.internal", "127.0.0.1")
+                + "oauth.agent.clients.local.paths=/api\n" + "oauth.agent.log-level=debug\n");
+        String url = "http://127.0.0.1:" + server.port() + "/api/hello";
+
+        try (JavaProcess app = JavaProcess.builder("debug-no-token").jar(E2ePaths.testApp("urlconnection-app"))
+                .javaAgent(E2ePaths.agentJar(), "config=" + config).env("LOCAL_SECRET", BASIC_SECRET)
+                .args("--url=" + url, "--requests=3").start()) {
+            app.awaitExit(EXIT);
+            assertThat(app.stdout()).as(app.stderr()).contains("REQUEST 3 ");
+            assertThat(app.stderr().lines().filter(l -> l.contains("no client's token goes to")))
+                    .as(app.stderr()).singleElement().asString()
+                    .contains("[oauth-agent] DEBUG", "http://127.0.0.1:" + server.port() + "/api/…",
+                            "nearest client 'local'", "port: the request goes to port " + server.port(),
+                            "add 127.0.0.1:" + server.port() + " to oauth.agent.clients.local.hosts");
+            assertNoSecret(app);
+        }
+    }
+
+    @Test
     void configPrintsEveryValueWithItsSourceAndMasksTheSecret() throws IOException {
         Path config = write("agent.properties",
                 client("inventory", server.basicClientId(), "INVENTORY_SECRET", "client_secret_basic", "read"));

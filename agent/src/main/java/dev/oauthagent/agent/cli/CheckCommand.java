@@ -3,14 +3,20 @@ package dev.oauthagent.agent.cli;
 import dev.oauthagent.agent.config.AgentConfig;
 import dev.oauthagent.agent.config.ClientConfig;
 import dev.oauthagent.agent.config.LoadedConfig;
+import dev.oauthagent.agent.route.RouteExplanation;
+import dev.oauthagent.agent.route.RouteTable;
 import dev.oauthagent.agent.token.AccessToken;
 import dev.oauthagent.agent.token.TokenEndpointClient;
 import dev.oauthagent.agent.token.TokenFetchException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Validates the configuration and fetches one token per client, printing what a user needs to know that
- * the set-up works: never the token itself, only its fingerprint.
+ * the set-up works: never the token itself, only its fingerprint. With {@code --url}: which client's token a
+ * request there carries (and fetches that one token), or why none does ({@link RouteExplanation}).
  */
 final class CheckCommand implements Command {
     @Override
@@ -20,14 +26,20 @@ final class CheckCommand implements Command {
 
     @Override
     public String summary() {
-        return "check  [--config FILE]  validate the configuration and fetch a token for each client";
+        return "check  [--config FILE] [--url URL]  validate the configuration and fetch a token for each client;"
+                + " with --url, only for the client whose token a request to URL carries, or say why none does";
     }
 
     @Override
     public int run(List<String> args, CliContext context) {
-        LoadedConfig loaded = ConfigOption.load(args, context);
+        List<String> configArgs = new ArrayList<>();
+        URI url = urlOption(args, configArgs);
+        LoadedConfig loaded = ConfigOption.load(configArgs, context);
         boolean problems = ConfigOption.report(loaded, context);
         AgentConfig config = loaded.config();
+        if (url != null) {
+            return checkUrl(url, loaded, context);
+        }
         int total = config.clients().size() + loaded.inactiveClients().size();
         if (total == 0) {
             context.err().println("oauth-agent: no clients are configured, so there is nothing to check. "
@@ -49,6 +61,70 @@ final class CheckCommand implements Command {
         context.out().println(failed == 0 ? "all " + total + " client(s) OK"
                 : failed + " of " + total + " client(s) FAILED");
         return problems ? Cli.EXIT_BAD_CONFIG : failed == 0 ? Cli.EXIT_OK : Cli.EXIT_FAILED;
+    }
+
+    /** Exit 0 only when a client matches {@code url} and its token is obtained. */
+    private static int checkUrl(URI url, LoadedConfig loaded, CliContext context) {
+        AgentConfig config = loaded.config();
+        RouteExplanation explanation = RouteExplanation.of(RouteTable.from(config.clients()), url);
+        String matched = explanation.matchedClient();
+        if (matched == null) {
+            context.out().println("no client's token goes to " + explanation.request());
+            if (explanation.nearestClient() != null) {
+                context.out().println("nearest client: '" + explanation.nearestClient() + "'; what differs:");
+            }
+            for (String difference : explanation.differences()) {
+                context.out().println("  " + difference);
+            }
+            if (!loaded.inactiveClients().isEmpty()) {
+                // Their routes are unknown to the agent while they do not run: one of them may be the one meant.
+                context.out().println("not considered: client(s) " + loaded.inactiveClients()
+                        + ", which a configuration problem (printed on stderr) keeps from running");
+            }
+            return Cli.EXIT_FAILED;
+        }
+        context.out().println(explanation.request() + " carries the token of client '" + matched + "'");
+        for (ClientConfig client : config.clients()) {
+            if (client.name().equals(matched)) {
+                return check(client, context) ? Cli.EXIT_OK : Cli.EXIT_FAILED;
+            }
+        }
+        throw new IllegalStateException("the route table names a client the configuration does not have");
+    }
+
+    /** Takes {@code --url URL} out of {@code args}, leaving the rest in {@code rest}; null when not given. */
+    private static URI urlOption(List<String> args, List<String> rest) {
+        String url = null;
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            if (arg.equals("--url")) {
+                if (i + 1 == args.size()) {
+                    throw new IllegalArgumentException("--url needs a URL, e.g. --url https://api.example.com/v1/orders");
+                }
+                url = args.get(++i);
+            } else if (arg.startsWith("--url=")) {
+                url = arg.substring("--url=".length());
+            } else {
+                rest.add(arg);
+            }
+        }
+        return url == null ? null : absoluteUrl(url);
+    }
+
+    /** The URL itself is not repeated in the message: it may carry credentials (user info, a query). */
+    private static URI absoluteUrl(String url) {
+        URI uri;
+        try {
+            uri = new URI(url.trim());
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("--url is not a valid URL (" + e.getReason() + "); write it as the"
+                    + " application calls it, e.g. https://api.example.com/v1/orders");
+        }
+        if (uri.getScheme() == null || uri.getHost() == null) {
+            throw new IllegalArgumentException("--url needs an absolute URL with a scheme and a host, e.g."
+                    + " https://api.example.com/v1/orders");
+        }
+        return uri;
     }
 
     private static boolean check(ClientConfig client, CliContext context) {

@@ -3,7 +3,7 @@ package dev.oauthagent.agent.config;
 import java.util.Collection;
 
 /** Finds the known key closest to a misspelled one (Levenshtein distance), for "did you mean" hints. */
-final class DidYouMean {
+public final class DidYouMean {
     /** Beyond this many edits a suggestion is more likely to confuse than to help. */
     static final int MAX_DISTANCE = 3;
 
@@ -24,7 +24,8 @@ final class DidYouMean {
         return best;
     }
 
-    static int distance(String a, String b) {
+    /** Levenshtein distance: how many single-character edits turn {@code a} into {@code b}. */
+    public static int distance(String a, String b) {
         int[] previous = new int[b.length() + 1];
         int[] current = new int[b.length() + 1];
         for (int j = 0; j <= b.length(); j++) {

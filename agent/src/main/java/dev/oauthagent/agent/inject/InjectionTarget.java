@@ -14,7 +14,7 @@ final class InjectionTarget {
     final long waitNanos;
     final boolean failClosed;
     final boolean overrideExisting;
-    final RecentTokens recent = new RecentTokens();
+    final SentTokens sent;
     final RateLimitedLog unavailableLog;
     final InvalidationGate invalidations;
 
@@ -24,6 +24,7 @@ final class InjectionTarget {
         this.waitNanos = config.waitTimeout().toNanos();
         this.failClosed = config.failMode() == FailMode.CLOSED;
         this.overrideExisting = config.overrideExisting();
+        this.sent = new SentTokens(config.name(), ticker);
         this.unavailableLog = new RateLimitedLog(ticker, 1, TimeUnit.MINUTES);
         this.invalidations = new InvalidationGate(ticker);
     }

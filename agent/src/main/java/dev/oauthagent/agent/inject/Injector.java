@@ -23,7 +23,8 @@ import java.util.Map;
  * <ul>
  *   <li>a hop whose scheme, host, port and path match a client carries that client's current token;</li>
  *   <li>a hop that matches no client carries none of the agent's tokens: a token left on the request by an
- *       earlier hop (a redirect) is taken off, whatever the JDK would have done;</li>
+ *       earlier hop (a redirect) is taken off, whatever the JDK would have done, however many tokens came
+ *       since ({@link SentTokens});</li>
  *   <li>a value the application (or the JDK's Authenticator) set is left alone, unless the matching client
  *       has override-existing;</li>
  *   <li>no token within wait-timeout: fail-closed throws (the request is not sent), fail-open sends the hop
@@ -36,12 +37,17 @@ import java.util.Map;
 public final class Injector {
     private static final Logger log = LoggerFactory.getLogger(Injector.class);
     private static final String PREFIX = "oauth-agent: ";
+    /** How every value the agent sets begins (AccessToken#authorizationHeader). */
+    private static final String BEARER = "Bearer ";
 
     private final RouteTable routes;
     private final Map<String, InjectionTarget> targets;
     /** An array, not a list: looping over it on every request allocates no iterator. */
     private final InjectionTarget[] targetList;
     private final RateLimitedLog internalErrorLog;
+    private final Ticker ticker;
+    /** Null unless debug logging is on: then the request path pays one null check for it. */
+    private final UnmatchedOrigins unmatchedOrigins;
 
     public Injector(List<ClientConfig> clients, Map<String, TokenCache> caches, Ticker ticker) {
         this.routes = RouteTable.from(clients);
@@ -56,6 +62,8 @@ public final class Injector {
         this.targets = byName;
         this.targetList = byName.values().toArray(new InjectionTarget[0]);
         this.internalErrorLog = new RateLimitedLog(ticker, 1, java.util.concurrent.TimeUnit.MINUTES);
+        this.ticker = ticker;
+        this.unmatchedOrigins = log.isDebugEnabled() ? new UnmatchedOrigins(routes) : null;
     }
 
     public String authorizationFor(URL url, String existing) throws IOException {
@@ -73,29 +81,34 @@ public final class Injector {
      * would carry a different token.
      */
     public boolean rejected(String sentAuthorization, String wwwAuthenticate) {
+        if (sentAuthorization == null) {
+            return false;
+        }
         try {
+            long hash = SentTokens.hash(sentAuthorization);
             for (InjectionTarget target : targetList) {
-                AccessToken token = target.recent.find(sentAuthorization);
-                if (token == null) {
-                    continue;
+                if (!target.sent.isLast(sentAuthorization) && !target.sent.containsHash(hash)) {
+                    continue; // every token of ours that went on a request is in there, the current one too
                 }
+                AccessToken current = target.cache.current();
+                boolean isCurrent = current != null && sentAuthorization.equals(current.authorizationHeader());
                 if (!BearerChallenge.saysInvalidToken(wwwAuthenticate)) {
                     return false;
                 }
-                if (target.cache.current() != token) {
-                    // Another request already reported it: the token is gone and a new one is fetched, so this
-                    // request may be resent as well (it will wait for the new token, or fail per fail-mode).
+                if (!isCurrent) {
+                    // Another request already reported it (or it was refreshed): the token is no longer served, so
+                    // this request may be resent as well (it will wait for the new token, or fail per fail-mode).
                     return true;
                 }
                 if (!target.invalidations.tryPass()) {
                     log.debug("client '{}': token {} rejected again within {} s; not refetching yet",
-                            target.clientName, token.fingerprint(), InvalidationGate.MIN_GAP_SECONDS);
+                            target.clientName, current.fingerprint(), InvalidationGate.MIN_GAP_SECONDS);
                     return false;
                 }
-                boolean dropped = target.cache.invalidate(token);
+                boolean dropped = target.cache.invalidate(current);
                 if (dropped) {
                     log.warn("client '{}': the resource server rejected token {} (invalid_token); fetching a new one",
-                            target.clientName, token.fingerprint());
+                            target.clientName, current.fingerprint());
                 }
                 return dropped;
             }
@@ -106,13 +119,40 @@ public final class Injector {
         }
     }
 
-    /** Whether {@code authorization} is a token this agent put on a request. */
+    /**
+     * Whether {@code authorization} is a token this agent put on a request and that may still be valid. No lock,
+     * no allocation: see {@link SentTokens}.
+     */
     public boolean isAgentValue(String authorization) {
         if (authorization == null) {
             return false;
         }
         for (InjectionTarget target : targetList) {
-            if (target.recent.find(authorization) != null) {
+            if (target.sent.isLast(authorization)) {
+                return true;
+            }
+        }
+        long hash = SentTokens.hash(authorization);
+        for (InjectionTarget target : targetList) {
+            if (target.sent.containsHash(hash)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether an unrecognised {@code value} could be a token of another client than {@code target} that its
+     * memory had to forget (see {@link SentTokens#mayHaveForgotten}): then it must not go to this hop as the
+     * application's own. Only Bearer values qualify; nearly always no client has forgotten any.
+     */
+    private boolean mayBeForgottenToken(String value, InjectionTarget target) {
+        if (!value.startsWith(BEARER)) {
+            return false;
+        }
+        long now = ticker.read();
+        for (InjectionTarget other : targetList) {
+            if (other != target && other.sent.mayHaveForgotten(now)) {
                 return true;
             }
         }
@@ -123,27 +163,42 @@ public final class Injector {
     private String decide(URL url, URI uri, String existing) throws IOException {
         try {
             String clientName = url != null ? routes.match(url) : routes.match(uri);
-            boolean ours = isAgentValue(existing);
             InjectionTarget target = clientName == null ? null : targets.get(clientName);
+            if (target == null && unmatchedOrigins != null) {
+                reportUnmatched(url, uri);
+            }
+            boolean ours = isAgentValue(existing) || (existing != null && mayBeForgottenToken(existing, target));
             if (existing != null && !ours && (target == null || !target.overrideExisting)) {
                 return existing;
             }
             if (target == null) {
                 return ours ? null : existing;
             }
-            AccessToken token = target.cache.current();
+            AccessToken token = target.cache.forRequest();
             if (token == null) {
                 token = awaitToken(target);
                 if (token == null) {
                     return ours ? null : existing; // fail-open: our stale header off, the app's stays
                 }
             }
-            target.recent.record(token);
+            target.sent.record(token);
             return token.authorizationHeader();
         } catch (IOException e) {
             throw e;
         } catch (RuntimeException e) {
             return afterInternalError(e, existing);
+        }
+    }
+
+    /** Debug logging only; its failure must not change the decision. */
+    private void reportUnmatched(URL url, URI uri) {
+        try {
+            String line = unmatchedOrigins.firstReport(url, uri);
+            if (line != null) {
+                log.debug(line);
+            }
+        } catch (RuntimeException e) {
+            log.debug("cannot explain why a request gets no token ({})", e.getClass().getName());
         }
     }
 

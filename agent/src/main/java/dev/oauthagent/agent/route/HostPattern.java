@@ -209,13 +209,25 @@ public final class HostPattern {
      * @param defaultPort the default port of the request's scheme
      */
     boolean matches(String normalizedHost, int effectivePort, int defaultPort) {
-        if (effectivePort != (port == DEFAULT_PORT ? defaultPort : port)) {
-            return false;
-        }
+        return matchesPort(effectivePort, defaultPort) && matchesHost(normalizedHost);
+    }
+
+    /** The port part of {@link #matches}: this pattern's port, or the scheme's default when it names none. */
+    boolean matchesPort(int effectivePort, int defaultPort) {
+        return effectivePort == (port == DEFAULT_PORT ? defaultPort : port);
+    }
+
+    /** The host part of {@link #matches}. */
+    boolean matchesHost(String normalizedHost) {
         if (wildcardSuffix == null) {
             return host.equals(normalizedHost);
         }
         return normalizedHost.length() > wildcardSuffix.length() && normalizedHost.endsWith(wildcardSuffix);
+    }
+
+    /** Whether the host is an IPv6 address (written in brackets). */
+    boolean isIpv6() {
+        return ipv6;
     }
 
     @Override
@@ -235,7 +247,12 @@ public final class HostPattern {
     /** The normalized pattern in configuration syntax, e.g. {@code *.example.com:8443} or {@code [::1]}. */
     @Override
     public String toString() {
+        return withPort(port);
+    }
+
+    /** This pattern in configuration syntax with {@code otherPort} instead ({@link #DEFAULT_PORT}: none). */
+    String withPort(int otherPort) {
         String name = ipv6 ? "[" + host + "]" : isWildcard() ? "*." + host : host;
-        return port == DEFAULT_PORT ? name : name + ":" + port;
+        return otherPort == DEFAULT_PORT ? name : name + ":" + otherPort;
     }
 }

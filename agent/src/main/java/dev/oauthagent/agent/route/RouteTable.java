@@ -31,8 +31,8 @@ import java.util.List;
  */
 public final class RouteTable {
     private static final int HTTP_PORT = 80;
-    private static final int HTTPS_PORT = 443;
-    private static final int MAX_PORT = 65535;
+    static final int HTTPS_PORT = 443;
+    static final int MAX_PORT = 65535;
 
     /** Slots of {@link #canonicalHosts}: a power of two, more than the hosts a typical app calls in turn. */
     private static final int HOST_MEMO_SLOTS = 16;
@@ -143,7 +143,7 @@ public final class RouteTable {
     }
 
     /** {@link HostNormalizer#normalizeRequested}, remembered per host text (a pure function of it). */
-    private String canonical(String host) {
+    String canonical(String host) {
         if (host == null) {
             return null;
         }
@@ -174,7 +174,8 @@ public final class RouteTable {
         return match(uri.getScheme(), uri.getHost(), uri.getPort(), uri.getRawPath());
     }
 
-    private static int defaultPort(String scheme) {
+    /** 443 for https, 80 for http (any case), -1 for any other scheme: it matches no client. */
+    static int defaultPort(String scheme) {
         if ("https".equalsIgnoreCase(scheme)) {
             return HTTPS_PORT;
         }

@@ -16,6 +16,7 @@ public final class AccessToken {
     private final String value;
     private final String tokenType;
     private final long lifetimeSeconds;
+    private final boolean lifetimeStated;
     private final Set<String> grantedScopes;
     private final String refreshToken;
     private final String idToken;
@@ -36,7 +37,17 @@ public final class AccessToken {
      */
     public AccessToken(String value, String tokenType, long lifetimeSeconds, Set<String> grantedScopes,
             String refreshToken, String idToken) {
+        this(value, tokenType, lifetimeSeconds, true, grantedScopes, refreshToken, idToken);
+    }
+
+    /**
+     * @param lifetimeStated whether the server stated the lifetime (expires_in); false when it is the configured
+     *     default-expires-in, so that the token may really live longer
+     */
+    public AccessToken(String value, String tokenType, long lifetimeSeconds, boolean lifetimeStated,
+            Set<String> grantedScopes, String refreshToken, String idToken) {
         this.value = value;
+        this.lifetimeStated = lifetimeStated;
         this.refreshToken = refreshToken;
         this.idToken = idToken;
         this.tokenType = tokenType;
@@ -69,6 +80,11 @@ public final class AccessToken {
 
     public long lifetimeSeconds() {
         return lifetimeSeconds;
+    }
+
+    /** False when the server gave no expires_in and {@link #lifetimeSeconds()} is the configured assumption. */
+    public boolean lifetimeStated() {
+        return lifetimeStated;
     }
 
     /** Null when the response had no scope (RFC 6749 §5.1: then it is the requested scope). */

@@ -73,8 +73,8 @@ public final class TokenResponseValidator {
                     -1, null);
         }
         long lifetime = expiresIn.lifetimeSeconds(parsed.expiresIn());
-        return new AccessToken(token, type, lifetime, scopes.grantedScopes(parsed.scope()), parsed.refreshToken(),
-                parsed.idToken());
+        return new AccessToken(token, type, lifetime, parsed.expiresIn() != null,
+                scopes.grantedScopes(parsed.scope()), parsed.refreshToken(), parsed.idToken());
     }
 
     private TokenResponse parseLeniently(TokenHttpResponse response) {

@@ -81,6 +81,7 @@ final class InjectorFixture {
         private final String client;
         final AtomicInteger fetches = new AtomicInteger();
         volatile boolean failing;
+        volatile long lifetimeSeconds = 3600;
 
         CountingSource(String client) {
             this.client = client;
@@ -92,7 +93,7 @@ final class InjectorFixture {
                 throw TokenFetchException.transientFailure("token endpoint https://idp.example.com/token refused"
                         + " the connection", null);
             }
-            return new AccessToken(client + "-token-" + fetches.incrementAndGet(), "bearer", 3600, null);
+            return new AccessToken(client + "-token-" + fetches.incrementAndGet(), "bearer", lifetimeSeconds, null);
         }
     }
 

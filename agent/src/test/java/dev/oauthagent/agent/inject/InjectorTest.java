@@ -3,6 +3,7 @@ package dev.oauthagent.agent.inject;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.oauthagent.agent.AllocationMeter;
 import dev.oauthagent.agent.config.FailMode;
 
 import java.io.IOException;
@@ -141,6 +142,69 @@ class InjectorTest {
                     .as("a stale token of ours from an earlier hop").isNull();
             assertThat(f.injector.authorizationFor(url("https://orders.example.com/b"), APP_HEADER))
                     .isSameAs(APP_HEADER);
+        }
+    }
+
+    @Nested
+    class ManyRotationsDuringOneRequest {
+        private final InjectorFixture f = new InjectorFixture()
+                .client("orders", "orders.example.com", "/api", FailMode.CLOSED, true)
+                .client("billing", "billing.example.com", null, FailMode.CLOSED, false).build();
+
+        /**
+         * {@code times} over: the current token is refused, and the next request (of another thread) carries its
+         * replacement. Returns the last token carried.
+         */
+        private String rotate(String current, int times) throws Exception {
+            for (int i = 0; i < times; i++) {
+                f.now.addAndGet(TimeUnit.SECONDS.toNanos(InvalidationGate.MIN_GAP_SECONDS));
+                assertThat(f.injector.rejected(current, INVALID_TOKEN)).isTrue();
+                current = f.injector.authorizationFor(url("https://orders.example.com/api/other-thread"), null);
+            }
+            return current;
+        }
+
+        @Test
+        void aTokenCarriedThroughHundredsOfRotationsIsStillTakenOffAHopOutsideItsPaths() throws Exception {
+            String carried = f.injector.authorizationFor(url("https://orders.example.com/api/slow"), APP_HEADER);
+            String current = rotate(carried, 300);
+            assertThat(current).isEqualTo("Bearer orders-token-301");
+
+            assertThat(f.injector.authorizationFor(url("https://orders.example.com/public"), carried))
+                    .as("same origin, outside paths").isNull();
+            assertThat(f.injector.authorizationFor(url("https://evil.example.net/"), carried)).isNull();
+            assertThat(f.injector.authorizationFor(url("https://billing.example.com/x"), carried))
+                    .isEqualTo("Bearer billing-token-1");
+            assertThat(f.injector.authorizationFor(url("https://orders.example.com/api/next"), carried))
+                    .isSameAs(current);
+        }
+
+        @Test
+        void aRefusedTokenLongReplacedStillCountsAsOursSoItsRequestMayBeResent() throws Exception {
+            String carried = f.injector.authorizationFor(url("https://orders.example.com/api/slow"), null);
+            String current = rotate(carried, 10);
+
+            assertThat(f.injector.isAgentValue(carried)).isTrue();
+            assertThat(AllocationMeter.bytesPerCall(() -> f.injector.isAgentValue(carried))).isLessThan(1.0);
+            assertThat(f.injector.rejected(carried, INVALID_TOKEN)).as("already replaced").isTrue();
+            assertThat(f.tokenHeader("orders")).isSameAs(current);
+        }
+
+        @Test
+        void onceTheMemoryIsFullAnUnrecognisedBearerValueNeverGoesWhereThatClientDoesNotMatch() throws Exception {
+            f.sources.get("orders").lifetimeSeconds = 365L * 24 * 3600;
+            rotate(f.injector.authorizationFor(url("https://orders.example.com/api/a"), null), SentTokens.MAX_ENTRIES);
+            String forgotten = "Bearer orders-token-1";
+            String appsOwnBearer = "Bearer the-applications-own-token";
+            assertThat(f.injector.isAgentValue(forgotten)).isFalse();
+
+            assertThat(f.injector.authorizationFor(url("https://evil.example.net/"), forgotten)).isNull();
+            assertThat(f.injector.authorizationFor(url("https://orders.example.com/public"), forgotten)).isNull();
+            assertThat(f.injector.authorizationFor(url("https://billing.example.com/x"), appsOwnBearer))
+                    .as("another client's origin: treated as a possibly forgotten token of ours")
+                    .isEqualTo("Bearer billing-token-1");
+            assertThat(f.injector.authorizationFor(url("https://evil.example.net/"), APP_HEADER))
+                    .as("not a Bearer value: never one of ours").isSameAs(APP_HEADER);
         }
     }
 

@@ -98,6 +98,14 @@ class TokenResponseValidatorTest {
     }
 
     @Test
+    void aTokenSaysWhetherTheServerStatedItsLifetime() throws Exception {
+        try (StderrCapture err = StderrCapture.start()) {
+            assertThat(validator.validate(json(200, ok(",\"expires_in\":60"))).lifetimeStated()).isTrue();
+            assertThat(validator.validate(json(200, ok(""))).lifetimeStated()).isFalse();
+        }
+    }
+
+    @Test
     void expiresInAboveOneYearIsClampedWithAWarning() throws Exception {
         try (StderrCapture err = StderrCapture.start()) {
             AccessToken token = validator.validate(json(200, ok(",\"expires_in\":1000000000000")));

@@ -6,38 +6,44 @@ import java.util.List;
 
 /**
  * What one test-app run sends: each URL {@link #requests()} times, in order, with one method, an optional
- * header of the application's own, a pause between requests, under one redirect policy.
+ * header of the application's own, a pause between requests, under one redirect policy, optionally with
+ * background traffic from another thread.
  *
  * @param header {@code "Name: value"} or null
  * @param ordered each request leaves only once the answer to the one before came back, as it does anyway with
  *                a client that waits for answers; a client that does not (sendAsync) is told to wait for each
+ * @param background a URL the app's second thread GETs every 100 ms while the requests run, or null
  */
 public record AppRun(List<URI> urls, int requests, String method, String header, long pauseMillis,
-        RedirectPolicy redirect, boolean ordered) {
+        RedirectPolicy redirect, boolean ordered, URI background) {
 
     public static AppRun of(List<URI> urls, RedirectPolicy redirect) {
-        return new AppRun(List.copyOf(urls), 1, "GET", null, 0, redirect, false);
+        return new AppRun(List.copyOf(urls), 1, "GET", null, 0, redirect, false, null);
+    }
+
+    public AppRun background(URI url) {
+        return new AppRun(urls, requests, method, header, pauseMillis, redirect, ordered, url);
     }
 
     public AppRun requests(int count) {
-        return new AppRun(urls, count, method, header, pauseMillis, redirect, ordered);
+        return new AppRun(urls, count, method, header, pauseMillis, redirect, ordered, background);
     }
 
     public AppRun method(String newMethod) {
-        return new AppRun(urls, requests, newMethod, header, pauseMillis, redirect, ordered);
+        return new AppRun(urls, requests, newMethod, header, pauseMillis, redirect, ordered, background);
     }
 
     public AppRun header(String nameAndValue) {
-        return new AppRun(urls, requests, method, nameAndValue, pauseMillis, redirect, ordered);
+        return new AppRun(urls, requests, method, nameAndValue, pauseMillis, redirect, ordered, background);
     }
 
     public AppRun pauseMillis(long pause) {
-        return new AppRun(urls, requests, method, header, pause, redirect, ordered);
+        return new AppRun(urls, requests, method, header, pause, redirect, ordered, background);
     }
 
     /** See {@code ordered} above: ordering by events (answers), where a pause would order by time. */
     public AppRun inOrder() {
-        return new AppRun(urls, requests, method, header, pauseMillis, redirect, true);
+        return new AppRun(urls, requests, method, header, pauseMillis, redirect, true, background);
     }
 
     /** The URL request {@code n} (1-based) went to. */
@@ -58,6 +64,9 @@ public record AppRun(List<URI> urls, int requests, String method, String header,
         args.add("--pause-ms=" + pauseMillis);
         if (header != null) {
             args.add("--header=" + header);
+        }
+        if (background != null) {
+            args.add("--background-url=" + background);
         }
         return args;
     }

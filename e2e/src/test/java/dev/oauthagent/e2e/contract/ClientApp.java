@@ -9,7 +9,8 @@ import java.util.List;
  *
  * <p>A test app for the contract accepts {@code --url} several times (each URL gets {@code --requests}
  * requests, in order), {@code --requests}, {@code --pause-ms}, {@code --method=GET|POST} and
- * {@code --header="Name: value"}, and prints {@code REQUEST <n> status=<code> ...} per request (n counts from 1
+ * {@code --header="Name: value"}, {@code --background-url} (a second thread GETs it every 100 ms while the
+ * requests run), and prints {@code REQUEST <n> status=<code> ...} per request (n counts from 1
  * in URL order; {@code status=-1 ... error=<class>: <message>} when no response came) and then
  * {@code DONE ok=<n> failed=<m>}.
  */

@@ -9,7 +9,9 @@ import dev.oauthagent.e2e.support.Json;
 import dev.oauthagent.e2e.support.OriginRecorder;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -53,6 +55,8 @@ public abstract class InjectionContract {
      * first TLS handshake with the authorization server can take seconds on a busy CI machine.
      */
     private static final Duration FIRST_TOKEN_WAIT = Duration.ofSeconds(30);
+    /** More token rotations than the agent's fixed-size memory of recent tokens once held (four). */
+    private static final int ROTATIONS = 5;
 
     protected ContractServers servers;
 
@@ -151,6 +155,44 @@ public abstract class InjectionContract {
             }
         }
         softly.assertAll();
+    }
+
+    /**
+     * With override-existing, HttpURLConnection keeps the header the agent put in place of the application's on
+     * the next same-origin hop. While one answer is held back, the app's other thread carries {@link #ROTATIONS}
+     * newer tokens of the same client; the redirect then leads to a path outside the client's {@code paths}, and
+     * the token the first hop carried must not arrive there, however many tokens came after it.
+     */
+    @Test
+    void aTokenCarriedThroughMoreThanFourRotationsNeverReachesARedirectHopOutsideItsPaths() {
+        String id = caseId("rotation-storm");
+        URI outside = httpUrl(HostsFile.API, "/public/" + id + "/outside-paths");
+        String heldPath = "/redirect/" + id + "/held";
+        URI held = httpUrl(HostsFile.API, heldPath + "?status=302&after-tokens=" + ROTATIONS + "&location="
+                + URLEncoder.encode(outside.toString(), StandardCharsets.UTF_8));
+        String backgroundPath = "/api/" + id + "/background";
+        AgentSetup.Client rotating = AgentSetup.Client.of("api", servers.authServer.tokenUrl(),
+                        servers.authServer.shortClientId(), servers.authServer.shortClientSecret())
+                .waitTimeout(FIRST_TOKEN_WAIT).hosts(HostsFile.API + ":" + servers.http.port())
+                .paths("/api", "/redirect").withAllowHttp().with("override-existing", "true");
+
+        AppResult result = run(AppRun.of(List.of(held), followingPolicy())
+                .header("Authorization: Basic YXBwOm93bi1jcmVkZW50aWFscw==")
+                .background(httpUrl(HostsFile.API, backgroundPath)), AgentSetup.of(rotating));
+
+        List<RecordedRequest> recorded = servers.recordedFor(id);
+        int heldAt = indexOfPath(recorded, heldPath, result);
+        String carried = recorded.get(heldAt).authorization();
+        assertThat(carried).as("the first hop carries the agent's token\n%s", result)
+                .isIn(result.authorizationsOf("api"));
+        assertThat(recorded.subList(heldAt + 1, recorded.size()).stream()
+                .filter(r -> r.path().equals(backgroundPath)).map(RecordedRequest::authorization)
+                .filter(a -> !a.equals(carried)).distinct())
+                .as("newer tokens the other thread carried while the redirect was held\n%s", result)
+                .hasSizeGreaterThanOrEqualTo(ROTATIONS);
+        assertThat(recorded.get(indexOfPath(recorded, outside.getPath(), result)).authorization())
+                .as("what reached the hop outside the client's paths\n%s", result).isEqualTo("none");
+        assertThat(result.exitCode()).as("%s", result).isZero();
     }
 
     // ---------------------------------------------------------------- token lifecycle
@@ -338,6 +380,25 @@ public abstract class InjectionContract {
             arrived.merge(request.path(), request.authorization(), (first, again) -> first + " AND AGAIN " + again);
         }
         return arrived;
+    }
+
+    /** Where the one request to {@code path} is in {@code recorded}; fails if it is not there exactly once. */
+    private static int indexOfPath(List<RecordedRequest> recorded, String path, AppResult result) {
+        List<Integer> at = new ArrayList<>();
+        for (int i = 0; i < recorded.size(); i++) {
+            if (recorded.get(i).path().equals(path)) {
+                at.add(i);
+            }
+        }
+        assertThat(at).as("requests that reached %s\n%s", path, result).hasSize(1);
+        return at.get(0);
+    }
+
+    /** The app's policy that follows a same-origin 302. */
+    private RedirectPolicy followingPolicy() {
+        URI origin = httpUrl(HostsFile.API, "/");
+        return app().redirectPolicies().stream().filter(policy -> policy.follows(302, origin, origin)).findFirst()
+                .orElseThrow();
     }
 
     /** A name unique in this test JVM, used as a path segment: e.g. "urlconnection-app-hosts-3". */

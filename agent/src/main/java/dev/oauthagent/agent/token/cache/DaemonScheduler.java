@@ -22,6 +22,10 @@ import org.slf4j.LoggerFactory;
  * agent's own: it is created lazily from whichever application thread first needs a token, and inheriting
  * that thread's loader could pin a web application's class loader after undeployment.
  *
+ * <p>The thread ends after {@link #IDLE_THREAD_SECONDS} with nothing scheduled (an idle client: see
+ * {@link TokenCache}) and a new one starts with the next task, so an unused client holds no thread. While a
+ * task is pending the thread stays: a pool's last worker never times out over a non-empty queue.
+ *
  * <p>No lambdas: this class may be loaded during {@code premain}, where the agent avoids bootstrapping
  * invokedynamic before its instrumentation is installed.
  */
@@ -35,8 +39,16 @@ public final class DaemonScheduler implements RefreshScheduler {
 
     private final ScheduledThreadPoolExecutor executor;
 
+    static final long IDLE_THREAD_SECONDS = 60;
+
     public DaemonScheduler(String threadName) {
+        this(threadName, TimeUnit.SECONDS.toNanos(IDLE_THREAD_SECONDS));
+    }
+
+    DaemonScheduler(String threadName, long idleThreadNanos) {
         executor = new ScheduledThreadPoolExecutor(1, new NamedDaemonThreads(threadName));
+        executor.setKeepAliveTime(idleThreadNanos, TimeUnit.NANOSECONDS);
+        executor.allowCoreThreadTimeOut(true);
         executor.setRemoveOnCancelPolicy(true);
         executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
     }

@@ -83,6 +83,16 @@ final class RefreshLog {
         log.info("client '{}': credentials changed; requesting a new token now", client);
     }
 
+    void idle(long unusedNanos) {
+        log.info("client '{}': no request for {}s (two token lifetimes); not refreshing its token until a request"
+                + " needs it", client, seconds(unusedNanos));
+    }
+
+    void woke(long unusedNanos) {
+        log.info("client '{}': a request after {}s without any; requesting a token again", client,
+                seconds(unusedNanos));
+    }
+
     private static long seconds(long nanos) {
         return TimeUnit.NANOSECONDS.toSeconds(Math.max(0, nanos));
     }

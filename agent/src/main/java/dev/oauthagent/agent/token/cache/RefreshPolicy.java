@@ -29,6 +29,10 @@ import dev.oauthagent.agent.config.ClientConfig;
  * continuously) and no later than expiry (an R shorter than the skew would otherwise schedule the refresh
  * after the cache has stopped serving the token; at expiry, callers wait for the refresh).</li>
  * </ul>
+ * <p><b>Idle</b>: a client whose token carried no request for two lifetimes (2L) is not refreshed again until
+ * its next request. One lifetime of silence is common (a nightly job, a burst every half hour); two say the
+ * client may not be used again soon, and each refresh for nobody is load on the authorization server.
+ *
  * Lifetimes are capped at 10 years to keep ticker arithmetic far from overflow.
  */
 public final class RefreshPolicy {
@@ -71,6 +75,11 @@ public final class RefreshPolicy {
                 ? lifetime / 2 + Jitter.upTo(random, Math.min(lifetime / 10, MAX_JITTER_NANOS))
                 : Math.max(lifetime - refreshBeforeNanos, lifetime / 2);
         return Math.min(wanted, expiryOffsetNanos(lifetime));
+    }
+
+    /** Nanoseconds without a request after which the cache stops refreshing: two lifetimes. */
+    public long idleAfterNanos(long lifetimeNanos) {
+        return 2 * bounded(lifetimeNanos);
     }
 
     private long skewNanos(long lifetime) {

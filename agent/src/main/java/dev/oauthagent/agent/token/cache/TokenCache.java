@@ -35,6 +35,11 @@ import dev.oauthagent.agent.token.TokenSource;
  * waiting callers nor invalidation. Only {@link #credentialsChanged()} cuts the backoff short.</li>
  * <li>Waits are bounded by the caller's timeout; an interrupted waiter gives up with its flag restored.</li>
  * <li>No token value appears in a log line, exception message or stats; only fingerprints.</li>
+ * <li>A client whose token carried no request for {@link RefreshPolicy#idleAfterNanos two lifetimes} is idle:
+ * its planned refresh or retry is dropped instead of run, and nothing is planned until a request asks for a
+ * token ({@link #forRequest()}); that request then gets the token still held, or waits for a new one like a
+ * first request. The mark a request leaves is one volatile read, and a volatile write at most once per
+ * {@link #USE_MARK_NANOS}.</li>
  * </ol>
  * Everything except {@link #current()} runs under {@code lock}, held only for bookkeeping, never during a
  * fetch. The state is written only under the lock and published by the volatile write.
@@ -53,7 +58,14 @@ public final class TokenCache implements AutoCloseable {
     /** Null when nobody listens. */
     private final TokenListener listener;
 
+    /** How stale the "last used" mark may get: it is written at most this often, however busy the client. */
+    static final long USE_MARK_NANOS = TimeUnit.SECONDS.toNanos(1);
+
     private volatile TokenState state = TokenState.NONE;
+    /** When a request last asked for a token, to within {@link #USE_MARK_NANOS}; the start counts as one. */
+    private volatile long lastUsed;
+    /** A planned attempt was dropped because nobody used the client (see the class comment). */
+    private volatile boolean idle;
 
     private final Object lock = new Object();
     // Guarded by lock.
@@ -108,6 +120,7 @@ public final class TokenCache implements AutoCloseable {
         this.backoff = new Backoff(random);
         this.log = new RefreshLog(logger, clientName);
         this.listener = listener;
+        this.lastUsed = ticker.read();
     }
 
     /** Production wiring: the client's policy, the system ticker, a refresh thread of its own. */
@@ -134,6 +147,24 @@ public final class TokenCache implements AutoCloseable {
     public AccessToken current() {
         TokenState s = state;
         return s.isServable(ticker.read()) ? s.token : null;
+    }
+
+    /**
+     * {@link #current()} for a request about to carry the token: marks the client used, and wakes it if it was
+     * idle (a new token is requested at once; this request gets the one still held, if any, or waits for the
+     * new one through {@link #await}). Lock-free and allocation-free unless it wakes the client.
+     */
+    public AccessToken forRequest() {
+        long now = ticker.read();
+        long previous = lastUsed;
+        if (now - previous >= USE_MARK_NANOS) {
+            lastUsed = now;
+            if (idle) { // read after the write: see goIdleIfUnused
+                wake(now - previous);
+            }
+        }
+        TokenState s = state;
+        return s.isServable(now) ? s.token : null;
     }
 
     /**
@@ -278,6 +309,7 @@ public final class TokenCache implements AutoCloseable {
             return;
         }
         started = true;
+        idle = false; // something asked for a token without passing forRequest's mark first (e.g. invalidate)
         if (nextAttemptDone == null) {
             nextAttemptDone = new CountDownLatch(1);
         }
@@ -292,6 +324,9 @@ public final class TokenCache implements AutoCloseable {
                 return; // superseded, closed, or already run
             }
             scheduledTask = null;
+            if (!scheduledNow && goIdleIfUnused()) {
+                return;
+            }
             running = true;
         }
         long sentAt = ticker.read(); // the server's lifetime clock starts no earlier than this
@@ -331,6 +366,47 @@ public final class TokenCache implements AutoCloseable {
         }
         if (done != null) {
             done.countDown();
+        }
+    }
+
+    /**
+     * At a planned refresh or retry: whether no request came for two lifetimes of the token held (or last held),
+     * in which case the attempt is dropped and the cache idles until {@link #forRequest()} wakes it. A client that
+     * never had a token keeps retrying: it has no lifetime to judge by. Caller holds lock.
+     *
+     * <p>{@code idle} is written before {@code lastUsed} is read, and forRequest writes {@code lastUsed} before it
+     * reads {@code idle} (both volatile): a request racing with this either is seen here or sees the idle flag.
+     */
+    private boolean goIdleIfUnused() {
+        AccessToken held = state.token;
+        if (held == null) {
+            return false;
+        }
+        long idleAfter = policy.idleAfterNanos(TimeUnit.SECONDS.toNanos(held.lifetimeSeconds()));
+        idle = true;
+        long unused = ticker.read() - lastUsed;
+        if (unused < idleAfter) {
+            idle = false;
+            return false;
+        }
+        log.idle(unused);
+        CountDownLatch done = nextAttemptDone; // nobody should wait for a planned attempt of an unused client
+        nextAttemptDone = null;
+        if (done != null) {
+            done.countDown(); // a waiter finds no token and requests one
+        }
+        return true;
+    }
+
+    /** A request after a silence while idle: asks for a token now. */
+    private void wake(long unusedNanos) {
+        synchronized (lock) {
+            if (!idle || closed) {
+                return;
+            }
+            idle = false;
+            log.woke(unusedNanos);
+            requestNow(); // any backoff had passed: the client went idle at a planned attempt's due time
         }
     }
 

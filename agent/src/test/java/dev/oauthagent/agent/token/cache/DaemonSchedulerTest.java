@@ -36,6 +36,38 @@ class DaemonSchedulerTest {
     }
 
     @Test
+    void theThreadEndsWhenNothingIsScheduledAndANewOneRunsTheNextTask() throws Exception {
+        try (DaemonScheduler scheduler = new DaemonScheduler("test-refresh", 50 * MS)) {
+            AtomicReference<Thread> first = new AtomicReference<>();
+            CountDownLatch ran = new CountDownLatch(1);
+            scheduler.schedule(() -> { first.set(Thread.currentThread()); ran.countDown(); }, 0);
+            assertThat(ran.await(30, TimeUnit.SECONDS)).isTrue();
+
+            first.get().join(TimeUnit.SECONDS.toMillis(30));
+            assertThat(first.get().isAlive()).as("the idle thread ended").isFalse();
+
+            AtomicReference<Thread> second = new AtomicReference<>();
+            CountDownLatch ranAgain = new CountDownLatch(1);
+            scheduler.schedule(() -> { second.set(Thread.currentThread()); ranAgain.countDown(); }, 0);
+            assertThat(ranAgain.await(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(second.get()).isNotSameAs(first.get());
+            assertThat(second.get().getName()).isEqualTo("test-refresh");
+        }
+    }
+
+    @Test
+    void aPendingTaskKeepsTheThreadAlivePastTheIdleTime() throws Exception {
+        try (DaemonScheduler scheduler = new DaemonScheduler("test-refresh", MS)) {
+            List<Thread> threads = new CopyOnWriteArrayList<>();
+            CountDownLatch done = new CountDownLatch(2);
+            scheduler.schedule(() -> { threads.add(Thread.currentThread()); done.countDown(); }, 0);
+            scheduler.schedule(() -> { threads.add(Thread.currentThread()); done.countDown(); }, 300 * MS);
+            assertThat(done.await(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(threads).hasSize(2).allMatch(t -> t == threads.get(0));
+        }
+    }
+
+    @Test
     void tasksRunInDueOrder() throws Exception {
         try (DaemonScheduler scheduler = new DaemonScheduler("test-refresh")) {
             List<String> order = new CopyOnWriteArrayList<>();

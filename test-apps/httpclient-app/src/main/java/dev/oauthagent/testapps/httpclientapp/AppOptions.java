@@ -18,6 +18,7 @@ final class AppOptions {
     private final boolean streamBody;
     private final String basicAuth;
     private final boolean awaitEach;
+    private String backgroundUrl;
 
     private AppOptions(List<String> urls, int requests, long pauseMillis, String method, String header, String mode,
             HttpClient.Redirect redirect, boolean streamBody, String basicAuth, boolean awaitEach) {
@@ -46,9 +47,10 @@ final class AppOptions {
 
     static AppOptions parse(String[] args, Map<String, String> env) {
         for (String arg : args) {
-            if (!arg.matches("--(url|requests|pause-ms|method|header|mode|redirect|body|basic-auth|await-each)=.*")) {
+            if (!arg.matches("--(url|requests|pause-ms|method|header|mode|redirect|body|basic-auth|await-each|background-url)=.*")) {
                 throw new IllegalArgumentException("unknown argument '" + arg + "': options are --url, --requests,"
-                        + " --pause-ms, --method, --header, --mode, --redirect, --body, --basic-auth, --await-each");
+                        + " --pause-ms, --method, --header, --mode, --redirect, --body, --basic-auth, --await-each,"
+                        + " --background-url");
             }
         }
         List<String> urls = urls(args, env);
@@ -79,11 +81,18 @@ final class AppOptions {
             throw new IllegalArgumentException("--await-each (or APP_AWAIT_EACH) '" + awaitEach
                     + "' must be true or false");
         }
-        return new AppOptions(urls,
+        AppOptions options = new AppOptions(urls,
                 number(orDefault(value(args, env, "requests", "APP_REQUESTS"), "1"), "--requests (or APP_REQUESTS)", 1),
                 number(orDefault(value(args, env, "pause-ms", "APP_PAUSE_MS"), "0"), "--pause-ms (or APP_PAUSE_MS)", 0),
                 method, value(args, env, "header", "APP_HEADER"), mode, HttpClient.Redirect.valueOf(redirect),
                 "STREAM".equals(body), basicAuth, Boolean.parseBoolean(awaitEach));
+        options.backgroundUrl = value(args, env, "background-url", "APP_BACKGROUND_URL");
+        return options;
+    }
+
+    /** A URL a second thread requests again and again while the main requests run, or null for none. */
+    String backgroundUrl() {
+        return backgroundUrl;
     }
 
     /** Every {@code --url} given, in order (or APP_URL when there is none); each gets {@link #requests()} requests. */

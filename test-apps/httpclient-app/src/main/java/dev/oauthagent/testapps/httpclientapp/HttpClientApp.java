@@ -31,16 +31,20 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code ofInputStream}], {@code --basic-auth} [APP_BASIC_AUTH, {@code user:password}: the client gets a
  * {@link java.net.Authenticator} that answers Basic challenges with them], {@code --await-each} [APP_AWAIT_EACH,
  * true or false (default): ASYNC sends each request only once the one before has completed, so the order of
- * requests and answers is known without pausing].
+ * requests and answers is known without pausing], {@code --background-url} [APP_BACKGROUND_URL: a second thread
+ * GETs it with the same client every 100 ms while the main requests run, as another part of a busy application
+ * would].
  *
  * <p>Output: one line per request, {@code REQUEST <n> status=<code> method=<m> mode=<sync|async> version=<HTTP_1_1|HTTP_2>}
  * {@code bytes=<len>} (status -1 and {@code error=...} when no response came; async lines in completion order, numbered after the
- * sync ones), then {@code DONE ok=<2xx count> failed=<others>}. Exit code 0 when all got a 2xx, 1 otherwise,
+ * sync ones), then (with {@code --background-url}) {@code BACKGROUND ok=<2xx count> failed=<others>}, then
+ * {@code DONE ok=<2xx count> failed=<others>}. Exit code 0 when all got a 2xx, 1 otherwise,
  * 2 for bad options.
  */
 public final class HttpClientApp {
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
-    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
+    /** Long enough for a test origin that holds its answer back while the agent's tokens rotate. */
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
     /** The response body is read and counted, never kept; a larger one counts as a failed request. */
     private static final long MAX_BODY_BYTES = 1024 * 1024;
     private static final String POST_BODY = "{\"message\":\"hello from an HttpClient app\"}";
@@ -70,12 +74,17 @@ public final class HttpClientApp {
             return;
         }
         HttpClientApp app = new HttpClientApp(options);
+        BackgroundRequests background = options.backgroundUrl() == null ? null
+                : BackgroundRequests.start(app.client, options.backgroundUrl());
         int next = 1;
         if (options.runsSync()) {
             next = app.runSync(next);
         }
         if (options.runsAsync()) {
             app.runAsyncBurst(next);
+        }
+        if (background != null) {
+            System.out.println(background.summary());
         }
         System.out.println("DONE ok=" + app.ok.get() + " failed=" + app.failed.get());
         System.out.flush();

@@ -34,7 +34,9 @@ import javax.net.ssl.SSLContext;
  * itself recorded); {@code POST /__reset} forgets them; {@code /redirect?status=302&location=<url>} (or
  * {@code /redirect/<anything>?...}, so each redirect a test sends has its own recorded path) answers with that
  * redirect (recorded like any other request), so a test can send a client from an allowed host here
- * or from here to anywhere; {@code POST /__reject-next?count=N[&path=/prefix]} makes the next N recorded requests (under the prefix) answer
+ * or from here to anywhere; with {@code &after-tokens=N} it first holds the answer back until N different Bearer
+ * credentials other than its own arrived on later requests (at most {@link #HOLD_TIMEOUT_MILLIS}), so a test
+ * can make a client's token rotate during one redirect; {@code POST /__reject-next?count=N[&path=/prefix]} makes the next N recorded requests (under the prefix) answer
  * {@code 401} with {@code WWW-Authenticate: Bearer error="invalid_token"} (as a resource server does for a revoked
  * token), so a test can prove a client drops a token the server refused. {@code GET /__echo-authorization}
  * answers with the request's {@code Authorization} value as its body (how a careless program comes to log the
@@ -52,6 +54,8 @@ public final class OriginRecorder {
     static final String READY_PREFIX = "ORIGIN_RECORDER_READY url=";
     /** A request body is read and thrown away up to this size; the recorder only reports its length. */
     private static final long MAX_BODY_BYTES = 16L * 1024 * 1024;
+    /** A held redirect answers after this at the latest; the test then sees too few tokens went by. */
+    private static final long HOLD_TIMEOUT_MILLIS = 45_000;
 
     private static final String INVALID_TOKEN_CHALLENGE =
             "Bearer error=\"invalid_token\", error_description=\"rejected by the origin recorder's test hook\"";
@@ -126,8 +130,9 @@ public final class OriginRecorder {
                         + rejectPathPrefix + "\n");
                 return;
             }
-            recorded.add(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
-                    exchange.getRequestURI().getRawQuery(), exchange.getRequestHeaders().getFirst("Authorization"));
+            String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+            int index = recorded.add(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
+                    exchange.getRequestURI().getRawQuery(), authorization);
             if (path.startsWith(rejectPathPrefix) && rejectNext.getAndUpdate(left -> Math.max(0, left - 1)) > 0) {
                 exchange.getResponseHeaders().set("WWW-Authenticate", INVALID_TOKEN_CHALLENGE);
                 respond(exchange, 401, "invalid_token (test hook)\n");
@@ -140,6 +145,7 @@ public final class OriginRecorder {
                 return;
             }
             if ("/redirect".equals(path) || path.startsWith("/redirect/")) {
+                holdIfAsked(exchange, index, authorization);
                 redirect(exchange);
                 return;
             }
@@ -149,6 +155,19 @@ public final class OriginRecorder {
 
     private static boolean startsWithIgnoreCase(String value, String prefix) {
         return value != null && value.regionMatches(true, 0, prefix, 0, prefix.length());
+    }
+
+    private void holdIfAsked(HttpExchange exchange, int index, String authorization) {
+        String tokens = query(exchange.getRequestURI()).get("after-tokens");
+        if (tokens == null) {
+            return;
+        }
+        try {
+            recorded.awaitOtherBearers(index, RecordedRequests.describe(authorization), Integer.parseInt(tokens),
+                    HOLD_TIMEOUT_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static void redirect(HttpExchange exchange) throws IOException {

@@ -4,7 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * What arrived, one line per request: {@code <METHOD> <path>[?query] authorization=<what>}, where what is
@@ -18,10 +20,40 @@ final class RecordedRequests {
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
     private final List<String> lines = new ArrayList<>();
+    /** What arrived as {@code Authorization}, per line ({@link #describe}); parallel to {@link #lines}. */
+    private final List<String> authorizations = new ArrayList<>();
 
-    synchronized void add(String method, String path, String query, String authorization) {
+    /** @return how many requests were recorded before this one */
+    synchronized int add(String method, String path, String query, String authorization) {
         String target = query == null ? path : path + "?" + query;
-        lines.add(method + " " + target + " authorization=" + describe(authorization));
+        String described = describe(authorization);
+        lines.add(method + " " + target + " authorization=" + described);
+        authorizations.add(described);
+        notifyAll();
+        return lines.size() - 1;
+    }
+
+    /**
+     * Waits until {@code count} different Bearer credentials other than {@code own} were recorded after request
+     * {@code index}, or {@code timeoutMillis} passed: a test's way to hold one answer back while a client's
+     * token rotates several times (its other requests carry the new tokens).
+     */
+    synchronized void awaitOtherBearers(int index, String own, int count, long timeoutMillis)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
+        for (long left = timeoutMillis; left > 0; left = (deadline - System.nanoTime()) / 1_000_000L) {
+            Set<String> others = new HashSet<>();
+            for (int i = index + 1; i < authorizations.size(); i++) {
+                String authorization = authorizations.get(i);
+                if (authorization.startsWith("Bearer ") && !authorization.equals(own)) {
+                    others.add(authorization);
+                }
+            }
+            if (others.size() >= count) {
+                return;
+            }
+            wait(left);
+        }
     }
 
     synchronized String text() {
@@ -34,6 +66,7 @@ final class RecordedRequests {
 
     synchronized void clear() {
         lines.clear();
+        authorizations.clear();
     }
 
     static String describe(String authorization) {

@@ -16,6 +16,7 @@ final class AppOptions {
     private final boolean followRedirects;
     private String body = "FIXED";
     private boolean streamFirst;
+    private String backgroundUrl;
 
     private AppOptions(List<String> urls, int requests, long pauseMillis, String method, String header,
             boolean followRedirects) {
@@ -40,9 +41,9 @@ final class AppOptions {
 
     static AppOptions parse(String[] args, Map<String, String> env) {
         for (String arg : args) {
-            if (!arg.matches("--(url|requests|pause-ms|method|header|follow-redirects|body|read)=.*")) {
+            if (!arg.matches("--(url|requests|pause-ms|method|header|follow-redirects|body|read|background-url)=.*")) {
                 throw new IllegalArgumentException("unknown argument '" + arg + "': options are --url, --requests,"
-                        + " --pause-ms, --method, --header, --follow-redirects, --body, --read");
+                        + " --pause-ms, --method, --header, --follow-redirects, --body, --read, --background-url");
             }
         }
         List<String> urls = urls(args, env);
@@ -70,6 +71,7 @@ final class AppOptions {
                 method, value(args, env, "header", "APP_HEADER"), Boolean.parseBoolean(follow));
         options.body = body;
         options.streamFirst = "STREAM_FIRST".equals(read);
+        options.backgroundUrl = value(args, env, "background-url", "APP_BACKGROUND_URL");
         return options;
     }
 
@@ -85,6 +87,11 @@ final class AppOptions {
     /** Whether the response is read with {@code getInputStream()} before {@code getResponseCode()}. */
     boolean streamFirst() {
         return streamFirst;
+    }
+
+    /** A URL a second thread requests again and again while the main requests run, or null for none. */
+    String backgroundUrl() {
+        return backgroundUrl;
     }
 
     /** Every {@code --url} given, in order (or APP_URL when there is none); each gets {@link #requests()} requests. */

@@ -20,15 +20,18 @@ import java.nio.charset.StandardCharsets;
  * {@code --follow-redirects} [APP_FOLLOW_REDIRECTS: true (default, as the JDK) or false], {@code --body}
  * [APP_BODY: how a POST body goes out: FIXED (default) length streaming, CHUNKED streaming, or BUFFERED by the
  * JDK], {@code --read} [APP_READ: CODE_FIRST (default: getResponseCode, then the body) or STREAM_FIRST
- * (getInputStream first, as many old programs do)].
+ * (getInputStream first, as many old programs do)], {@code --background-url} [APP_BACKGROUND_URL: a second
+ * thread GETs it every 100 ms while the main requests run, as another part of a busy application would].
  *
  * <p>Output: one line per request, {@code REQUEST <n> status=<code> method=<m> bytes=<body length>} (status -1
- * and {@code error=<exception>} when no response came), then {@code DONE ok=<2xx count> failed=<others>}.
+ * and {@code error=<exception>} when no response came), then (with {@code --background-url})
+ * {@code BACKGROUND ok=<2xx count> failed=<others>}, then {@code DONE ok=<2xx count> failed=<others>}.
  * Exit code 0 when every request got a 2xx, 1 otherwise, 2 for bad options.
  */
 public final class UrlConnectionApp {
     private static final int CONNECT_TIMEOUT_MS = 5000;
-    private static final int READ_TIMEOUT_MS = 10000;
+    /** Long enough for a test origin that holds its answer back while the agent's tokens rotate. */
+    private static final int READ_TIMEOUT_MS = 60000;
     /** The response body is read (so the connection can be reused) and counted, never kept beyond this. */
     private static final long MAX_BODY_BYTES = 1024 * 1024;
     private static final byte[] POST_BODY = "{\"message\":\"hello from a legacy app\"}".getBytes(StandardCharsets.UTF_8);
@@ -45,6 +48,8 @@ public final class UrlConnectionApp {
             System.exit(2);
             return;
         }
+        BackgroundRequests background = options.backgroundUrl() == null ? null
+                : BackgroundRequests.start(options.backgroundUrl());
         int ok = 0;
         int failed = 0;
         int total = options.urls().size() * options.requests();
@@ -60,6 +65,9 @@ public final class UrlConnectionApp {
             if (n < total && options.pauseMillis() > 0) {
                 Thread.sleep(options.pauseMillis());
             }
+        }
+        if (background != null) {
+            System.out.println(background.summary());
         }
         System.out.println("DONE ok=" + ok + " failed=" + failed);
         System.out.flush();
