@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
  * the application set, and with override-existing that is the agent's token by then); this is how the agent
  * tells its own {@code Authorization} value, which it must take off a hop to a place the client does not match,
  * from the application's, which it must leave alone. It must not forget a token early, however often tokens
- * rotate while one request is on its way (docs/decisions/0011-every-sent-token-is-recognised.md).
+ * rotate while one request is on its way (docs/decisions/0012-every-sent-token-is-recognised.md).
  *
  * <p>Remembered: a 64-bit hash of each header value with the instant (on the injected {@link Ticker}) until which
  * the token may be valid: its lifetime (at least {@link #UNSTATED_LIFETIME_NANOS} when the server did not state
