@@ -60,8 +60,10 @@ class DaemonSchedulerTest {
         try (DaemonScheduler scheduler = new DaemonScheduler("test-refresh", MS)) {
             List<Thread> threads = new CopyOnWriteArrayList<>();
             CountDownLatch done = new CountDownLatch(2);
-            scheduler.schedule(() -> { threads.add(Thread.currentThread()); done.countDown(); }, 0);
+            // The later task first: queued before the thread exists, so it is pending whenever the first task
+            // ends, however long this thread is paused between the two calls on a loaded machine.
             scheduler.schedule(() -> { threads.add(Thread.currentThread()); done.countDown(); }, 300 * MS);
+            scheduler.schedule(() -> { threads.add(Thread.currentThread()); done.countDown(); }, 0);
             assertThat(done.await(30, TimeUnit.SECONDS)).isTrue();
             assertThat(threads).hasSize(2).allMatch(t -> t == threads.get(0));
         }
