@@ -14,7 +14,8 @@ import java.util.Locale;
 
 /**
  * Fetches access tokens for one client from its token endpoint (RFC 6749 §4.4). Each request is one
- * {@link AuthServerExchange}: bounded in time and size, never redirected, over the agent's own TLS.
+ * {@link AuthServerExchange}: bounded in time and size, never redirected, over the agent's own TLS. A 404 or
+ * 405 means token-url is not a token endpoint; {@link TokenEndpointDiscovery} adds the one to configure.
  *
  * <p>Thread-safe; the cache calls {@link #fetch()} from its own thread, one fetch at a time per client.
  */
@@ -28,6 +29,7 @@ public final class TokenEndpointClient implements TokenSource {
     private final ClientMessages messages;
     private final ServerTextSanitizer sanitizer;
     private final AuthServerExchange exchange;
+    private final TokenEndpointDiscovery discovery;
 
     public TokenEndpointClient(ClientConfig client) {
         this(client, Clock.systemUTC());
@@ -42,6 +44,7 @@ public final class TokenEndpointClient implements TokenSource {
         this.messages = new ClientMessages(client);
         this.sanitizer = ServerTextSanitizer.forClient(client);
         this.exchange = new AuthServerExchange(client, messages, sanitizer);
+        this.discovery = new TokenEndpointDiscovery(client.tokenUrl(), exchange, messages, sanitizer);
     }
 
     @Override
@@ -49,7 +52,12 @@ public final class TokenEndpointClient implements TokenSource {
         checkScheme();
         TokenRequest request = buildRequest();
         LOG.debug(messages.log("requesting a token from " + messages.endpoint()));
-        AccessToken token = validator.validate(send(request));
+        AccessToken token;
+        try {
+            token = validator.validate(send(request));
+        } catch (TokenFetchException e) {
+            throw ErrorResponseClassifier.isNotATokenEndpoint(e.httpStatus()) ? discovery.withHint(e) : e;
+        }
         LOG.debug(messages.log("got token " + token.fingerprint() + ", lifetime " + token.lifetimeSeconds() + " s"));
         return token;
     }
