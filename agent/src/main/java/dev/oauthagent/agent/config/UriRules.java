@@ -3,21 +3,32 @@ package dev.oauthagent.agent.config;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Checks the URLs and URIs of the configuration. Values are never echoed back: a URL with user info may
  * carry a password, so messages describe the fault instead.
  */
 final class UriRules {
+    /** host, host:port, [v6]:port, each optionally with a path: a URL missing only its scheme. */
+    private static final Pattern HOST_PORT_PATH =
+            Pattern.compile("(\\[[0-9A-Fa-f:.]+\\]|[A-Za-z0-9.-]+)(:[0-9]{1,5})?(/[^\\s@?#]*)?");
+
     private UriRules() {
     }
 
     /** An absolute http(s) URL with a host, without user info or fragment. */
     static URI httpUrl(String value) throws InvalidValueException {
         String example = " e.g. https://auth.example.com/oauth2/token";
+        if (HOST_PORT_PATH.matcher(value).matches()) {
+            // Checked before parsing: "127.0.0.1:8503/..." does not parse, "localhost:8503/..." parses with
+            // scheme "localhost". Echoing it is safe: the pattern admits no user info, query or fragment.
+            throw new InvalidValueException("has no scheme; write it as https://" + value
+                    + " (or http:// with allow-http=true for a test server)");
+        }
         URI uri = parse(value, "is not a valid URL (check for spaces or unescaped characters); write it as" + example);
         if (uri.getScheme() == null) {
-            throw new InvalidValueException("is not an absolute URL (no scheme); write it as" + example);
+            throw new InvalidValueException("has no scheme; write it as" + example);
         }
         String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("https") && !scheme.equals("http")) {
