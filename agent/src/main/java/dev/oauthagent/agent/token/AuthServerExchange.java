@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
 import javax.net.ssl.HttpsURLConnection;
+import javax.net.ssl.SSLSocketFactory;
 
 /**
  * One HTTP exchange of the agent with a client's authorization server (the token request, or the look-up of
@@ -132,7 +133,7 @@ final class AuthServerExchange {
         }
     }
 
-    private javax.net.ssl.SSLSocketFactory socketFactory() throws TokenFetchException {
+    private SSLSocketFactory socketFactory() throws TokenFetchException {
         try {
             return tls.socketFactory();
         } catch (IOException | GeneralSecurityException e) {
