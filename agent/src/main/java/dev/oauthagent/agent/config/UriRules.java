@@ -15,9 +15,15 @@ final class UriRules {
     /** An absolute http(s) URL with a host, without user info or fragment. */
     static URI httpUrl(String value) throws InvalidValueException {
         String example = " e.g. https://auth.example.com/oauth2/token";
+        if (isHostPortPath(value)) {
+            // Checked before parsing: "127.0.0.1:8503/..." does not parse, "localhost:8503/..." parses with
+            // scheme "localhost". Echoing it is safe: the pattern admits no user info, query or fragment.
+            throw new InvalidValueException("has no scheme; write it as https://" + value
+                    + " (or http:// with allow-http=true for a test server)");
+        }
         URI uri = parse(value, "is not a valid URL (check for spaces or unescaped characters); write it as" + example);
         if (uri.getScheme() == null) {
-            throw new InvalidValueException("is not an absolute URL (no scheme); write it as" + example);
+            throw new InvalidValueException("has no scheme; write it as" + example);
         }
         String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("https") && !scheme.equals("http")) {
@@ -35,6 +41,62 @@ final class UriRules {
             throw new InvalidValueException("has a fragment (#...); remove it");
         }
         return uri;
+    }
+
+    /**
+     * host, host:port or [v6]:port, each optionally with a path: a URL missing only its scheme. A loop, not a
+     * regular expression: this runs in premain (PremainPathBytecodeTest).
+     */
+    static boolean isHostPortPath(String value) {
+        int i = 0;
+        int n = value.length();
+        if (i < n && value.charAt(i) == '[') {
+            int close = value.indexOf(']');
+            if (close < 2 || !allOf(value, 1, close, "0123456789abcdefABCDEF:.")) {
+                return false;
+            }
+            i = close + 1;
+        } else {
+            while (i < n && (Character.isLetterOrDigit(value.charAt(i)) && value.charAt(i) < 128
+                    || value.charAt(i) == '.' || value.charAt(i) == '-')) {
+                i++;
+            }
+            if (i == 0) {
+                return false;
+            }
+        }
+        if (i < n && value.charAt(i) == ':') {
+            int digits = i + 1;
+            i = digits;
+            while (i < n && value.charAt(i) >= '0' && value.charAt(i) <= '9') {
+                i++;
+            }
+            if (i == digits || i - digits > 5) {
+                return false;
+            }
+        }
+        if (i == n) {
+            return true;
+        }
+        if (value.charAt(i) != '/') {
+            return false;
+        }
+        for (int j = i; j < n; j++) {
+            char c = value.charAt(j);
+            if (Character.isWhitespace(c) || c == '@' || c == '?' || c == '#') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean allOf(String value, int from, int to, String allowed) {
+        for (int i = from; i < to; i++) {
+            if (allowed.indexOf(value.charAt(i)) < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** An RFC 8707 resource indicator: an absolute URI without fragment. Messages start with a verb. */

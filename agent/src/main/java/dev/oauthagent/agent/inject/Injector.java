@@ -3,6 +3,7 @@ package dev.oauthagent.agent.inject;
 import dev.oauthagent.agent.config.ClientConfig;
 import dev.oauthagent.agent.route.RouteTable;
 import dev.oauthagent.agent.token.AccessToken;
+import dev.oauthagent.agent.token.Sentences;
 import dev.oauthagent.agent.token.cache.Ticker;
 import dev.oauthagent.agent.token.cache.TokenCache;
 import dev.oauthagent.agent.token.cache.TokenUnavailableException;
@@ -210,16 +211,26 @@ public final class Injector {
             long suppressed = target.unavailableLog.admit();
             if (target.failClosed) {
                 if (suppressed >= 0) {
-                    log.warn("{}; failing the request (fail-mode=closed){}", e.getMessage(), sinceLast(suppressed));
+                    log.warn("{}; failing the request (fail-mode=closed){}.", unavailable(e), sinceLast(suppressed));
                 }
                 throw new IOException(PREFIX + e.getMessage());
             }
             if (suppressed >= 0) {
-                log.warn("{}; sending the request without a token (fail-mode=open){}", e.getMessage(),
+                log.warn("{}; sending the request without a token (fail-mode=open){}.", unavailable(e),
                         sinceLast(suppressed));
             }
             return null;
         }
+    }
+
+    /**
+     * The start of the log line: a token request failure was logged by the token cache when it happened, so
+     * the line points there instead of repeating it (the application's exception carries it in full).
+     */
+    private static String unavailable(TokenUnavailableException e) {
+        return e.reasonLogged()
+                ? "no token for client '" + e.clientName() + "' (its last token request failed, as logged above)"
+                : "no token for client '" + e.clientName() + "': " + Sentences.clause(e.reason());
     }
 
     private static String sinceLast(long suppressed) {

@@ -16,8 +16,8 @@ import java.util.Set;
  * <p>Terminal: the codes that mean the same request will get the same answer until someone changes the
  * configuration, the client's registration, or the server. {@code invalid_request} is among them: the
  * request is built from configuration alone, so sending it again unchanged cannot help. A 401 without an
- * error code is treated like invalid_client. Everything else (408, 429, 5xx, unknown codes, non-JSON
- * answers) is transient.
+ * error code is treated like invalid_client; a 404 or 405, whatever its body, means token-url is not a token
+ * endpoint. Everything else (408, 429, 5xx, unknown codes, non-JSON answers) is transient.
  */
 final class ErrorResponseClassifier {
     private static final Set<String> TERMINAL_CODES = new HashSet<>(Arrays.asList(
@@ -43,6 +43,9 @@ final class ErrorResponseClassifier {
         long retryAfter = status == 429 || status == 503 ? RetryAfter.seconds(response.retryAfter(), clock) : -1;
         String code = parsed == null ? null : sanitizer.sanitize(parsed.error());
         String retryNote = retryAfter >= 0 ? " The server asks to retry after " + retryAfter + " s." : "";
+        if (isNotATokenEndpoint(status)) {
+            return notATokenEndpoint(response);
+        }
         if (code != null) {
             Kind kind = TERMINAL_CODES.contains(code) ? Kind.TERMINAL : Kind.TRANSIENT;
             String text = messages.endpoint() + " answered " + code + " (" + status + "): " + hintFor(code)
@@ -53,6 +56,23 @@ final class ErrorResponseClassifier {
         String text = messages.endpoint() + " answered HTTP " + status + describeBody(response) + ": "
                 + hintForStatus(status) + retryNote;
         return new TokenFetchException(messages.exception(text), kind, null, status, retryAfter, null);
+    }
+
+    /**
+     * 404 or 405: no route takes a POST at this URL. Whatever the body says (Spring's
+     * {"error":"Not Found"} is an HTTP reason, not an RFC 6749 code), asking again cannot help.
+     */
+    static boolean isNotATokenEndpoint(int status) {
+        return status == 404 || status == 405;
+    }
+
+    private TokenFetchException notATokenEndpoint(TokenHttpResponse response) {
+        int status = response.status();
+        String text = messages.endpoint() + " answered HTTP " + status + (response.looksLikeHtml() ? " with an HTML page"
+                : "") + " (" + (status == 404 ? "no such path" : "it does not take POST") + "): this is not the token"
+                + " endpoint; check " + messages.key("token-url") + ". It must be the token endpoint itself (the"
+                + " token_endpoint of the server's discovery document), not the issuer or another URL.";
+        return new TokenFetchException(messages.exception(text), Kind.TERMINAL, null, status, -1, null);
     }
 
     private String hintFor(String code) {
@@ -96,9 +116,6 @@ final class ErrorResponseClassifier {
     private String hintForStatus(int status) {
         if (status == 401) {
             return invalidClientHint();
-        }
-        if (status == 404 || status == 405) {
-            return "Check that " + messages.key("token-url") + " is the token endpoint itself.";
         }
         if (status == 408) {
             return "The server timed out reading the request; oauth-agent will retry.";

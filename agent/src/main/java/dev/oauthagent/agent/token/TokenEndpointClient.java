@@ -4,34 +4,18 @@ import dev.oauthagent.agent.config.ClientConfig;
 import dev.oauthagent.agent.token.TokenFetchException.Kind;
 import dev.oauthagent.agent.token.auth.ClientAuthentication;
 import dev.oauthagent.agent.token.grant.Grant;
-import dev.oauthagent.bootstrap.AgentCall;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.HttpURLConnection;
 import java.net.URI;
-import java.security.GeneralSecurityException;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.ScheduledExecutorService;
-import javax.net.ssl.HttpsURLConnection;
-import javax.net.ssl.SSLSocketFactory;
 
 /**
- * Fetches access tokens for one client from its token endpoint (RFC 6749 §4.4) with HttpURLConnection,
- * which every JVM has, from Java 8 on.
- *
- * <p>What each request is held to: a connect timeout and a per-read timeout from the configuration, and a
- * total deadline of both added together ({@link TotalDeadline}); a 1 MiB response limit; no redirects (a
- * redirect would resend the client credentials to wherever it points); no caches; TLS verified against the
- * JVM's trust store or the client's own truststore. The thread is marked with {@link AgentCall} for
- * the duration, so the agent's HTTP instrumentation can leave this request alone.
+ * Fetches access tokens for one client from its token endpoint (RFC 6749 §4.4). Each request is one
+ * {@link AuthServerExchange}: bounded in time and size, never redirected, over the agent's own TLS. A 404 or
+ * 405 means token-url is not a token endpoint; {@link TokenEndpointDiscovery} adds the one to configure.
  *
  * <p>Thread-safe; the cache calls {@link #fetch()} from its own thread, one fetch at a time per client.
  */
@@ -44,9 +28,8 @@ public final class TokenEndpointClient implements TokenSource {
     private final TokenResponseValidator validator;
     private final ClientMessages messages;
     private final ServerTextSanitizer sanitizer;
-    private final TransportFailureClassifier transportFailures;
-    private final ScheduledExecutorService deadlineTimer;
-    private volatile SSLSocketFactory truststoreFactory;
+    private final AuthServerExchange exchange;
+    private final TokenEndpointDiscovery discovery;
 
     public TokenEndpointClient(ClientConfig client) {
         this(client, Clock.systemUTC());
@@ -60,23 +43,23 @@ public final class TokenEndpointClient implements TokenSource {
         this.validator = new TokenResponseValidator(client, clock);
         this.messages = new ClientMessages(client);
         this.sanitizer = ServerTextSanitizer.forClient(client);
-        this.transportFailures = new TransportFailureClassifier(client, messages, sanitizer);
-        this.deadlineTimer = TotalDeadline.newTimer(client.name());
+        this.exchange = new AuthServerExchange(client, messages, sanitizer);
+        this.discovery = new TokenEndpointDiscovery(client.tokenUrl(), exchange, messages, sanitizer);
     }
 
     @Override
     public AccessToken fetch() throws TokenFetchException {
         checkScheme();
         TokenRequest request = buildRequest();
-        boolean wasActive = AgentCall.enter();
+        LOG.debug(messages.log("requesting a token from " + messages.endpoint()));
+        AccessToken token;
         try {
-            LOG.debug(messages.log("requesting a token from " + messages.endpoint()));
-            AccessToken token = validator.validate(send(request));
-            LOG.debug(messages.log("got token " + token.fingerprint() + ", lifetime " + token.lifetimeSeconds() + " s"));
-            return token;
-        } finally {
-            AgentCall.exit(wasActive);
+            token = validator.validate(send(request));
+        } catch (TokenFetchException e) {
+            throw ErrorResponseClassifier.isNotATokenEndpoint(e.httpStatus()) ? discovery.withHint(e) : e;
         }
+        LOG.debug(messages.log("got token " + token.fingerprint() + ", lifetime " + token.lifetimeSeconds() + " s"));
+        return token;
     }
 
     private TokenRequest buildRequest() {
@@ -87,93 +70,11 @@ public final class TokenEndpointClient implements TokenSource {
     }
 
     private TokenHttpResponse send(TokenRequest request) throws TokenFetchException {
-        final HttpURLConnection connection = open(request.url());
-        final AbortableSslSocketFactory tls = connection instanceof HttpsURLConnection
-                ? new AbortableSslSocketFactory(client.truststore() != null ? truststoreFactory()
-                        : ((HttpsURLConnection) connection).getSSLSocketFactory())
-                : null;
-        Duration total = client.connectTimeout().plus(client.readTimeout());
-        boolean connecting = true;
-        try (TotalDeadline deadline = new TotalDeadline(total, deadlineTimer, new Runnable() {
-            @Override
-            public void run() {
-                connection.disconnect();
-                if (tls != null) {
-                    tls.abort();
-                }
-            }
-        })) {
-            try {
-                configure(connection, request, tls);
-                connection.connect();
-                connecting = false;
-                try (OutputStream out = connection.getOutputStream()) {
-                    out.write(request.formBody());
-                }
-                int status = connection.getResponseCode();
-                deadline.check();
-                if (status < 100) {
-                    throw new IOException("the answer is not an HTTP response");
-                }
-                if (status >= 300 && status < 400) {
-                    throw redirected(status, connection.getHeaderField("Location"));
-                }
-                return new TokenHttpResponse(status, connection.getContentType(),
-                        connection.getHeaderField("Retry-After"), readBody(connection, status, deadline));
-            } catch (IOException e) {
-                throw transportFailures.classify(e, connecting, deadline);
-            } finally {
-                if (!deadline.aborted()) {
-                    connection.disconnect(); // else the abort did, and doing it again can wait (TotalDeadline#aborted)
-                }
-            }
+        TokenHttpResponse response = exchange.send("POST", request.url(), request.headers(), request.formBody());
+        if (response.isRedirect()) {
+            throw redirected(response.status(), response.location());
         }
-    }
-
-    private HttpURLConnection open(URI url) throws TokenFetchException {
-        try {
-            return (HttpURLConnection) url.toURL().openConnection();
-        } catch (IOException | IllegalArgumentException e) {
-            throw new TokenFetchException(messages.exception("cannot open a connection to " + messages.endpoint()
-                    + " (" + e.getClass().getSimpleName() + "); check " + messages.key("token-url") + "."),
-                    Kind.TERMINAL, null, -1, -1, e);
-        }
-    }
-
-    /** @param tls the socket factory for an https connection, or null for http */
-    private void configure(HttpURLConnection connection, TokenRequest request, SSLSocketFactory tls)
-            throws IOException {
-        connection.setRequestMethod("POST");
-        connection.setDoOutput(true);
-        connection.setInstanceFollowRedirects(false);
-        connection.setUseCaches(false);
-        connection.setConnectTimeout(millis(client.connectTimeout()));
-        connection.setReadTimeout(millis(client.readTimeout()));
-        // No fixed-length streaming mode: in that mode a 401 throws HttpRetryException and its body, the
-        // invalid_client error the user needs to see, is lost. The body is a few hundred bytes anyway.
-        for (Map.Entry<String, String> h : request.headers().entrySet()) {
-            connection.setRequestProperty(h.getKey(), h.getValue());
-        }
-        NoAuthenticator.installOn(connection);
-        if (tls != null) {
-            ((HttpsURLConnection) connection).setSSLSocketFactory(tls);
-        }
-    }
-
-    private static byte[] readBody(HttpURLConnection connection, int status, TotalDeadline deadline)
-            throws IOException {
-        if (connection.getContentLengthLong() > ResponseBodyReader.MAX_BYTES) {
-            throw new ResponseBodyReader.TooLargeException();
-        }
-        InputStream in = status >= 400 ? connection.getErrorStream() : connection.getInputStream();
-        if (in == null) {
-            return new byte[0];
-        }
-        byte[] body = ResponseBodyReader.read(in, ResponseBodyReader.MAX_BYTES, deadline);
-        // Closed here only when read to the end. A stream left half-read is closed once, by send()'s disconnect or
-        // by the deadline's abort: a second close would wait for the JDK's keep-alive cleaner (TotalDeadline#aborted).
-        in.close();
-        return body;
+        return response;
     }
 
     private TokenFetchException redirected(int status, String location) {
@@ -208,25 +109,5 @@ public final class TokenEndpointClient implements TokenSource {
                 : "must be an https URL";
         throw new TokenFetchException(messages.exception(messages.key("token-url") + " " + why + "."),
                 Kind.TERMINAL, null, -1, -1, null);
-    }
-
-    private SSLSocketFactory truststoreFactory() throws TokenFetchException {
-        SSLSocketFactory factory = truststoreFactory;
-        if (factory == null) {
-            try {
-                factory = TruststoreSocketFactory.load(client);
-            } catch (IOException | GeneralSecurityException e) {
-                throw new TokenFetchException(messages.exception("cannot load truststore " + client.truststore()
-                        + " (" + e.getClass().getSimpleName() + ": " + sanitizer.sanitize(String.valueOf(e.getMessage())) + "); check " + messages.key("truststore") + ", "
-                        + messages.key("truststore-password") + " and " + messages.key("truststore-type") + "."),
-                        Kind.TERMINAL, null, -1, -1, e);
-            }
-            truststoreFactory = factory; // racing loads produce equal factories; either may win
-        }
-        return factory;
-    }
-
-    private static int millis(Duration d) {
-        return (int) Math.min(Integer.MAX_VALUE, Math.max(1, d.toMillis()));
     }
 }

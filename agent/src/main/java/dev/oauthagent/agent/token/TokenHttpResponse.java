@@ -1,7 +1,7 @@
 package dev.oauthagent.agent.token;
 
 /**
- * What the token endpoint answered, as far as validation needs it: status, two headers and the body
+ * What the token endpoint answered, as far as validation needs it: status, three headers and the body
  * (already capped in size). The body may hold a token; it is never printed.
  */
 public final class TokenHttpResponse {
@@ -9,22 +9,34 @@ public final class TokenHttpResponse {
     private final String contentType;
     private final String retryAfter;
     private final byte[] body;
+    private final String location;
 
     /**
      * @param contentType the Content-Type header, or null
      * @param retryAfter  the Retry-After header, or null
      */
     public TokenHttpResponse(int status, String contentType, String retryAfter, byte[] body) {
+        this(status, contentType, retryAfter, body, null);
+    }
+
+    /** @param location the Location header of a redirect, or null */
+    TokenHttpResponse(int status, String contentType, String retryAfter, byte[] body, String location) {
         this.status = status;
         this.contentType = contentType;
         this.retryAfter = retryAfter;
         this.body = body == null ? new byte[0] : body;
+        this.location = location;
     }
 
     public int status() { return status; }
     public String contentType() { return contentType; }
     public String retryAfter() { return retryAfter; }
     byte[] body() { return body; }
+    String location() { return location; }
+
+    boolean isRedirect() {
+        return status >= 300 && status < 400;
+    }
 
     /** An HTML error or login page, by header or by the first non-blank character. */
     boolean looksLikeHtml() {

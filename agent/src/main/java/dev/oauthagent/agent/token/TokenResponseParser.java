@@ -34,8 +34,8 @@ public final class TokenResponseParser {
     private static final String EXPIRES_IN = "expires_in";
 
     // The body is already capped at 1 MiB by the HTTP client; these limits keep a hostile body from costing
-    // more than that (deeply nested unknown fields, thousand-digit numbers).
-    private static final JsonFactory JSON = JsonFactory.builder()
+    // more than that (deeply nested unknown fields, thousand-digit numbers). Shared with TokenEndpointDiscovery.
+    static final JsonFactory JSON = JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder()
                     .maxNestingDepth(32)
                     .maxNumberLength(64)

@@ -58,12 +58,37 @@ final class TransportFailureClassifier {
             return timeout(at, e, connecting);
         }
         if (e instanceof SSLException) {
-            return "TLS failure talking to " + at + " (" + rootReason(e) + "); if the server uses a private CA set "
-                    + messages.key("truststore") + (client.truststore() == null ? "" : " to a store holding that CA")
-                    + ", and check that the certificate names the host in " + messages.key("token-url") + ".";
+            return "TLS failure talking to " + at + ": " + tls(e);
         }
         return "I/O error talking to " + at + " (" + e.getClass().getSimpleName() + ": " + reasonOr(e, "no detail")
                 + "); oauth-agent will retry.";
+    }
+
+    private String tls(IOException e) {
+        String reason = " (" + rootReason(e) + ")";
+        String host = client.tokenUrl().getHost();
+        switch (CertificateProblem.of(e)) {
+            case NOT_TRUSTED:
+                return "the server's certificate is not trusted" + reason + ". " + (client.truststore() == null
+                        ? "If the server uses a private CA, set " + messages.key("truststore")
+                                + " to a store holding the CA that issued it"
+                        : messages.key("truststore") + " (" + client.truststore() + ") does not hold the CA that"
+                                + " issued it; add that CA to the store")
+                        + ". oauth-agent trusts only " + (client.truststore() == null ? "the JDK's default trust store"
+                                : "that truststore") + ", whatever TLS settings the application changed.";
+            case WRONG_HOST:
+                return "the server's certificate does not match host " + sanitizer.sanitize(host) + reason
+                        + ". Set " + messages.key("token-url") + " to a host name the certificate names, or have the"
+                        + " certificate reissued for " + sanitizer.sanitize(host) + ". oauth-agent checks host names"
+                        + " strictly, whatever HostnameVerifier the application installed.";
+            case NOT_VALID_NOW:
+                return "the server's certificate has expired or is not yet valid" + reason + ". Renew it on the"
+                        + " server, or check this machine's clock.";
+            default:
+                return "the TLS handshake failed" + reason + ". If the server uses a private CA set "
+                        + messages.key("truststore") + (client.truststore() == null ? "" : " to a store holding that CA")
+                        + ", and check that the certificate names the host in " + messages.key("token-url") + ".";
+        }
     }
 
     private String timeout(String at, IOException e, boolean connecting) {

@@ -48,7 +48,27 @@ class ConfigValidationTest {
     void tokenUrlWithoutSchemeIsRejectedWithAnExample() {
         String message = ConfigInput.withValidClient("billing").sys("clients.billing.token-url", "auth.example.com/token")
                 .messageOf("clients.billing.token-url");
-        assertThat(message).contains("not an absolute URL", "https://");
+        assertThat(message).contains("has no scheme", "https://");
+    }
+
+    @Test
+    void tokenUrlOfHostPortAndPathWithoutSchemeSaysTheSchemeIsMissingAndShowsTheFix() {
+        // "127.0.0.1:..." does not parse as a URI at all, and "localhost:8503/..." parses with scheme "localhost"
+        for (String value : List.of("127.0.0.1:8503/oauth2/token", "localhost:8503/oauth2/token", "[::1]:8503/oauth2/token",
+                "auth.example.com/oauth2/token")) {
+            String message = ConfigInput.withValidClient("billing").sys("clients.billing.token-url", value)
+                    .messageOf("clients.billing.token-url");
+            assertThat(message).as(value).contains("has no scheme", "write it as https://" + value)
+                    .doesNotContain("has scheme '").doesNotContain("not a valid URL");
+        }
+    }
+
+    @Test
+    void tokenUrlWithoutSchemeIsNotEchoedWhenItCouldHoldAPassword() {
+        String message = ConfigInput.withValidClient("billing")
+                .sys("clients.billing.token-url", "user:hunter2pw@auth.example.com/token")
+                .messageOf("clients.billing.token-url");
+        assertThat(message).doesNotContain("hunter2pw");
     }
 
     @Test

@@ -236,6 +236,32 @@ class TokenResponseValidatorTest {
     }
 
     @Test
+    void springNotFoundJsonIsTerminalAndPointsAtTheTokenUrlNotAtAnOAuthCode() {
+        // Spring Boot's error body for an unknown path: its "error" is an HTTP reason, not an RFC 6749 code
+        TokenFetchException e = refused(json(404, "{\"timestamp\":\"2026-01-01T00:00:00.000+00:00\",\"status\":404,"
+                + "\"error\":\"Not Found\",\"path\":\"/oauth/token\"}"));
+
+        assertThat(e.kind()).isEqualTo(Kind.TERMINAL);
+        assertThat(e.errorCode()).isNull();
+        assertThat(e.getMessage()).contains("token endpoint https://as.example/oauth2/token answered HTTP 404")
+                .contains("is not the token endpoint").contains("check oauth.agent.clients.billing.token-url")
+                .doesNotContain("Not Found (404)").doesNotContain("will retry");
+    }
+
+    @Test
+    void status404Or405IsTerminalWhateverTheBody() {
+        List<TokenHttpResponse> answers = List.of(json(404, ""), json(405, ""),
+                new TokenHttpResponse(404, "text/html", null, "<html>no</html>".getBytes(StandardCharsets.UTF_8)),
+                json(405, "{\"error\":\"Method Not Allowed\"}"), json(404, "{\"error\":\"invalid_request\"}"));
+        for (TokenHttpResponse answer : answers) {
+            TokenFetchException e = refused(answer);
+            assertThat(e.kind()).as(answer.toString()).isEqualTo(Kind.TERMINAL);
+            assertThat(e.httpStatus()).isEqualTo(answer.status());
+            assertThat(e.getMessage()).as(answer.toString()).contains("check oauth.agent.clients.billing.token-url");
+        }
+    }
+
+    @Test
     void errorInsideAHttp200ResponseIsStillAnError() {
         assertThat(refused(json(200, "{\"error\":\"invalid_client\"}")).errorCode()).isEqualTo("invalid_client");
     }

@@ -8,7 +8,10 @@ import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.security.cert.CertPathBuilderException;
+import java.security.cert.CertPathValidatorException;
 import java.security.cert.CertificateException;
+import java.security.cert.CertificateExpiredException;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -64,13 +67,46 @@ class TransportFailureClassifierTest {
     }
 
     @Test
-    void handshakeFailureShowsTheRootCauseAndSuggestsATruststore() {
+    void untrustedCertificateIsNamedAsSuchAndSuggestsATruststore() {
+        // as the JSSE reports it: SSLHandshakeException <- ValidatorException <- SunCertPathBuilderException
+        CertificateException validator = new CertificateException("PKIX path building failed");
+        validator.initCause(new CertPathBuilderException("unable to find valid certification path to requested target"));
         SSLHandshakeException e = new SSLHandshakeException("PKIX path building failed");
-        e.initCause(new CertificateException("unable to find valid certification path to requested target"));
+        e.initCause(validator);
 
-        assertThat(message(e, true)).contains("TLS failure talking to token endpoint as.example:443 "
-                + "(unable to find valid certification path to requested target); if the server uses a private CA set "
-                + "oauth.agent.clients.billing.truststore");
+        assertThat(message(e, true)).contains("TLS failure talking to token endpoint as.example:443: the server's"
+                + " certificate is not trusted (unable to find valid certification path to requested target). If the"
+                + " server uses a private CA, set oauth.agent.clients.billing.truststore to a store holding the CA that"
+                + " issued it.");
+    }
+
+    @Test
+    void certificateForAnotherHostIsNamedAsSuchAndPointsAtTheTokenUrl() {
+        SSLHandshakeException e = new SSLHandshakeException("No subject alternative DNS name matching as.example found.");
+        e.initCause(new CertificateException("No subject alternative DNS name matching as.example found."));
+
+        assertThat(message(e, true)).contains("the server's certificate does not match host as.example (No subject"
+                + " alternative DNS name matching as.example found.). Set oauth.agent.clients.billing.token-url to a host"
+                + " name the certificate names");
+    }
+
+    @Test
+    void expiredCertificateIsNamedAsSuchEvenInsideAPathValidationFailure() {
+        CertPathValidatorException path = new CertPathValidatorException("validity check failed",
+                new CertificateExpiredException("NotAfter: Mon Jan 01 00:00:00 UTC 2024"));
+        SSLHandshakeException e = new SSLHandshakeException("PKIX path validation failed");
+        e.initCause(path);
+
+        assertThat(message(e, true)).contains("the server's certificate has expired or is not yet valid");
+    }
+
+    @Test
+    void handshakeFailureNotAboutTheCertificateShowsTheRootCause() {
+        SSLHandshakeException e = new SSLHandshakeException("Received fatal alert: handshake_failure");
+
+        assertThat(message(e, true)).contains("TLS failure talking to token endpoint as.example:443: the TLS handshake"
+                + " failed (Received fatal alert: handshake_failure). If the server uses a private CA set"
+                + " oauth.agent.clients.billing.truststore");
     }
 
     @Test

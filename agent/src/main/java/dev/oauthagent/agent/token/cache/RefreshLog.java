@@ -5,6 +5,7 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 
 import dev.oauthagent.agent.token.AccessToken;
+import dev.oauthagent.agent.token.Sentences;
 import dev.oauthagent.agent.token.TokenFetchException;
 
 /**
@@ -50,22 +51,33 @@ final class RefreshLog {
      */
     void failed(TokenFetchException failure, AccessToken served, long servedNanos, long retryInNanos) {
         String kind = failure.isTerminal() ? "terminal" : served != null ? "serving" : "none";
-        String serving = served == null ? "no token to serve"
-                : "still serving token " + served.fingerprint() + " for " + seconds(servedNanos) + "s";
+        // The message names the agent and the client already; the line does, too. One sentence per part:
+        // the failure's own text may or may not end with a full stop (Sentences).
+        String reason = Sentences.end(TokenUnavailableException.withoutPrefix(client, failure.getMessage()));
+        String serving = served == null ? "No token to serve"
+                : "Still serving token " + served.fingerprint() + " for " + seconds(servedNanos) + "s";
         if (kind.equals(warned)) {
-            log.debug("client '{}': token request failed again: {}; {}; next attempt in {}s", client,
-                    failure.getMessage(), serving, seconds(retryInNanos));
+            log.debug("client '{}': token request failed again: {} {}; {}.", client, reason, serving,
+                    retryIn(retryInNanos));
             return;
         }
         warned = kind;
         if (failure.isTerminal()) {
-            log.warn("client '{}': token request rejected: {}; {}. Retrying only every {} min, or at once when"
-                    + " the credentials change. (Logged once; repeats are at debug level.)", client,
-                    failure.getMessage(), serving, TimeUnit.NANOSECONDS.toMinutes(Backoff.TERMINAL_NANOS));
+            log.warn("client '{}': token request rejected: {} {}. Retrying only every {} min, or at once when"
+                    + " the credentials change. (Logged once; repeats are at debug level.)", client, reason, serving,
+                    TimeUnit.NANOSECONDS.toMinutes(Backoff.TERMINAL_NANOS));
         } else {
-            log.warn("client '{}': token request failed: {}; {}; next attempt in {}s", client, failure.getMessage(),
-                    serving, seconds(retryInNanos));
+            log.warn("client '{}': token request failed: {} {}; {}.", client, reason, serving, retryIn(retryInNanos));
         }
+    }
+
+    /** "retrying now" for no delay; else whole seconds rounded up, so a short backoff never reads "in 0s". */
+    private static String retryIn(long nanos) {
+        if (nanos <= 0) {
+            return "retrying now";
+        }
+        long seconds = (nanos + TimeUnit.SECONDS.toNanos(1) - 1) / TimeUnit.SECONDS.toNanos(1);
+        return "next attempt in " + seconds + "s";
     }
 
     /** Called without the lock: it touches no state. */

@@ -465,9 +465,10 @@ public final class TokenCache implements AutoCloseable {
 
     private TokenUnavailableException unavailable(String reasonWhenHealthy) {
         synchronized (lock) {
-            String reason = closed ? "the token cache is closed"
-                    : backingOffAfter != null ? backingOffAfter.getMessage() : reasonWhenHealthy;
-            return new TokenUnavailableException(clientName, reason);
+            if (!closed && backingOffAfter != null) {
+                return TokenUnavailableException.afterLoggedFailure(clientName, backingOffAfter.getMessage());
+            }
+            return new TokenUnavailableException(clientName, closed ? "the token cache is closed" : reasonWhenHealthy);
         }
     }
 

@@ -15,19 +15,26 @@ public final class TokenUnavailableException extends IOException {
 
     private final String clientName;
     private final String reason;
+    private final boolean reasonLogged;
 
     public TokenUnavailableException(String clientName, String reason) {
-        this(clientName, withoutPrefix(clientName, reason), true);
+        this(clientName, withoutPrefix(clientName, reason), false);
     }
 
-    private TokenUnavailableException(String clientName, String reason, boolean normalized) {
+    private TokenUnavailableException(String clientName, String reason, boolean reasonLogged) {
         super("no token for client '" + clientName + "': " + reason);
         this.clientName = clientName;
         this.reason = reason;
+        this.reasonLogged = reasonLogged;
+    }
+
+    /** The reason is the failure of the last token request, which the cache's log has already reported. */
+    static TokenUnavailableException afterLoggedFailure(String clientName, String failureMessage) {
+        return new TokenUnavailableException(clientName, withoutPrefix(clientName, failureMessage), true);
     }
 
     /** Fetch errors already say "oauth-agent: client 'X': "; the message says it once. */
-    private static String withoutPrefix(String clientName, String reason) {
+    static String withoutPrefix(String clientName, String reason) {
         String full = "oauth-agent: client '" + clientName + "': ";
         if (reason.startsWith(full)) {
             return reason.substring(full.length());
@@ -42,5 +49,13 @@ public final class TokenUnavailableException extends IOException {
     /** The message without the "no token for client" prefix. */
     public String reason() {
         return reason;
+    }
+
+    /**
+     * Whether the reason was already logged, as a token request failure: a caller's log line then leaves it
+     * out, so one failed request puts its cause in the log once.
+     */
+    public boolean reasonLogged() {
+        return reasonLogged;
     }
 }

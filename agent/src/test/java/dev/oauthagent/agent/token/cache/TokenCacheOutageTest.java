@@ -147,7 +147,7 @@ class TokenCacheOutageTest {
 
         assertThat(f.logger.at(Level.WARN)).extracting(RecordingLogger.Line::text).containsExactly(
                 "client 'billing': token request rejected: token endpoint answered invalid_client (401); check"
-                        + " client-id and client-secret; no token to serve. Retrying only every 5 min, or at once"
+                        + " client-id and client-secret. No token to serve. Retrying only every 5 min, or at once"
                         + " when the credentials change. (Logged once; repeats are at debug level.)");
         assertThat(f.logger.at(Level.DEBUG)).hasSize(4);
     }
@@ -161,7 +161,7 @@ class TokenCacheOutageTest {
 
         assertThat(f.cache.current()).isNull();
         assertThat(f.logger.at(Level.WARN)).hasSize(1);
-        assertThat(f.logger.at(Level.WARN).get(0).text()).contains("still serving token");
+        assertThat(f.logger.at(Level.WARN).get(0).text()).contains("Still serving token");
     }
 
     @Test
@@ -218,13 +218,13 @@ class TokenCacheOutageTest {
         List<RecordingLogger.Line> warnings = f.logger.at(Level.WARN);
         assertThat(warnings).hasSize(1);
         assertThat(warnings.get(0).text()).isEqualTo("client 'billing': token request failed: connection refused:"
-                + " idp.example:443; still serving token " + token.fingerprint() + " for 1440s; next attempt in 1s"); // refresh at 35 min, expiry at 59
+                + " idp.example:443. Still serving token " + token.fingerprint() + " for 1440s; next attempt in 1s."); // refresh at 35 min, expiry at 59
 
         f.scheduler.advance(Duration.ofMinutes(30));
 
         warnings = f.logger.at(Level.WARN);
         assertThat(warnings).hasSize(2);
-        assertThat(warnings.get(1).text()).contains("no token to serve");
+        assertThat(warnings.get(1).text()).contains("No token to serve");
     }
 
     @Test
