@@ -55,6 +55,9 @@ public final class StartupHarness {
             List<JvmVariant> helloVariants = new ArrayList<>(List.of(none, ours));
             if (otelJar != null) {
                 helloVariants.add(JvmVariant.openTelemetry(otelJar));
+            } else if (options.path("otel-jar") != null) {
+                System.out.println("NOTE: no OpenTelemetry agent at --otel-jar=" + options.path("otel-jar")
+                        + ": its row is skipped.");
             } else {
                 System.out.println("NOTE: no OpenTelemetry agent at bench/target/otel/opentelemetry-javaagent.jar"
                         + " (the build could not resolve it; give one with --otel-jar=): its row is skipped.");
