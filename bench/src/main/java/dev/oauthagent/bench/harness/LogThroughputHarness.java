@@ -41,7 +41,7 @@ import java.util.Set;
  * finish: its start-up thread installs the hooks and starts the token caches, and the JIT then compiles that
  * code on the same two cores the logging thread needs. With 200,000 warm-up lines (an earlier default) the
  * timed part still paid for that: +1,300 ns of process CPU per line in the agent's JVM, against ±50 ns after 1.5
- * million (docs/decisions/0010). That is a start-up cost, measured by {@code StartupHarness}; this
+ * million (docs/decisions/0014). That is a start-up cost, measured by {@code StartupHarness}; this
  * harness measures the cost per line.
  *
  * <pre>
