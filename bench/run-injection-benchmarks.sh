@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Issue 3's figures (docs/performance.md, "Injection"): builds the agent and the benchmarks, then runs the
+# Issue 3's figures (docs/performance.md: "Start-up", "HTTP throughput", "Per request"): builds the agent and the benchmarks, then runs the
 # throughput harness, the start-up harness and the per-request JMH comparison with Spring Security, one after
 # the other (never in parallel: they share the machine's cores). About 15-20 minutes on a quiet 2-core machine.
 # Output goes to the terminal and to bench/target/injection-*.txt. Run from anywhere; uses the java on PATH.
@@ -12,6 +12,6 @@ java -cp bench/target/benchmarks.jar dev.oauthagent.bench.harness.ThroughputHarn
   | tee bench/target/injection-throughput.txt
 java -cp bench/target/benchmarks.jar dev.oauthagent.bench.harness.StartupHarness \
   | tee bench/target/injection-startup.txt
-java -jar bench/target/benchmarks.jar InjectionDecisionBenchmark -f 1 -wi 3 -w 1s -i 5 -r 1s -prof gc \
+java -jar bench/target/benchmarks.jar InjectionDecisionBenchmark -f 3 -wi 5 -w 1s -i 10 -r 1s -prof gc \
   | tee bench/target/injection-decision.txt
 uptime

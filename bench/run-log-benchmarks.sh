@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Issue 4's log throughput figures (docs/performance.md, "Log scrubbing"): builds the agent and the benchmarks,
+# Issue 4's log throughput figures (docs/performance.md, "Log scrubbing: logback throughput"): builds the agent and the benchmarks,
 # then runs the log throughput harness (no agent vs the agent scrubbing vs logback's %replace masking, to a
 # logback FileAppender; three live JVMs side by side, batches in turn). About 6-7 minutes on 2 cores, and a few
 # hundred MB of log files at a time in /tmp. Output goes to the terminal and to

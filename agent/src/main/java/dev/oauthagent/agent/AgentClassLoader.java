@@ -20,7 +20,7 @@ import java.util.jar.JarFile;
  *
  * <p>Why not the application class loader, which has the agent jar on its class path anyway: every class it
  * loads walks parent delegation, the class path's loaders and its resource machinery, in Java code that still
- * runs interpreted while premain runs. Measured on JDK 17 (docs/performance.md, "Start-up, session 6"), that
+ * runs interpreted while premain runs. Measured on JDK 17 (docs/decisions/0007), that
  * is most of the time an agent class costs, and premain loads about a hundred of them before the
  * application's main may run. Here a class costs one lookup in the jar's index and one read.
  *

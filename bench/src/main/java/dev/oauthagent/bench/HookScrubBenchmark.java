@@ -25,10 +25,10 @@ import org.openjdk.jmh.annotations.TearDown;
  * scrubbing set up as the agent sets it up: a configured client's secret and a live token in the set, the hook
  * scrubber installed in the Bridge. {@link ScrubBenchmark} times the redactor behind it; this is the path a clean
  * line takes in {@code LogThroughputHarness}, where the same line costs about twice as much in place
- * (docs/performance.md, session 11).
+ * (docs/performance.md, "Log scrubbing").
  *
  * <pre>
- * mvn -B -o -q -pl bench -am package -DskipTests
+ * mvn -B -ntp -o -pl bootstrap,agent,bench -am package -DskipTests
  * java -jar bench/target/benchmarks.jar HookScrubBenchmark -f 2 -wi 3 -w 1s -i 5 -r 1s -prof gc
  * </pre>
  * Expect 0 B/op for the clean line (the same array comes back).

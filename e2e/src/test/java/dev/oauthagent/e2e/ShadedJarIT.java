@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -61,6 +62,30 @@ class ShadedJarIT {
             assertThat(main.getValue("Agent-Class")).isEqualTo("dev.oauthagent.agent.OAuthAgent");
             assertThat(main.getValue("Main-Class")).isEqualTo("dev.oauthagent.agent.cli.Cli");
             assertThat(main.getValue("Can-Retransform-Classes")).isEqualTo("true");
+        }
+    }
+
+    @Test
+    void jarShipsTheProjectsLicenseAndNoticeAndEveryBundledLicense() throws IOException {
+        Path repository = AGENT_JAR.toAbsolutePath().normalize().getParent().getParent().getParent();
+        try (JarFile jar = new JarFile(AGENT_JAR.toFile())) {
+            assertThat(entryText(jar, "META-INF/LICENSE")).as("the jar's LICENSE")
+                    .isEqualTo(Files.readString(repository.resolve("LICENSE")));
+            assertThat(entryText(jar, "META-INF/NOTICE")).as("the jar's NOTICE")
+                    .isEqualTo(Files.readString(repository.resolve("NOTICE")));
+            for (String bundled : new String[] {"META-INF/licenses/ASM", "META-INF/licenses/slf4j",
+                    "META-INF/FastDoubleParser-LICENSE", "META-INF/FastDoubleParser-NOTICE"}) {
+                assertThat(jar.getEntry(bundled)).as(bundled).isNotNull();
+            }
+            assertThat(jar.getEntry("META-INF/LICENSE.txt")).as("a dependency's license under an anonymous name").isNull();
+        }
+    }
+
+    private static String entryText(JarFile jar, String name) throws IOException {
+        JarEntry entry = jar.getJarEntry(name);
+        assertThat(entry).as(name).isNotNull();
+        try (InputStream in = jar.getInputStream(entry)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
 

@@ -131,7 +131,7 @@ final class CandidateFilter {
      * {@link #first} reads), for a caller that keeps them in a field of its own and asks {@link #noAnchorPair}
      * first (see {@link HookScrubber}). Read between two of logback's writes, which may have evicted what the
      * scan read for the line before, the bits cost a clean line less than the byte table does (the logback
-     * harness side by side, docs/performance.md, sessions 8 to 10). A new array each call.
+     * harness side by side, docs/decisions/0014). A new array each call.
      *
      * @param keywords whether keyword starts count (the fallback patterns are on)
      */
@@ -178,7 +178,7 @@ final class CandidateFilter {
      * with nothing but locals: C2 then compiles it as a counted loop, unrolled, with every value in a register.
      * Written inline, with the comparison of starts in its body, it was compiled as a general loop that kept
      * its index on the stack, re-read the table's field and length and polled for a safepoint at every pair,
-     * about three times the cost per pair (docs/performance.md, sessions 8 to 10).
+     * about three times the cost per pair (docs/decisions/0014).
      */
     private static int nextAnchorPair(byte[] pairs, int wanted, byte[] text, int at, int to) {
         for (int last = to - 1; at < last; at += 2) {

@@ -17,7 +17,7 @@ import java.io.OutputStream;
  * two dependent reads (the Bridge's field, this object) instead of six through the redactor, its source, the set
  * and the filter. Between two lines logback's own work and its write to the file push those objects out of the
  * processor's caches, and each read of the chain waits for the one before it, so each read saved is one cache
- * miss less per line (docs/performance.md, sessions 7 to 10). Only a line the bits do not rule out goes to
+ * miss less per line (docs/decisions/0014). Only a line the bits do not rule out goes to
  * the redactor, which reads the pairs again and decides.
  */
 final class HookScrubber implements LogScrubber {

@@ -14,6 +14,12 @@ record JvmVariant(String name, List<String> jvmArgs) {
         return new JvmVariant("oauth-agent", List.of("-javaagent:" + agentJar + "=config=" + config));
     }
 
+    /** oauth-agent with log scrubbing off: no logging hook, so nothing waits for one. */
+    static JvmVariant oauthAgentScrubbingOff(Path agentJar, Path config) {
+        return new JvmVariant("oauth-agent, scrub off", List.of("-javaagent:" + agentJar + "=config=" + config,
+                "-Doauth.agent.scrub.enabled=false"));
+    }
+
     /** The OpenTelemetry Java agent with every exporter off: what its instrumentation alone costs. */
     static JvmVariant openTelemetry(Path otelJar) {
         return new JvmVariant("opentelemetry", List.of("-javaagent:" + otelJar,

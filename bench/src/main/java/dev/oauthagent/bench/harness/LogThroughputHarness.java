@@ -38,14 +38,14 @@ import java.util.Set;
  * harness: it would not be measuring logging, or not the masking.
  *
  * <p>The warm-up is long (1.5 million lines, about 5 s without an agent) because the agent's JVM has start-up work of its own to
- * finish: its start-up thread sets up byte-buddy for the logging frameworks, and the JIT then compiles that
- * code on the same two cores the logging thread needs. With 200,000 warm-up lines (session 5's default) the
+ * finish: its start-up thread installs the hooks and starts the token caches, and the JIT then compiles that
+ * code on the same two cores the logging thread needs. With 200,000 warm-up lines (an earlier default) the
  * timed part still paid for that: +1,300 ns of process CPU per line in the agent's JVM, against ±50 ns after 1.5
- * million (docs/performance.md, session 6). That is a start-up cost, measured by {@code StartupHarness}; this
+ * million (docs/decisions/0014). That is a start-up cost, measured by {@code StartupHarness}; this
  * harness measures the cost per line.
  *
  * <pre>
- * mvn -B -o -q -pl bench -am package -DskipTests
+ * mvn -B -ntp -o -pl bootstrap,agent,bench -am package -DskipTests
  * java -cp bench/target/benchmarks.jar dev.oauthagent.bench.harness.LogThroughputHarness [--workloads=clean,leaky]
  *     [--lines=800000] [--batch=25000] [--rounds=4] [--min-warmup=1500000] [--max-warmup=3000000]
  *     [--agent-jar=...] [--apps-jar=...] [--versus-jar=...]

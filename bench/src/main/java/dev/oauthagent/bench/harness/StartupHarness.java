@@ -17,10 +17,12 @@ import java.util.Set;
  * endpoint on loopback) and with the OpenTelemetry agent, {@code --runs} rounds, the variants interleaved in
  * each round; wall time from process start to exit. Part 2: {@code FirstRequest} (one HttpURLConnection GET
  * to the matched URL right after start) without and with oauth-agent; the request's own latency, which with
- * the agent includes waiting for the first token, and the process wall time.
+ * the agent includes waiting for the first token, and the process wall time. Part 3: {@code LogHello} (one
+ * logback line at once, then exit) without an agent, with oauth-agent and with oauth-agent with scrubbing off,
+ * interleaved as in part 1: what an application that logs at start waits for the logging hooks.
  *
  * <pre>
- * mvn -B -o -q -pl bench -am package -DskipTests
+ * mvn -B -ntp -o -pl bootstrap,agent,bench -am package -DskipTests
  * java -cp bench/target/benchmarks.jar dev.oauthagent.bench.harness.StartupHarness [--runs=7]
  *     [--agent-jar=...] [--apps-jar=...] [--otel-jar=...]
  * </pre>
@@ -53,26 +55,34 @@ public final class StartupHarness {
             List<JvmVariant> helloVariants = new ArrayList<>(List.of(none, ours));
             if (otelJar != null) {
                 helloVariants.add(JvmVariant.openTelemetry(otelJar));
+            } else if (options.path("otel-jar") != null) {
+                System.out.println("NOTE: no OpenTelemetry agent at --otel-jar=" + options.path("otel-jar")
+                        + ": its row is skipped.");
             } else {
                 System.out.println("NOTE: no OpenTelemetry agent at bench/target/otel/opentelemetry-javaagent.jar"
                         + " (the build could not resolve it; give one with --otel-jar=): its row is skipped.");
             }
-            printHello(measureHello(helloVariants, runs, launcher));
+            printWallTimes("Hello", measureWallTimes(helloVariants, runs, launcher, "Hello"));
             printFirstRequest(List.of(none, ours), runs, server, launcher);
+            List<Path> withLogback = new ArrayList<>(List.of(appsJar));
+            withLogback.addAll(files.logbackJars());
+            ChildLauncher logbackLauncher = new ChildLauncher(withLogback, workDir, secret);
+            List<JvmVariant> logVariants = List.of(none, ours, JvmVariant.oauthAgentScrubbingOff(agentJar, config));
+            printWallTimes("LogHello", measureWallTimes(logVariants, runs, logbackLauncher, "LogHello"));
             System.out.println("At end " + MachineState.load());
         } finally {
             WorkDirs.delete(workDir); // its files are read by now: nothing of a run stays in the temp folder
         }
     }
 
-    private static Map<JvmVariant, List<Double>> measureHello(List<JvmVariant> variants, int runs,
-            ChildLauncher launcher) throws Exception {
+    private static Map<JvmVariant, List<Double>> measureWallTimes(List<JvmVariant> variants, int runs,
+            ChildLauncher launcher, String mainClass) throws Exception {
         Map<JvmVariant, List<Double>> wall = new LinkedHashMap<>();
         variants.forEach(variant -> wall.put(variant, new ArrayList<>()));
         for (int round = 1; round <= runs; round++) {
-            StringBuilder line = new StringBuilder("hello round " + round + ":");
+            StringBuilder line = new StringBuilder(mainClass + " round " + round + ":");
             for (JvmVariant variant : variants) {
-                ChildRun run = launcher.run(variant, "Hello").requireSuccess();
+                ChildRun run = launcher.run(variant, mainClass).requireSuccess();
                 wall.get(variant).add(run.wallMillis());
                 line.append(String.format(Locale.ROOT, "  %s %.0f ms", variant.name(), run.wallMillis()));
             }
@@ -81,14 +91,14 @@ public final class StartupHarness {
         return wall;
     }
 
-    private static void printHello(Map<JvmVariant, List<Double>> wall) {
+    private static void printWallTimes(String mainClass, Map<JvmVariant, List<Double>> wall) {
         double baseline = Median.of(wall.values().iterator().next());
         System.out.println();
-        System.out.printf(Locale.ROOT, "%-16s %14s %10s %10s %10s%n", "Hello", "median ms", "added ms", "min ms",
+        System.out.printf(Locale.ROOT, "%-24s %14s %10s %10s %10s%n", mainClass, "median ms", "added ms", "min ms",
                 "max ms");
         wall.forEach((variant, millis) -> {
             double median = Median.of(millis);
-            System.out.printf(Locale.ROOT, "%-16s %14.0f %+10.0f %10.0f %10.0f%n", variant.name(), median,
+            System.out.printf(Locale.ROOT, "%-24s %14.0f %+10.0f %10.0f %10.0f%n", variant.name(), median,
                     median - baseline, min(millis), max(millis));
         });
         System.out.println();

@@ -24,7 +24,7 @@ import java.util.Set;
  *       reported separately, as the CPU time each JVM spent warming up. The minimum is 120,000: C2 compiles
  *       {@code RequestLoop}'s loop, with the whole request path inlined, only after about 100,000 requests, after
  *       a quiet spell, and that compilation (bigger with the agent's hooks inlined) used to fall into the timed
- *       batches (docs/performance.md, session 5).</li>
+ *       batches (docs/decisions/0014).</li>
  *   <li>Then {@code --requests} timed requests per JVM in batches of {@code --batch}; each pair of batches gives
  *       one ratio. The result is the median of those ratios with their quartiles and range, over
  *       {@code --rounds} fresh pairs of JVMs, beside the CPU per request (process and sending thread).</li>
