@@ -160,12 +160,50 @@ public final class Injector {
         return false;
     }
 
+    /**
+     * For a client that holds a hop's destination in parts (Apache HttpClient: its route's target host and the
+     * request's path): decided without building a URL or URI.
+     *
+     * @param port the port, or -1 for the scheme's default
+     * @param rawPath the request's path as sent (a query is ignored); null or empty means {@code /}
+     */
+    public String authorizationFor(String scheme, String host, int port, String rawPath, String existing)
+            throws IOException {
+        String clientName;
+        try {
+            clientName = routes.match(scheme, host, port, rawPath);
+        } catch (RuntimeException e) {
+            return afterInternalError(e, existing);
+        }
+        URI origin = clientName == null && unmatchedOrigins != null ? originOf(scheme, host, port) : null;
+        return decide(clientName, null, origin, existing);
+    }
+
+    /** For the debug report of an unmatched hop only; null when the parts make no URI. */
+    private static URI originOf(String scheme, String host, int port) {
+        try {
+            return new URI(scheme, null, host, port, null, null, null);
+        } catch (java.net.URISyntaxException | RuntimeException e) {
+            return null;
+        }
+    }
+
     /** Exactly one of {@code url} and {@code uri} is set. */
     private String decide(URL url, URI uri, String existing) throws IOException {
+        String clientName;
         try {
-            String clientName = url != null ? routes.match(url) : routes.match(uri);
+            clientName = url != null ? routes.match(url) : routes.match(uri);
+        } catch (RuntimeException e) {
+            return afterInternalError(e, existing);
+        }
+        return decide(clientName, url, uri, existing);
+    }
+
+    /** {@code clientName} is the matched client or null; {@code url}/{@code uri} are for the debug report only. */
+    private String decide(String clientName, URL url, URI uri, String existing) throws IOException {
+        try {
             InjectionTarget target = clientName == null ? null : targets.get(clientName);
-            if (target == null && unmatchedOrigins != null) {
+            if (target == null && unmatchedOrigins != null && (url != null || uri != null)) {
                 reportUnmatched(url, uri);
             }
             boolean ours = isAgentValue(existing) || (existing != null && mayBeForgottenToken(existing, target));

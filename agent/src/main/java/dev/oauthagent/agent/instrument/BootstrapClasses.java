@@ -33,7 +33,7 @@ public final class BootstrapClasses {
     /** Every class of the bootstrap module, supertypes first; a unit test keeps it equal to the module. */
     static final String[] NAMES = {
         "AgentCall", "UrlConnectionHook", "HttpClientHook", "LogScrubber", "Bridge", "UrlConnectionAdvice",
-        "HttpClientAdvice", "LogFileAdvice", "LogLineAdvice",
+        "HttpClientAdvice", "LogFileAdvice", "LogLineAdvice", "Apache5Hook", "Apache5Advice",
     };
 
     private BootstrapClasses() {

@@ -33,4 +33,12 @@ public interface ClientApp {
 
     /** The policy an application gets without choosing one. */
     RedirectPolicy defaultRedirectPolicy();
+
+    /**
+     * Whether the library sends a request to a URL with user info ({@code https://api.example.com@evil.com/});
+     * one that refuses it (Apache HttpClient 5.6) cannot leak a token there.
+     */
+    default boolean sendsUrlsWithUserInfo() {
+        return true;
+    }
 }

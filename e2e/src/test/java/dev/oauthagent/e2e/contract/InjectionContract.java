@@ -76,7 +76,7 @@ public abstract class InjectionContract {
     @Test
     void tokenGoesOnlyToItsClientsOriginsAndNeverToLookAlikeHostsOtherPortsPathsOrPlainHttpWithoutAllowHttp() {
         String id = caseId("hosts");
-        List<Expect> expectations = List.of(
+        List<Expect> expectations = new ArrayList<>(List.of(
                 Expect.token("api", httpUrl(HostsFile.API, "/api/" + id + "/http")),
                 Expect.token("api", httpsUrl(HostsFile.API, "/api/" + id + "/https")),
                 Expect.token("partner", httpUrl(HostsFile.PARTNER, "/api/" + id + "/other-client")),
@@ -84,15 +84,17 @@ public abstract class InjectionContract {
                 Expect.nothing(httpUrl(HostsFile.SECURE, "/api/" + id + "/http-without-allow-http")),
                 Expect.nothing(httpUrl(HostsFile.API_AS_PREFIX, "/api/" + id + "/as-prefix")),
                 Expect.nothing(httpUrl(HostsFile.API_AS_SUFFIX, "/api/" + id + "/as-suffix")),
-                Expect.nothing(URI.create("https://" + HostsFile.API + "@" + HostsFile.EVIL + ":" + servers.https.port()
-                        + "/api/" + id + "/user-info-trick")),
                 Expect.nothing(ContractServers.url("http", HostsFile.API, servers.otherPort.port(),
                         "/api/" + id + "/other-port")),
                 Expect.nothing(httpUrl(HostsFile.EVIL, "/api/" + id + "/other-host")),
                 Expect.nothing(httpUrl("127.0.0.1", "/api/" + id + "/ip-of-the-host")),
                 Expect.nothing(httpUrl("localhost", "/api/" + id + "/localhost")),
                 Expect.nothing(httpUrl(HostsFile.API, "/public/" + id + "/unmatched-path")),
-                Expect.nothing(httpUrl(HostsFile.API, "/apix/" + id + "/path-prefix-not-on-a-segment")));
+                Expect.nothing(httpUrl(HostsFile.API, "/apix/" + id + "/path-prefix-not-on-a-segment"))));
+        if (app().sendsUrlsWithUserInfo()) {
+            expectations.add(Expect.nothing(URI.create("https://" + HostsFile.API + "@" + HostsFile.EVIL + ":"
+                    + servers.https.port() + "/api/" + id + "/user-info-trick")));
+        }
 
         AppResult result = run(AppRun.of(urls(expectations), app().defaultRedirectPolicy()), allClients());
 
@@ -176,8 +178,9 @@ public abstract class InjectionContract {
                 .waitTimeout(FIRST_TOKEN_WAIT).hosts(HostsFile.API + ":" + servers.http.port())
                 .paths("/api", "/redirect").withAllowHttp().with("override-existing", "true");
 
+        String appCredentials = "YXBwOm93bi1jcmVkZW50aWFscw==";
         AppResult result = run(AppRun.of(List.of(held), followingPolicy())
-                .header("Authorization: Basic YXBwOm93bi1jcmVkZW50aWFscw==")
+                .header("Authorization: Basic " + appCredentials)
                 .background(httpUrl(HostsFile.API, backgroundPath)), AgentSetup.of(rotating));
 
         List<RecordedRequest> recorded = servers.recordedFor(id);
@@ -190,8 +193,11 @@ public abstract class InjectionContract {
                 .filter(a -> !a.equals(carried)).distinct())
                 .as("newer tokens the other thread carried while the redirect was held\n%s", result)
                 .hasSizeGreaterThanOrEqualTo(ROTATIONS);
+        // No token of the agent's; the application's own header may be there, where the library builds each
+        // redirect hop from the application's request again (Apache HttpClient 5), as it would without the agent.
         assertThat(recorded.get(indexOfPath(recorded, outside.getPath(), result)).authorization())
-                .as("what reached the hop outside the client's paths\n%s", result).isEqualTo("none");
+                .as("what reached the hop outside the client's paths\n%s", result)
+                .isIn("none", OriginRecorder.describeAuthorization("Basic", appCredentials));
         assertThat(result.exitCode()).as("%s", result).isZero();
     }
 

@@ -1,0 +1,98 @@
+package dev.oauthagent.agent.instrument.apache5;
+
+import dev.oauthagent.agent.inject.Injector;
+import dev.oauthagent.agent.instrument.HookPoint;
+import dev.oauthagent.agent.instrument.LibraryInstrumentation;
+import dev.oauthagent.bootstrap.Bridge;
+
+import java.lang.instrument.Instrumentation;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Apache HttpClient 5 ({@code org.apache.hc.client5}, 5.1 to 5.6): the classic client ({@code HttpClients},
+ * {@code CloseableHttpClient.execute} in all its forms) and the async one ({@code HttpAsyncClients}, HTTP/1.1 and
+ * HTTP/2). Three library classes are transformed, with calls into {@code dev.oauthagent.bootstrap.Apache5Advice}:
+ * <ul>
+ *   <li>classic: {@code InternalExecRuntime.execute}, which writes one request to the exchange's connection, once
+ *       per hop (first request, each redirect {@code RedirectExec} follows, each retry of
+ *       {@code HttpRequestRetryExec}, each authentication round of {@code ProtocolExec}), after every request
+ *       interceptor ran (from 5.2 they run in {@code MainClientExec}, just before it): the token goes on at its
+ *       start; on its return a 401 {@code invalid_token} drops the token and, where the request can be replayed,
+ *       sends it once more. 5.1 has the 3-argument {@code execute}; 5.2+ route that one to a 4-argument one, which
+ *       is hooked instead;</li>
+ *   <li>async: {@code HttpAsyncMainClientExec.execute} and {@code H2AsyncMainClientExec.execute}, the last element
+ *       of the exec chain, once per hop, before the exchange is handed to a connection: a fail-closed refusal is
+ *       thrown from there, which the chain turns into the failure of the exchange's future.</li>
+ * </ul>
+ * A class loads untouched if its method is not there (logged at warn by the transformer); the members reached by
+ * reflection are checked the first time a hooked class runs ({@link LibraryBindings}).
+ */
+public final class Apache5Instrumentation implements LibraryInstrumentation {
+    static final String CLASSIC_RUNTIME = "org.apache.hc.client5.http.impl.classic.InternalExecRuntime";
+    static final String ASYNC_EXEC = "org.apache.hc.client5.http.impl.async.HttpAsyncMainClientExec";
+    static final String H2_ASYNC_EXEC = "org.apache.hc.client5.http.impl.async.H2AsyncMainClientExec";
+    private static final String ADVICE = "dev/oauthagent/bootstrap/Apache5Advice";
+    private static final String REQUEST = "Lorg/apache/hc/core5/http/ClassicHttpRequest;";
+    private static final String CONTEXT = "Lorg/apache/hc/client5/http/protocol/HttpClientContext;";
+    private static final String RESPONSE = "Lorg/apache/hc/core5/http/ClassicHttpResponse;";
+    private static final String INFORMATION = "Lorg/apache/hc/core5/http/io/HttpResponseInformationCallback;";
+    private static final String EXECUTE_3 = "(Ljava/lang/String;" + REQUEST + CONTEXT + ")" + RESPONSE;
+    private static final String EXECUTE_4 = "(Ljava/lang/String;" + REQUEST + INFORMATION + CONTEXT + ")" + RESPONSE;
+    private static final String ASYNC_EXECUTE = "(Lorg/apache/hc/core5/http/HttpRequest;"
+            + "Lorg/apache/hc/core5/http/nio/AsyncEntityProducer;"
+            + "Lorg/apache/hc/client5/http/async/AsyncExecChain$Scope;"
+            + "Lorg/apache/hc/client5/http/async/AsyncExecChain;"
+            + "Lorg/apache/hc/client5/http/async/AsyncExecCallback;)V";
+    private static final String OBJECT = "Ljava/lang/Object;";
+
+    @Override
+    public String name() {
+        return "Apache HttpClient 5";
+    }
+
+    @Override
+    public String[] targetClasses() {
+        return new String[] {CLASSIC_RUNTIME, ASYNC_EXEC, H2_ASYNC_EXEC};
+    }
+
+    @Override
+    public void prepare(Instrumentation inst, Injector injector) {
+        Apache5Hop.install(injector);
+    }
+
+    @Override
+    public List<HookPoint> hookPoints() {
+        return Arrays.asList(
+                HookPoint.atEntry(CLASSIC_RUNTIME, "execute", EXECUTE_3).unlessClassDeclares("execute", EXECUTE_4)
+                        .pushArgument(1).pushArgument(2)
+                        .calls(ADVICE, "beforeClassicSend", "(" + OBJECT + OBJECT + ")V"),
+                HookPoint.at(HookPoint.Position.EXIT_REPLACING_RETURN_VALUE, CLASSIC_RUNTIME, "execute", EXECUTE_3)
+                        .unlessClassDeclares("execute", EXECUTE_4)
+                        .pushThis().pushArgument(0).pushArgument(1).pushArgument(2)
+                        .calls(ADVICE, "afterClassicResponse",
+                                "(" + OBJECT + OBJECT + "Ljava/lang/String;" + OBJECT + OBJECT + ")" + OBJECT),
+                HookPoint.atEntry(CLASSIC_RUNTIME, "execute", EXECUTE_4).optional()
+                        .pushArgument(1).pushArgument(3)
+                        .calls(ADVICE, "beforeClassicSend", "(" + OBJECT + OBJECT + ")V"),
+                HookPoint.at(HookPoint.Position.EXIT_REPLACING_RETURN_VALUE, CLASSIC_RUNTIME, "execute", EXECUTE_4)
+                        .optional()
+                        .pushThis().pushArgument(0).pushArgument(1).pushArgument(2).pushArgument(3)
+                        .calls(ADVICE, "afterClassicResponse",
+                                "(" + OBJECT + OBJECT + "Ljava/lang/String;" + OBJECT + OBJECT + OBJECT + ")" + OBJECT),
+                asyncEntry(ASYNC_EXEC),
+                asyncEntry(H2_ASYNC_EXEC));
+    }
+
+    private static HookPoint asyncEntry(String execClass) {
+        return HookPoint.atEntry(execClass, "execute", ASYNC_EXECUTE)
+                .pushThis().pushArgument(0).pushArgument(1).pushArgument(2).pushArgument(3).pushArgument(4)
+                .replacingArgument(4)
+                .calls(ADVICE, "beforeAsyncExec", "(" + OBJECT + OBJECT + OBJECT + OBJECT + OBJECT + OBJECT + ")" + OBJECT);
+    }
+
+    @Override
+    public void disable() {
+        Bridge.installApache5(null);
+    }
+}

@@ -1,0 +1,268 @@
+package dev.oauthagent.agent.instrument.apache5;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.oauthagent.agent.config.ClientConfig;
+import dev.oauthagent.agent.config.FailMode;
+import dev.oauthagent.agent.config.Secret;
+import dev.oauthagent.agent.inject.Injector;
+import dev.oauthagent.agent.token.AccessToken;
+import dev.oauthagent.agent.token.TokenFetchException;
+import dev.oauthagent.agent.token.cache.RefreshPolicy;
+import dev.oauthagent.agent.token.cache.RefreshScheduler;
+import dev.oauthagent.agent.token.cache.TokenCache;
+import java.io.IOException;
+import java.lang.reflect.Proxy;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.hc.client5.http.HttpRoute;
+import org.apache.hc.client5.http.classic.ExecRuntime;
+import org.apache.hc.client5.http.classic.methods.HttpGet;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.protocol.HttpClientContext;
+import org.apache.hc.core5.http.ClassicHttpRequest;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.HttpHost;
+import org.apache.hc.core5.http.io.entity.InputStreamEntity;
+import org.apache.hc.core5.http.message.BasicClassicHttpRequest;
+import org.apache.hc.core5.http.message.BasicClassicHttpResponse;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link Apache5Hop} on the real Apache HttpClient 5.6 objects its hooks are given (requests, contexts with their
+ * route, responses, an {@code ExecRuntime}), bound through {@link LibraryBindings} as in an application: the
+ * decisions per hop, the real destination (the route's target, never the request's authority), and the one resend
+ * after a 401 invalid_token.
+ */
+class Apache5HopTest {
+    private static final String INVALID_TOKEN = "Bearer error=\"invalid_token\"";
+
+    private final AtomicInteger fetches = new AtomicInteger();
+    private final AtomicBoolean endpointDown = new AtomicBoolean();
+    private final ExecutorService fetchThread = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "apache5-hop-test-fetch");
+        t.setDaemon(true);
+        return t;
+    });
+    private Apache5Hop hop = hop(FailMode.CLOSED);
+
+    @AfterEach
+    void stopFetching() {
+        fetchThread.shutdownNow();
+    }
+
+    @Test
+    void aHopToAMatchedRouteTargetGetsTheClientsToken() {
+        HttpGet request = new HttpGet("http://api.example.com/api/orders");
+
+        assertThat(hop.beforeClassicSend(request, contextFor("http", "api.example.com", 80))).isNull();
+
+        assertThat(authorizations(request)).containsExactly("Bearer api-token-1");
+    }
+
+    @Test
+    void theRouteTargetDecidesNotTheRequestsAuthorityOrHostHeader() {
+        HttpGet request = new HttpGet("http://api.example.com/api/orders");
+        request.setHeader("Host", "api.example.com");
+
+        hop.beforeClassicSend(request, contextFor("http", "evil.example.net", 80));
+
+        assertThat(authorizations(request)).isEmpty();
+    }
+
+    @Test
+    void theApplicationsOwnHeaderIsLeftAloneAndAConnectToAProxyIsNeverDecorated() {
+        HttpGet own = new HttpGet("http://api.example.com/api/orders");
+        own.addHeader("Authorization", "Basic YXBwOnNlY3JldA==");
+        BasicClassicHttpRequest connect = new BasicClassicHttpRequest("CONNECT", "api.example.com:443");
+
+        hop.beforeClassicSend(own, contextFor("http", "api.example.com", 80));
+        hop.beforeClassicSend(connect, contextFor("https", "api.example.com", 443));
+
+        assertThat(authorizations(own)).containsExactly("Basic YXBwOnNlY3JldA==");
+        assertThat(authorizations(connect)).isEmpty();
+    }
+
+    @Test
+    void aTokenOfOursOnAHopToAnUnmatchedOriginIsTakenOffAndARetriedHopGetsExactlyOneHeader() {
+        HttpGet request = new HttpGet("http://api.example.com/api/orders");
+        hop.beforeClassicSend(request, contextFor("http", "api.example.com", 80));
+
+        hop.beforeClassicSend(request, contextFor("http", "api.example.com", 80));
+        assertThat(authorizations(request)).containsExactly("Bearer api-token-1");
+        hop.beforeClassicSend(request, contextFor("http", "evil.example.net", 80));
+        assertThat(authorizations(request)).isEmpty();
+    }
+
+    @Test
+    void failClosedWithoutATokenReturnsTheIOExceptionAndPutsNothingOnTheRequest() {
+        endpointDown.set(true);
+        HttpGet request = new HttpGet("http://api.example.com/api/orders");
+
+        IOException refusal = hop.beforeClassicSend(request, contextFor("http", "api.example.com", 80));
+
+        assertThat(refusal).hasMessageStartingWith("oauth-agent: no token for client 'api'");
+        assertThat(authorizations(request)).isEmpty();
+    }
+
+    @Test
+    void failOpenWithoutATokenSendsTheHopWithoutAuthorization() {
+        hop = hop(FailMode.OPEN);
+        endpointDown.set(true);
+        HttpGet request = new HttpGet("http://api.example.com/api/orders");
+
+        assertThat(hop.beforeClassicSend(request, contextFor("http", "api.example.com", 80))).isNull();
+
+        assertThat(authorizations(request)).isEmpty();
+    }
+
+    @Test
+    void aRefusedTokenIsDroppedAndTheRequestSentOnceMoreOnANewConnectionWithTheNewToken() throws Exception {
+        HttpClientContext context = contextFor("http", "api.example.com", 80);
+        HttpGet request = new HttpGet("http://api.example.com/api/orders");
+        hop.beforeClassicSend(request, context);
+        RecordingRuntime runtime = new RecordingRuntime(hop);
+
+        Object answer = hop.afterClassicResponse(unauthorized(), runtime.proxy, "ex-1", request, context);
+
+        assertThat(answer).isInstanceOf(BasicClassicHttpResponse.class);
+        assertThat(((BasicClassicHttpResponse) answer).getCode()).isEqualTo(200);
+        assertThat(runtime.events).containsExactly("disconnect", "execute Bearer api-token-2");
+        assertThat(fetches).hasValue(2);
+    }
+
+    @Test
+    void aSecond401OnTheResendGoesToTheApplication() throws Exception {
+        HttpClientContext context = contextFor("http", "api.example.com", 80);
+        HttpGet request = new HttpGet("http://api.example.com/api/orders");
+        hop.beforeClassicSend(request, context);
+        RecordingRuntime runtime = new RecordingRuntime(hop);
+        runtime.answerUnauthorized = true;
+
+        Object answer = hop.afterClassicResponse(unauthorized(), runtime.proxy, "ex-1", request, context);
+
+        assertThat(((BasicClassicHttpResponse) answer).getCode()).isEqualTo(401);
+        assertThat(runtime.events).containsExactly("disconnect", "execute Bearer api-token-2");
+    }
+
+    @Test
+    void aBodyThatCannotBeReplayedIsNotResentButItsTokenIsStillDropped() {
+        HttpClientContext context = contextFor("http", "api.example.com", 80);
+        HttpPost request = new HttpPost("http://api.example.com/api/orders");
+        request.setEntity(new InputStreamEntity(new java.io.ByteArrayInputStream(new byte[3]), 3,
+                ContentType.APPLICATION_JSON));
+        hop.beforeClassicSend(request, context);
+        RecordingRuntime runtime = new RecordingRuntime(hop);
+        BasicClassicHttpResponse refused = unauthorized();
+
+        assertThat(hop.afterClassicResponse(refused, runtime.proxy, "ex-1", request, context)).isSameAs(refused);
+
+        assertThat(runtime.events).isEmpty();
+        HttpGet next = new HttpGet("http://api.example.com/api/orders");
+        hop.beforeClassicSend(next, context);
+        assertThat(authorizations(next)).containsExactly("Bearer api-token-2");
+    }
+
+    @Test
+    void a401WithoutInvalidTokenOrToTheApplicationsOwnHeaderChangesNothing() {
+        HttpClientContext context = contextFor("http", "api.example.com", 80);
+        HttpGet ours = new HttpGet("http://api.example.com/api/orders");
+        hop.beforeClassicSend(ours, context);
+        HttpGet own = new HttpGet("http://api.example.com/api/orders");
+        own.addHeader("Authorization", "Bearer app-own");
+        RecordingRuntime runtime = new RecordingRuntime(hop);
+        BasicClassicHttpResponse scope = new BasicClassicHttpResponse(401);
+        scope.addHeader("WWW-Authenticate", "Bearer error=\"insufficient_scope\"");
+
+        assertThat(hop.afterClassicResponse(scope, runtime.proxy, "ex-1", ours, context)).isSameAs(scope);
+        hop.afterClassicResponse(unauthorized(), runtime.proxy, "ex-2", own, context);
+
+        assertThat(runtime.events).isEmpty();
+        assertThat(fetches).hasValue(1);
+    }
+
+    private static BasicClassicHttpResponse unauthorized() {
+        BasicClassicHttpResponse response = new BasicClassicHttpResponse(401);
+        response.addHeader("WWW-Authenticate", INVALID_TOKEN);
+        return response;
+    }
+
+    private static HttpClientContext contextFor(String scheme, String host, int port) {
+        HttpClientContext context = HttpClientContext.create();
+        context.setRoute(new HttpRoute(new HttpHost(scheme, host, port)));
+        return context;
+    }
+
+    private static List<String> authorizations(ClassicHttpRequest request) {
+        List<String> values = new ArrayList<>();
+        for (org.apache.hc.core5.http.Header header : request.getHeaders("Authorization")) {
+            values.add(header.getValue());
+        }
+        return values;
+    }
+
+    private Apache5Hop hop(FailMode failMode) {
+        ClientConfig client = ClientConfig.builder("api").tokenUrl(URI.create("https://idp.example.com/token"))
+                .clientId("api-id").clientSecret(Secret.of("apache5-hop-test-secret", "test"))
+                .hosts(List.of("api.example.com")).paths(List.of("/api")).allowHttp(true).failMode(failMode)
+                .waitTimeout(Duration.ofMillis(200)).build();
+        RefreshScheduler fetchesAtOnce = new RefreshScheduler() {
+            @Override
+            public Cancellable schedule(Runnable task, long delayNanos) {
+                if (delayNanos <= 0) {
+                    fetchThread.execute(task);
+                }
+                return () -> { };
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        TokenCache cache = new TokenCache("api", () -> {
+            if (endpointDown.get()) {
+                throw TokenFetchException.transientFailure("token endpoint refused the connection", null);
+            }
+            return new AccessToken("api-token-" + fetches.incrementAndGet(), "bearer", 3600, null);
+        }, RefreshPolicy.defaults(), System::nanoTime, fetchesAtOnce, new Random(1));
+        return new Apache5Hop(new Injector(List.of(client), Map.of("api", cache), System::nanoTime),
+                new LibraryBindings());
+    }
+
+    /**
+     * An {@code ExecRuntime} that records what the hop asks of it; its {@code execute} runs the entry hook first, as
+     * the transformed {@code InternalExecRuntime.execute} does, and answers 200 (or 401 again).
+     */
+    private static final class RecordingRuntime {
+        final List<String> events = new ArrayList<>();
+        final ExecRuntime proxy;
+        boolean answerUnauthorized;
+
+        RecordingRuntime(Apache5Hop hop) {
+            proxy = (ExecRuntime) Proxy.newProxyInstance(ExecRuntime.class.getClassLoader(),
+                    new Class<?>[] {ExecRuntime.class}, (self, method, args) -> {
+                        switch (method.getName()) {
+                            case "disconnectEndpoint":
+                                events.add("disconnect");
+                                return null;
+                            case "execute":
+                                ClassicHttpRequest request = (ClassicHttpRequest) args[1];
+                                hop.beforeClassicSend(request, args[args.length - 1]);
+                                events.add("execute " + request.getFirstHeader("Authorization").getValue());
+                                return answerUnauthorized ? unauthorized() : new BasicClassicHttpResponse(200);
+                            default:
+                                throw new UnsupportedOperationException(method.getName());
+                        }
+                    });
+        }
+    }
+}

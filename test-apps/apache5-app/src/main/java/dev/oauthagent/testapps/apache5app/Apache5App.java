@@ -1,0 +1,151 @@
+package dev.oauthagent.testapps.apache5app;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * An "unmodified app" on Apache HttpClient 5 that knows nothing about OAuth: one client (and one connection pool)
+ * for all its requests, classic or async.
+ *
+ * <p>Options ({@code --name=value}): {@code --url} [required; several times: each URL gets {@code --requests}
+ * requests, in the order given], {@code --requests} [default 1], {@code --pause-ms} [default 0, between requests],
+ * {@code --method} [GET (default), POST, ALTERNATE], {@code --header} [{@code Name: value} on every request],
+ * {@code --interceptor-header} [{@code Name: value} added by a request interceptor of the app's, with addHeader],
+ * {@code --mode} [CLASSIC (default): {@code HttpClients.custom()}; ASYNC: {@code HttpAsyncClients.custom()};
+ * H2: {@code HttpAsyncClients.customHttp2()}], {@code --api} [CLASSIC: HANDLER (default, execute with a response
+ * handler) or RESPONSE; async: SIMPLE (default, SimpleHttpRequest) or PRODUCER (SimpleRequestProducer)],
+ * {@code --redirect} [FOLLOW (default, DefaultRedirectStrategy) or NONE], {@code --await-each} [async: send each
+ * request once the one before has completed, instead of all at once], {@code --background-url} [a second thread
+ * GETs it with the same client every 100 ms while the requests run], {@code --max-connections} [the pool's total
+ * and per-route limit], {@code --body} [POST bodies: STRING (default, repeatable) or STREAM (classic: an
+ * InputStreamEntity, not repeatable)].
+ *
+ * <p>Output: {@code REQUEST <n> status=<code> method=<m> mode=<mode> version=<HTTP/1.1|HTTP/2.0> bytes=<len>}
+ * per request ({@code status=-1 ... error=<class>: <message>} when no response came; async lines in completion
+ * order), then {@code BACKGROUND ok=<n> failed=<m>} with {@code --background-url}, then
+ * {@code DONE ok=<2xx count> failed=<others>}. Exit code 0 when all got a 2xx, 1 otherwise, 2 for bad options.
+ */
+public final class Apache5App {
+    static final String POST_BODY = "{\"message\":\"hello from an Apache HttpClient 5 app\"}";
+    private static final long BACKGROUND_PAUSE_MILLIS = 100;
+
+    private final AppOptions options;
+    private final AtomicInteger ok = new AtomicInteger();
+    private final AtomicInteger failed = new AtomicInteger();
+
+    private Apache5App(AppOptions options) {
+        this.options = options;
+    }
+
+    public static void main(String[] args) throws Exception {
+        AppOptions options;
+        try {
+            options = AppOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("apache5-app: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        Apache5App app = new Apache5App(options);
+        int exit;
+        try (Sender sender = "CLASSIC".equals(options.mode) ? new ClassicSender(options) : new AsyncSender(options)) {
+            Background background = options.backgroundUrl == null ? null : Background.start(sender, options.backgroundUrl);
+            app.run(sender);
+            if (background != null) {
+                System.out.println(background.stop());
+            }
+            System.out.println("DONE ok=" + app.ok.get() + " failed=" + app.failed.get());
+            System.out.flush();
+            exit = app.failed.get() == 0 ? 0 : 1;
+        }
+        System.exit(exit);
+    }
+
+    private void run(Sender sender) throws InterruptedException {
+        List<CompletableFuture<Void>> all = new ArrayList<>();
+        boolean classic = "CLASSIC".equals(options.mode);
+        for (int i = 0; i < options.total(); i++) {
+            int n = i + 1;
+            String method = options.methodFor(n);
+            CompletableFuture<Void> done = sender.send(options.urlFor(i), method)
+                    .handle((outcome, error) -> {
+                        report(n, method, outcome, error);
+                        return null;
+                    });
+            all.add(done);
+            if (classic || options.awaitEach) {
+                done.join();
+            }
+            if (i + 1 < options.total() && options.pauseMillis > 0) {
+                Thread.sleep(options.pauseMillis);
+            }
+        }
+        CompletableFuture.allOf(all.toArray(new CompletableFuture<?>[0])).join();
+    }
+
+    private synchronized void report(int n, String method, Sender.Outcome outcome, Throwable error) {
+        String line = "REQUEST " + n;
+        if (error != null) {
+            Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+            failed.incrementAndGet();
+            line += " status=-1 method=" + method + " mode=" + options.mode.toLowerCase() + " error="
+                    + cause.getClass().getName() + ": " + cause.getMessage();
+        } else {
+            (outcome.status() >= 200 && outcome.status() < 300 ? ok : failed).incrementAndGet();
+            line += " status=" + outcome.status() + " method=" + method + " mode=" + options.mode.toLowerCase()
+                    + " version=" + outcome.version() + " bytes=" + outcome.bytes();
+        }
+        System.out.println(line);
+        System.out.flush();
+    }
+
+    /** A second thread's GETs with the same client (and pool), every 100 ms until stopped; counts the answers. */
+    private static final class Background implements Runnable {
+        private final Sender sender;
+        private final String url;
+        private final AtomicInteger ok = new AtomicInteger();
+        private final AtomicInteger failed = new AtomicInteger();
+        private volatile boolean stopped;
+        private Thread thread;
+
+        private Background(Sender sender, String url) {
+            this.sender = sender;
+            this.url = url;
+        }
+
+        static Background start(Sender sender, String url) {
+            Background background = new Background(sender, url);
+            background.thread = new Thread(background, "background-requests");
+            background.thread.setDaemon(true);
+            background.thread.start();
+            return background;
+        }
+
+        @Override
+        public void run() {
+            while (!stopped) {
+                try {
+                    int status = sender.send(url, "GET").join().status();
+                    (status >= 200 && status < 300 ? ok : failed).incrementAndGet();
+                } catch (RuntimeException e) {
+                    failed.incrementAndGet();
+                }
+                try {
+                    Thread.sleep(BACKGROUND_PAUSE_MILLIS);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }
+
+        /** Stops the loop (after its request in flight) and returns {@code BACKGROUND ok=<n> failed=<m>}. */
+        String stop() throws InterruptedException {
+            stopped = true;
+            thread.join(10_000);
+            return "BACKGROUND ok=" + ok.get() + " failed=" + failed.get();
+        }
+    }
+}
