@@ -9,6 +9,7 @@ public final class Bridge {
     private static volatile UrlConnectionHook urlConnection;
     private static volatile HttpClientHook httpClient;
     private static volatile LogScrubber scrubber;
+    private static volatile ConnectHook connect;
 
     private Bridge() {
     }
@@ -38,6 +39,20 @@ public final class Bridge {
     /** Like {@link #urlConnection()}, for {@code java.net.http.HttpClient}. */
     public static HttpClientHook httpClient() {
         HttpClientHook hook = httpClient;
+        if (hook == null || AgentCall.isActive()) {
+            return null;
+        }
+        return hook;
+    }
+
+    /** Set once the agent is ready; null switches the connection reports off. */
+    public static void installConnect(ConnectHook hook) {
+        connect = hook;
+    }
+
+    /** Like {@link #urlConnection()}, for the JDK's TCP connect: null on the agent's own calls. */
+    public static ConnectHook connect() {
+        ConnectHook hook = connect;
         if (hook == null || AgentCall.isActive()) {
             return null;
         }

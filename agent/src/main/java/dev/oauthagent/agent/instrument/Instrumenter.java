@@ -1,6 +1,7 @@
 package dev.oauthagent.agent.instrument;
 
 import dev.oauthagent.agent.inject.Injector;
+import dev.oauthagent.agent.instrument.connect.ConnectInstrumentation;
 import dev.oauthagent.agent.instrument.console.ConsoleInstrumentation;
 import dev.oauthagent.agent.instrument.httpclient.HttpClientInstrumentation;
 import dev.oauthagent.agent.instrument.logback.LogbackInstrumentation;
@@ -60,6 +61,7 @@ public final class Instrumenter {
         List<LibraryInstrumentation> clients = new ArrayList<>();
         clients.add(new UrlConnectionInstrumentation());
         clients.add(new HttpClientInstrumentation());
+        clients.add(new ConnectInstrumentation()); // last: it reports what the clients above do not cover
         return clients;
     }
 

@@ -8,6 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class InstrumenterTest {
+    private static final String CONNECT = "TCP connect (connections of clients the agent does not instrument)";
 
     @Test
     void withScrubbingOnBothJdkClientsAndTheLoggingFrameworksAreShippedAndAvailableOnThisJdk() {
@@ -20,8 +21,8 @@ class InstrumenterTest {
             }
         }
 
-        assertThat(available).containsExactly("HttpURLConnection", "java.net.http.HttpClient", "logback", "log4j2",
-                "java.util.logging", "Tomcat JULI", "slf4j-simple", "System.console()");
+        assertThat(available).containsExactly("HttpURLConnection", "java.net.http.HttpClient", CONNECT, "logback",
+                "log4j2", "java.util.logging", "Tomcat JULI", "slf4j-simple", "System.console()");
         assertThat(targets).containsExactly("sun.net.www.protocol.http.HttpURLConnection",
                 "jdk.internal.net.http.MultiExchange", "ch.qos.logback.core.OutputStreamAppender",
                 "ch.qos.logback.core.net.SyslogOutputStream", "org.apache.logging.log4j.core.layout.TextEncoderHelper",
@@ -37,7 +38,7 @@ class InstrumenterTest {
             names.add(client.name());
         }
 
-        assertThat(names).containsExactly("HttpURLConnection", "java.net.http.HttpClient");
+        assertThat(names).containsExactly("HttpURLConnection", "java.net.http.HttpClient", CONNECT);
     }
 
     @Test
