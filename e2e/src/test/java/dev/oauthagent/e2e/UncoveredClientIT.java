@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.oauthagent.e2e.support.AgentApps;
 import dev.oauthagent.e2e.support.AuthServer;
+import dev.oauthagent.e2e.support.E2ePaths;
 import dev.oauthagent.e2e.support.JavaProcess;
 import dev.oauthagent.e2e.support.OriginRecorder;
 import java.io.IOException;
@@ -21,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A client the agent does not instrument (Jetty's HttpClient) connecting to a configured host gets one warning
  * that names the host, the client and the library, and its requests carry no token; the JDK clients the agent
- * instruments, sync and async, get no such warning. The report is made at the JDK's TCP connect.
+ * instruments, sync and async, get no such warning. The report is made at the JDK's TCP connect. And
+ * {@code check --classpath} finds Jetty through the application jar's manifest Class-Path.
  */
 class UncoveredClientIT {
     private static final Duration WAIT = Duration.ofSeconds(90);
@@ -89,6 +91,20 @@ class UncoveredClientIT {
         }
         assertThat(recorder.recorded()).as("matched: each request carried a token").hasSize(6)
                 .allMatch(line -> line.contains("authorization=Bearer fp="));
+    }
+
+    @Test
+    void checkListsJettyFromTheApplicationJarsClassPathAsNotCoveredBesideTheJdksClients() {
+        Path app = E2ePaths.testApp("jetty-client-app");
+
+        try (JavaProcess cli = JavaProcess.builder("cli-check-classpath").jar(E2ePaths.agentJar())
+                .args("check", "--classpath", app.toString()).start()) {
+            assertThat(cli.awaitExit(WAIT)).as(cli.stdout() + cli.stderr()).isZero();
+            assertThat(cli.stdout()).containsPattern("HttpURLConnection \\(JDK\\) +covered +built in")
+                    .containsPattern("Jetty HttpClient +NOT COVERED +jetty-client-12\\.1\\.14\\.jar \\(version"
+                            + " 12\\.1\\.14\\): its requests get no token")
+                    .contains("no clients are configured: only the class path was checked");
+        }
     }
 
     private static List<String> reports(JavaProcess app) {
