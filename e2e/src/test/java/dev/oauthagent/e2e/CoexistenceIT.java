@@ -68,15 +68,7 @@ class CoexistenceIT {
     void anApplicationWithItsOwnCopiesOfTheAgentsLibrariesRunsUnderItWithoutSeeingAnyOfItsClasses(Path byteBuddy)
             throws IOException {
         recorder.reset();
-        String prefix = "oauth.agent.clients.api.";
-        Path config = Files.writeString(dir.resolve("agent.properties"), String.join("\n",
-                prefix + "token-url=" + AuthServer.shared().tokenUrl(),
-                prefix + "client-id=" + AuthServer.BASIC_CLIENT_ID,
-                prefix + "client-secret=${env:" + AgentApps.SECRET_ENV + "}",
-                prefix + "hosts=127.0.0.1:" + recorder.port(),
-                prefix + "paths=/api",
-                prefix + "allow-http=true",
-                ""));
+        Path config = AgentApps.apiClientConfig(dir, "127.0.0.1:" + recorder.port(), "/api");
         String[] args = new String[AGENT_CLASSES.length + 3];
         args[0] = "--byte-buddy-jar=" + byteBuddy.getFileName();
         args[1] = "--matched-url=" + recorder.url().resolve("/api/coexistence");

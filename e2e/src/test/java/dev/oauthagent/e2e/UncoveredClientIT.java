@@ -3,12 +3,10 @@ package dev.oauthagent.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.oauthagent.e2e.support.AgentApps;
-import dev.oauthagent.e2e.support.AuthServer;
 import dev.oauthagent.e2e.support.E2ePaths;
 import dev.oauthagent.e2e.support.JavaProcess;
 import dev.oauthagent.e2e.support.OriginRecorder;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -111,15 +109,7 @@ class UncoveredClientIT {
         return app.stderr().lines().filter(line -> line.contains(REPORT)).collect(Collectors.toList());
     }
 
-    private Path config() throws IOException {
-        String prefix = "oauth.agent.clients.api.";
-        return Files.writeString(dir.resolve("agent.properties"), String.join("\n",
-                prefix + "token-url=" + AuthServer.shared().tokenUrl(),
-                prefix + "client-id=" + AuthServer.BASIC_CLIENT_ID,
-                prefix + "client-secret=${env:" + AgentApps.SECRET_ENV + "}",
-                prefix + "hosts=127.0.0.1:" + recorder.port(),
-                prefix + "paths=/api",
-                prefix + "allow-http=true",
-                ""));
+    private Path config() {
+        return AgentApps.apiClientConfig(dir, "127.0.0.1:" + recorder.port(), "/api");
     }
 }
