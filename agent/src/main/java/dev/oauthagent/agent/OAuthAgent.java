@@ -8,9 +8,10 @@ import java.net.URL;
 import java.security.CodeSource;
 
 /**
- * Entry point for {@code -javaagent} (premain) and runtime attach (agentmain). Does nothing itself but hand
- * over to {@link AgentStartup} in the agent's own class loader ({@link AgentClassLoader}): a premain that
- * throws would take the application down with it, so everything happens behind a catch-all.
+ * Entry point for {@code -javaagent} (premain), runtime attach (agentmain) and the command line (main). Does
+ * nothing itself but hand over to {@link AgentStartup}, or to the command line's {@code Cli}, in the agent's own
+ * class loader ({@link AgentClassLoader}): a premain that throws would take the application down with it, so
+ * everything happens behind a catch-all.
  *
  * <p>The JVM loads this class with the application class loader; the agent's other classes are loaded by the
  * {@link AgentClassLoader}, one per JVM (a runtime attach after premain finds the same one, so the agent
@@ -18,6 +19,7 @@ import java.security.CodeSource;
  */
 public final class OAuthAgent {
     private static final String STARTUP = "dev.oauthagent.agent.AgentStartup";
+    private static final String CLI = "dev.oauthagent.agent.cli.Cli";
 
     private static ClassLoader agentLoader;
 
@@ -30,6 +32,18 @@ public final class OAuthAgent {
 
     public static void agentmain(String agentArgs, Instrumentation inst) {
         start(agentArgs, inst, true);
+    }
+
+    /** {@code java -jar oauth-agent.jar <command>}: the jar's Main-Class. */
+    public static void main(String[] args) throws Throwable {
+        File jar = agentJar();
+        ClassLoader loader = jar != null ? AgentClassLoader.openForCommandLine(jar, jar.toURI().toURL())
+                : OAuthAgent.class.getClassLoader();
+        try {
+            Class.forName(CLI, true, loader).getMethod("main", String[].class).invoke(null, (Object) args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
     }
 
     private static void start(String agentArgs, Instrumentation inst, boolean attached) {
@@ -47,14 +61,18 @@ public final class OAuthAgent {
 
     private static synchronized ClassLoader agentLoader() throws Exception {
         if (agentLoader == null) {
-            CodeSource source = OAuthAgent.class.getProtectionDomain().getCodeSource();
-            URL location = source == null ? null : source.getLocation();
-            File file = location == null ? null : new File(location.toURI());
-            agentLoader = file != null && file.isFile()
-                    ? AgentClassLoader.open(file, location)
-                    : OAuthAgent.class.getClassLoader();
+            File jar = agentJar();
+            agentLoader = jar != null ? AgentClassLoader.open(jar, jar.toURI().toURL()) : OAuthAgent.class.getClassLoader();
         }
         return agentLoader;
+    }
+
+    /** The agent jar this class came from; null outside a jar (unit tests, an IDE). */
+    private static File agentJar() throws Exception {
+        CodeSource source = OAuthAgent.class.getProtectionDomain().getCodeSource();
+        URL location = source == null ? null : source.getLocation();
+        File file = location == null ? null : new File(location.toURI());
+        return file != null && file.isFile() ? file : null;
     }
 
     private static void notActive(PrintStream stderr, Throwable t) {

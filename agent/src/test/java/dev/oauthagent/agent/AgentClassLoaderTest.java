@@ -25,8 +25,10 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
 
 /** The agent's class loader, on a jar built from this build's own class files. */
 class AgentClassLoaderTest {
@@ -98,6 +100,32 @@ class AgentClassLoaderTest {
         assertThat(Collections.list(loader.getResources(SERVICE_FILE))).containsExactly(url);
         assertThat(loader.getResource("java/lang/String.class")).as("the parent's resources still resolve").isNotNull();
         assertThat(loader.getResourceAsStream("no/such/resource")).isNull();
+    }
+
+    @Test
+    void findsTheClassesAndResourcesTheBuildHidFromTheApplicationClassLoaderAndGivesTheirPackagesTheJarsVersion()
+            throws Exception {
+        Path jar = dir.resolve("hidden.jar");
+        Manifest manifest = new Manifest();
+        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        manifest.getMainAttributes().put(Attributes.Name.IMPLEMENTATION_VERSION, "9.9.9");
+        try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file, manifest)) {
+            out.putNextEntry(new JarEntry(AgentClassLoader.HIDDEN + resourceName(GrantType.class)));
+            out.write(classBytes(GrantType.class));
+            out.closeEntry();
+        }
+        AgentClassLoader loader = AgentClassLoader.open(jar.toFile(), jar.toUri().toURL());
+
+        Class<?> hidden = loader.loadClass(GrantType.class.getName());
+
+        assertThat(hidden.getClassLoader()).isSameAs(loader);
+        assertThat(hidden.getPackage().getImplementationVersion()).isEqualTo("9.9.9");
+        assertThat(loader.getResource(resourceName(GrantType.class))).asString()
+                .endsWith("!/oauth-agent/" + resourceName(GrantType.class));
+        try (java.net.URLClassLoader application = new java.net.URLClassLoader(new URL[] {jar.toUri().toURL()}, null)) {
+            assertThatThrownBy(() -> application.loadClass(GrantType.class.getName()))
+                    .as("a class loader with the jar on its class path").isInstanceOf(ClassNotFoundException.class);
+        }
     }
 
     @Test

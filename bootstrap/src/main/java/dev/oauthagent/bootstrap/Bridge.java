@@ -10,6 +10,7 @@ public final class Bridge {
     private static volatile HttpClientHook httpClient;
     private static volatile Apache5Hook apache5;
     private static volatile LogScrubber scrubber;
+    private static volatile ConnectHook connect;
 
     private Bridge() {
     }
@@ -53,6 +54,20 @@ public final class Bridge {
     /** Like {@link #urlConnection()}, for Apache HttpClient 5. */
     public static Apache5Hook apache5() {
         Apache5Hook hook = apache5;
+        if (hook == null || AgentCall.isActive()) {
+            return null;
+        }
+        return hook;
+    }
+
+    /** Set once the agent is ready; null switches the connection reports off. */
+    public static void installConnect(ConnectHook hook) {
+        connect = hook;
+    }
+
+    /** Like {@link #urlConnection()}, for the JDK's TCP connect: null on the agent's own calls. */
+    public static ConnectHook connect() {
+        ConnectHook hook = connect;
         if (hook == null || AgentCall.isActive()) {
             return null;
         }

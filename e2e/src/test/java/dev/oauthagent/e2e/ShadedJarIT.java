@@ -27,6 +27,8 @@ class ShadedJarIT {
     private static final Path AGENT_JAR = Paths.get(System.getProperty("e2e.agentJar"));
     private static final Pattern VERSIONED = Pattern.compile("^META-INF/versions/\\d+/");
     private static final int JAVA_8_MAJOR = 52;
+    /** Where the jar keeps the agent's classes (AgentClassLoader.HIDDEN). */
+    private static final String HIDDEN = "oauth-agent/";
 
     @Test
     void jarContainsNoUnrelocatedDependencyPackages() throws IOException {
@@ -46,12 +48,35 @@ class ShadedJarIT {
     @Test
     void jarRelocatesEachDependencyUnderTheAgentPackage() throws IOException {
         try (JarFile jar = new JarFile(AGENT_JAR.toFile())) {
-            assertThat(jar.getEntry("dev/oauthagent/agent/shaded/bytebuddy/ByteBuddy.class")).isNotNull();
-            assertThat(jar.getEntry("dev/oauthagent/agent/shaded/bytebuddy/agent/ByteBuddyAgent.class")).isNotNull();
-            assertThat(jar.getEntry("dev/oauthagent/agent/shaded/jackson/core/JsonParser.class")).isNotNull();
-            assertThat(jar.getEntry("dev/oauthagent/agent/shaded/slf4j/LoggerFactory.class")).isNotNull();
-            assertThat(jar.getEntry("dev/oauthagent/agent/shaded/slf4j/simple/SimpleLogger.class")).isNotNull();
+            assertThat(jar.getEntry(HIDDEN + "dev/oauthagent/agent/shaded/bytebuddy/ByteBuddy.class")).isNotNull();
+            assertThat(jar.getEntry(HIDDEN + "dev/oauthagent/agent/shaded/bytebuddy/agent/ByteBuddyAgent.class"))
+                    .isNotNull();
+            assertThat(jar.getEntry(HIDDEN + "dev/oauthagent/agent/shaded/jackson/core/JsonParser.class")).isNotNull();
+            assertThat(jar.getEntry(HIDDEN + "dev/oauthagent/agent/shaded/slf4j/LoggerFactory.class")).isNotNull();
+            assertThat(jar.getEntry(HIDDEN + "dev/oauthagent/agent/shaded/slf4j/simple/SimpleLogger.class")).isNotNull();
         }
+    }
+
+    /**
+     * The JVM puts the agent jar on the application's class path: a class at the jar's root is one the application
+     * can load by name. Only the premain class, the loader it opens and the bootstrap classes (boot classes once
+     * the agent runs) may be there; CoexistenceIT proves an application cannot load the rest.
+     */
+    @Test
+    void onlyTheEntryPointAndTheBootstrapClassesAreWhereTheApplicationClassLoaderLooks() throws IOException {
+        List<String> visible = new ArrayList<>();
+        try (JarFile jar = new JarFile(AGENT_JAR.toFile())) {
+            for (Enumeration<JarEntry> e = jar.entries(); e.hasMoreElements();) {
+                String name = e.nextElement().getName();
+                if (name.endsWith(".class") && !name.startsWith(HIDDEN)) {
+                    visible.add(name);
+                }
+            }
+        }
+        assertThat(visible).contains("dev/oauthagent/agent/OAuthAgent.class", "dev/oauthagent/bootstrap/Bridge.class")
+                .allMatch(name -> name.startsWith("dev/oauthagent/bootstrap/")
+                        || name.equals("dev/oauthagent/agent/OAuthAgent.class")
+                        || name.equals("dev/oauthagent/agent/AgentClassLoader.class"));
     }
 
     @Test
@@ -60,7 +85,8 @@ class ShadedJarIT {
             Attributes main = jar.getManifest().getMainAttributes();
             assertThat(main.getValue("Premain-Class")).isEqualTo("dev.oauthagent.agent.OAuthAgent");
             assertThat(main.getValue("Agent-Class")).isEqualTo("dev.oauthagent.agent.OAuthAgent");
-            assertThat(main.getValue("Main-Class")).isEqualTo("dev.oauthagent.agent.cli.Cli");
+            assertThat(main.getValue("Main-Class")).as("a launcher into the agent's own class loader")
+                    .isEqualTo("dev.oauthagent.agent.OAuthAgent");
             assertThat(main.getValue("Can-Retransform-Classes")).isEqualTo("true");
         }
     }

@@ -26,14 +26,20 @@ final class CheckCommand implements Command {
 
     @Override
     public String summary() {
-        return "check  [--config FILE] [--url URL]  validate the configuration and fetch a token for each client;"
-                + " with --url, only for the client whose token a request to URL carries, or say why none does";
+        return "check  [--config FILE] [--url URL] [--classpath PATH]  validate the configuration and fetch a token for"
+                + " each client; with --url, only for the client whose token a request to URL carries, or say why none"
+                + " does; with --classpath, first list the HTTP client libraries on PATH and whether each is covered";
     }
 
     @Override
     public int run(List<String> args, CliContext context) {
+        List<String> withoutClasspath = new ArrayList<>();
+        String classPath = classpathOption(args, withoutClasspath);
         List<String> configArgs = new ArrayList<>();
-        URI url = urlOption(args, configArgs);
+        URI url = urlOption(withoutClasspath, configArgs);
+        if (classPath != null) {
+            ClasspathReport.print(classPath, context.out());
+        }
         LoadedConfig loaded = ConfigOption.load(configArgs, context);
         boolean problems = ConfigOption.report(loaded, context);
         AgentConfig config = loaded.config();
@@ -41,6 +47,10 @@ final class CheckCommand implements Command {
             return checkUrl(url, loaded, context);
         }
         int total = config.clients().size() + loaded.inactiveClients().size();
+        if (total == 0 && classPath != null && !problems) {
+            context.out().println("no clients are configured: only the class path was checked");
+            return Cli.EXIT_OK;
+        }
         if (total == 0) {
             context.err().println("oauth-agent: no clients are configured, so there is nothing to check. "
                     + "Set oauth.agent.clients.<name>.token-url, client-id, client-secret and hosts "
@@ -94,21 +104,33 @@ final class CheckCommand implements Command {
 
     /** Takes {@code --url URL} out of {@code args}, leaving the rest in {@code rest}; null when not given. */
     private static URI urlOption(List<String> args, List<String> rest) {
-        String url = null;
+        String url = takeOption(args, "--url", "a URL, e.g. --url https://api.example.com/v1/orders", rest);
+        return url == null ? null : absoluteUrl(url);
+    }
+
+    /** Takes {@code --classpath PATH} out of {@code args}, leaving the rest in {@code rest}; null when not given. */
+    private static String classpathOption(List<String> args, List<String> rest) {
+        return takeOption(args, "--classpath", "the application's class path, e.g. --classpath app.jar or"
+                + " --classpath 'lib/*'", rest);
+    }
+
+    /** The value of {@code --name VALUE} or {@code --name=VALUE}; every other argument goes to {@code rest}. */
+    private static String takeOption(List<String> args, String name, String needs, List<String> rest) {
+        String value = null;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
-            if (arg.equals("--url")) {
+            if (arg.equals(name)) {
                 if (i + 1 == args.size()) {
-                    throw new IllegalArgumentException("--url needs a URL, e.g. --url https://api.example.com/v1/orders");
+                    throw new IllegalArgumentException(name + " needs " + needs);
                 }
-                url = args.get(++i);
-            } else if (arg.startsWith("--url=")) {
-                url = arg.substring("--url=".length());
+                value = args.get(++i);
+            } else if (arg.startsWith(name + "=")) {
+                value = arg.substring(name.length() + 1);
             } else {
                 rest.add(arg);
             }
         }
-        return url == null ? null : absoluteUrl(url);
+        return value;
     }
 
     /** The URL itself is not repeated in the message: it may carry credentials (user info, a query). */

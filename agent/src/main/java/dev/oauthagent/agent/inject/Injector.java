@@ -76,6 +76,14 @@ public final class Injector {
     }
 
     /**
+     * The client one of whose hosts is {@code host}:{@code port}, whatever the scheme and path, or null: for
+     * connections seen being opened by code the agent does not instrument. Decides no header.
+     */
+    public String clientForEndpoint(String host, int port) {
+        return routes.clientForEndpoint(host, port);
+    }
+
+    /**
      * A 401 answered a request that carried {@code sentAuthorization}. Drops the token if it is one of ours
      * and the challenge says {@code invalid_token} (at most once per client every few seconds). Returns
      * whether that token is no longer served (dropped now, or by an earlier report), i.e. whether a resend

@@ -32,8 +32,9 @@ public final class BootstrapClasses {
 
     /** Every class of the bootstrap module, supertypes first; a unit test keeps it equal to the module. */
     static final String[] NAMES = {
-        "AgentCall", "UrlConnectionHook", "HttpClientHook", "LogScrubber", "Bridge", "UrlConnectionAdvice",
-        "HttpClientAdvice", "LogFileAdvice", "LogLineAdvice", "Apache5Hook", "Apache5Advice",
+        "AgentCall", "UrlConnectionHook", "HttpClientHook", "LogScrubber", "ConnectHook", "Bridge",
+        "UrlConnectionAdvice", "HttpClientAdvice", "LogFileAdvice", "LogLineAdvice", "ConnectAdvice",
+        "Apache5Hook", "Apache5Advice",
     };
 
     private BootstrapClasses() {

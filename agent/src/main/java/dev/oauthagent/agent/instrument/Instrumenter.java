@@ -2,6 +2,7 @@ package dev.oauthagent.agent.instrument;
 
 import dev.oauthagent.agent.inject.Injector;
 import dev.oauthagent.agent.instrument.apache5.Apache5Instrumentation;
+import dev.oauthagent.agent.instrument.connect.ConnectInstrumentation;
 import dev.oauthagent.agent.instrument.console.ConsoleInstrumentation;
 import dev.oauthagent.agent.instrument.httpclient.HttpClientInstrumentation;
 import dev.oauthagent.agent.instrument.logback.LogbackInstrumentation;
@@ -62,6 +63,7 @@ public final class Instrumenter {
         clients.add(new UrlConnectionInstrumentation());
         clients.add(new HttpClientInstrumentation());
         clients.add(new Apache5Instrumentation());
+        clients.add(new ConnectInstrumentation()); // last: it reports what the clients above do not cover
         return clients;
     }
 

@@ -142,6 +142,26 @@ public final class RouteTable {
         return null;
     }
 
+    /**
+     * The client one of whose hosts is {@code host} on {@code port} for some scheme and path, or null: for a
+     * connection seen being opened, before any request (its scheme and path are unknown). A pattern with a port
+     * matches that port; one without matches 443, and 80 for a client with {@code allow-http}. Allocates nothing
+     * for a host already in canonical form.
+     */
+    public String clientForEndpoint(String host, int port) {
+        String normalizedHost = canonical(host);
+        if (normalizedHost == null) {
+            return null;
+        }
+        for (RouteEntry entry : entries) {
+            if ((entry.host.matchesPort(port, HTTPS_PORT) || entry.allowHttp && entry.host.matchesPort(port, HTTP_PORT))
+                    && entry.host.matchesHost(normalizedHost)) {
+                return entry.clientName;
+            }
+        }
+        return null;
+    }
+
     /** {@link HostNormalizer#normalizeRequested}, remembered per host text (a pure function of it). */
     String canonical(String host) {
         if (host == null) {

@@ -8,6 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class InstrumenterTest {
+    private static final String CONNECT = "TCP connect (connections of clients the agent does not instrument)";
 
     @Test
     void withScrubbingOnBothJdkClientsAndTheLoggingFrameworksAreShippedAndAvailableOnThisJdk() {
@@ -21,8 +22,8 @@ class InstrumenterTest {
         }
 
         assertThat(available).containsExactly("HttpURLConnection", "java.net.http.HttpClient", "Apache HttpClient 5",
-                "logback", "log4j2",
-                "java.util.logging", "Tomcat JULI", "slf4j-simple", "System.console()");
+                CONNECT, "logback",
+                "log4j2", "java.util.logging", "Tomcat JULI", "slf4j-simple", "System.console()");
         assertThat(targets).containsExactly("sun.net.www.protocol.http.HttpURLConnection",
                 "jdk.internal.net.http.MultiExchange", "org.apache.hc.client5.http.impl.classic.InternalExecRuntime",
                 "org.apache.hc.client5.http.impl.async.HttpAsyncMainClientExec",
@@ -40,7 +41,7 @@ class InstrumenterTest {
             names.add(client.name());
         }
 
-        assertThat(names).containsExactly("HttpURLConnection", "java.net.http.HttpClient", "Apache HttpClient 5");
+        assertThat(names).containsExactly("HttpURLConnection", "java.net.http.HttpClient", "Apache HttpClient 5", CONNECT);
     }
 
     @Test

@@ -32,4 +32,11 @@ class RouteTableAllocationTest {
         assertThat(AllocationMeter.bytesPerCall(() -> table.match("http", "billing.example.com", -1, "/v1")))
                 .isLessThan(1.0);
     }
+
+    @Test
+    void aConnectionEndpointCheckAllocatesNothingMatchedOrNot() {
+        assertThat(AllocationMeter.bytesPerCall(() -> table.clientForEndpoint("billing.example.com", 443)))
+                .isLessThan(1.0);
+        assertThat(AllocationMeter.bytesPerCall(() -> table.clientForEndpoint("cdn.other.org", 443))).isLessThan(1.0);
+    }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Test apps started under the agent with a configuration file, and other small things agent tests share. */
@@ -22,6 +23,26 @@ public final class AgentApps {
                 .env(SECRET_ENV, AuthServer.shared().basicClientSecret())
                 .args(args)
                 .start();
+    }
+
+    /**
+     * {@code dir/agent.properties} with one client, {@code api}, of the shared auth server (its secret from
+     * {@link #SECRET_ENV}) for {@code host} under {@code path}, plain http allowed.
+     */
+    public static Path apiClientConfig(Path dir, String host, String path) {
+        String prefix = "oauth.agent.clients.api.";
+        try {
+            return Files.writeString(dir.resolve("agent.properties"), String.join("\n",
+                    prefix + "token-url=" + AuthServer.shared().tokenUrl(),
+                    prefix + "client-id=" + AuthServer.BASIC_CLIENT_ID,
+                    prefix + "client-secret=${env:" + SECRET_ENV + "}",
+                    prefix + "hosts=" + host,
+                    prefix + "paths=" + path,
+                    prefix + "allow-http=true",
+                    ""));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the agent configuration in " + dir, e);
+        }
     }
 
     /** A port of 127.0.0.1 that nothing listens on (free a moment ago; refused connections, not timeouts). */
