@@ -4,6 +4,7 @@ import dev.oauthagent.agent.inject.Injector;
 import dev.oauthagent.agent.instrument.console.ConsoleInstrumentation;
 import dev.oauthagent.agent.instrument.httpclient.HttpClientInstrumentation;
 import dev.oauthagent.agent.instrument.logback.LogbackInstrumentation;
+import dev.oauthagent.agent.instrument.okhttp.OkHttpInstrumentation;
 import dev.oauthagent.agent.instrument.log4j2.Log4j2Instrumentation;
 import dev.oauthagent.agent.instrument.jul.JulInstrumentation;
 import dev.oauthagent.agent.instrument.juli.JuliInstrumentation;
@@ -60,6 +61,7 @@ public final class Instrumenter {
         List<LibraryInstrumentation> clients = new ArrayList<>();
         clients.add(new UrlConnectionInstrumentation());
         clients.add(new HttpClientInstrumentation());
+        clients.add(new OkHttpInstrumentation());
         return clients;
     }
 
