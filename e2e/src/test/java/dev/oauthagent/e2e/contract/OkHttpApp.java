@@ -71,10 +71,6 @@ final class OkHttpApp implements ClientApp {
         return System.getProperty("e2e.okhttp5", "5.5.1");
     }
 
-    String version() {
-        return version;
-    }
-
     @Override
     public String name() {
         return "okhttp-" + version + "-" + mode.toLowerCase();
@@ -106,12 +102,7 @@ final class OkHttpApp implements ClientApp {
 
     @Override
     public List<String> args(AppRun run) {
-        List<String> args = new ArrayList<>(run.commonArgs());
-        args.add("--mode=" + mode);
-        if (run.ordered()) {
-            args.add("--await-each=true");
-        }
-        args.addAll(run.redirect().args());
+        List<String> args = run.argsWithMode(mode);
         args.addAll(options);
         return args;
     }
