@@ -9,6 +9,7 @@ public final class Bridge {
     private static volatile UrlConnectionHook urlConnection;
     private static volatile HttpClientHook httpClient;
     private static volatile Apache5Hook apache5;
+    private static volatile OkHttpHook okHttp;
     private static volatile LogScrubber scrubber;
     private static volatile ConnectHook connect;
 
@@ -40,6 +41,20 @@ public final class Bridge {
     /** Like {@link #urlConnection()}, for {@code java.net.http.HttpClient}. */
     public static HttpClientHook httpClient() {
         HttpClientHook hook = httpClient;
+        if (hook == null || AgentCall.isActive()) {
+            return null;
+        }
+        return hook;
+    }
+
+    /** Set once the agent is ready; null switches the hook off. */
+    public static void installOkHttp(OkHttpHook hook) {
+        okHttp = hook;
+    }
+
+    /** Like {@link #urlConnection()}, for OkHttp. */
+    public static OkHttpHook okHttp() {
+        OkHttpHook hook = okHttp;
         if (hook == null || AgentCall.isActive()) {
             return null;
         }

@@ -35,6 +35,7 @@ public final class BootstrapClasses {
         "AgentCall", "UrlConnectionHook", "HttpClientHook", "LogScrubber", "ConnectHook", "Bridge",
         "UrlConnectionAdvice", "HttpClientAdvice", "LogFileAdvice", "LogLineAdvice", "ConnectAdvice",
         "Apache5Hook", "Apache5Advice",
+        "OkHttpHook", "OkHttpAdvice",
     };
 
     private BootstrapClasses() {

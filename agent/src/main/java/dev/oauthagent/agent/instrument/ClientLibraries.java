@@ -25,7 +25,7 @@ public final class ClientLibraries {
         new ClientLibrary("HttpURLConnection (JDK)", JDK, COVERED,
                 "sun.net.www.protocol.http.", "sun.net.www.protocol.https."),
         new ClientLibrary("java.net.http.HttpClient (JDK 11+)", JDK, COVERED, "jdk.internal.net.http."),
-        new ClientLibrary("OkHttp 3.x-5.x", "okhttp3.OkHttpClient", NOT_COVERED, "okhttp3."),
+        new ClientLibrary("OkHttp 3.x-5.x", "okhttp3.OkHttpClient", COVERED, "okhttp3."),
         new ClientLibrary("OkHttp 2.x", "com.squareup.okhttp.OkHttpClient", NOT_COVERED, "com.squareup.okhttp."),
         new ClientLibrary("Apache HttpClient 4.x", "org.apache.http.impl.client.DefaultHttpClient", NOT_COVERED,
                 "org.apache.http."),

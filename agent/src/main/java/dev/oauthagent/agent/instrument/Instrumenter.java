@@ -6,6 +6,7 @@ import dev.oauthagent.agent.instrument.connect.ConnectInstrumentation;
 import dev.oauthagent.agent.instrument.console.ConsoleInstrumentation;
 import dev.oauthagent.agent.instrument.httpclient.HttpClientInstrumentation;
 import dev.oauthagent.agent.instrument.logback.LogbackInstrumentation;
+import dev.oauthagent.agent.instrument.okhttp.OkHttpInstrumentation;
 import dev.oauthagent.agent.instrument.log4j2.Log4j2Instrumentation;
 import dev.oauthagent.agent.instrument.jul.JulInstrumentation;
 import dev.oauthagent.agent.instrument.juli.JuliInstrumentation;
@@ -63,6 +64,7 @@ public final class Instrumenter {
         clients.add(new UrlConnectionInstrumentation());
         clients.add(new HttpClientInstrumentation());
         clients.add(new Apache5Instrumentation());
+        clients.add(new OkHttpInstrumentation());
         clients.add(new ConnectInstrumentation()); // last: it reports what the clients above do not cover
         return clients;
     }

@@ -27,8 +27,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * Two clients ("orders" on https://orders.example.com/api, "billing" on https://billing.example.com) with
  * real token caches whose token endpoint is a counter, on a manual clock. Token requests run at once on
  * the fixture's thread when asked for "now"; planned refreshes never run, so a token changes only when a test makes it.
+ * Public for the client instrumentations' tests, which drive their hops with its injector.
  */
-final class InjectorFixture {
+public final class InjectorFixture {
     static final String SECRET = "fixture-client-secret-4711";
 
     final AtomicLong now = new AtomicLong(1_000_000_000L);
@@ -40,7 +41,7 @@ final class InjectorFixture {
     Duration waitTimeout = Duration.ofMillis(300);
     Injector injector;
 
-    static InjectorFixture twoClients() {
+    public static InjectorFixture twoClients() {
         return new InjectorFixture().client("orders", "orders.example.com", "/api", FailMode.CLOSED, false)
                 .client("billing", "billing.example.com", null, FailMode.CLOSED, false).build();
     }
@@ -71,7 +72,16 @@ final class InjectorFixture {
         return this;
     }
 
-    String tokenHeader(String client) {
+    public Injector injector() {
+        return injector;
+    }
+
+    /** Every later token request of {@code client} fails (an unreachable endpoint). */
+    public void failTokenRequests(String client) {
+        sources.get(client).failing = true;
+    }
+
+    public String tokenHeader(String client) {
         AccessToken token = caches.get(client).current();
         return token == null ? null : token.authorizationHeader();
     }

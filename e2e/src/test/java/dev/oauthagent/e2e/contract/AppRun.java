@@ -55,6 +55,20 @@ public record AppRun(List<URI> urls, int requests, String method, String header,
         return urls.size() * requests;
     }
 
+    /**
+     * For an app that can send without waiting for answers: the common options, {@code --mode=<mode>},
+     * {@code --await-each=true} when the run must be {@link #ordered()}, then the redirect policy's.
+     */
+    public List<String> argsWithMode(String mode) {
+        List<String> args = commonArgs();
+        args.add("--mode=" + mode);
+        if (ordered) {
+            args.add("--await-each=true");
+        }
+        args.addAll(redirect.args());
+        return args;
+    }
+
     /** The options every contract test app understands, without the redirect policy's. */
     public List<String> commonArgs() {
         List<String> args = new ArrayList<>();

@@ -1,5 +1,6 @@
 package dev.oauthagent.e2e.contract;
 
+import dev.oauthagent.e2e.support.JavaProcessBuilder;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -21,6 +22,14 @@ public interface ClientApp {
 
     /** The test app's runnable jar. */
     Path jar();
+
+    /**
+     * Puts the program on {@code process}'s command line: {@code -jar jar()}, or, for a program run against one of
+     * several versions of its library, that version's jars on the class path beside it.
+     */
+    default JavaProcessBuilder program(JavaProcessBuilder process) {
+        return process.jar(jar());
+    }
 
     /**
      * The program arguments for {@code run} (URLs, counts, method, header, the redirect policy's own options, and

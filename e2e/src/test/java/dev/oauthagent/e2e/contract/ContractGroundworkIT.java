@@ -24,7 +24,7 @@ import org.junit.jupiter.api.TestFactory;
  */
 class ContractGroundworkIT {
     private static final List<ClientApp> APPS = List.of(new UrlConnectionApp(), new HttpClientApp("SYNC"),
-            new HttpClientApp("ASYNC"));
+            new HttpClientApp("ASYNC"), new OkHttpApp(OkHttpApp.oldest(), "SYNC"));
 
     /**
      * One status (302, followed by every following policy) keeps this quick; the contract runs all five under

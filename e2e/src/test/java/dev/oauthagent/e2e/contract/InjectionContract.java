@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -57,6 +58,8 @@ public abstract class InjectionContract {
     private static final Duration FIRST_TOKEN_WAIT = Duration.ofSeconds(30);
     /** More token rotations than the agent's fixed-size memory of recent tokens once held (four). */
     private static final int ROTATIONS = 5;
+    /** An application's own Basic credentials, as a test app sends them with {@code --header}. */
+    private static final String OWN_CREDENTIALS = "YXBwOm93bi1jcmVkZW50aWFscw==";
 
     protected ContractServers servers;
 
@@ -65,6 +68,19 @@ public abstract class InjectionContract {
 
     /** The client under test. */
     protected abstract ClientApp app();
+
+    /**
+     * False for an older version of a library whose newest line runs the whole contract: it then runs the focused
+     * subset (where tokens go, every kind of redirect target with one status under its default policy, the
+     * application's own header, fail-closed) and the other cases are reported skipped.
+     */
+    protected boolean wholeContract() {
+        return true;
+    }
+
+    private void onlyInTheWholeContract() {
+        Assumptions.assumeTrue(wholeContract(), "the focused subset for an older version of the library");
+    }
 
     @BeforeEach
     void startServers() {
@@ -104,6 +120,7 @@ public abstract class InjectionContract {
 
     @Test
     void configurationFromAPropertiesFileAloneInjectsLikeEnvironmentVariables() {
+        onlyInTheWholeContract();
         String id = caseId("file-config");
         List<Expect> expectations = List.of(
                 Expect.token("api", httpUrl(HostsFile.API, "/api/" + id + "/matched")),
@@ -120,7 +137,7 @@ public abstract class InjectionContract {
     @Test
     void applicationsOwnAuthorizationHeaderIsLeftAlone() {
         String id = caseId("own-header");
-        String credentials = "YXBwOm93bi1jcmVkZW50aWFscw==";
+        String credentials = OWN_CREDENTIALS;
         URI url = httpUrl(HostsFile.API, "/api/" + id + "/own-header");
 
         AppResult result = run(AppRun.of(List.of(url), app().defaultRedirectPolicy())
@@ -136,12 +153,16 @@ public abstract class InjectionContract {
     /** One app run per redirect policy of the client: every status × every kind of target. */
     @TestFactory
     Stream<DynamicTest> redirectsCarryATokenOnlyToHopsItsClientMatches() {
-        return app().redirectPolicies().stream().map(policy -> DynamicTest.dynamicTest(
+        List<RedirectPolicy> policies = wholeContract() ? app().redirectPolicies()
+                : List.of(app().defaultRedirectPolicy());
+        return policies.stream().map(policy -> DynamicTest.dynamicTest(
                 "redirect policy " + policy.name(), () -> redirectMatrix(policy)));
     }
 
     private void redirectMatrix(RedirectPolicy policy) {
-        List<RedirectCase> cases = RedirectMatrix.cases(servers, caseId("redirect-" + policy.name().toLowerCase()));
+        String prefix = caseId("redirect-" + policy.name().toLowerCase());
+        List<RedirectCase> cases = wholeContract() ? RedirectMatrix.cases(servers, prefix)
+                : RedirectMatrix.cases(servers, prefix, 302);
 
         AppResult result = run(AppRun.of(cases.stream().map(RedirectCase::start).toList(), policy), allClients());
 
@@ -167,6 +188,7 @@ public abstract class InjectionContract {
      */
     @Test
     void aTokenCarriedThroughMoreThanFourRotationsNeverReachesARedirectHopOutsideItsPaths() {
+        onlyInTheWholeContract();
         String id = caseId("rotation-storm");
         URI outside = httpUrl(HostsFile.API, "/public/" + id + "/outside-paths");
         String heldPath = "/redirect/" + id + "/held";
@@ -178,9 +200,8 @@ public abstract class InjectionContract {
                 .waitTimeout(FIRST_TOKEN_WAIT).hosts(HostsFile.API + ":" + servers.http.port())
                 .paths("/api", "/redirect").withAllowHttp().with("override-existing", "true");
 
-        String appCredentials = "YXBwOm93bi1jcmVkZW50aWFscw==";
         AppResult result = run(AppRun.of(List.of(held), followingPolicy())
-                .header("Authorization: Basic " + appCredentials)
+                .header("Authorization: Basic " + OWN_CREDENTIALS)
                 .background(httpUrl(HostsFile.API, backgroundPath)), AgentSetup.of(rotating));
 
         List<RecordedRequest> recorded = servers.recordedFor(id);
@@ -193,11 +214,13 @@ public abstract class InjectionContract {
                 .filter(a -> !a.equals(carried)).distinct())
                 .as("newer tokens the other thread carried while the redirect was held\n%s", result)
                 .hasSizeGreaterThanOrEqualTo(ROTATIONS);
-        // No token of the agent's; the application's own header may be there, where the library builds each
-        // redirect hop from the application's request again (Apache HttpClient 5), as it would without the agent.
+        // No token of the agent's. The application's own header may be there, as it would be without the agent:
+        // where the library builds each redirect hop from the application's request again (Apache HttpClient 5),
+        // or carries it to a same-origin redirect itself (OkHttp; the agent replaced it on the wire of matched
+        // hops only).
         assertThat(recorded.get(indexOfPath(recorded, outside.getPath(), result)).authorization())
                 .as("what reached the hop outside the client's paths\n%s", result)
-                .isIn("none", OriginRecorder.describeAuthorization("Basic", appCredentials));
+                .isIn("none", OriginRecorder.describeAuthorization("Basic", OWN_CREDENTIALS));
         assertThat(result.exitCode()).as("%s", result).isZero();
     }
 
@@ -205,6 +228,7 @@ public abstract class InjectionContract {
 
     @Test
     void everyRequestSucceedsAcrossSeveralTokenLifetimesWithinTheTokenRequestBudget() {
+        onlyInTheWholeContract();
         ContractServers expiry = ContractServers.expiry();
         String clientId = expiry.authServer.shortClientId();
         long lifetime = advertisedLifetimeSeconds(expiry);
@@ -239,6 +263,7 @@ public abstract class InjectionContract {
 
     @Test
     void invalidTokenChallengeOnADecoratedRequestDropsThatTokenAndTheNextRequestGetsAFreshOne() {
+        onlyInTheWholeContract();
         String id = caseId("invalid-token");
         // In order (an async client too waits for each answer), so every request after the rejected one leaves
         // after its 401 came back.
@@ -285,6 +310,7 @@ public abstract class InjectionContract {
 
     @Test
     void failOpenWithoutTokenSendsEachRequestWithoutAuthorization() {
+        onlyInTheWholeContract();
         String id = caseId("fail-open");
         URI url = httpUrl(HostsFile.API, "/api/" + id + "/no-token");
 

@@ -1,6 +1,7 @@
 package dev.oauthagent.agent.instrument.urlconnection;
 
 import dev.oauthagent.agent.inject.Injector;
+import dev.oauthagent.agent.instrument.LastSent;
 import dev.oauthagent.bootstrap.Bridge;
 import dev.oauthagent.bootstrap.UrlConnectionHook;
 import org.slf4j.Logger;
@@ -23,6 +24,7 @@ final class UrlConnectionHop implements UrlConnectionHook {
 
     private final Injector injector;
     private final MessageHeaders headers;
+    private final LastSent lastSent = new LastSent();
     private volatile boolean failureLogged;
 
     /**
@@ -43,7 +45,7 @@ final class UrlConnectionHop implements UrlConnectionHook {
         try {
             String existing = headers.find(requests, AUTHORIZATION);
             String value = injector.authorizationFor(url, existing);
-            LastSent.record(connection, injector.isAgentValue(value) ? value : null);
+            lastSent.record(connection, injector.isAgentValue(value) ? value : null);
             if (value == existing) {
                 return null;
             }
@@ -63,7 +65,7 @@ final class UrlConnectionHop implements UrlConnectionHook {
 
     @Override
     public void afterResponse(Object connection, Object responses) {
-        String sent = LastSent.take(connection);
+        String sent = lastSent.take(connection);
         if (sent == null || responses == null) {
             return;
         }
