@@ -58,11 +58,11 @@ class ConnectionOpenerTest {
     void aCoveredClientBelowAnUncoveredOneIsNotReached() {
         // An uncovered library that itself calls into HttpURLConnection would be covered; one whose connect is its
         // own stops the walk at its own frame, before any covered frame further out.
-        Opener opener = judge(frame(Socket.class), frame("okhttp3.internal.connection.RealConnection"),
+        Opener opener = judge(frame(Socket.class), frame("org.eclipse.jetty.io.ClientConnector"),
                 frame("sun.net.www.protocol.http.HttpURLConnection"));
 
         assertThat(opener.isCovered()).isFalse();
-        assertThat(opener.libraryKey()).isEqualTo("OkHttp 3.x-5.x");
+        assertThat(opener.libraryKey()).isEqualTo("Jetty HttpClient");
     }
 
     @Test
