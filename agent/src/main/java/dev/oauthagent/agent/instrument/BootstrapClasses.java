@@ -34,6 +34,7 @@ public final class BootstrapClasses {
     static final String[] NAMES = {
         "AgentCall", "UrlConnectionHook", "HttpClientHook", "LogScrubber", "Bridge", "UrlConnectionAdvice",
         "HttpClientAdvice", "LogFileAdvice", "LogLineAdvice",
+        "Apache4Hook", "Apache4Advice",
     };
 
     private BootstrapClasses() {

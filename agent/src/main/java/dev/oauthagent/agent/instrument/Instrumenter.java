@@ -2,6 +2,7 @@ package dev.oauthagent.agent.instrument;
 
 import dev.oauthagent.agent.inject.Injector;
 import dev.oauthagent.agent.instrument.console.ConsoleInstrumentation;
+import dev.oauthagent.agent.instrument.apache4.Apache4Instrumentation;
 import dev.oauthagent.agent.instrument.httpclient.HttpClientInstrumentation;
 import dev.oauthagent.agent.instrument.logback.LogbackInstrumentation;
 import dev.oauthagent.agent.instrument.log4j2.Log4j2Instrumentation;
@@ -60,6 +61,7 @@ public final class Instrumenter {
         List<LibraryInstrumentation> clients = new ArrayList<>();
         clients.add(new UrlConnectionInstrumentation());
         clients.add(new HttpClientInstrumentation());
+        clients.add(new Apache4Instrumentation());
         return clients;
     }
 

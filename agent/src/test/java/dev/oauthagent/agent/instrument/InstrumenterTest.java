@@ -20,10 +20,17 @@ class InstrumenterTest {
             }
         }
 
-        assertThat(available).containsExactly("HttpURLConnection", "java.net.http.HttpClient", "logback", "log4j2",
+        assertThat(available).containsExactly("HttpURLConnection", "java.net.http.HttpClient",
+                "Apache HttpClient 4", "logback", "log4j2",
                 "java.util.logging", "Tomcat JULI", "slf4j-simple", "System.console()");
         assertThat(targets).containsExactly("sun.net.www.protocol.http.HttpURLConnection",
-                "jdk.internal.net.http.MultiExchange", "ch.qos.logback.core.OutputStreamAppender",
+                "jdk.internal.net.http.MultiExchange",
+                "org.apache.http.protocol.HttpRequestExecutor", "org.apache.http.impl.execchain.MainClientExec",
+                "org.apache.http.impl.client.DefaultRequestDirector", "org.apache.http.impl.nio.client.MainClientExec",
+                "org.apache.http.impl.nio.client.DefaultClientExchangeHandlerImpl",
+                "org.apache.http.impl.nio.client.MinimalClientExchangeHandlerImpl",
+                "org.apache.http.impl.nio.client.PipeliningClientExchangeHandlerImpl",
+                "ch.qos.logback.core.OutputStreamAppender",
                 "ch.qos.logback.core.net.SyslogOutputStream", "org.apache.logging.log4j.core.layout.TextEncoderHelper",
                 "org.apache.logging.log4j.core.appender.OutputStreamManager", "java.util.logging.StreamHandler",
                 "org.apache.juli.FileHandler", "org.slf4j.simple.OutputChoice", "org.slf4j.impl.OutputChoice",
@@ -37,7 +44,7 @@ class InstrumenterTest {
             names.add(client.name());
         }
 
-        assertThat(names).containsExactly("HttpURLConnection", "java.net.http.HttpClient");
+        assertThat(names).containsExactly("HttpURLConnection", "java.net.http.HttpClient", "Apache HttpClient 4");
     }
 
     @Test
