@@ -113,6 +113,19 @@ class HookPointTransformerTest {
     }
 
     @Test
+    void theWarningAboutAMissingMethodNamesTheJarTheClassCameFromWhichNamesTheLibrarysVersion() throws Exception {
+        java.security.ProtectionDomain fromJar = new java.security.ProtectionDomain(new java.security.CodeSource(
+                new java.net.URL("file:/app/WEB-INF/lib/httpcore-4.4.16.jar"), (java.security.cert.Certificate[]) null),
+                null);
+        java.security.ProtectionDomain fromFolder = new java.security.ProtectionDomain(new java.security.CodeSource(
+                new java.net.URL("file:/app/classes/"), (java.security.cert.Certificate[]) null), null);
+
+        assertThat(HookPointTransformer.origin(fromJar)).isEqualTo(" (httpcore-4.4.16.jar)");
+        assertThat(HookPointTransformer.origin(fromFolder)).isEqualTo(" (classes)");
+        assertThat(HookPointTransformer.origin(null)).as("a JDK class").isEmpty();
+    }
+
+    @Test
     void replacingEntryCallSwapsTheArrayArgumentForTheWholeBody() throws Throwable {
         Object target = transformed(LINE);
 

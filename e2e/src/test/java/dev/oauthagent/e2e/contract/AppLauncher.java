@@ -48,8 +48,7 @@ final class AppLauncher {
     }
 
     private JavaProcessBuilder process(AppRun run, ContractServers used) {
-        return JavaProcess.builder(app.name())
-                .jar(app.jar())
+        return app.program(JavaProcess.builder(app.name()))
                 .jvmArgs(HostsFile.jvmArg())
                 .jvmArgs(used.tls.trustStoreJvmArgs().toArray(String[]::new))
                 .args(app.args(run).toArray(String[]::new));

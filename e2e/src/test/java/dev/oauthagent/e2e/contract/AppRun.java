@@ -55,6 +55,20 @@ public record AppRun(List<URI> urls, int requests, String method, String header,
         return urls.size() * requests;
     }
 
+    /**
+     * The arguments of an app that may send without waiting for answers: {@link #commonArgs()}, the app's
+     * {@code own}, {@code --await-each=true} when the run is {@link #ordered()}, then the redirect policy's.
+     */
+    public List<String> argsWithAwaitEach(String... own) {
+        List<String> args = commonArgs();
+        args.addAll(List.of(own));
+        if (ordered) {
+            args.add("--await-each=true");
+        }
+        args.addAll(redirect.args());
+        return args;
+    }
+
     /** The options every contract test app understands, without the redirect policy's. */
     public List<String> commonArgs() {
         List<String> args = new ArrayList<>();

@@ -1,5 +1,7 @@
 package dev.oauthagent.e2e.contract;
 
+import dev.oauthagent.e2e.support.JavaProcessBuilder;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -23,6 +25,14 @@ public interface ClientApp {
     Path jar();
 
     /**
+     * Puts the program on the command line: {@code -jar} {@link #jar()} unless the app runs against a library
+     * version the test chooses, with a class path of its own.
+     */
+    default JavaProcessBuilder program(JavaProcessBuilder builder) {
+        return builder.jar(jar());
+    }
+
+    /**
      * The program arguments for {@code run} (URLs, counts, method, header, the redirect policy's own options, and
      * what makes an app that does not wait for answers send {@link AppRun#ordered() in order}).
      */
@@ -33,4 +43,13 @@ public interface ClientApp {
 
     /** The policy an application gets without choosing one. */
     RedirectPolicy defaultRedirectPolicy();
+
+    /**
+     * The {@code Authorization} the library itself sends to {@code url} without the agent, as the origin recorder
+     * describes it ({@code OriginRecorder.describeAuthorization}), or null for none: e.g. Basic credentials it
+     * takes from the URL's user info.
+     */
+    default String ownAuthorization(URI url) {
+        return null;
+    }
 }

@@ -155,6 +155,17 @@ class Apache4HopTest {
         }
 
         @Test
+        void anObjectThatIsNotOneOfHttpCoresMessagesIsLeftAloneWithoutAnError() {
+            Object notARequest = new StringBuilder("GET /api/items");
+
+            assertThat(hop.beforeExecute(notARequest, routedTo("https", "orders.example.com", 443))).isNull();
+            assertThat(hop.resendClassic(true, notARequest, HttpClientContext.create())).isTrue();
+
+            assertThat(notARequest).hasToString("GET /api/items");
+            assertThat(f.sources.get("orders").fetches).hasValue(0);
+        }
+
+        @Test
         void failClosedWithoutATokenRefusesTheHopWithAnInterruptedIOExceptionTheRetryHandlersDoNotRetry() {
             f.sources.get("orders").failing = true;
             HttpRequestWrapper hopRequest = wrapper(new HttpGet("https://orders.example.com/api/items"), "/api/items");
