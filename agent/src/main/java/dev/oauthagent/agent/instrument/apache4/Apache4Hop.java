@@ -99,10 +99,11 @@ final class Apache4Hop implements Apache4Hook {
     private IOException decorate(Object request, Object context) {
         try {
             HttpCore4 core = HttpCore4.of(request);
-            if (core == null || CONNECT.equals(core.method(request))) {
+            Object line = core == null ? null : core.requestLine(request);
+            if (line == null || CONNECT.equals(core.method(line))) {
                 return null; // a proxy tunnel's CONNECT never carries a token to the proxy
             }
-            URI uri = context == null ? null : HopUri.of(core, request, context);
+            URI uri = context == null ? null : HopUri.of(core, line, context);
             String existing = core.authorization(request);
             String value = injector.authorizationFor(uri, existing);
             if (value != existing) {

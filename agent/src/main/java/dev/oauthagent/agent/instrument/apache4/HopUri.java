@@ -41,7 +41,7 @@ final class HopUri {
      * The hop's URI, or null when its context holds no route (a request sent with HttpCore alone, or by code
      * that is not HttpClient's): such a hop gets no token, and loses one of ours it carries.
      */
-    static URI of(HttpCore4 core, Object request, Object context) throws Throwable {
+    static URI of(HttpCore4 core, Object requestLine, Object context) throws Throwable {
         Object route = context == null ? null : core.attribute(context, ROUTE);
         if (route == null) {
             return null;
@@ -51,7 +51,7 @@ final class HopUri {
         if (host == null) {
             return null;
         }
-        return of(core.scheme(host), core.hostName(host), core.port(host), core.requestTarget(request));
+        return of(core.scheme(host), core.hostName(host), core.port(host), core.requestTarget(requestLine));
     }
 
     /**

@@ -110,13 +110,18 @@ final class HttpCore4 {
         return BY_CONTEXT_CLASS.get(context.getClass());
     }
 
-    String method(Object request) throws Throwable {
-        return (String) lineMethod.invokeExact((Object) requestLine.invokeExact(request));
+    /** The request's {@code RequestLine} (HttpClient's wrappers build a new one on each call: ask once). */
+    Object requestLine(Object request) throws Throwable {
+        return (Object) requestLine.invokeExact(request);
     }
 
-    /** The request-target as it goes on the request line: a path, or an absolute URI through a proxy. */
-    String requestTarget(Object request) throws Throwable {
-        return (String) lineUri.invokeExact((Object) requestLine.invokeExact(request));
+    String method(Object line) throws Throwable {
+        return (String) lineMethod.invokeExact(line);
+    }
+
+    /** The request-target of a request line: a path, or an absolute URI through a proxy. */
+    String requestTarget(Object line) throws Throwable {
+        return (String) lineUri.invokeExact(line);
     }
 
     /** The first Authorization value, or null. */
