@@ -127,7 +127,8 @@ final class Apache4Hop implements Apache4Hook {
     private boolean resend(boolean decided, HttpCore4 core, Object request, Object response, boolean canResend)
             throws Throwable {
         String sent = core.authorization(request);
-        if (!injector.isAgentValue(sent) || !droppedOnChallenge(sent, core.wwwAuthenticate(response)) || decided) {
+        if (!injector.isAgentValue(sent) || !injector.rejectedByAny(sent, core.wwwAuthenticate(response))
+                || decided) {
             return decided;
         }
         if (!canResend) {
@@ -136,15 +137,6 @@ final class Apache4Hop implements Apache4Hook {
             return false;
         }
         return resent.firstTime(request);
-    }
-
-    private boolean droppedOnChallenge(String authorization, String[] challenges) {
-        for (String challenge : challenges) {
-            if (injector.rejected(authorization, challenge)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private void logOnce(Throwable t) {

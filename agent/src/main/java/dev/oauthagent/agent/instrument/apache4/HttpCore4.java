@@ -3,6 +3,8 @@ package dev.oauthagent.agent.instrument.apache4;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.util.Arrays;
+import java.util.List;
 
 /**
  * The few members of Apache HttpCore 4.x (org.apache.http) the hop needs, as method handles bound once per copy
@@ -142,13 +144,13 @@ final class HttpCore4 {
         return (int) statusCode.invokeExact((Object) statusLine.invokeExact(response));
     }
 
-    String[] wwwAuthenticate(Object response) throws Throwable {
+    List<String> wwwAuthenticate(Object response) throws Throwable {
         Object[] found = (Object[]) headers.invokeExact(response, WWW_AUTHENTICATE);
         String[] values = new String[found.length];
         for (int i = 0; i < found.length; i++) {
             values[i] = (String) headerValue.invokeExact(found[i]);
         }
-        return values;
+        return Arrays.asList(values);
     }
 
     Object attribute(Object context, String name) throws Throwable {
