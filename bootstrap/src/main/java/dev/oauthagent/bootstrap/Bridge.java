@@ -10,6 +10,7 @@ public final class Bridge {
     private static volatile HttpClientHook httpClient;
     private static volatile Apache5Hook apache5;
     private static volatile OkHttpHook okHttp;
+    private static volatile Apache4Hook apache4;
     private static volatile LogScrubber scrubber;
     private static volatile ConnectHook connect;
 
@@ -41,6 +42,20 @@ public final class Bridge {
     /** Like {@link #urlConnection()}, for {@code java.net.http.HttpClient}. */
     public static HttpClientHook httpClient() {
         HttpClientHook hook = httpClient;
+        if (hook == null || AgentCall.isActive()) {
+            return null;
+        }
+        return hook;
+    }
+
+    /** Set once the agent is ready; null switches the hook off. */
+    public static void installApache4(Apache4Hook hook) {
+        apache4 = hook;
+    }
+
+    /** Like {@link #urlConnection()}, for Apache HttpClient 4.x and HttpAsyncClient 4.1. */
+    public static Apache4Hook apache4() {
+        Apache4Hook hook = apache4;
         if (hook == null || AgentCall.isActive()) {
             return null;
         }

@@ -129,6 +129,19 @@ public final class Injector {
     }
 
     /**
+     * {@link #rejected(String, String)} for each {@code WWW-Authenticate} value of one 401, in order: true as soon
+     * as one of them says the token is no longer served.
+     */
+    public boolean rejectedByAny(String sentAuthorization, Iterable<String> wwwAuthenticate) {
+        for (String challenge : wwwAuthenticate) {
+            if (rejected(sentAuthorization, challenge)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * Whether {@code authorization} is a token this agent put on a request and that may still be valid. No lock,
      * no allocation: see {@link SentTokens}.
      */

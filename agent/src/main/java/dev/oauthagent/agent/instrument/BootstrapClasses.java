@@ -36,6 +36,7 @@ public final class BootstrapClasses {
         "UrlConnectionAdvice", "HttpClientAdvice", "LogFileAdvice", "LogLineAdvice", "ConnectAdvice",
         "Apache5Hook", "Apache5Advice",
         "OkHttpHook", "OkHttpAdvice",
+        "Apache4Hook", "Apache4Advice",
     };
 
     private BootstrapClasses() {

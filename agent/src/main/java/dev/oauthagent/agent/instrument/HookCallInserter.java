@@ -53,10 +53,14 @@ final class HookCallInserter extends MethodVisitor {
             case EXIT_OR_THROW:
                 return opcode >= Opcodes.IRETURN && opcode <= Opcodes.RETURN;
             case EXIT_REPLACING_RETURN_VALUE:
-                return opcode == Opcodes.ARETURN;
+                return opcode == (returnsBoolean() ? Opcodes.IRETURN : Opcodes.ARETURN);
             default:
                 return false;
         }
+    }
+
+    private boolean returnsBoolean() {
+        return Type.getReturnType(point.methodDescriptor).getSort() == Type.BOOLEAN;
     }
 
     @Override
@@ -84,7 +88,7 @@ final class HookCallInserter extends MethodVisitor {
             push(value);
         }
         super.visitMethodInsn(Opcodes.INVOKESTATIC, point.hookOwner, point.hookName, point.hookDescriptor, false);
-        if (point.position == HookPoint.Position.EXIT_REPLACING_RETURN_VALUE) {
+        if (point.position == HookPoint.Position.EXIT_REPLACING_RETURN_VALUE && !returnsBoolean()) {
             super.visitTypeInsn(Opcodes.CHECKCAST, Type.getReturnType(point.methodDescriptor).getInternalName());
         } else if (point.replaced.length == 1) {
             storeArgument(point.replaced[0]);

@@ -31,7 +31,8 @@ public final class HookPoint {
         EXIT_OR_THROW,
         /**
          * Before each return of a reference: the returned value is the call's first argument and the call's
-         * result is returned instead (cast to the method's return type).
+         * result is returned instead (cast to the method's return type). For a method returning {@code boolean},
+         * before each return of it: the call takes the boolean first and returns the boolean to return.
          */
         EXIT_REPLACING_RETURN_VALUE
     }
@@ -206,7 +207,7 @@ public final class HookPoint {
         /**
          * The static method called, by internal owner name, name and descriptor. Its parameters are the values
          * pushed, preceded by the returned value for {@link Position#EXIT_REPLACING_RETURN_VALUE}, which also
-         * returns an Object; for {@link #replacingArgument} and {@link #replacingRange} it returns the replacement;
+         * returns an Object (a boolean for a method returning boolean); for {@link #replacingArgument} and {@link #replacingRange} it returns the replacement;
          * otherwise it returns void.
          */
         public HookPoint calls(String owner, String name, String descriptor) {

@@ -9,6 +9,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.lang.instrument.ClassFileTransformer;
+import java.net.URL;
+import java.security.CodeSource;
 import java.security.ProtectionDomain;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -90,7 +92,8 @@ final class HookPointTransformer implements ClassFileTransformer {
             byte[] transformed = insertCalls(classfileBuffer, points, applied, skipped);
             for (HookPoint point : points) {
                 if (!applied.contains(point) && !skipped.contains(point) && !point.optional) {
-                    log.warn("cannot instrument {}: this version has no such method; {}", point, withoutIt.get(point));
+                    log.warn("cannot instrument {}: this version{} has no such method; {}", point,
+                            origin(protectionDomain), withoutIt.get(point));
                 }
             }
             if (applied.isEmpty()) {
@@ -101,6 +104,26 @@ final class HookPointTransformer implements ClassFileTransformer {
         } catch (Throwable t) {
             log.warn("could not instrument {}: {}", className.replace('/', '.'), t.toString());
             return null;
+        }
+    }
+
+    /**
+     * " (<jar file name>)" for a class loaded from a jar or folder, which names the library's version in the warning
+     * about a missing method (e.g. " (httpcore-4.4.16.jar)"); "" for a JDK class or when it cannot be told.
+     */
+    static String origin(ProtectionDomain domain) {
+        try {
+            CodeSource source = domain == null ? null : domain.getCodeSource();
+            URL location = source == null ? null : source.getLocation();
+            if (location == null || location.getPath() == null) {
+                return "";
+            }
+            String path = location.getPath();
+            int end = path.endsWith("/") ? path.length() - 1 : path.length();
+            String name = path.substring(path.lastIndexOf('/', end - 1) + 1, end);
+            return name.isEmpty() ? "" : " (" + name + ")";
+        } catch (RuntimeException e) {
+            return "";
         }
     }
 

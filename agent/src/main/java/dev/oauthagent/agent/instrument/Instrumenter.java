@@ -4,6 +4,7 @@ import dev.oauthagent.agent.inject.Injector;
 import dev.oauthagent.agent.instrument.apache5.Apache5Instrumentation;
 import dev.oauthagent.agent.instrument.connect.ConnectInstrumentation;
 import dev.oauthagent.agent.instrument.console.ConsoleInstrumentation;
+import dev.oauthagent.agent.instrument.apache4.Apache4Instrumentation;
 import dev.oauthagent.agent.instrument.httpclient.HttpClientInstrumentation;
 import dev.oauthagent.agent.instrument.logback.LogbackInstrumentation;
 import dev.oauthagent.agent.instrument.okhttp.OkHttpInstrumentation;
@@ -65,6 +66,7 @@ public final class Instrumenter {
         clients.add(new HttpClientInstrumentation());
         clients.add(new Apache5Instrumentation());
         clients.add(new OkHttpInstrumentation());
+        clients.add(new Apache4Instrumentation());
         clients.add(new ConnectInstrumentation()); // last: it reports what the clients above do not cover
         return clients;
     }

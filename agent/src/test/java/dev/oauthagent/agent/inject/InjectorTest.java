@@ -223,6 +223,17 @@ class InjectorTest {
         }
 
         @Test
+        void ofSeveralChallengesOfOne401TheInvalidTokenOneDropsTheTokenWhereverItStands() throws Exception {
+            String sent = f.injector.authorizationFor(url("https://orders.example.com/api/a"), null);
+
+            assertThat(f.injector.rejectedByAny(sent, java.util.List.of("Basic realm=\"api\"", "Bearer realm=\"api\"")))
+                    .isFalse();
+            assertThat(f.injector.rejectedByAny(sent, java.util.List.of("Basic realm=\"api\"", INVALID_TOKEN)))
+                    .isTrue();
+            assertThat(f.tokenHeader("orders")).isNotEqualTo(sent);
+        }
+
+        @Test
         void aSecondRejectionWithinTheGapDoesNotRefetchButOneAfterItDoes() throws Exception {
             String first = f.injector.authorizationFor(url("https://orders.example.com/api/a"), null);
             f.injector.rejected(first, INVALID_TOKEN);

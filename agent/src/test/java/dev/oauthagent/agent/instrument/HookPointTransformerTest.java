@@ -34,6 +34,9 @@ class HookPointTransformerTest {
                     "next", "(Ljava/lang/String;)Ljava/lang/String;")
             .pushThis().pushArgument(0)
             .calls(HOOKS, "afterNext", "(Ljava/lang/Object;Ljava/lang/Object;Ljava/lang/Object;)Ljava/lang/Object;");
+    private static final HookPoint AFTER_RETRY = HookPoint.at(HookPoint.Position.EXIT_REPLACING_RETURN_VALUE, TARGET,
+                    "retry", "(I)Z")
+            .pushThis().pushArgument(0).calls(HOOKS, "afterRetry", "(ZLjava/lang/Object;I)Z");
 
     private static final HookPoint LINE = HookPoint.atEntry(TARGET, "line", "([B)Ljava/lang/String;")
             .pushArgument(0).replacingArgument(0).calls(HOOKS, "replaceLine", "([B)[B");
@@ -95,6 +98,31 @@ class HookPointTransformerTest {
         assertThat(call(target, "next", "200")).isEqualTo("resend");
         assertThat(RecordingHooks.CALLS).containsExactly("afterNext next=follow redirect 302 response=redirect 302",
                 "afterNext next=null response=200");
+    }
+
+    @Test
+    void replacingExitCallOfABooleanMethodSeesEachDecisionAndReturnsItsOwn() throws Throwable {
+        Object target = transformed(AFTER_RETRY);
+        RecordingHooks.retryStatus = 401;
+
+        assertThat(call(target, "retry", 407)).isEqualTo(true);
+        assertThat(call(target, "retry", 401)).isEqualTo(true);
+        assertThat(call(target, "retry", 500)).isEqualTo(false);
+        assertThat(RecordingHooks.CALLS).containsExactly("afterRetry decided=true status=407",
+                "afterRetry decided=false status=401", "afterRetry decided=false status=500");
+    }
+
+    @Test
+    void theWarningAboutAMissingMethodNamesTheJarTheClassCameFromWhichNamesTheLibrarysVersion() throws Exception {
+        java.security.ProtectionDomain fromJar = new java.security.ProtectionDomain(new java.security.CodeSource(
+                new java.net.URL("file:/app/WEB-INF/lib/httpcore-4.4.16.jar"), (java.security.cert.Certificate[]) null),
+                null);
+        java.security.ProtectionDomain fromFolder = new java.security.ProtectionDomain(new java.security.CodeSource(
+                new java.net.URL("file:/app/classes/"), (java.security.cert.Certificate[]) null), null);
+
+        assertThat(HookPointTransformer.origin(fromJar)).isEqualTo(" (httpcore-4.4.16.jar)");
+        assertThat(HookPointTransformer.origin(fromFolder)).isEqualTo(" (classes)");
+        assertThat(HookPointTransformer.origin(null)).as("a JDK class").isEmpty();
     }
 
     @Test

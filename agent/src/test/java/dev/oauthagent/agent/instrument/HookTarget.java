@@ -57,4 +57,12 @@ public class HookTarget {
     public String next(String response) {
         return response.startsWith("redirect") ? "follow " + response : null;
     }
+
+    /** Like MainClientExec.needAuthentication(...): a boolean decided in branches, returned from two places. */
+    public boolean retry(int status) {
+        if (status == 407) {
+            return true;
+        }
+        return status == 401 && label.isEmpty();
+    }
 }

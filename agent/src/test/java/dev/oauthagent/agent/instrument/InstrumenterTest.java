@@ -22,14 +22,19 @@ class InstrumenterTest {
         }
 
         assertThat(available).containsExactly("HttpURLConnection", "java.net.http.HttpClient", "Apache HttpClient 5",
-                "OkHttp", CONNECT, "logback", "log4j2", "java.util.logging", "Tomcat JULI", "slf4j-simple",
-                "System.console()");
+                "OkHttp", "Apache HttpClient 4", CONNECT, "logback", "log4j2", "java.util.logging", "Tomcat JULI",
+                "slf4j-simple", "System.console()");
         assertThat(targets).containsExactly("sun.net.www.protocol.http.HttpURLConnection",
                 "jdk.internal.net.http.MultiExchange", "org.apache.hc.client5.http.impl.classic.InternalExecRuntime",
                 "org.apache.hc.client5.http.impl.async.HttpAsyncMainClientExec",
                 "org.apache.hc.client5.http.impl.async.H2AsyncMainClientExec",
                 "okhttp3.internal.connection.Exchange", "okhttp3.internal.http1.Http1Codec",
                 "okhttp3.internal.http2.Http2Codec", "okhttp3.internal.http.RetryAndFollowUpInterceptor",
+                "org.apache.http.protocol.HttpRequestExecutor", "org.apache.http.impl.execchain.MainClientExec",
+                "org.apache.http.impl.client.DefaultRequestDirector", "org.apache.http.impl.nio.client.MainClientExec",
+                "org.apache.http.impl.nio.client.DefaultClientExchangeHandlerImpl",
+                "org.apache.http.impl.nio.client.MinimalClientExchangeHandlerImpl",
+                "org.apache.http.impl.nio.client.PipeliningClientExchangeHandlerImpl",
                 "ch.qos.logback.core.OutputStreamAppender",
                 "ch.qos.logback.core.net.SyslogOutputStream", "org.apache.logging.log4j.core.layout.TextEncoderHelper",
                 "org.apache.logging.log4j.core.appender.OutputStreamManager", "java.util.logging.StreamHandler",
@@ -45,7 +50,7 @@ class InstrumenterTest {
         }
 
         assertThat(names).containsExactly("HttpURLConnection", "java.net.http.HttpClient", "Apache HttpClient 5",
-                "OkHttp", CONNECT);
+                "OkHttp", "Apache HttpClient 4", CONNECT);
     }
 
     @Test

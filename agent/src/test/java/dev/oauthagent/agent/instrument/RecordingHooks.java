@@ -11,6 +11,7 @@ public final class RecordingHooks {
     static IOException refusal;
     static String replacement;
     static byte[] lineReplacement;
+    static int retryStatus;
 
     private RecordingHooks() {
     }
@@ -29,6 +30,11 @@ public final class RecordingHooks {
     public static Object afterNext(Object next, Object target, Object response) {
         CALLS.add("afterNext next=" + next + " response=" + response);
         return next != null ? next : replacement;
+    }
+
+    public static boolean afterRetry(boolean decided, Object target, int status) {
+        CALLS.add("afterRetry decided=" + decided + " status=" + status);
+        return decided || status == retryStatus;
     }
 
     public static byte[] replaceLine(byte[] line) {
@@ -57,6 +63,7 @@ public final class RecordingHooks {
         CALLS.clear();
         refusal = null;
         replacement = null;
+        retryStatus = 0;
         lineReplacement = null;
     }
 }

@@ -56,12 +56,12 @@ public record AppRun(List<URI> urls, int requests, String method, String header,
     }
 
     /**
-     * For an app that can send without waiting for answers: the common options, {@code --mode=<mode>},
-     * {@code --await-each=true} when the run must be {@link #ordered()}, then the redirect policy's.
+     * The arguments of an app that may send without waiting for answers: {@link #commonArgs()}, the app's
+     * {@code own}, {@code --await-each=true} when the run is {@link #ordered()}, then the redirect policy's.
      */
-    public List<String> argsWithMode(String mode) {
+    public List<String> argsWithAwaitEach(String... own) {
         List<String> args = commonArgs();
-        args.add("--mode=" + mode);
+        args.addAll(List.of(own));
         if (ordered) {
             args.add("--await-each=true");
         }

@@ -1,6 +1,7 @@
 package dev.oauthagent.e2e.contract;
 
 import dev.oauthagent.e2e.support.JavaProcessBuilder;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -49,5 +50,14 @@ public interface ClientApp {
      */
     default boolean sendsUrlsWithUserInfo() {
         return true;
+    }
+
+    /**
+     * The {@code Authorization} the library itself sends to {@code url} without the agent, as the origin recorder
+     * describes it ({@code OriginRecorder.describeAuthorization}), or null for none: e.g. Basic credentials it
+     * takes from the URL's user info.
+     */
+    default String ownAuthorization(URI url) {
+        return null;
     }
 }

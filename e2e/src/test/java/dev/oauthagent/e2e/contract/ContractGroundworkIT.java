@@ -24,7 +24,8 @@ import org.junit.jupiter.api.TestFactory;
  */
 class ContractGroundworkIT {
     private static final List<ClientApp> APPS = List.of(new UrlConnectionApp(), new HttpClientApp("SYNC"),
-            new HttpClientApp("ASYNC"), new OkHttpApp(OkHttpApp.oldest(), "SYNC"));
+            new HttpClientApp("ASYNC"), new OkHttpApp(OkHttpApp.oldest(), "SYNC"),
+            new Apache4App("BUILDER", Apache4App.NEWEST), new Apache4App("ASYNC", Apache4App.NEWEST));
 
     /**
      * One status (302, followed by every following policy) keeps this quick; the contract runs all five under

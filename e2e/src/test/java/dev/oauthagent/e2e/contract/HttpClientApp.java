@@ -37,7 +37,7 @@ final class HttpClientApp implements ClientApp {
 
     @Override
     public List<String> args(AppRun run) {
-        return run.argsWithMode(mode);
+        return run.argsWithAwaitEach("--mode=" + mode);
     }
 
     @Override

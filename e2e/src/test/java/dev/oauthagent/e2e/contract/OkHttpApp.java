@@ -102,7 +102,7 @@ final class OkHttpApp implements ClientApp {
 
     @Override
     public List<String> args(AppRun run) {
-        List<String> args = run.argsWithMode(mode);
+        List<String> args = run.argsWithAwaitEach("--mode=" + mode);
         args.addAll(options);
         return args;
     }

@@ -76,7 +76,8 @@ final class HttpClientHop implements HttpClientHook {
             Object sent = jdk.request(response);
             String user = jdk.userAuthorization(sent);
             String authorization = user != null ? user : jdk.systemAuthorization(sent);
-            if (!injector.isAgentValue(authorization) || !droppedOnChallenge(authorization, response)) {
+            if (!injector.isAgentValue(authorization)
+                    || !injector.rejectedByAny(authorization, jdk.wwwAuthenticate(response))) {
                 return null;
             }
             if (!jdk.canResend(sent)) {
@@ -90,15 +91,6 @@ final class HttpClientHop implements HttpClientHook {
             logOnce(t);
             return null;
         }
-    }
-
-    private boolean droppedOnChallenge(String authorization, Object response) throws Throwable {
-        for (String challenge : jdk.wwwAuthenticate(response)) {
-            if (injector.rejected(authorization, challenge)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private void logOnce(Throwable t) {
