@@ -34,13 +34,13 @@ final class ClassicSender implements Sender {
         }
         HttpClientBuilder builder = HttpClients.custom().setConnectionManager(pool.build())
                 .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(Timeout.ofSeconds(60))
-                        .setConnectTimeout(Timeout.ofSeconds(5)).build());
+                        .setConnectTimeout(Timeout.ofSeconds(5)).build())
+                .setDefaultHeaders(options.defaultHeaders());
         if (!options.followRedirects) {
             builder.disableRedirectHandling();
         }
-        if (options.interceptorHeaderName != null) {
-            builder.addRequestInterceptorLast((request, entity, context) ->
-                    request.addHeader(options.interceptorHeaderName, options.interceptorHeaderValue));
+        if (options.interceptor() != null) {
+            builder.addRequestInterceptorLast(options.interceptor());
         }
         this.client = builder.build();
     }
