@@ -24,28 +24,33 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Two clients ("orders" on https://orders.example.com/api, "billing" on https://billing.example.com) with
- * real token caches whose token endpoint is a counter, on a manual clock. Token requests run at once on
- * the fixture's thread when asked for "now"; planned refreshes never run, so a token changes only when a test makes it.
+ * A real {@link Injector} over clients with real token caches whose token endpoint is a counter
+ * ({@code <client>-token-<n>}), on a manual clock; {@link #twoClients()}: "orders" on
+ * https://orders.example.com/api, "billing" on https://billing.example.com. Token requests run at once on the
+ * fixture's thread when asked for "now"; planned refreshes never run, so a token changes only when a test makes it.
+ * Shared by the injector's tests and those of each client library's hop.
  */
-final class InjectorFixture {
+public final class InjectorFixture {
     static final String SECRET = "fixture-client-secret-4711";
 
-    final AtomicLong now = new AtomicLong(1_000_000_000L);
+    public final AtomicLong now = new AtomicLong(1_000_000_000L);
     final Ticker ticker = now::get;
-    final Map<String, CountingSource> sources = new LinkedHashMap<>();
+    public final Map<String, CountingSource> sources = new LinkedHashMap<>();
     final Map<String, TokenCache> caches = new LinkedHashMap<>();
     final List<ClientConfig> clients = new ArrayList<>();
     /** Short enough that a failing endpoint fails a request at once (its retry is planned later than this). */
     Duration waitTimeout = Duration.ofMillis(300);
-    Injector injector;
+    /** Whether the clients added next match http too (allow-http). */
+    public boolean allowHttp;
+    public Injector injector;
 
     static InjectorFixture twoClients() {
         return new InjectorFixture().client("orders", "orders.example.com", "/api", FailMode.CLOSED, false)
                 .client("billing", "billing.example.com", null, FailMode.CLOSED, false).build();
     }
 
-    InjectorFixture client(String name, String host, String path, FailMode failMode, boolean overrideExisting) {
+    public InjectorFixture client(String name, String host, String path, FailMode failMode,
+                                  boolean overrideExisting) {
         ClientConfig.Builder b = ClientConfig.builder(name)
                 .tokenUrl(URI.create("https://idp.example.com/token"))
                 .clientId(name + "-id")
@@ -53,6 +58,7 @@ final class InjectorFixture {
                 .hosts(java.util.Collections.singletonList(host))
                 .failMode(failMode)
                 .overrideExisting(overrideExisting)
+                .allowHttp(allowHttp)
                 .waitTimeout(waitTimeout);
         if (path != null) {
             b.paths(java.util.Collections.singletonList(path));
@@ -66,9 +72,14 @@ final class InjectorFixture {
         return this;
     }
 
-    InjectorFixture build() {
+    public InjectorFixture build() {
         injector = new Injector(clients, caches, ticker);
         return this;
+    }
+
+    /** Stops the caches' refresh threads. */
+    public void close() {
+        caches.values().forEach(TokenCache::close);
     }
 
     String tokenHeader(String client) {
@@ -77,10 +88,10 @@ final class InjectorFixture {
     }
 
     /** Issues "<client>-token-<n>", or fails while {@link #failing} is set. */
-    static final class CountingSource implements TokenSource {
+    public static final class CountingSource implements TokenSource {
         private final String client;
-        final AtomicInteger fetches = new AtomicInteger();
-        volatile boolean failing;
+        public final AtomicInteger fetches = new AtomicInteger();
+        public volatile boolean failing;
         volatile long lifetimeSeconds = 3600;
 
         CountingSource(String client) {

@@ -55,6 +55,21 @@ public record AppRun(List<URI> urls, int requests, String method, String header,
         return urls.size() * requests;
     }
 
+    /**
+     * The arguments of a test app with several modes (e.g. sync and async): {@link #commonArgs()}, {@code --mode},
+     * {@code --await-each=true} where the run is {@link #ordered()} (an async mode does not wait for answers by
+     * itself), and the redirect policy's options.
+     */
+    public List<String> argsInMode(String mode) {
+        List<String> args = commonArgs();
+        args.add("--mode=" + mode);
+        if (ordered) {
+            args.add("--await-each=true");
+        }
+        args.addAll(redirect.args());
+        return args;
+    }
+
     /** The options every contract test app understands, without the redirect policy's. */
     public List<String> commonArgs() {
         List<String> args = new ArrayList<>();

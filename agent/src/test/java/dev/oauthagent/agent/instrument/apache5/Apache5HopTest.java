@@ -2,26 +2,13 @@ package dev.oauthagent.agent.instrument.apache5;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.oauthagent.agent.config.ClientConfig;
 import dev.oauthagent.agent.config.FailMode;
-import dev.oauthagent.agent.config.Secret;
-import dev.oauthagent.agent.inject.Injector;
-import dev.oauthagent.agent.token.AccessToken;
-import dev.oauthagent.agent.token.TokenFetchException;
-import dev.oauthagent.agent.token.cache.RefreshPolicy;
-import dev.oauthagent.agent.token.cache.RefreshScheduler;
-import dev.oauthagent.agent.token.cache.TokenCache;
+import dev.oauthagent.agent.inject.InjectorFixture;
 import java.io.IOException;
 import java.lang.reflect.Proxy;
 import java.net.URI;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Random;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.hc.client5.http.HttpRoute;
 import org.apache.hc.client5.http.async.AsyncExecCallback;
@@ -31,9 +18,9 @@ import org.apache.hc.client5.http.classic.ExecRuntime;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.client5.http.protocol.HttpClientContext;
+import org.apache.hc.core5.concurrent.ComplexFuture;
 import org.apache.hc.core5.http.ClassicHttpRequest;
 import org.apache.hc.core5.http.ContentType;
-import org.apache.hc.core5.concurrent.ComplexFuture;
 import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.http.HttpRequest;
 import org.apache.hc.core5.http.HttpRequestInterceptor;
@@ -55,18 +42,12 @@ import org.junit.jupiter.api.Test;
 class Apache5HopTest {
     private static final String INVALID_TOKEN = "Bearer error=\"invalid_token\"";
 
-    private final AtomicInteger fetches = new AtomicInteger();
-    private final AtomicBoolean endpointDown = new AtomicBoolean();
-    private final ExecutorService fetchThread = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "apache5-hop-test-fetch");
-        t.setDaemon(true);
-        return t;
-    });
+    private InjectorFixture injectors;
     private Apache5Hop hop = hop(FailMode.CLOSED, false);
 
     @AfterEach
     void stopFetching() {
-        fetchThread.shutdownNow();
+        injectors.close();
     }
 
     @Test
@@ -114,7 +95,7 @@ class Apache5HopTest {
 
     @Test
     void failClosedWithoutATokenReturnsTheIOExceptionAndPutsNothingOnTheRequest() {
-        endpointDown.set(true);
+        tokenEndpointDown();
         HttpGet request = new HttpGet("http://api.example.com/api/orders");
 
         IOException refusal = hop.beforeClassicSend(request, contextFor("http", "api.example.com", 80));
@@ -126,7 +107,7 @@ class Apache5HopTest {
     @Test
     void failOpenWithoutATokenSendsTheHopWithoutAuthorization() {
         hop = hop(FailMode.OPEN, false);
-        endpointDown.set(true);
+        tokenEndpointDown();
         HttpGet request = new HttpGet("http://api.example.com/api/orders");
 
         assertThat(hop.beforeClassicSend(request, contextFor("http", "api.example.com", 80))).isNull();
@@ -146,7 +127,7 @@ class Apache5HopTest {
         assertThat(answer).isInstanceOf(BasicClassicHttpResponse.class);
         assertThat(((BasicClassicHttpResponse) answer).getCode()).isEqualTo(200);
         assertThat(runtime.events).containsExactly("disconnect", "execute Bearer api-token-2");
-        assertThat(fetches).hasValue(2);
+        assertThat(fetches()).isEqualTo(2);
     }
 
     @Test
@@ -196,7 +177,7 @@ class Apache5HopTest {
         hop.afterClassicResponse(unauthorized(), runtime.proxy, "ex-2", own, context);
 
         assertThat(runtime.events).isEmpty();
-        assertThat(fetches).hasValue(1);
+        assertThat(fetches()).isEqualTo(1);
     }
 
     @Test
@@ -257,7 +238,7 @@ class Apache5HopTest {
         BasicHttpRequest next = new BasicHttpRequest("GET", URI.create("http://api.example.com/api/orders"));
         beforeAsyncExec(next, "api.example.com");
         assertThat(authorizations(next)).containsExactly("Bearer api-token-1");
-        assertThat(fetches).hasValue(1);
+        assertThat(fetches()).isEqualTo(1);
     }
 
     @Test
@@ -318,32 +299,22 @@ class Apache5HopTest {
     }
 
     private Apache5Hop hop(FailMode failMode, boolean overrideExisting) {
-        ClientConfig client = ClientConfig.builder("api").tokenUrl(URI.create("https://idp.example.com/token"))
-                .clientId("api-id").clientSecret(Secret.of("apache5-hop-test-secret", "test"))
-                .hosts(List.of("api.example.com")).paths(List.of("/api")).allowHttp(true).failMode(failMode)
-                .overrideExisting(overrideExisting)
-                .waitTimeout(Duration.ofMillis(200)).build();
-        RefreshScheduler fetchesAtOnce = new RefreshScheduler() {
-            @Override
-            public Cancellable schedule(Runnable task, long delayNanos) {
-                if (delayNanos <= 0) {
-                    fetchThread.execute(task);
-                }
-                return () -> { };
-            }
+        if (injectors != null) {
+            injectors.close();
+        }
+        injectors = new InjectorFixture();
+        injectors.allowHttp = true;
+        injectors.client("api", "api.example.com", "/api", failMode, overrideExisting).build();
+        return new Apache5Hop(injectors.injector, new LibraryBindings());
+    }
 
-            @Override
-            public void close() {
-            }
-        };
-        TokenCache cache = new TokenCache("api", () -> {
-            if (endpointDown.get()) {
-                throw TokenFetchException.transientFailure("token endpoint refused the connection", null);
-            }
-            return new AccessToken("api-token-" + fetches.incrementAndGet(), "bearer", 3600, null);
-        }, RefreshPolicy.defaults(), System::nanoTime, fetchesAtOnce, new Random(1));
-        return new Apache5Hop(new Injector(List.of(client), Map.of("api", cache), System::nanoTime),
-                new LibraryBindings());
+    /** Tokens the counting endpoint issued so far. */
+    private int fetches() {
+        return injectors.sources.get("api").fetches.get();
+    }
+
+    private void tokenEndpointDown() {
+        injectors.sources.get("api").failing = true;
     }
 
     /**
