@@ -77,6 +77,35 @@ class Apache5InjectionIT {
     }
 
     /**
+     * {@code HttpClients.createMinimal()}: no exec chain (no redirects, retries or interceptors), but each request
+     * still goes through {@code InternalExecRuntime.execute}, with the route in its context: matched and unmatched
+     * origins, and fail-closed.
+     */
+    @TestFactory
+    Stream<DynamicTest> theMinimalClassicClientGetsTokensOnlyWhereItsClientsMatch() {
+        return Stream.of("5.6", "5.1").map(line -> DynamicTest.dynamicTest(line + " minimal", () -> {
+            Apache5App app = new Apache5App("CLASSIC", line);
+            String id = app.name() + "-minimal-" + CASE.incrementAndGet();
+            URI matched = http(HostsFile.API, "/api/" + id + "/matched");
+            URI unmatched = http(HostsFile.EVIL, "/api/" + id + "/unmatched");
+
+            AppResult result = launch(app, AppRun.of(List.of(matched, unmatched), Apache5App.FOLLOW).inOrder(),
+                    AgentSetup.of(api()), "--minimal=true");
+
+            Map<String, String> arrived = arrived(id);
+            assertThat(arrived.get(matched.getPath())).as("%s", result).isIn(result.authorizationsOf("api"));
+            assertThat(arrived.get(unmatched.getPath())).as("%s", result).isEqualTo("none");
+
+            String closedId = id + "-closed";
+            AppResult closed = launch(app, AppRun.of(List.of(http(HostsFile.API, "/api/" + closedId + "/x")),
+                    Apache5App.FOLLOW), AgentSetup.of(unreachableTokenEndpoint()), "--minimal=true");
+            assertThat(closed.outcome(1).error()).as("%s", closed)
+                    .matches("java\\.io\\.IOException: oauth-agent: no token for client 'api'.*");
+            assertThat(arrived(closedId)).as("requests that reached the origin").isEmpty();
+        }));
+    }
+
+    /**
      * A pool of one connection: matched and unmatched requests (other path, other host, another client's host)
      * take turns on it, and each carries exactly its own client's token or nothing.
      */

@@ -9,7 +9,7 @@ import org.apache.hc.core5.http.message.BasicHeader;
 /** Command-line options ({@code --name=value}), checked up front with a clear message. */
 final class AppOptions {
     private static final String KNOWN = "url|requests|pause-ms|method|header|mode|redirect|api|await-each"
-            + "|background-url|max-connections|interceptor-header|default-header|body";
+            + "|background-url|max-connections|interceptor-header|default-header|body|minimal";
 
     final List<String> urls = new ArrayList<>();
     int requests = 1;
@@ -30,6 +30,8 @@ final class AppOptions {
     String backgroundUrl;
     int maxConnections;
     boolean streamBody;
+    /** CLASSIC only: {@code HttpClients.createMinimal()} (no exec chain: no redirects, retries or interceptors). */
+    boolean minimal;
 
     static AppOptions parse(String[] args) {
         AppOptions options = new AppOptions();
@@ -76,6 +78,7 @@ final class AppOptions {
             case "await-each" -> awaitEach = Boolean.parseBoolean(oneOf(name, value.toLowerCase(), "true|false"));
             case "background-url" -> backgroundUrl = value;
             case "max-connections" -> maxConnections = number(name, value, 1);
+            case "minimal" -> minimal = Boolean.parseBoolean(oneOf(name, value.toLowerCase(), "true|false"));
             case "body" -> streamBody = "STREAM".equals(oneOf(name, value.toUpperCase(), "STRING|STREAM"));
             default -> throw new IllegalStateException(name);
         }
