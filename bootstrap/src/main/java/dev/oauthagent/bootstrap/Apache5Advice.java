@@ -75,4 +75,28 @@ public final class Apache5Advice {
         }
         return result == null ? callback : result;
     }
+
+    /** At the start of {@code DefaultHttpProcessor.process(HttpRequest, ..)}: see {@link Apache5Hook#beforeInterceptors}. */
+    public static void beforeInterceptors(Object request) {
+        try {
+            Apache5Hook hook = Bridge.apache5();
+            if (hook != null) {
+                hook.beforeInterceptors(request);
+            }
+        } catch (Throwable ignored) {
+            // the request goes on as it is
+        }
+    }
+
+    /** On its return: see {@link Apache5Hook#afterInterceptors}. */
+    public static void afterInterceptors(Object request) {
+        try {
+            Apache5Hook hook = Bridge.apache5();
+            if (hook != null) {
+                hook.afterInterceptors(request);
+            }
+        } catch (Throwable ignored) {
+            // the request goes on as it is
+        }
+    }
 }

@@ -41,4 +41,14 @@ public interface Apache5Hook {
      */
     Object beforeAsyncExec(Object exec, Object request, Object entityProducer, Object scope, Object chain,
                            Object callback);
+
+    /**
+     * At the start of HttpCore 5's {@code DefaultHttpProcessor.process(HttpRequest, ..)}, which runs a client's
+     * request interceptors (the async client's after {@link #beforeAsyncExec}): a token of ours comes off
+     * {@code request} while they run.
+     */
+    void beforeInterceptors(Object request);
+
+    /** When that {@code process} returns: the token goes back on, unless the interceptors put the application's there. */
+    void afterInterceptors(Object request);
 }

@@ -146,21 +146,46 @@ public final class Injector {
      * no allocation: see {@link SentTokens}.
      */
     public boolean isAgentValue(String authorization) {
-        if (authorization == null) {
-            return false;
-        }
+        return authorization != null && ownerOf(authorization) != null;
+    }
+
+    /** The client that put {@code authorization} on a request, or null when it is no token of ours. */
+    private InjectionTarget ownerOf(String authorization) {
         for (InjectionTarget target : targetList) {
             if (target.sent.isLast(authorization)) {
-                return true;
+                return target;
             }
         }
         long hash = SentTokens.hash(authorization);
         for (InjectionTarget target : targetList) {
             if (target.sent.containsHash(hash)) {
-                return true;
+                return target;
             }
         }
-        return false;
+        return null;
+    }
+
+    /**
+     * A hop was given {@code decided}, a token of ours for its destination, before its library ran the application's
+     * request interceptors (Apache HttpClient 5's async client runs them after the point where the agent decides),
+     * and they put {@code added} on it (null: nothing). The hop then carries the application's value, as one it set
+     * itself, unless the token's client has override-existing; a token of ours they put there gives way to the one
+     * decided. Never throws; decides nothing about the destination, which {@code decided} was decided for.
+     */
+    public String afterInterceptors(String decided, String added) {
+        if (added == null || decided == null) {
+            return added == null ? decided : added;
+        }
+        try {
+            InjectionTarget owner = ownerOf(decided);
+            if (owner == null) {
+                return isAgentValue(added) ? null : added;
+            }
+            boolean ours = isAgentValue(added) || mayBeForgottenToken(added, owner);
+            return ours || owner.overrideExisting ? decided : added;
+        } catch (RuntimeException e) {
+            return afterInternalError(e, added);
+        }
     }
 
     /**

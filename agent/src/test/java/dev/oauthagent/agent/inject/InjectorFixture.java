@@ -24,12 +24,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Also the injector of the hop tests of each client library (instrument/*), which drive a real Injector.
- *
- * <p>Two clients ("orders" on https://orders.example.com/api, "billing" on https://billing.example.com) with
- * real token caches whose token endpoint is a counter, on a manual clock. Token requests run at once on
- * the fixture's thread when asked for "now"; planned refreshes never run, so a token changes only when a test makes it.
- * Public for the client instrumentations' tests, which drive their hops with its injector.
+ * A real {@link Injector} over clients with real token caches whose token endpoint is a counter
+ * ({@code <client>-token-<n>}), on a manual clock; {@link #twoClients()}: "orders" on
+ * https://orders.example.com/api, "billing" on https://billing.example.com. Token requests run at once on the
+ * fixture's thread when asked for "now"; planned refreshes never run, so a token changes only when a test makes it.
+ * Shared by the injector's tests and those of each client library's hop.
  */
 public final class InjectorFixture {
     static final String SECRET = "fixture-client-secret-4711";
@@ -41,6 +40,8 @@ public final class InjectorFixture {
     final List<ClientConfig> clients = new ArrayList<>();
     /** Short enough that a failing endpoint fails a request at once (its retry is planned later than this). */
     Duration waitTimeout = Duration.ofMillis(300);
+    /** Whether the clients added next match http too (allow-http). */
+    public boolean allowHttp;
     public Injector injector;
 
     public static InjectorFixture twoClients() {
@@ -48,7 +49,8 @@ public final class InjectorFixture {
                 .client("billing", "billing.example.com", null, FailMode.CLOSED, false).build();
     }
 
-    public InjectorFixture client(String name, String host, String path, FailMode failMode, boolean overrideExisting) {
+    public InjectorFixture client(String name, String host, String path, FailMode failMode,
+                                  boolean overrideExisting) {
         ClientConfig.Builder b = ClientConfig.builder(name)
                 .tokenUrl(URI.create("https://idp.example.com/token"))
                 .clientId(name + "-id")
@@ -56,6 +58,7 @@ public final class InjectorFixture {
                 .hosts(java.util.Collections.singletonList(host))
                 .failMode(failMode)
                 .overrideExisting(overrideExisting)
+                .allowHttp(allowHttp)
                 .waitTimeout(waitTimeout);
         if (path != null) {
             b.paths(java.util.Collections.singletonList(path));
@@ -81,6 +84,11 @@ public final class InjectorFixture {
     /** Every later token request of {@code client} fails (an unreachable endpoint). */
     public void failTokenRequests(String client) {
         sources.get(client).failing = true;
+    }
+
+    /** Stops the caches' refresh threads. */
+    public void close() {
+        caches.values().forEach(TokenCache::close);
     }
 
     public String tokenHeader(String client) {

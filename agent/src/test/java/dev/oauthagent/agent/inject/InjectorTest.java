@@ -111,6 +111,23 @@ class InjectorTest {
             assertThat(f.injector.authorizationFor(url("https://evil.example.net/x"), APP_HEADER))
                     .isSameAs(APP_HEADER);
         }
+
+        @Test
+        void addedByTheApplicationsInterceptorsAfterTheDecisionWinsUnlessTheTokensClientSaysOverrideExisting()
+                throws Exception {
+            InjectorFixture f = new InjectorFixture()
+                    .client("orders", "orders.example.com", null, FailMode.CLOSED, true)
+                    .client("billing", "billing.example.com", null, FailMode.CLOSED, false).build();
+            String orders = f.injector.authorizationFor(url("https://orders.example.com/x"), null);
+            String billing = f.injector.authorizationFor(url("https://billing.example.com/x"), null);
+
+            assertThat(f.injector.afterInterceptors(billing, APP_HEADER)).isSameAs(APP_HEADER);
+            assertThat(f.injector.afterInterceptors(orders, APP_HEADER)).isSameAs(orders);
+            assertThat(f.injector.afterInterceptors(billing, null)).isSameAs(billing);
+            assertThat(f.injector.afterInterceptors(billing, orders)).as("a token of ours is never the app's own")
+                    .isSameAs(billing);
+            assertThat(f.injector.afterInterceptors(null, APP_HEADER)).isSameAs(APP_HEADER);
+        }
     }
 
     @Nested

@@ -28,6 +28,7 @@ class InstrumenterTest {
                 "jdk.internal.net.http.MultiExchange", "org.apache.hc.client5.http.impl.classic.InternalExecRuntime",
                 "org.apache.hc.client5.http.impl.async.HttpAsyncMainClientExec",
                 "org.apache.hc.client5.http.impl.async.H2AsyncMainClientExec",
+                "org.apache.hc.core5.http.protocol.DefaultHttpProcessor",
                 "okhttp3.internal.connection.Exchange", "okhttp3.internal.http1.Http1Codec",
                 "okhttp3.internal.http2.Http2Codec", "okhttp3.internal.http.RetryAndFollowUpInterceptor",
                 "org.apache.http.protocol.HttpRequestExecutor", "org.apache.http.impl.execchain.MainClientExec",

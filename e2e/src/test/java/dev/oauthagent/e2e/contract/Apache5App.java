@@ -2,7 +2,6 @@ package dev.oauthagent.e2e.contract;
 
 import dev.oauthagent.e2e.support.E2ePaths;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -45,13 +44,7 @@ final class Apache5App implements ClientApp {
 
     @Override
     public List<String> args(AppRun run) {
-        List<String> args = new ArrayList<>(run.commonArgs());
-        args.add("--mode=" + mode);
-        if (run.ordered()) {
-            args.add("--await-each=true");
-        }
-        args.addAll(run.redirect().args());
-        return args;
+        return run.argsWithAwaitEach("--mode=" + mode);
     }
 
     @Override

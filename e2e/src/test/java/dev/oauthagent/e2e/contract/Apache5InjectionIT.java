@@ -23,8 +23,8 @@ import org.junit.jupiter.api.TestFactory;
  * Apache HttpClient 5 beyond the shared contract (which {@code Apache5ClassicContractIT} and
  * {@code Apache5AsyncContractIT} run on 5.6): the oldest line proven, 5.1, through a focused subset with the same
  * program run with 5.1's jars; one connection pool shared by matched and unmatched requests; a header added by the
- * application's own request interceptor; HTTP/2 (h2 negotiated over TLS, h2c with prior knowledge) against the
- * protected API, which validates every token.
+ * application's own request interceptor or set as a default header; HTTP/2 (h2 negotiated over TLS, h2c with prior
+ * knowledge) against the protected API, which validates every token.
  */
 class Apache5InjectionIT {
     private static final Duration FIRST_TOKEN_WAIT = Duration.ofSeconds(30);
@@ -77,6 +77,35 @@ class Apache5InjectionIT {
     }
 
     /**
+     * {@code HttpClients.createMinimal()}: no exec chain (no redirects, retries or interceptors), but each request
+     * still goes through {@code InternalExecRuntime.execute}, with the route in its context: matched and unmatched
+     * origins, and fail-closed.
+     */
+    @TestFactory
+    Stream<DynamicTest> theMinimalClassicClientGetsTokensOnlyWhereItsClientsMatch() {
+        return Stream.of("5.6", "5.1").map(line -> DynamicTest.dynamicTest(line + " minimal", () -> {
+            Apache5App app = new Apache5App("CLASSIC", line);
+            String id = app.name() + "-minimal-" + CASE.incrementAndGet();
+            URI matched = http(HostsFile.API, "/api/" + id + "/matched");
+            URI unmatched = http(HostsFile.EVIL, "/api/" + id + "/unmatched");
+
+            AppResult result = launch(app, AppRun.of(List.of(matched, unmatched), Apache5App.FOLLOW).inOrder(),
+                    AgentSetup.of(api()), "--minimal=true");
+
+            Map<String, String> arrived = arrived(id);
+            assertThat(arrived.get(matched.getPath())).as("%s", result).isIn(result.authorizationsOf("api"));
+            assertThat(arrived.get(unmatched.getPath())).as("%s", result).isEqualTo("none");
+
+            String closedId = id + "-closed";
+            AppResult closed = launch(app, AppRun.of(List.of(http(HostsFile.API, "/api/" + closedId + "/x")),
+                    Apache5App.FOLLOW), AgentSetup.of(unreachableTokenEndpoint()), "--minimal=true");
+            assertThat(closed.outcome(1).error()).as("%s", closed)
+                    .matches("java\\.io\\.IOException: oauth-agent: no token for client 'api'.*");
+            assertThat(arrived(closedId)).as("requests that reached the origin").isEmpty();
+        }));
+    }
+
+    /**
      * A pool of one connection: matched and unmatched requests (other path, other host, another client's host)
      * take turns on it, and each carries exactly its own client's token or nothing.
      */
@@ -103,19 +132,46 @@ class Apache5InjectionIT {
     }
 
     /**
-     * The application's request interceptor adds its own Authorization: the classic client (5.1 and 5.6) runs
-     * every interceptor before the hook, so the header is the application's and goes alone. (The async client is
-     * not covered here: see docs/clients.md.)
+     * The application's request interceptor adds its own Authorization: the header is the application's and goes
+     * alone; with override-existing exactly one header goes, the agent's token. The classic client runs every
+     * interceptor before its hook; the async one runs them after the exec chain (5.2+: as the exchange produces the
+     * request; 5.1: {@code addRequestInterceptorLast} ones on the connection), which the hook on the request
+     * interceptors' processor covers.
      */
     @TestFactory
     Stream<DynamicTest> aHeaderTheApplicationsInterceptorAddsIsTheApplicationsOwn() {
-        return Stream.of(new Apache5App("CLASSIC", "5.6"), new Apache5App("CLASSIC", "5.1"))
+        return Stream.of(new Apache5App("CLASSIC", "5.6"), new Apache5App("CLASSIC", "5.1"),
+                        new Apache5App("ASYNC", "5.6"), new Apache5App("ASYNC", "5.1"))
                 .map(app -> DynamicTest.dynamicTest(app.name(), () -> {
             String id = app.name() + "-interceptor-" + CASE.incrementAndGet();
+            String interceptorHeader = "--interceptor-header=Authorization: Basic " + APP_CREDENTIALS;
+
+            AppResult own = launch(app, AppRun.of(List.of(http(HostsFile.API, "/api/" + id + "/own")),
+                    Apache5App.FOLLOW), AgentSetup.of(api()), interceptorHeader);
+            AppResult overridden = launch(app, AppRun.of(List.of(http(HostsFile.API, "/api/" + id + "/overridden")),
+                    Apache5App.FOLLOW), AgentSetup.of(api().with("override-existing", "true")), interceptorHeader);
+
+            Map<String, String> arrived = arrived(id);
+            assertThat(arrived.get("/api/" + id + "/own")).as("%s", own)
+                    .isEqualTo(OriginRecorder.describeAuthorization("Basic", APP_CREDENTIALS));
+            assertThat(arrived.get("/api/" + id + "/overridden")).as("exactly one header, the agent's token\n%s",
+                    overridden).isIn(overridden.authorizationsOf("api"));
+        }));
+    }
+
+    /**
+     * A default Authorization header of the application's ({@code setDefaultHeaders}) is its own. The async client
+     * 5.2+ adds default headers after its hook, only to a request without that header: the token must not be on the
+     * request then, or the default one would never be added.
+     */
+    @TestFactory
+    Stream<DynamicTest> aDefaultHeaderOfTheApplicationsIsItsOwn() {
+        return Stream.of(new Apache5App("ASYNC", "5.6"), new Apache5App("CLASSIC", "5.6"))
+                .map(app -> DynamicTest.dynamicTest(app.name(), () -> {
+            String id = app.name() + "-default-header-" + CASE.incrementAndGet();
 
             AppResult result = launch(app, AppRun.of(List.of(http(HostsFile.API, "/api/" + id + "/x")),
-                    Apache5App.FOLLOW), AgentSetup.of(api()), "--interceptor-header=Authorization: Basic "
-                    + APP_CREDENTIALS);
+                    Apache5App.FOLLOW), AgentSetup.of(api()), "--default-header=Authorization: Basic " + APP_CREDENTIALS);
 
             assertThat(arrived(id).values()).as("%s", result)
                     .containsExactly(OriginRecorder.describeAuthorization("Basic", APP_CREDENTIALS));

@@ -22,6 +22,13 @@ import java.lang.reflect.Proxy;
  * (credentials provider, auth cache). The agent's token goes on the library's per-exchange copy of the request
  * (the client copies the application's request before its exec chain runs, and builds every redirect hop from the
  * application's request again), so it never reaches another hop on its own.
+ *
+ * <p>The async client runs request interceptors after its hook (5.2+: all of them, as the exchange produces the
+ * request; 5.1: those added with {@code addRequestInterceptorLast}, on the connection). Their processor is hooked
+ * too: a token of ours comes off the request while they run, so they see the request as the application built it
+ * (a default header or an interceptor that adds its own only where none is there), and goes back on afterwards
+ * unless they put a value of the application's there ({@link Injector#afterInterceptors}). The token was decided
+ * for the hop's destination before, where the route is known; this part needs none.
  */
 final class Apache5Hop implements Apache5Hook {
     private static final Logger log = LoggerFactory.getLogger(Apache5Hop.class);
@@ -30,9 +37,22 @@ final class Apache5Hop implements Apache5Hook {
     private static final int UNAUTHORIZED = 401;
     /** Set while the classic hook sends a request once more, so that that send is not resent again. */
     private static final ThreadLocal<Boolean> RESENDING = new ThreadLocal<Boolean>();
+    /**
+     * The request whose token of ours is off while its interceptors run on this thread, and that token; an
+     * interceptor that sends a request of its own on this thread in the meantime does not disturb it (that request
+     * is another one).
+     */
+    private static final ThreadLocal<Object[]> OFF_DURING_INTERCEPTORS = new ThreadLocal<Object[]>() {
+        @Override
+        protected Object[] initialValue() {
+            return new Object[2];
+        }
+    };
 
     private final Injector injector;
     private final LibraryBindings bindings;
+    /** Whether the async hook ever put a token on a request: until then the interceptor hooks return at once. */
+    private volatile boolean asyncTokenSent;
     private volatile boolean failureLogged;
 
     /**
@@ -130,9 +150,10 @@ final class Apache5Hop implements Apache5Hook {
             if (!injector.isAgentValue(sent)) {
                 return null;
             }
+            asyncTokenSent = true;
             return Proxy.newProxyInstance(members.asyncCallback.getClassLoader(),
                     new Class<?>[] {members.asyncCallback},
-                    new RejectionWatch(this, members, callback, sent));
+                    new RejectionWatch(this, members, callback, request, sent));
         } catch (IOException failClosed) {
             return failClosed;
         } catch (Throwable t) {
@@ -141,12 +162,59 @@ final class Apache5Hop implements Apache5Hook {
         }
     }
 
+    @Override
+    public void beforeInterceptors(Object request) {
+        if (!asyncTokenSent) {
+            return;
+        }
+        try {
+            Apache5Headers headers = bindings.headersFor(request.getClass());
+            if (headers == null) {
+                return;
+            }
+            String value = headers.firstValue(request, AUTHORIZATION);
+            // The array only where a token of ours is there: every other request costs one header lookup.
+            if (injector.isAgentValue(value) && headers.values(request, AUTHORIZATION).length == 1) {
+                headers.replace(request, AUTHORIZATION, null);
+                Object[] off = OFF_DURING_INTERCEPTORS.get();
+                off[0] = request;
+                off[1] = value;
+            }
+        } catch (Throwable t) {
+            logOnce(t);
+        }
+    }
+
+    @Override
+    public void afterInterceptors(Object request) {
+        if (!asyncTokenSent) {
+            return;
+        }
+        Object[] off = OFF_DURING_INTERCEPTORS.get();
+        if (off[0] != request) {
+            return;
+        }
+        String decided = (String) off[1];
+        off[0] = null;
+        off[1] = null;
+        try {
+            Apache5Headers headers = bindings.headersFor(request.getClass());
+            String added = headers.firstValue(request, AUTHORIZATION);
+            String value = injector.afterInterceptors(decided, added);
+            if (value != added) {
+                headers.replace(request, AUTHORIZATION, value);
+            }
+        } catch (Throwable t) {
+            logOnce(t);
+        }
+    }
+
     /**
      * Puts the injector's value on {@code request}, bound for {@code route}; returns the value the hop carries.
      * A CONNECT request opens a tunnel through a proxy and goes to the proxy: never decorated.
      */
     private String decide(Apache5Members members, Object request, Object route) throws Throwable {
-        String existing = members.firstValue(request, AUTHORIZATION);
+        String existing = members.headers.firstValue(request, AUTHORIZATION);
         if ("CONNECT".equals(members.method(request))) {
             return existing;
         }
@@ -154,7 +222,7 @@ final class Apache5Hop implements Apache5Hook {
         String value = injector.authorizationFor(members.scheme(target), members.hostName(target),
                 members.port(target), members.path(request), existing);
         if (value != existing) {
-            members.replace(request, AUTHORIZATION, value);
+            members.headers.replace(request, AUTHORIZATION, value);
         }
         return value;
     }
@@ -165,14 +233,14 @@ final class Apache5Hop implements Apache5Hook {
      */
     boolean droppedOnChallenge(Apache5Members members, Object request, Object response) throws Throwable {
         return members.code(response) == UNAUTHORIZED
-                && droppedOnChallenge(members, members.firstValue(request, AUTHORIZATION), response);
+                && droppedOnChallenge(members, members.headers.firstValue(request, AUTHORIZATION), response);
     }
 
     boolean droppedOnChallenge(Apache5Members members, String sent, Object response) throws Throwable {
         if (!injector.isAgentValue(sent)) {
             return false;
         }
-        for (String challenge : members.values(response, WWW_AUTHENTICATE)) {
+        for (String challenge : members.headers.values(response, WWW_AUTHENTICATE)) {
             if (injector.rejected(sent, challenge)) {
                 return true;
             }

@@ -12,7 +12,7 @@ import java.util.List;
 /**
  * Apache HttpClient 5 ({@code org.apache.hc.client5}, 5.1 to 5.6): the classic client ({@code HttpClients},
  * {@code CloseableHttpClient.execute} in all its forms) and the async one ({@code HttpAsyncClients}, HTTP/1.1 and
- * HTTP/2). Three library classes are transformed, with calls into {@code dev.oauthagent.bootstrap.Apache5Advice}:
+ * HTTP/2). Four library classes are transformed, with calls into {@code dev.oauthagent.bootstrap.Apache5Advice}:
  * <ul>
  *   <li>classic: {@code InternalExecRuntime.execute}, which writes one request to the exchange's connection, once
  *       per hop (first request, each redirect {@code RedirectExec} follows, each retry of
@@ -23,7 +23,12 @@ import java.util.List;
  *       is hooked instead;</li>
  *   <li>async: {@code HttpAsyncMainClientExec.execute} and {@code H2AsyncMainClientExec.execute}, the last element
  *       of the exec chain, once per hop, before the exchange is handed to a connection: a fail-closed refusal is
- *       thrown from there, which the chain turns into the failure of the exchange's future.</li>
+ *       thrown from there, which the chain turns into the failure of the exchange's future;</li>
+ *   <li>async, after it: HttpCore 5's {@code DefaultHttpProcessor.process(HttpRequest, ..)}, which runs the request
+ *       interceptors the async client runs later (5.2+: all of them, as the exchange produces the request; 5.1:
+ *       those added last, on the connection): the token is off the request while they run, so a header of the
+ *       application's they add is its own (see {@link Apache5Hop}). Until the async hook has put a token on a
+ *       request, these calls return at once.</li>
  * </ul>
  * A class loads untouched if its method is not there (logged at warn by the transformer); the members reached by
  * reflection are checked the first time a hooked class runs ({@link LibraryBindings}).
@@ -32,6 +37,7 @@ public final class Apache5Instrumentation implements LibraryInstrumentation {
     static final String CLASSIC_RUNTIME = "org.apache.hc.client5.http.impl.classic.InternalExecRuntime";
     static final String ASYNC_EXEC = "org.apache.hc.client5.http.impl.async.HttpAsyncMainClientExec";
     static final String H2_ASYNC_EXEC = "org.apache.hc.client5.http.impl.async.H2AsyncMainClientExec";
+    static final String PROCESSOR = "org.apache.hc.core5.http.protocol.DefaultHttpProcessor";
     private static final String ADVICE = "dev/oauthagent/bootstrap/Apache5Advice";
     private static final String REQUEST = "Lorg/apache/hc/core5/http/ClassicHttpRequest;";
     private static final String CONTEXT = "Lorg/apache/hc/client5/http/protocol/HttpClientContext;";
@@ -44,6 +50,8 @@ public final class Apache5Instrumentation implements LibraryInstrumentation {
             + "Lorg/apache/hc/client5/http/async/AsyncExecChain$Scope;"
             + "Lorg/apache/hc/client5/http/async/AsyncExecChain;"
             + "Lorg/apache/hc/client5/http/async/AsyncExecCallback;)V";
+    private static final String PROCESS_REQUEST = "(Lorg/apache/hc/core5/http/HttpRequest;"
+            + "Lorg/apache/hc/core5/http/EntityDetails;Lorg/apache/hc/core5/http/protocol/HttpContext;)V";
     private static final String OBJECT = "Ljava/lang/Object;";
 
     @Override
@@ -53,7 +61,7 @@ public final class Apache5Instrumentation implements LibraryInstrumentation {
 
     @Override
     public String[] targetClasses() {
-        return new String[] {CLASSIC_RUNTIME, ASYNC_EXEC, H2_ASYNC_EXEC};
+        return new String[] {CLASSIC_RUNTIME, ASYNC_EXEC, H2_ASYNC_EXEC, PROCESSOR};
     }
 
     @Override
@@ -81,7 +89,11 @@ public final class Apache5Instrumentation implements LibraryInstrumentation {
                         .calls(ADVICE, "afterClassicResponse",
                                 "(" + OBJECT + OBJECT + "Ljava/lang/String;" + OBJECT + OBJECT + OBJECT + ")" + OBJECT),
                 asyncEntry(ASYNC_EXEC),
-                asyncEntry(H2_ASYNC_EXEC));
+                asyncEntry(H2_ASYNC_EXEC),
+                HookPoint.atEntry(PROCESSOR, "process", PROCESS_REQUEST).pushArgument(0)
+                        .calls(ADVICE, "beforeInterceptors", "(" + OBJECT + ")V"),
+                HookPoint.at(HookPoint.Position.EXIT, PROCESSOR, "process", PROCESS_REQUEST).pushArgument(0)
+                        .calls(ADVICE, "afterInterceptors", "(" + OBJECT + ")V"));
     }
 
     private static HookPoint asyncEntry(String execClass) {

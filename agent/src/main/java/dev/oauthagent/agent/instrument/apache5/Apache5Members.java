@@ -6,19 +6,15 @@ import java.lang.invoke.MethodType;
 
 /**
  * The members of Apache HttpClient 5 (and its httpcore5) the hooks use, bound once per class loader that holds
- * the library, as method handles on its public interfaces: the request's method, path and headers, the route's
- * target host, a response's status and headers, the classic runtime's {@code execute} (for a resend) and the async
- * callback interface. Every one exists with this shape from 5.1 to 5.6; {@link #bind} fails on a version where one
+ * the library, as method handles on its public interfaces: the request's method and path, the headers of requests
+ * and responses ({@link Apache5Headers}), the route's target host, a response's status, the classic runtime's
+ * {@code execute} (for a resend) and the async callback interface. Every one exists with this shape from 5.1 to 5.6; {@link #bind} fails on a version where one
  * does not, and that version's requests then go out as the application built them.
  */
 final class Apache5Members {
     static final String CLIENT_CONTEXT = "org.apache.hc.client5.http.protocol.HttpClientContext";
     private static final String HTTP_REQUEST = "org.apache.hc.core5.http.HttpRequest";
     private static final String HTTP_RESPONSE = "org.apache.hc.core5.http.HttpResponse";
-    private static final String HTTP_MESSAGE = "org.apache.hc.core5.http.HttpMessage";
-    private static final String MESSAGE_HEADERS = "org.apache.hc.core5.http.MessageHeaders";
-    private static final String HEADER = "org.apache.hc.core5.http.Header";
-    private static final String NAME_VALUE_PAIR = "org.apache.hc.core5.http.NameValuePair";
     private static final String ROUTE_INFO = "org.apache.hc.client5.http.RouteInfo";
     private static final String HTTP_ROUTE = "org.apache.hc.client5.http.HttpRoute";
     private static final String HTTP_HOST = "org.apache.hc.core5.http.HttpHost";
@@ -31,13 +27,9 @@ final class Apache5Members {
     final ClassLoader loader;
     final String version;
     final Class<?> asyncCallback;
+    final Apache5Headers headers;
     private final MethodHandle requestMethod;
     private final MethodHandle requestPath;
-    private final MethodHandle firstHeader;
-    private final MethodHandle headersNamed;
-    private final MethodHandle headerValue;
-    private final MethodHandle removeHeaders;
-    private final MethodHandle addHeader;
     private final MethodHandle responseCode;
     private final MethodHandle contextRoute;
     private final MethodHandle routeTarget;
@@ -54,27 +46,14 @@ final class Apache5Members {
     private Apache5Members(ClassLoader loader) throws ReflectiveOperationException {
         this.loader = loader;
         MethodHandles.Lookup lookup = MethodHandles.publicLookup();
-        Class<?> message = type(MESSAGE_HEADERS);
-        Class<?> header = type(HEADER);
         Class<?> route = type(ROUTE_INFO);
         Class<?> host = type(HTTP_HOST);
         Class<?> context = type(CLIENT_CONTEXT);
         Class<?> classicRequest = type(CLASSIC_REQUEST);
         Class<?> runtime = type(EXEC_RUNTIME);
+        headers = new Apache5Headers(loader);
         requestMethod = getter(lookup, type(HTTP_REQUEST), "getMethod", String.class);
         requestPath = getter(lookup, type(HTTP_REQUEST), "getPath", String.class);
-        firstHeader = lookup.findVirtual(message, "getFirstHeader", MethodType.methodType(header, String.class))
-                .asType(MethodType.methodType(Object.class, Object.class, String.class));
-        headersNamed = lookup.findVirtual(message, "getHeaders",
-                        MethodType.methodType(java.lang.reflect.Array.newInstance(header, 0).getClass(), String.class))
-                .asType(MethodType.methodType(Object[].class, Object.class, String.class));
-        headerValue = getter(lookup, type(NAME_VALUE_PAIR), "getValue", String.class);
-        removeHeaders = lookup.findVirtual(type(HTTP_MESSAGE), "removeHeaders",
-                        MethodType.methodType(boolean.class, String.class))
-                .asType(MethodType.methodType(boolean.class, Object.class, String.class));
-        addHeader = lookup.findVirtual(type(HTTP_MESSAGE), "addHeader",
-                        MethodType.methodType(void.class, String.class, Object.class))
-                .asType(MethodType.methodType(void.class, Object.class, String.class, Object.class));
         responseCode = lookup.findVirtual(type(HTTP_RESPONSE), "getCode", MethodType.methodType(int.class))
                 .asType(MethodType.methodType(int.class, Object.class));
         contextRoute = getter(lookup, context, "getHttpRoute", route);
@@ -126,30 +105,6 @@ final class Apache5Members {
 
     String path(Object request) throws Throwable {
         return (String) (Object) requestPath.invokeExact(request);
-    }
-
-    /** The first value of {@code name} on a request or response, or null. */
-    String firstValue(Object message, String name) throws Throwable {
-        Object header = (Object) firstHeader.invokeExact(message, name);
-        return header == null ? null : (String) (Object) headerValue.invokeExact(header);
-    }
-
-    /** Every value of {@code name}, in order. */
-    String[] values(Object message, String name) throws Throwable {
-        Object[] headers = (Object[]) headersNamed.invokeExact(message, name);
-        String[] values = new String[headers.length];
-        for (int i = 0; i < headers.length; i++) {
-            values[i] = (String) (Object) headerValue.invokeExact(headers[i]);
-        }
-        return values;
-    }
-
-    /** Replaces every {@code name} header with one of {@code value}; null only removes them. */
-    void replace(Object message, String name, String value) throws Throwable {
-        boolean removed = (boolean) removeHeaders.invokeExact(message, name);
-        if (value != null) {
-            addHeader.invokeExact(message, name, (Object) value);
-        }
     }
 
     int code(Object response) throws Throwable {

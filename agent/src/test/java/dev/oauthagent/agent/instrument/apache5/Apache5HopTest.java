@@ -2,62 +2,52 @@ package dev.oauthagent.agent.instrument.apache5;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.oauthagent.agent.config.ClientConfig;
 import dev.oauthagent.agent.config.FailMode;
-import dev.oauthagent.agent.config.Secret;
-import dev.oauthagent.agent.inject.Injector;
-import dev.oauthagent.agent.token.AccessToken;
-import dev.oauthagent.agent.token.TokenFetchException;
-import dev.oauthagent.agent.token.cache.RefreshPolicy;
-import dev.oauthagent.agent.token.cache.RefreshScheduler;
-import dev.oauthagent.agent.token.cache.TokenCache;
+import dev.oauthagent.agent.inject.InjectorFixture;
 import java.io.IOException;
 import java.lang.reflect.Proxy;
 import java.net.URI;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Random;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.hc.client5.http.HttpRoute;
+import org.apache.hc.client5.http.async.AsyncExecCallback;
+import org.apache.hc.client5.http.async.AsyncExecChain;
+import org.apache.hc.client5.http.async.AsyncExecRuntime;
 import org.apache.hc.client5.http.classic.ExecRuntime;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.client5.http.protocol.HttpClientContext;
+import org.apache.hc.core5.concurrent.ComplexFuture;
 import org.apache.hc.core5.http.ClassicHttpRequest;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.HttpHost;
+import org.apache.hc.core5.http.HttpRequest;
+import org.apache.hc.core5.http.HttpRequestInterceptor;
 import org.apache.hc.core5.http.io.entity.InputStreamEntity;
 import org.apache.hc.core5.http.message.BasicClassicHttpRequest;
 import org.apache.hc.core5.http.message.BasicClassicHttpResponse;
+import org.apache.hc.core5.http.message.BasicHttpRequest;
+import org.apache.hc.core5.http.protocol.DefaultHttpProcessor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * {@link Apache5Hop} on the real Apache HttpClient 5.6 objects its hooks are given (requests, contexts with their
  * route, responses, an {@code ExecRuntime}), bound through {@link LibraryBindings} as in an application: the
- * decisions per hop, the real destination (the route's target, never the request's authority), and the one resend
- * after a 401 invalid_token.
+ * decisions per hop, the real destination (the route's target, never the request's authority), the one resend
+ * after a 401 invalid_token, and the async client's request interceptors, which run after its hook, through a real
+ * {@code DefaultHttpProcessor} between the calls the agent inserts around it.
  */
 class Apache5HopTest {
     private static final String INVALID_TOKEN = "Bearer error=\"invalid_token\"";
 
-    private final AtomicInteger fetches = new AtomicInteger();
-    private final AtomicBoolean endpointDown = new AtomicBoolean();
-    private final ExecutorService fetchThread = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "apache5-hop-test-fetch");
-        t.setDaemon(true);
-        return t;
-    });
-    private Apache5Hop hop = hop(FailMode.CLOSED);
+    private InjectorFixture injectors;
+    private Apache5Hop hop = hop(FailMode.CLOSED, false);
 
     @AfterEach
     void stopFetching() {
-        fetchThread.shutdownNow();
+        injectors.close();
     }
 
     @Test
@@ -105,7 +95,7 @@ class Apache5HopTest {
 
     @Test
     void failClosedWithoutATokenReturnsTheIOExceptionAndPutsNothingOnTheRequest() {
-        endpointDown.set(true);
+        tokenEndpointDown();
         HttpGet request = new HttpGet("http://api.example.com/api/orders");
 
         IOException refusal = hop.beforeClassicSend(request, contextFor("http", "api.example.com", 80));
@@ -116,8 +106,8 @@ class Apache5HopTest {
 
     @Test
     void failOpenWithoutATokenSendsTheHopWithoutAuthorization() {
-        hop = hop(FailMode.OPEN);
-        endpointDown.set(true);
+        hop = hop(FailMode.OPEN, false);
+        tokenEndpointDown();
         HttpGet request = new HttpGet("http://api.example.com/api/orders");
 
         assertThat(hop.beforeClassicSend(request, contextFor("http", "api.example.com", 80))).isNull();
@@ -137,7 +127,7 @@ class Apache5HopTest {
         assertThat(answer).isInstanceOf(BasicClassicHttpResponse.class);
         assertThat(((BasicClassicHttpResponse) answer).getCode()).isEqualTo(200);
         assertThat(runtime.events).containsExactly("disconnect", "execute Bearer api-token-2");
-        assertThat(fetches).hasValue(2);
+        assertThat(fetches()).isEqualTo(2);
     }
 
     @Test
@@ -187,7 +177,105 @@ class Apache5HopTest {
         hop.afterClassicResponse(unauthorized(), runtime.proxy, "ex-2", own, context);
 
         assertThat(runtime.events).isEmpty();
-        assertThat(fetches).hasValue(1);
+        assertThat(fetches()).isEqualTo(1);
+    }
+
+    @Test
+    void anAsyncHopsInterceptorThatAddsTheApplicationsHeaderAfterTheHookSendsItAlone() throws Exception {
+        BasicHttpRequest request = new BasicHttpRequest("GET", URI.create("http://api.example.com/api/orders"));
+        beforeAsyncExec(request, "api.example.com");
+        assertThat(authorizations(request)).containsExactly("Bearer api-token-1");
+
+        runInterceptors(request, (r, entity, context) -> r.addHeader("Authorization", "Basic YXBwOnNlY3JldA=="));
+
+        assertThat(authorizations(request)).containsExactly("Basic YXBwOnNlY3JldA==");
+    }
+
+    @Test
+    void withOverrideExistingTheAsyncHopCarriesExactlyOneHeaderTheToken() throws Exception {
+        hop = hop(FailMode.CLOSED, true);
+        BasicHttpRequest request = new BasicHttpRequest("GET", URI.create("http://api.example.com/api/orders"));
+        beforeAsyncExec(request, "api.example.com");
+
+        runInterceptors(request, (r, entity, context) -> r.addHeader("Authorization", "Basic YXBwOnNlY3JldA=="));
+
+        assertThat(authorizations(request)).containsExactly("Bearer api-token-1");
+    }
+
+    @Test
+    void anInterceptorThatAddsItsHeaderOnlyWhereNoneIsThereSeesTheRequestWithoutTheToken() throws Exception {
+        BasicHttpRequest request = new BasicHttpRequest("GET", URI.create("http://api.example.com/api/orders"));
+        beforeAsyncExec(request, "api.example.com");
+
+        runInterceptors(request, (r, entity, context) -> {
+            if (!r.containsHeader("Authorization")) {
+                r.addHeader("Authorization", "Basic ZGVmYXVsdDpoZWFkZXI=");
+            }
+        });
+
+        assertThat(authorizations(request)).containsExactly("Basic ZGVmYXVsdDpoZWFkZXI=");
+    }
+
+    @Test
+    void interceptorsThatAddNoAuthorizationLeaveTheTokenOnTheAsyncHop() throws Exception {
+        BasicHttpRequest request = new BasicHttpRequest("GET", URI.create("http://api.example.com/api/orders"));
+        beforeAsyncExec(request, "api.example.com");
+
+        runInterceptors(request, (r, entity, context) -> r.addHeader("X-Trace", "1"));
+        runInterceptors(request, (r, entity, context) -> { });
+
+        assertThat(authorizations(request)).containsExactly("Bearer api-token-1");
+    }
+
+    @Test
+    void a401ToTheApplicationsInterceptorHeaderInPlaceOfTheTokenDropsNothing() throws Exception {
+        BasicHttpRequest request = new BasicHttpRequest("GET", URI.create("http://api.example.com/api/orders"));
+        AsyncExecCallback watch = (AsyncExecCallback) beforeAsyncExec(request, "api.example.com");
+        runInterceptors(request, (r, entity, context) -> r.addHeader("Authorization", "Bearer app-own"));
+
+        watch.handleResponse(unauthorized(), null);
+
+        BasicHttpRequest next = new BasicHttpRequest("GET", URI.create("http://api.example.com/api/orders"));
+        beforeAsyncExec(next, "api.example.com");
+        assertThat(authorizations(next)).containsExactly("Bearer api-token-1");
+        assertThat(fetches()).isEqualTo(1);
+    }
+
+    @Test
+    void a401InvalidTokenToTheAsyncHopsTokenDropsIt() throws Exception {
+        BasicHttpRequest request = new BasicHttpRequest("GET", URI.create("http://api.example.com/api/orders"));
+        AsyncExecCallback watch = (AsyncExecCallback) beforeAsyncExec(request, "api.example.com");
+        runInterceptors(request, (r, entity, context) -> { });
+
+        watch.handleResponse(unauthorized(), null);
+
+        BasicHttpRequest next = new BasicHttpRequest("GET", URI.create("http://api.example.com/api/orders"));
+        beforeAsyncExec(next, "api.example.com");
+        assertThat(authorizations(next)).containsExactly("Bearer api-token-2");
+    }
+
+    /** The async hook at the exec chain's last element, for a hop to {@code host}: returns the callback it gave. */
+    private Object beforeAsyncExec(BasicHttpRequest request, String host) {
+        HttpClientContext context = HttpClientContext.create();
+        AsyncExecChain.Scope scope = new AsyncExecChain.Scope("ex-1", new HttpRoute(new HttpHost("http", host, 80)), request,
+                new ComplexFuture<Object>(null), context, nothing(AsyncExecRuntime.class), null, new AtomicInteger(1));
+        Object callback = hop.beforeAsyncExec(scope, request, null, scope, null, nothing(AsyncExecCallback.class));
+        assertThat(callback).isNotInstanceOf(IOException.class);
+        return callback;
+    }
+
+    /** A real processor with {@code interceptor}, between the calls the agent inserts around its {@code process}. */
+    private void runInterceptors(BasicHttpRequest request, HttpRequestInterceptor interceptor) throws Exception {
+        DefaultHttpProcessor processor = new DefaultHttpProcessor(interceptor);
+        hop.beforeInterceptors(request);
+        processor.process(request, null, HttpClientContext.create());
+        hop.afterInterceptors(request);
+    }
+
+    /** An implementation of {@code type} whose every method does nothing and returns null. */
+    private static <T> T nothing(Class<T> type) {
+        return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type},
+                (self, method, args) -> null));
     }
 
     private static BasicClassicHttpResponse unauthorized() {
@@ -202,7 +290,7 @@ class Apache5HopTest {
         return context;
     }
 
-    private static List<String> authorizations(ClassicHttpRequest request) {
+    private static List<String> authorizations(HttpRequest request) {
         List<String> values = new ArrayList<>();
         for (org.apache.hc.core5.http.Header header : request.getHeaders("Authorization")) {
             values.add(header.getValue());
@@ -210,32 +298,23 @@ class Apache5HopTest {
         return values;
     }
 
-    private Apache5Hop hop(FailMode failMode) {
-        ClientConfig client = ClientConfig.builder("api").tokenUrl(URI.create("https://idp.example.com/token"))
-                .clientId("api-id").clientSecret(Secret.of("apache5-hop-test-secret", "test"))
-                .hosts(List.of("api.example.com")).paths(List.of("/api")).allowHttp(true).failMode(failMode)
-                .waitTimeout(Duration.ofMillis(200)).build();
-        RefreshScheduler fetchesAtOnce = new RefreshScheduler() {
-            @Override
-            public Cancellable schedule(Runnable task, long delayNanos) {
-                if (delayNanos <= 0) {
-                    fetchThread.execute(task);
-                }
-                return () -> { };
-            }
+    private Apache5Hop hop(FailMode failMode, boolean overrideExisting) {
+        if (injectors != null) {
+            injectors.close();
+        }
+        injectors = new InjectorFixture();
+        injectors.allowHttp = true;
+        injectors.client("api", "api.example.com", "/api", failMode, overrideExisting).build();
+        return new Apache5Hop(injectors.injector, new LibraryBindings());
+    }
 
-            @Override
-            public void close() {
-            }
-        };
-        TokenCache cache = new TokenCache("api", () -> {
-            if (endpointDown.get()) {
-                throw TokenFetchException.transientFailure("token endpoint refused the connection", null);
-            }
-            return new AccessToken("api-token-" + fetches.incrementAndGet(), "bearer", 3600, null);
-        }, RefreshPolicy.defaults(), System::nanoTime, fetchesAtOnce, new Random(1));
-        return new Apache5Hop(new Injector(List.of(client), Map.of("api", cache), System::nanoTime),
-                new LibraryBindings());
+    /** Tokens the counting endpoint issued so far. */
+    private int fetches() {
+        return injectors.sources.get("api").fetches.get();
+    }
+
+    private void tokenEndpointDown() {
+        injectors.sources.get("api").failing = true;
     }
 
     /**

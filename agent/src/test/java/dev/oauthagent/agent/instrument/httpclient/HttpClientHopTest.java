@@ -42,7 +42,7 @@ class HttpClientHopTest {
             assertThat(f.hop.beforeSend(request)).isNull();
 
             assertThat(request.sentAuthorization()).isNull();
-            assertThat(f.fetches.get("orders")).hasValue(0);
+            assertThat(f.fetches("orders")).hasValue(0);
         }
 
         @Test
@@ -163,7 +163,7 @@ class HttpClientHopTest {
         @Test
         void failClosedRefusesTheHopWithTheClientsNameAndLeavesItUntouched() {
             HopFixture f = twoClients(false);
-            f.failing.put("orders", true);
+            f.failing("orders");
             Request request = new Request("https://orders.example.com/api/items");
 
             IOException refusal = f.hop.beforeSend(request);
@@ -177,7 +177,7 @@ class HttpClientHopTest {
         @Test
         void failOpenSendsTheHopWithoutTheAgentsHeader() {
             HopFixture f = new HopFixture().client("orders", "orders.example.com", FailMode.OPEN, false).build();
-            f.failing.put("orders", true);
+            f.failing("orders");
             Request request = new Request("https://orders.example.com/api/items");
 
             assertThat(f.hop.beforeSend(request)).isNull();

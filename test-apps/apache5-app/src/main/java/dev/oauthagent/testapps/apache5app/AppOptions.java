@@ -2,11 +2,14 @@ package dev.oauthagent.testapps.apache5app;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpRequestInterceptor;
+import org.apache.hc.core5.http.message.BasicHeader;
 
 /** Command-line options ({@code --name=value}), checked up front with a clear message. */
 final class AppOptions {
     private static final String KNOWN = "url|requests|pause-ms|method|header|mode|redirect|api|await-each"
-            + "|background-url|max-connections|interceptor-header|body";
+            + "|background-url|max-connections|interceptor-header|default-header|body|minimal";
 
     final List<String> urls = new ArrayList<>();
     int requests = 1;
@@ -16,6 +19,8 @@ final class AppOptions {
     String headerValue;
     String interceptorHeaderName;
     String interceptorHeaderValue;
+    String defaultHeaderName;
+    String defaultHeaderValue;
     /** CLASSIC (HttpClients), ASYNC (HttpAsyncClients.custom(): HTTP/1.1, or h2 where TLS negotiates it), H2. */
     String mode = "CLASSIC";
     boolean followRedirects = true;
@@ -25,6 +30,8 @@ final class AppOptions {
     String backgroundUrl;
     int maxConnections;
     boolean streamBody;
+    /** CLASSIC only: {@code HttpClients.createMinimal()} (no exec chain: no redirects, retries or interceptors). */
+    boolean minimal;
 
     static AppOptions parse(String[] args) {
         AppOptions options = new AppOptions();
@@ -61,15 +68,31 @@ final class AppOptions {
                 interceptorHeaderName = headerName(name, value);
                 interceptorHeaderValue = value.substring(value.indexOf(':') + 1).trim();
             }
+            case "default-header" -> {
+                defaultHeaderName = headerName(name, value);
+                defaultHeaderValue = value.substring(value.indexOf(':') + 1).trim();
+            }
             case "mode" -> mode = oneOf(name, value.toUpperCase(), "CLASSIC|ASYNC|H2");
             case "redirect" -> followRedirects = "FOLLOW".equals(oneOf(name, value.toUpperCase(), "FOLLOW|NONE"));
             case "api" -> api = oneOf(name, value.toUpperCase(), "HANDLER|RESPONSE|SIMPLE|PRODUCER");
             case "await-each" -> awaitEach = Boolean.parseBoolean(oneOf(name, value.toLowerCase(), "true|false"));
             case "background-url" -> backgroundUrl = value;
             case "max-connections" -> maxConnections = number(name, value, 1);
+            case "minimal" -> minimal = Boolean.parseBoolean(oneOf(name, value.toLowerCase(), "true|false"));
             case "body" -> streamBody = "STREAM".equals(oneOf(name, value.toUpperCase(), "STRING|STREAM"));
             default -> throw new IllegalStateException(name);
         }
+    }
+
+    /** {@code --interceptor-header} as a request interceptor that adds it (with addHeader), or null. */
+    HttpRequestInterceptor interceptor() {
+        return interceptorHeaderName == null ? null
+                : (request, entity, context) -> request.addHeader(interceptorHeaderName, interceptorHeaderValue);
+    }
+
+    /** {@code --default-header} as the client's default headers (none: an empty list). */
+    List<Header> defaultHeaders() {
+        return defaultHeaderName == null ? List.of() : List.of(new BasicHeader(defaultHeaderName, defaultHeaderValue));
     }
 
     /** The method of the n-th request (1-based). */

@@ -32,10 +32,10 @@ final class AsyncSender implements Sender {
         RequestConfig config = RequestConfig.custom().setResponseTimeout(Timeout.ofSeconds(60))
                 .setConnectTimeout(Timeout.ofSeconds(5)).setRedirectsEnabled(options.followRedirects).build();
         if ("H2".equals(options.mode)) {
-            H2AsyncClientBuilder builder = HttpAsyncClients.customHttp2().setDefaultRequestConfig(config);
-            if (options.interceptorHeaderName != null) {
-                builder.addRequestInterceptorLast((request, entity, context) ->
-                        request.addHeader(options.interceptorHeaderName, options.interceptorHeaderValue));
+            H2AsyncClientBuilder builder = HttpAsyncClients.customHttp2().setDefaultRequestConfig(config)
+                    .setDefaultHeaders(options.defaultHeaders());
+            if (options.interceptor() != null) {
+                builder.addRequestInterceptorLast(options.interceptor());
             }
             this.client = builder.build();
         } else {
@@ -44,10 +44,9 @@ final class AsyncSender implements Sender {
                 pool.setMaxConnTotal(options.maxConnections).setMaxConnPerRoute(options.maxConnections);
             }
             HttpAsyncClientBuilder builder = HttpAsyncClients.custom().setConnectionManager(pool.build())
-                    .setDefaultRequestConfig(config);
-            if (options.interceptorHeaderName != null) {
-                builder.addRequestInterceptorLast((request, entity, context) ->
-                        request.addHeader(options.interceptorHeaderName, options.interceptorHeaderValue));
+                    .setDefaultRequestConfig(config).setDefaultHeaders(options.defaultHeaders());
+            if (options.interceptor() != null) {
+                builder.addRequestInterceptorLast(options.interceptor());
             }
             this.client = builder.build();
         }

@@ -19,10 +19,14 @@ import org.apache.hc.core5.http.io.entity.StringEntity;
 import org.apache.hc.core5.util.Timeout;
 
 /**
- * The classic client ({@code HttpClients.custom()}, one pooling connection manager for every request), with
- * {@code execute(request, responseHandler)} or {@code execute(request)} and a {@code CloseableHttpResponse}.
+ * The classic client ({@code HttpClients.custom()}, or {@code HttpClients.createMinimal()} with {@code --minimal}; one
+ * pooling connection manager for every request), with {@code execute(request, responseHandler)} or
+ * {@code execute(request)} and a {@code CloseableHttpResponse}.
  */
 final class ClassicSender implements Sender {
+    private static final RequestConfig CONFIG = RequestConfig.custom().setResponseTimeout(Timeout.ofSeconds(60))
+            .setConnectTimeout(Timeout.ofSeconds(5)).build();
+
     private final AppOptions options;
     private final CloseableHttpClient client;
 
@@ -32,15 +36,17 @@ final class ClassicSender implements Sender {
         if (options.maxConnections > 0) {
             pool.setMaxConnTotal(options.maxConnections).setMaxConnPerRoute(options.maxConnections);
         }
+        if (options.minimal) {
+            this.client = HttpClients.createMinimal(pool.build());
+            return;
+        }
         HttpClientBuilder builder = HttpClients.custom().setConnectionManager(pool.build())
-                .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(Timeout.ofSeconds(60))
-                        .setConnectTimeout(Timeout.ofSeconds(5)).build());
+                .setDefaultRequestConfig(CONFIG).setDefaultHeaders(options.defaultHeaders());
         if (!options.followRedirects) {
             builder.disableRedirectHandling();
         }
-        if (options.interceptorHeaderName != null) {
-            builder.addRequestInterceptorLast((request, entity, context) ->
-                    request.addHeader(options.interceptorHeaderName, options.interceptorHeaderValue));
+        if (options.interceptor() != null) {
+            builder.addRequestInterceptorLast(options.interceptor());
         }
         this.client = builder.build();
     }
@@ -48,6 +54,9 @@ final class ClassicSender implements Sender {
     @Override
     public CompletableFuture<Outcome> send(String url, String method) {
         HttpUriRequestBase request = new HttpUriRequestBase(method, java.net.URI.create(url));
+        if (options.minimal) {
+            request.setConfig(CONFIG); // the minimal client has no default request config
+        }
         if (options.headerName != null) {
             request.addHeader(options.headerName, options.headerValue);
         }

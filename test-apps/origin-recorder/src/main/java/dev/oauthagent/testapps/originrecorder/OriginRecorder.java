@@ -28,7 +28,7 @@ import javax.net.ssl.SSLContext;
 /**
  * The "other origin": a server a token must never reach. It answers 200 to anything and records, for every
  * request, the method, the path and whether an {@code Authorization} header came (its scheme and a fingerprint
- * of its credentials: see {@link RecordedRequests}).
+ * of its credentials, each one where several came: see {@link RecordedRequests}).
  *
  * <p>Special paths: {@code GET /__recorded} returns the recorded lines (one per request, oldest first, not
  * itself recorded); {@code POST /__reset} forgets them; {@code /redirect?status=302&location=<url>} (or
@@ -132,7 +132,7 @@ public final class OriginRecorder {
             }
             String authorization = exchange.getRequestHeaders().getFirst("Authorization");
             int index = recorded.add(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
-                    exchange.getRequestURI().getRawQuery(), authorization);
+                    exchange.getRequestURI().getRawQuery(), exchange.getRequestHeaders().get("Authorization"));
             if (path.startsWith(rejectPathPrefix) && rejectNext.getAndUpdate(left -> Math.max(0, left - 1)) > 0) {
                 exchange.getResponseHeaders().set("WWW-Authenticate", INVALID_TOKEN_CHALLENGE);
                 respond(exchange, 401, "invalid_token (test hook)\n");

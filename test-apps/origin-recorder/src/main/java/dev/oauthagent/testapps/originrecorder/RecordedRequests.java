@@ -10,7 +10,8 @@ import java.util.Set;
 
 /**
  * What arrived, one line per request: {@code <METHOD> <path>[?query] authorization=<what>}, where what is
- * {@code none}, or the scheme and a fingerprint of the credentials: {@code Bearer fp=<8 hex>}.
+ * {@code none}, or the scheme and a fingerprint of the credentials: {@code Bearer fp=<8 hex>} (several joined by
+ * {@code " + "}, so a request that carried two {@code Authorization} headers shows both).
  *
  * <p>Never the credentials themselves: a leaked token must show up in a failing test's message as a
  * fingerprint (the first 8 hex digits of its SHA-256, the same as the agent's {@code AccessToken.fingerprint()}),
@@ -24,9 +25,9 @@ final class RecordedRequests {
     private final List<String> authorizations = new ArrayList<>();
 
     /** @return how many requests were recorded before this one */
-    synchronized int add(String method, String path, String query, String authorization) {
+    synchronized int add(String method, String path, String query, List<String> authorizationHeaders) {
         String target = query == null ? path : path + "?" + query;
-        String described = describe(authorization);
+        String described = describe(authorizationHeaders);
         lines.add(method + " " + target + " authorization=" + described);
         authorizations.add(described);
         notifyAll();
@@ -67,6 +68,18 @@ final class RecordedRequests {
     synchronized void clear() {
         lines.clear();
         authorizations.clear();
+    }
+
+    /** Each value described, joined by {@code " + "} where a request carried several; "none" for none. */
+    static String describe(List<String> authorizations) {
+        if (authorizations == null || authorizations.isEmpty()) {
+            return "none";
+        }
+        StringBuilder described = new StringBuilder();
+        for (String authorization : authorizations) {
+            described.append(described.length() == 0 ? "" : " + ").append(describe(authorization));
+        }
+        return described.toString();
     }
 
     static String describe(String authorization) {
