@@ -43,9 +43,21 @@ final class FrameworkApp implements ClientApp {
                 List.of(OkHttpApp.FOLLOW, OkHttpApp.SAME_SCHEME, OkHttpApp.NO_FOLLOW));
     }
 
-    /** Retrofit: its OkHttpClient's redirect settings, OkHttp's defaults (follow every redirect) unless changed. */
+    /**
+     * Retrofit 3 (on OkHttp 4): its OkHttpClient's redirect settings, OkHttp's defaults (follow every redirect) unless
+     * changed.
+     */
     static FrameworkApp retrofit() {
-        return new FrameworkApp("retrofit-" + System.getProperty("e2e.retrofit", "3.0.0"), "RETROFIT",
+        return retrofit(System.getProperty("e2e.retrofit", "3.0.0"));
+    }
+
+    /** Retrofit 2, the newest of that line (on OkHttp 3.14): redirects as {@link #retrofit()}. */
+    static FrameworkApp retrofit2() {
+        return retrofit(System.getProperty("e2e.retrofit2", "2.12.0"));
+    }
+
+    private static FrameworkApp retrofit(String version) {
+        return new FrameworkApp("retrofit-" + version, "RETROFIT",
                 List.of(OkHttpApp.FOLLOW, OkHttpApp.SAME_SCHEME, OkHttpApp.NO_FOLLOW));
     }
 

@@ -4,7 +4,8 @@ import java.util.Collections;
 
 /**
  * An "unmodified app" on OpenFeign or Retrofit that knows nothing about OAuth: one client built once, one request
- * after another. Compiled against Feign 13 and Retrofit 3, run with one framework's jars on the class path.
+ * after another. Compiled against Feign 13 and Retrofit 2 (whose API Retrofit 3 keeps), run with one framework's
+ * jars on the class path.
  *
  * <p>Options: {@code --url} (required, repeatable; each URL gets {@code --requests} requests, in order),
  * {@code --requests} (1), {@code --pause-ms} (0, between requests), {@code --method} (GET, POST),
