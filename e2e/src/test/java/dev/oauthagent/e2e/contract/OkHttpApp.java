@@ -2,15 +2,11 @@ package dev.oauthagent.e2e.contract;
 
 import dev.oauthagent.e2e.support.E2ePaths;
 import dev.oauthagent.e2e.support.JavaProcessBuilder;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * test-apps/okhttp-app, compiled against OkHttp 3.12, run with one OkHttp version's jars (e2e/pom.xml copies each
@@ -87,17 +83,8 @@ final class OkHttpApp implements ClientApp {
     }
 
     private List<Path> libraryJars() {
-        Path folder = Paths.get(System.getProperty("e2e.okhttpJars", "target/okhttp")).resolve(version);
-        try (Stream<Path> jars = Files.list(folder)) {
-            List<Path> found = jars.filter(jar -> jar.toString().endsWith(".jar")).sorted().toList();
-            if (found.isEmpty()) {
-                throw new IllegalStateException("no OkHttp " + version + " jars in " + folder.toAbsolutePath()
-                        + ": run the e2e module's pre-integration-test phase (mvn -pl e2e -am verify)");
-            }
-            return found;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list OkHttp " + version + "'s jars in " + folder.toAbsolutePath(), e);
-        }
+        return LibraryJars.in(Paths.get(System.getProperty("e2e.okhttpJars", "target/okhttp")).resolve(version),
+                "OkHttp " + version);
     }
 
     @Override
