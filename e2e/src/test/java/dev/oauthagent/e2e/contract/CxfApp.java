@@ -3,7 +3,6 @@ package dev.oauthagent.e2e.contract;
 import dev.oauthagent.e2e.support.E2ePaths;
 import dev.oauthagent.e2e.support.JavaProcessBuilder;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -63,12 +62,7 @@ final class CxfApp implements ClientApp {
 
     @Override
     public List<String> args(AppRun run) {
-        List<String> args = new ArrayList<>();
-        for (String arg : run.commonArgs()) {
-            args.add(arg.startsWith("--method=") ? "--method=POST" : arg);
-        }
-        args.addAll(run.redirect().args());
-        return args;
+        return run.method("POST").argsWith();
     }
 
     @Override

@@ -1,12 +1,9 @@
 package dev.oauthagent.e2e.contract;
 
-/** The focused contract for the Jersey client on jersey-apache5-connector (Apache HttpClient 5), which needs no hook of its own. */
+/** The focused contract for the Jersey 4 client on jersey-apache5-connector (Apache HttpClient 5.5). */
 @ContractSubset
-class JerseyApache5ContractIT extends InjectionContract {
-    private static final ClientApp APP = new JerseyApp("APACHE5");
-
-    @Override
-    protected ClientApp app() {
-        return APP;
+class JerseyApache5ContractIT extends JerseyContract {
+    JerseyApache5ContractIT() {
+        super("APACHE5");
     }
 }

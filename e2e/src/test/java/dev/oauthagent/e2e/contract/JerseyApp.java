@@ -2,7 +2,6 @@ package dev.oauthagent.e2e.contract;
 
 import dev.oauthagent.e2e.support.E2ePaths;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -52,10 +51,7 @@ final class JerseyApp implements ClientApp {
 
     @Override
     public List<String> args(AppRun run) {
-        List<String> args = new ArrayList<>(run.commonArgs());
-        args.add("--connector=" + connector);
-        args.addAll(run.redirect().args());
-        return args;
+        return run.argsWith("--connector=" + connector);
     }
 
     @Override
