@@ -69,6 +69,14 @@ public record AppRun(List<URI> urls, int requests, String method, String header,
         return args;
     }
 
+    /** The arguments of an app that waits for each answer: {@link #commonArgs()}, the app's {@code own}, the policy's. */
+    public List<String> argsWith(String... own) {
+        List<String> args = commonArgs();
+        args.addAll(List.of(own));
+        args.addAll(redirect.args());
+        return args;
+    }
+
     /** The options every contract test app understands, without the redirect policy's. */
     public List<String> commonArgs() {
         List<String> args = new ArrayList<>();

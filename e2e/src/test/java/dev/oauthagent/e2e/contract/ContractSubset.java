@@ -13,7 +13,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 /**
  * On an {@link InjectionContract} subclass: the class runs the focused subset of the contract (the cases marked
  * {@link Member}: matched and unmatched hosts, a redirect across origins, the application's own header, a 401
- * {@code invalid_token} and its resend, fail-closed), for an older line of a library whose newest line runs the whole contract. Keeps each library's
+ * {@code invalid_token} and its resend, fail-closed), for an older line of a library whose newest line runs the whole
+ * contract, or for a framework that sends through a library the contract covers (Jersey, CXF). Keeps each library's
  * share of the CI time small while every line it supports is still proven end to end.
  */
 @Retention(RetentionPolicy.RUNTIME)

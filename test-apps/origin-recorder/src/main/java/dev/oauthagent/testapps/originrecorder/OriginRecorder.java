@@ -44,6 +44,8 @@ import javax.net.ssl.SSLContext;
  * so a scrubbing test knows exactly which secrets must not appear. Neither is recorded. A path under
  * {@code /basic/} answers 401 with {@code WWW-Authenticate: Basic realm="origin-recorder"} unless the request
  * carries Basic credentials (any), so a test can drive a client's {@code Authenticator}; recorded like any other.
+ * A SOAP 1.1 call (a POST of {@code text/xml}) that gets 200 is answered with an empty SOAP envelope, so a JAX-WS
+ * client's call completes (its operation has no output); everything else about it is as for any request.
  *
  * <p>Options: {@code --port=N} (default 0 = any free port); {@code --tls-keystore=<PKCS12 file>} serves https
  * with the key in that file (its password in the environment variable {@code TLS_KEYSTORE_PASSWORD}, never on
@@ -56,6 +58,11 @@ public final class OriginRecorder {
     private static final long MAX_BODY_BYTES = 16L * 1024 * 1024;
     /** A held redirect answers after this at the latest; the test then sees too few tokens went by. */
     private static final long HOLD_TIMEOUT_MILLIS = 45_000;
+
+    private static final String SOAP_CONTENT_TYPE = "text/xml; charset=utf-8";
+    /** The answer to a SOAP call: an envelope with an empty body, as for an operation without output. */
+    private static final String EMPTY_SOAP_RESPONSE = "<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\">"
+            + "<soap:Body/></soap:Envelope>";
 
     private static final String INVALID_TOKEN_CHALLENGE =
             "Bearer error=\"invalid_token\", error_description=\"rejected by the origin recorder's test hook\"";
@@ -149,8 +156,18 @@ public final class OriginRecorder {
                 redirect(exchange);
                 return;
             }
+            if (isSoap(exchange)) {
+                respond(exchange, 200, SOAP_CONTENT_TYPE, EMPTY_SOAP_RESPONSE);
+                return;
+            }
             respond(exchange, 200, "ok " + exchange.getRequestMethod() + " " + path + " body=" + bodyLength + "\n");
         }
+    }
+
+    /** A SOAP 1.1 call: a POST of {@code text/xml}, as a JAX-WS client sends it. */
+    private static boolean isSoap(HttpExchange exchange) {
+        return "POST".equals(exchange.getRequestMethod())
+                && startsWithIgnoreCase(exchange.getRequestHeaders().getFirst("Content-Type"), "text/xml");
     }
 
     private static boolean startsWithIgnoreCase(String value, String prefix) {
@@ -188,8 +205,12 @@ public final class OriginRecorder {
     }
 
     private static void respond(HttpExchange exchange, int status, String body) throws IOException {
+        respond(exchange, status, "text/plain; charset=utf-8", body);
+    }
+
+    private static void respond(HttpExchange exchange, int status, String contentType, String body) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
+        exchange.getResponseHeaders().set("Content-Type", contentType);
         exchange.sendResponseHeaders(status, bytes.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(bytes);

@@ -1,0 +1,196 @@
+package dev.oauthagent.testapps.cxfapp;
+
+import jakarta.xml.ws.BindingProvider;
+import jakarta.xml.ws.Service;
+import jakarta.xml.ws.WebServiceException;
+import jakarta.xml.ws.handler.MessageContext;
+import jakarta.xml.ws.soap.SOAPBinding;
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.xml.namespace.QName;
+import org.apache.cxf.frontend.ClientProxy;
+import org.apache.cxf.transport.http.HTTPConduit;
+import org.apache.cxf.transport.http.HTTPException;
+import org.apache.cxf.transports.http.configuration.HTTPClientPolicy;
+
+/**
+ * An "unmodified app" calling a SOAP service through a JAX-WS client on Apache CXF, knowing nothing about OAuth: a
+ * {@link Service} created from the {@link Notes} interface and an address (no WSDL), one port per address, on CXF's
+ * default HTTP conduit. Each call is a POST of a SOAP envelope.
+ *
+ * <p>Options: {@code --url} (required, repeatable: a service address; each gets {@code --requests} calls, in order),
+ * {@code --requests} (1), {@code --pause-ms} (0, between calls), {@code --method} (POST, the only one SOAP has),
+ * {@code --header="Name: value"} (on every call, through {@code MessageContext.HTTP_REQUEST_HEADERS}),
+ * {@code --auto-redirect} (the conduit's {@code HTTPClientPolicy.AutoRedirect}; CXF's default is false),
+ * {@code --relative-redirects} (true: the {@code http.redirect.relative.uri} property, so a relative {@code Location}
+ * is followed too), {@code --background-url} (another thread calls that address every 100 ms).
+ *
+ * <p>Output: {@code CXF conduit=<the conduit's class>}, then one {@code REQUEST <n> status=<code> method=POST} line
+ * per call: the HTTP status of the answer (from the response context, or from CXF's {@code HTTPException} for a
+ * status CXF refuses), and {@code wrapper=<what the proxy threw> error=<class>: <message>} of the I/O exception under it
+ * when the call failed ({@code status=-1} when no answer came); then {@code BACKGROUND ok=<n> failed=<m>} with
+ * {@code --background-url} and {@code DONE ok=<2xx> failed=<others>}. Exit code 0 when every call succeeded, 1
+ * otherwise, 2 for bad options.
+ */
+public final class CxfApp {
+    private static final QName SERVICE = new QName(Notes.NAMESPACE, "NotesService");
+    private static final QName PORT = new QName(Notes.NAMESPACE, "NotesPort");
+    private static final int CONNECT_TIMEOUT_MS = 5000;
+    /** Long enough for a test origin that holds its answer back while the agent's tokens rotate. */
+    private static final int RECEIVE_TIMEOUT_MS = 60000;
+
+    private final AppOptions options;
+    private final Map<String, Notes> ports = new HashMap<>();
+    private int ok;
+    private int failed;
+
+    private CxfApp(AppOptions options) {
+        this.options = options;
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        AppOptions options;
+        try {
+            options = AppOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("cxf-app: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        CxfApp app = new CxfApp(options);
+        System.out.println("CXF conduit=" + ClientProxy.getClient(app.port(options.urlOf(1))).getConduit().getClass().getName());
+        Background background = options.backgroundUrl() == null ? null
+                : Background.start(app.port(options.backgroundUrl()));
+        for (int n = 1; n <= options.total(); n++) {
+            app.call(n);
+            if (n < options.total() && options.pauseMillis() > 0) {
+                Thread.sleep(options.pauseMillis());
+            }
+        }
+        if (background != null) {
+            System.out.println(background.summary());
+        }
+        System.out.println("DONE ok=" + app.ok + " failed=" + app.failed);
+        System.out.flush();
+        System.exit(app.failed == 0 ? 0 : 1);
+    }
+
+    /** One port per address, as an application keeps one per service it calls. */
+    private Notes port(String address) {
+        return ports.computeIfAbsent(address, url -> {
+            Service service = Service.create(SERVICE);
+            service.addPort(PORT, SOAPBinding.SOAP11HTTP_BINDING, url);
+            Notes port = service.getPort(PORT, Notes.class);
+            Map<String, Object> context = ((BindingProvider) port).getRequestContext();
+            if (options.header() != null) {
+                String header = options.header();
+                context.put(MessageContext.HTTP_REQUEST_HEADERS, Map.of(header.substring(0, header.indexOf(':')).trim(),
+                        List.of(header.substring(header.indexOf(':') + 1).trim())));
+            }
+            if (options.relativeRedirects()) {
+                context.put("http.redirect.relative.uri", Boolean.TRUE);
+            }
+            HTTPClientPolicy policy = ((HTTPConduit) ClientProxy.getClient(port).getConduit()).getClient();
+            policy.setConnectionTimeout(CONNECT_TIMEOUT_MS);
+            policy.setReceiveTimeout(RECEIVE_TIMEOUT_MS);
+            if (options.autoRedirect() != null) {
+                policy.setAutoRedirect(options.autoRedirect());
+            }
+            return port;
+        });
+    }
+
+    private void call(int n) {
+        Notes port = port(options.urlOf(n));
+        try {
+            port.record("note " + n);
+            int status = responseCode(port);
+            count(status >= 200 && status < 300);
+            print("REQUEST " + n + " status=" + status + " method=POST");
+        } catch (WebServiceException e) {
+            count(false);
+            Throwable cause = ioCause(e);
+            int status = cause instanceof HTTPException refused ? refused.getResponseCode() : responseCode(port);
+            print("REQUEST " + n + " status=" + status + " method=POST wrapper=" + e.getClass().getName() + " error="
+                    + cause.getClass().getName() + ": " + oneLine(cause.getMessage()));
+        }
+    }
+
+    /** The HTTP status of the last answer the port got, or -1 when none came. */
+    private static int responseCode(Notes port) {
+        Object code = ((BindingProvider) port).getResponseContext() == null ? null
+                : ((BindingProvider) port).getResponseContext().get(MessageContext.HTTP_RESPONSE_CODE);
+        return code instanceof Integer status ? status : -1;
+    }
+
+    /** The I/O exception under the proxy's {@link WebServiceException}: what an application logs to say why. */
+    private static Throwable ioCause(Throwable thrown) {
+        for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
+            if (cause instanceof IOException) {
+                return cause;
+            }
+        }
+        return thrown;
+    }
+
+    /** CXF's messages may span lines (an XML parser's position); the output has one line per call. */
+    private static String oneLine(String message) {
+        return message == null ? null : message.replaceAll("\\s*\\R\\s*", " ");
+    }
+
+    private synchronized void count(boolean success) {
+        if (success) {
+            ok++;
+        } else {
+            failed++;
+        }
+    }
+
+    private static synchronized void print(String line) {
+        System.out.println(line);
+        System.out.flush();
+    }
+
+    /** Calls one address every 100 ms until the program ends, as a busy application's other thread would. */
+    private static final class Background implements Runnable {
+        private final Notes port;
+        private final AtomicInteger ok = new AtomicInteger();
+        private final AtomicInteger failed = new AtomicInteger();
+
+        private Background(Notes port) {
+            this.port = port;
+        }
+
+        static Background start(Notes port) {
+            Background background = new Background(port);
+            Thread thread = new Thread(background, "background-calls");
+            thread.setDaemon(true);
+            thread.start();
+            return background;
+        }
+
+        @Override
+        public void run() {
+            while (true) {
+                try {
+                    port.record("background");
+                    ok.incrementAndGet();
+                } catch (WebServiceException e) {
+                    failed.incrementAndGet();
+                }
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }
+
+        String summary() {
+            return "BACKGROUND ok=" + ok.get() + " failed=" + failed.get();
+        }
+    }
+}
