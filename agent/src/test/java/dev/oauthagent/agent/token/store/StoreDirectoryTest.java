@@ -18,7 +18,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The store's directory is checked before use, and a write that fails leaves neither a temporary file nor a change. */
+/** The store's directory (and key) are checked before use, and a write that fails leaves neither a temporary file nor a change. */
 class StoreDirectoryTest {
     @TempDir
     Path dir;
@@ -33,6 +33,23 @@ class StoreDirectoryTest {
         assertThat(e.reason()).isEqualTo(TokenStoreException.Reason.UNSAFE_DIRECTORY);
         assertThat(e.getMessage()).contains("its directory " + file.getParent() + " does not exist",
                 "mkdir -m 700 " + file.getParent());
+    }
+
+    @Test
+    void aFileWhereTheDirectoryShouldBeIsReported() throws Exception {
+        Path notADirectory = Files.createFile(dir.resolve("plain-file"));
+        Path file = notADirectory.resolve("billing.tokens");
+        TokenStoreException e = assertThrows(TokenStoreException.class, store("billing", file, key)::read);
+        assertThat(e.reason()).isEqualTo(TokenStoreException.Reason.UNSAFE_DIRECTORY);
+        assertThat(e.getMessage()).contains(notADirectory + " is not a directory",
+                "oauth.agent.clients.billing.token-store");
+    }
+
+    @Test
+    void aStoreNeedsAKey() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new TokenStoreConfig(dir.resolve("billing.tokens"), null, null, false));
+        assertThat(e.getMessage()).isEqualTo("a token store needs a path and a key");
     }
 
     @Test
