@@ -40,6 +40,7 @@ public final class ClientConfig {
     private final Path truststore;
     private final Secret truststorePassword;
     private final String truststoreType;
+    private final TokenStoreConfig tokenStore;
     private final boolean overrideExisting;
 
     private ClientConfig(Builder b) {
@@ -65,6 +66,7 @@ public final class ClientConfig {
         this.truststore = b.truststore;
         this.truststorePassword = b.truststorePassword;
         this.truststoreType = b.truststoreType;
+        this.tokenStore = b.tokenStore;
         this.overrideExisting = b.overrideExisting;
     }
 
@@ -103,6 +105,8 @@ public final class ClientConfig {
     public Secret truststorePassword() { return truststorePassword; }
     /** Null: the JVM's default key store type. */
     public String truststoreType() { return truststoreType; }
+    /** Null: no token store (the refresh token, if any, lives in memory only). */
+    public TokenStoreConfig tokenStore() { return tokenStore; }
     /** Whether to replace an Authorization header the application set itself (default false: leave it). */
     public boolean overrideExisting() { return overrideExisting; }
 
@@ -112,7 +116,7 @@ public final class ClientConfig {
                 + ", clientId=" + clientId + ", clientSecret=" + (clientSecret == null ? "none" : Secret.MASK)
                 + ", clientAuth=" + clientAuth.configName() + ", scopes=" + scopes + ", hosts=" + hosts
                 + ", paths=" + paths + ", failMode=" + failMode.configName() + ", overrideExisting=" + overrideExisting
-                + "}";
+                + (tokenStore == null ? "" : ", tokenStore=" + tokenStore) + "}";
     }
 
     public static final class Builder {
@@ -138,6 +142,7 @@ public final class ClientConfig {
         private Path truststore;
         private Secret truststorePassword;
         private String truststoreType;
+        private TokenStoreConfig tokenStore;
         private boolean overrideExisting;
 
         private Builder(String name) {
@@ -165,6 +170,7 @@ public final class ClientConfig {
         public Builder truststore(Path v) { this.truststore = v; return this; }
         public Builder truststorePassword(Secret v) { this.truststorePassword = v; return this; }
         public Builder truststoreType(String v) { this.truststoreType = v; return this; }
+        public Builder tokenStore(TokenStoreConfig v) { this.tokenStore = v; return this; }
         public Builder overrideExisting(boolean v) { this.overrideExisting = v; return this; }
 
         public ClientConfig build() {

@@ -22,6 +22,9 @@ final class ClientConfigReader {
     private final Settings settings;
     private final SecretReferences references;
     private final ProblemList problems;
+    private final List<String> warnings = new ArrayList<>();
+    /** The token store keys that could be read, valid or not: scrubbed either way. */
+    private final List<Secret> storeKeySecrets = new ArrayList<>();
 
     private ClientConfigReader(String name, Settings settings, SecretReferences references, ProblemList problems) {
         this.name = name;
@@ -41,11 +44,14 @@ final class ClientConfigReader {
         final Route routes;
         /** The secrets that could be loaded, also when the client has problems: they are scrubbed either way. */
         final ClientSecrets secrets;
+        /** What works but is probably not what the user meant; never a secret value. */
+        final List<String> warnings;
 
-        Result(ClientConfig config, Route routes, ClientSecrets secrets) {
+        Result(ClientConfig config, Route routes, ClientSecrets secrets, List<String> warnings) {
             this.config = config;
             this.routes = routes;
             this.secrets = secrets;
+            this.warnings = warnings;
         }
     }
 
@@ -86,13 +92,14 @@ final class ClientConfigReader {
                     "has no effect without " + KnownKeys.TRUSTSTORE.fullKey(name) + "; set the trust store path or "
                             + "remove this key");
         }
+        TokenStoreConfig tokenStore = tokenStore(grantType);
 
         // Invalid paths count as "/" here, so that the overlap check still sees the client's hosts.
         Route routes = new Route(name, orElse(hosts, Collections.<HostPattern>emptyList()),
                 paths == null || paths.isEmpty() ? Collections.singletonList(PathPrefix.ROOT) : paths, allowHttp);
-        ClientSecrets secrets = new ClientSecrets(name, clientId, clientSecret, truststorePassword);
+        ClientSecrets secrets = new ClientSecrets(name, clientId, clientSecret, truststorePassword, storeKeySecrets);
         if (problems.size() != problemsBefore) {
-            return new Result(null, routes, secrets);
+            return new Result(null, routes, secrets, warnings);
         }
         ClientConfig config = ClientConfig.builder(name)
                 .tokenUrl(tokenUrl).grantType(grantType).clientId(clientId).clientSecret(clientSecret)
@@ -102,9 +109,67 @@ final class ClientConfigReader {
                 .allowHttp(allowHttp).refreshBefore(refreshBefore).expirySkew(expirySkew).waitTimeout(waitTimeout)
                 .failMode(failMode).connectTimeout(connectTimeout).readTimeout(readTimeout)
                 .defaultExpiresIn(defaultExpiresIn).truststore(truststore).truststorePassword(truststorePassword)
-                .truststoreType(truststoreType).overrideExisting(overrideExisting)
+                .truststoreType(truststoreType).tokenStore(tokenStore).overrideExisting(overrideExisting)
                 .build();
-        return new Result(config, routes, secrets);
+        return new Result(config, routes, secrets, warnings);
+    }
+
+    /**
+     * The token store, or null when {@code token-store} is unset or a problem was reported. Its other keys mean
+     * nothing without it. A grant that never holds a refresh token does not use a store: a warning, not an
+     * error, so that the line can be prepared before the grant changes.
+     */
+    private TokenStoreConfig tokenStore(GrantType grantType) {
+        Path path = value(KnownKeys.TOKEN_STORE, ValueParsers.TOKEN_STORE_PATH);
+        TokenStoreKey key = storeKey(KnownKeys.TOKEN_STORE_KEY);
+        TokenStoreKey previousKey = storeKey(KnownKeys.TOKEN_STORE_KEY_PREVIOUS);
+        boolean keepAccessToken = orElse(value(KnownKeys.TOKEN_STORE_ACCESS_TOKEN, ValueParsers.BOOLEAN), false);
+        String storeKey = KnownKeys.TOKEN_STORE.fullKey(name);
+        if (isUnset(KnownKeys.TOKEN_STORE)) {
+            for (KnownKey dependent : new KnownKey[] {KnownKeys.TOKEN_STORE_KEY, KnownKeys.TOKEN_STORE_KEY_PREVIOUS,
+                    KnownKeys.TOKEN_STORE_ACCESS_TOKEN}) {
+                if (!isUnset(dependent)) {
+                    invalid(dependent, "has no effect without " + storeKey + "; set the store's file or remove "
+                            + "this key");
+                }
+            }
+            return null;
+        }
+        if (grantType != null && !grantType.holdsRefreshTokens()) {
+            warnings.add(storeKey + " is set, but grant-type " + grantType.wireName() + " never holds a refresh "
+                    + "token, so the token store is not used; remove " + storeKey + " and its keys");
+        } else if (isUnset(KnownKeys.TOKEN_STORE_KEY)) {
+            String keyName = KnownKeys.TOKEN_STORE_KEY.fullKey(name);
+            problems.add(keyName, "is required with " + storeKey + ", which is encrypted with it; set " + keyName
+                    + "=" + KeyNames.fileReferenceExample(name, KnownKeys.TOKEN_STORE_KEY.name()) + " or "
+                    + KeyNames.envReferenceExample(name, KnownKeys.TOKEN_STORE_KEY.name())
+                    + ", holding a key made with openssl rand -base64 32");
+        }
+        return path == null || key == null ? null : new TokenStoreConfig(path, key, previousKey, keepAccessToken);
+    }
+
+    /** A key of the token store: only a reference gives one, whose value must be a key or a passphrase. */
+    private TokenStoreKey storeKey(KnownKey key) {
+        if (isUnset(key)) {
+            return null;
+        }
+        if (!SecretReferences.looksLikeReference(settings.get(key.fullKey(name)).value)) {
+            invalid(key, "is written as a literal, but a key must come from ${env:NAME} or ${file:/path}, apart from "
+                    + "the configuration; e.g. " + KeyNames.fileReferenceExample(name, key.name())
+                    + " (the value is not repeated here)");
+            return null;
+        }
+        Secret secret = value(key, reference(key, true));
+        if (secret == null) {
+            return null;
+        }
+        storeKeySecrets.add(secret);
+        try {
+            return TokenStoreKey.parse(secret);
+        } catch (InvalidValueException e) {
+            invalid(key, e.getMessage());
+            return null;
+        }
     }
 
     /** The parsed value, the parsed default when unset, or null when unset without default or invalid. */
@@ -130,7 +195,7 @@ final class ClientConfigReader {
         String raw = v == null || v.value.isEmpty() ? key.defaultValue() : v.value;
         if (raw != null && v != null && !key.referenceAllowed() && containsReference(v.value)) {
             invalid(key, "contains a ${env:...} or ${file:...} reference, which is resolved only in client-id, "
-                    + "client-secret and truststore-password; write the value itself");
+                    + "client-secret, truststore-password and the token-store keys; write the value itself");
             return null;
         }
         return raw;

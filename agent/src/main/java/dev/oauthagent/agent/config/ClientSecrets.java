@@ -1,5 +1,9 @@
 package dev.oauthagent.agent.config;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
 /**
  * The secrets of one client that could be loaded, whether or not the client runs: log scrubbing hides them
  * either way, since a client that does not run because of a typo in its hosts still has a real secret that the
@@ -10,16 +14,28 @@ public final class ClientSecrets {
     private final String clientId;
     private final Secret clientSecret;
     private final Secret truststorePassword;
+    private final List<Secret> tokenStoreKeys;
 
-    ClientSecrets(String clientName, String clientId, Secret clientSecret, Secret truststorePassword) {
+    ClientSecrets(String clientName, String clientId, Secret clientSecret, Secret truststorePassword,
+            List<Secret> tokenStoreKeys) {
         this.clientName = clientName;
         this.clientId = clientId;
         this.clientSecret = clientSecret;
         this.truststorePassword = truststorePassword;
+        this.tokenStoreKeys = Collections.unmodifiableList(new ArrayList<>(tokenStoreKeys));
     }
 
     static ClientSecrets of(ClientConfig client) {
-        return new ClientSecrets(client.name(), client.clientId(), client.clientSecret(), client.truststorePassword());
+        List<Secret> storeKeys = new ArrayList<>();
+        TokenStoreConfig store = client.tokenStore();
+        if (store != null) {
+            storeKeys.add(store.key().secret());
+            if (store.previousKey() != null) {
+                storeKeys.add(store.previousKey().secret());
+            }
+        }
+        return new ClientSecrets(client.name(), client.clientId(), client.clientSecret(), client.truststorePassword(),
+                storeKeys);
     }
 
     public String clientName() { return clientName; }
@@ -31,9 +47,12 @@ public final class ClientSecrets {
 
     public Secret truststorePassword() { return truststorePassword; }
 
+    /** The values of token-store-key and token-store-key-previous that could be read (see {@link TokenStoreKey}). */
+    public List<Secret> tokenStoreKeys() { return tokenStoreKeys; }
+
     @Override
     public String toString() {
         return "ClientSecrets{" + clientName + ", clientSecret=" + clientSecret + ", truststorePassword="
-                + truststorePassword + "}";
+                + truststorePassword + ", tokenStoreKeys=" + tokenStoreKeys + "}";
     }
 }

@@ -27,7 +27,8 @@ final class CommandLineSecrets {
     private static void add(List<String> warnings, List<SourcedValue> values) {
         for (SourcedValue v : values) {
             KeyNames.ParsedKey parsed = KeyNames.parse(v.key);
-            if (parsed.key == null || !parsed.key.secret()) {
+            // A key that refuses literals (token-store-key) gets an error instead, which stops its client.
+            if (parsed.key == null || !parsed.key.secret() || !parsed.key.literalAllowed()) {
                 continue;
             }
             if (parsed.key == KnownKeys.SCRUB_VALUES ? hasLiteralEntry(v.value) : isLiteral(v.value)) {

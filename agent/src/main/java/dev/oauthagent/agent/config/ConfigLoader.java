@@ -89,11 +89,15 @@ public final class ConfigLoader {
             routes.add(result.routes);
         }
         RouteOverlapCheck.check(routes, problems);
+        TokenStoreSharingCheck.check(results, problems);
         ScrubConfig scrub = ScrubConfigReader.read(settings, references, problems);
 
         List<ConfigProblem> found = problems.list();
         String level = logLevel == null ? KnownKeys.LOG_LEVEL.defaultValue() : logLevel;
         List<String> warnings = CommandLineSecrets.warnings(args, sysprops);
+        for (ClientConfigReader.Result result : results) {
+            warnings.addAll(result.warnings);
+        }
         if (Boolean.FALSE.equals(enabled)) {
             return new LoadedConfig(new AgentConfig(false, level, Collections.<ClientConfig>emptyList()), effective,
                     found, false, Collections.<String>emptyList(), warnings);

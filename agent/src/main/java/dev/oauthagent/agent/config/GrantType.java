@@ -23,6 +23,14 @@ public enum GrantType {
         return implemented;
     }
 
+    /**
+     * Whether a client of this grant can hold a refresh token, and so use a token store: client credentials
+     * never does (RFC 6749 §4.4.3), it asks for a new access token instead.
+     */
+    public boolean holdsRefreshTokens() {
+        return this != CLIENT_CREDENTIALS;
+    }
+
     /** Accepts the wire name, or for device code also the short form "device_code". Null if unknown. */
     public static GrantType fromConfigValue(String value) {
         for (GrantType g : values()) {

@@ -15,41 +15,48 @@ public final class KnownKey {
     private final boolean required;
     private final boolean secret;
     private final boolean referenceAllowed;
+    private final boolean literalAllowed;
     private final String description;
     private final String example;
 
     private KnownKey(Scope scope, String name, String defaultValue, boolean required, boolean secret,
-            boolean referenceAllowed, String description, String example) {
+            boolean referenceAllowed, boolean literalAllowed, String description, String example) {
         this.scope = scope;
         this.name = name;
         this.defaultValue = defaultValue;
         this.required = required;
         this.secret = secret;
         this.referenceAllowed = referenceAllowed;
+        this.literalAllowed = literalAllowed;
         this.description = description;
         this.example = example;
     }
 
     static KnownKey global(String name, String defaultValue, String description, String example) {
-        return new KnownKey(Scope.GLOBAL, name, defaultValue, false, false, false, description, example);
+        return new KnownKey(Scope.GLOBAL, name, defaultValue, false, false, false, true, description, example);
     }
 
     static KnownKey client(String name, String defaultValue, String description, String example) {
-        return new KnownKey(Scope.CLIENT, name, defaultValue, false, false, false, description, example);
+        return new KnownKey(Scope.CLIENT, name, defaultValue, false, false, false, true, description, example);
     }
 
     static KnownKey requiredClient(String name, String description, String example) {
-        return new KnownKey(Scope.CLIENT, name, null, true, false, false, description, example);
+        return new KnownKey(Scope.CLIENT, name, null, true, false, false, true, description, example);
     }
 
     /** A key whose value may be a {@code ${env:NAME}} or {@code ${file:/path}} reference. */
     KnownKey allowingReferences() {
-        return new KnownKey(scope, name, defaultValue, required, secret, true, description, example);
+        return new KnownKey(scope, name, defaultValue, required, secret, true, true, description, example);
     }
 
     /** A key whose value is a secret: never printed, masked as {@code ****} with its origin; may be a reference. */
     KnownKey asSecret() {
-        return new KnownKey(scope, name, defaultValue, required, true, true, description, example);
+        return new KnownKey(scope, name, defaultValue, required, true, true, true, description, example);
+    }
+
+    /** A secret that must be a {@code ${env:NAME}} or {@code ${file:/path}} reference, never written itself. */
+    KnownKey asReferencedSecret() {
+        return new KnownKey(scope, name, defaultValue, required, true, true, false, description, example);
     }
 
     public Scope scope() { return scope; }
@@ -65,6 +72,9 @@ public final class KnownKey {
     public boolean secret() { return secret; }
 
     public boolean referenceAllowed() { return referenceAllowed; }
+
+    /** False for a secret that only a reference may give (a key): a literal value is an error. */
+    public boolean literalAllowed() { return literalAllowed; }
 
     public String description() { return description; }
 

@@ -85,6 +85,19 @@ public final class KnownKeys {
             .asSecret();
     public static final KnownKey TRUSTSTORE_TYPE = KnownKey.client("truststore-type", null,
             "Trust store type, e.g. PKCS12 or JKS (default: the JVM's default type).", "PKCS12");
+    public static final KnownKey TOKEN_STORE = KnownKey.client("token-store", null,
+            "File keeping the client's refresh token between runs, encrypted (absolute path; the directory must "
+                    + "exist).", "/var/lib/oauth-agent/billing.tokens");
+    public static final KnownKey TOKEN_STORE_KEY = KnownKey.client("token-store-key", null,
+            "Key of the token store: ${env:NAME} or ${file:/path} holding a base64 32-byte key "
+                    + "(openssl rand -base64 32) or passphrase:<text>.", "${file:/run/secrets/billing-store-key}")
+            .asReferencedSecret();
+    public static final KnownKey TOKEN_STORE_KEY_PREVIOUS = KnownKey.client("token-store-key-previous", null,
+            "The token store's key before token-store-key changed: still read, and the next write uses the new one.",
+            "${file:/run/secrets/billing-store-key.old}").asReferencedSecret();
+    public static final KnownKey TOKEN_STORE_ACCESS_TOKEN = KnownKey.client("token-store-access-token", "false",
+            "Also keep the access token and its expiry in the token store (default: only the refresh token).",
+            "false");
     public static final KnownKey OVERRIDE_EXISTING = KnownKey.client("override-existing", "false",
             "Replace an Authorization header the application set itself (default: leave it alone).", "false");
 
@@ -95,6 +108,7 @@ public final class KnownKeys {
             TOKEN_URL, GRANT_TYPE, CLIENT_ID, CLIENT_SECRET, CLIENT_AUTH, SCOPES, AUDIENCE, RESOURCE, HOSTS,
             PATHS, ALLOW_HTTP, REFRESH_BEFORE, EXPIRY_SKEW, WAIT_TIMEOUT, FAIL_MODE, CONNECT_TIMEOUT,
             READ_TIMEOUT, DEFAULT_EXPIRES_IN, TRUSTSTORE, TRUSTSTORE_PASSWORD, TRUSTSTORE_TYPE,
+            TOKEN_STORE, TOKEN_STORE_KEY, TOKEN_STORE_KEY_PREVIOUS, TOKEN_STORE_ACCESS_TOKEN,
             OVERRIDE_EXISTING));
 
     private KnownKeys() {

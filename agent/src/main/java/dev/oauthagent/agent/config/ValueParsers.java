@@ -42,6 +42,8 @@ final class ValueParsers<T> implements ValueParser<T> {
     static final ValueParser<Duration> POSITIVE_DURATION = new ValueParsers<>(Kind.POSITIVE_DURATION);
     static final ValueParser<Path> READABLE_FILE = new ValueParsers<>(Kind.READABLE_FILE);
     static final ValueParser<String> KEY_STORE_TYPE = new ValueParsers<>(Kind.KEY_STORE_TYPE);
+    /** An absolute path of a file that need not exist, in a directory that does. */
+    static final ValueParser<Path> TOKEN_STORE_PATH = new ValueParsers<>(Kind.TOKEN_STORE_PATH);
     /** One entry of a host list; the message of an invalid one comes from {@link HostPattern#parse}. */
     static final ValueParser<HostPattern> HOST_PATTERN = new ValueParsers<>(Kind.HOST_PATTERN);
     /** One entry of a path list; the message of an invalid one comes from {@link PathPrefix#parse}. */
@@ -49,7 +51,7 @@ final class ValueParsers<T> implements ValueParser<T> {
 
     private enum Kind {
         BOOLEAN, TEXT, LOG_LEVEL, HTTP_URL, GRANT_TYPE, CLIENT_AUTH, FAIL_MODE, SCOPES, RESOURCES, DURATION,
-        POSITIVE_DURATION, READABLE_FILE, KEY_STORE_TYPE, HOST_PATTERN, PATH_PREFIX
+        POSITIVE_DURATION, READABLE_FILE, KEY_STORE_TYPE, TOKEN_STORE_PATH, HOST_PATTERN, PATH_PREFIX
     }
 
     private final Kind kind;
@@ -92,6 +94,8 @@ final class ValueParsers<T> implements ValueParser<T> {
                 return readableFile(raw);
             case KEY_STORE_TYPE:
                 return keyStoreType(raw);
+            case TOKEN_STORE_PATH:
+                return tokenStorePath(raw);
             case HOST_PATTERN:
                 try {
                     return HostPattern.parse(raw);
@@ -184,13 +188,16 @@ final class ValueParsers<T> implements ValueParser<T> {
         return d;
     }
 
-    private static Path readableFile(String raw) throws InvalidValueException {
-        Path path;
+    private static Path path(String raw) throws InvalidValueException {
         try {
-            path = Paths.get(raw);
+            return Paths.get(raw);
         } catch (InvalidPathException e) {
             throw new InvalidValueException("'" + raw + "' is not a valid path");
         }
+    }
+
+    private static Path readableFile(String raw) throws InvalidValueException {
+        Path path = path(raw);
         String where = PropertiesFileSource.describe(path);
         if (!Files.exists(path)) {
             throw new InvalidValueException("file " + where + " does not exist; fix the path");
@@ -201,6 +208,35 @@ final class ValueParsers<T> implements ValueParser<T> {
         if (!Files.isReadable(path)) {
             throw new InvalidValueException("file " + where + " is not readable (permission denied); grant read "
                     + "access to the JVM's user");
+        }
+        return path;
+    }
+
+    /**
+     * Absolute, because the application and {@code java -jar oauth-agent.jar login} run from different
+     * directories and must find the same file. The file may not exist yet; its directory must.
+     */
+    private static Path tokenStorePath(String raw) throws InvalidValueException {
+        Path path = path(raw);
+        if (!path.isAbsolute()) {
+            throw new InvalidValueException("'" + raw + "' is a relative path; write it absolute, so that the "
+                    + "application and java -jar oauth-agent.jar login find the same file");
+        }
+        Path directory = path.getParent();
+        if (directory == null || path.getFileName() == null) {
+            throw new InvalidValueException("'" + raw + "' names no file; name the store's file, e.g. "
+                    + "/var/lib/oauth-agent/<client>.tokens");
+        }
+        if (Files.isDirectory(path)) {
+            throw new InvalidValueException(raw + " is a directory; name a file in it, e.g. "
+                    + path.resolve("tokens"));
+        }
+        if (!Files.exists(directory)) {
+            throw new InvalidValueException("directory " + directory + " does not exist; create it for the "
+                    + "application's user only (mkdir -m 700 " + directory + ")");
+        }
+        if (!Files.isDirectory(directory)) {
+            throw new InvalidValueException(directory + " is not a directory; fix the path");
         }
         return path;
     }

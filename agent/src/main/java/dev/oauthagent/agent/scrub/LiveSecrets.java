@@ -3,14 +3,21 @@ package dev.oauthagent.agent.scrub;
 import dev.oauthagent.agent.config.AgentConfig;
 import dev.oauthagent.agent.config.ClientSecrets;
 import dev.oauthagent.agent.config.Secret;
+import dev.oauthagent.agent.config.TokenStoreKey;
 import dev.oauthagent.agent.token.AccessToken;
 import dev.oauthagent.agent.token.cache.Ticker;
 import dev.oauthagent.agent.token.cache.TokenListener;
+import dev.oauthagent.agent.token.store.StoredTokenListener;
+import dev.oauthagent.agent.token.store.TokenRecord;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.Iterator;
+import java.util.LinkedList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -19,10 +26,12 @@ import java.util.concurrent.TimeUnit;
  * problem, and {@code scrub.values}) for the life of the JVM, and each
  * access token, with the refresh token and ID token the server returned alongside it, from the moment it is
  * fetched until its lifetime plus {@link #GRACE} has passed (an application may log a token it read a while
- * ago). Every change compiles a new {@link SecretSet} off the logging path, on the token cache's thread, and
- * publishes it with one volatile write.
+ * ago). The tokens read from or written to a token store ({@link #storedTokens}) stay scrubbed for the life of
+ * the JVM, the last {@link #MAX_STORED_PER_CLIENT} per client: a refresh token lives for days, and one read from
+ * the store was never in a token response this JVM saw. Every change compiles a new {@link SecretSet} off the
+ * logging path, on the token cache's thread, and publishes it with one volatile write.
  */
-public final class LiveSecrets implements SecretSource, TokenListener {
+public final class LiveSecrets implements SecretSource, TokenListener, StoredTokenListener {
     /** How long a token stays scrubbed after it expired. */
     static final long GRACE = TimeUnit.MINUTES.toNanos(5);
     /**
@@ -30,6 +39,8 @@ public final class LiveSecrets implements SecretSource, TokenListener {
      * out long-lived tokens at a high rate must not grow the set without end.
      */
     static final int MAX_TOKENS_PER_CLIENT = 8;
+    /** Stored records per client whose tokens stay scrubbed: the current one and those it rotated out. */
+    static final int MAX_STORED_PER_CLIENT = 4;
 
     /** Configured values shorter than this are not scrubbed (and start-up warns about them). */
     public static final int MIN_SCRUBBED_LENGTH = SecretSet.MIN_LENGTH;
@@ -39,6 +50,8 @@ public final class LiveSecrets implements SecretSource, TokenListener {
     private final Object lock = new Object();
     /** Guarded by lock, oldest first. */
     private final List<LiveToken> tokens = new ArrayList<>();
+    /** Guarded by lock: per client, the tokens of its stored records, oldest first. */
+    private final Map<String, LinkedList<String[]>> stored = new HashMap<>();
     private volatile SecretSet current;
     /** Guarded by lock; null until the logging hooks connect. */
     private Listener listener;
@@ -77,6 +90,13 @@ public final class LiveSecrets implements SecretSource, TokenListener {
             Secret truststorePassword = client.truststorePassword();
             if (truststorePassword != null && !truststorePassword.isEmpty()) {
                 values.add(truststorePassword.reveal());
+            }
+            for (Secret storeKey : client.tokenStoreKeys()) {
+                values.add(storeKey.reveal());
+                String passphrase = TokenStoreKey.passphraseOf(storeKey);
+                if (passphrase != null) {
+                    values.add(passphrase); // as a tool may print it: without the "passphrase:" marker
+                }
             }
         }
         for (Secret value : config.scrub().values()) {
@@ -158,6 +178,31 @@ public final class LiveSecrets implements SecretSource, TokenListener {
         return values.toArray(new String[0]);
     }
 
+    /**
+     * Keeps the tokens of a record the token store read or wrote. Reads repeat the newest record most of the
+     * time, so that one is not compiled again.
+     */
+    @Override
+    public void storedTokens(String clientName, TokenRecord record) {
+        String[] values = record.accessToken() == null ? new String[] {record.refreshToken()}
+                : new String[] {record.refreshToken(), record.accessToken()};
+        synchronized (lock) {
+            LinkedList<String[]> ofClient = stored.get(clientName);
+            if (ofClient == null) {
+                ofClient = new LinkedList<>();
+                stored.put(clientName, ofClient);
+            }
+            if (!ofClient.isEmpty() && Arrays.equals(ofClient.getLast(), values)) {
+                return;
+            }
+            ofClient.addLast(values);
+            if (ofClient.size() > MAX_STORED_PER_CLIENT) {
+                ofClient.removeFirst();
+            }
+            rebuild();
+        }
+    }
+
     /** Forgets tokens past their lifetime and grace; the cache's next token does this too. */
     public void dropExpired() {
         long now = ticker.read();
@@ -192,6 +237,11 @@ public final class LiveSecrets implements SecretSource, TokenListener {
         List<String> all = new ArrayList<>(fixed);
         for (LiveToken t : tokens) {
             Collections.addAll(all, t.values);
+        }
+        for (List<String[]> ofClient : stored.values()) {
+            for (String[] values : ofClient) {
+                Collections.addAll(all, values);
+            }
         }
         current = SecretSet.of(all);
         if (listener != null) {

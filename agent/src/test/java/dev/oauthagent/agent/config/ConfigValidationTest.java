@@ -257,7 +257,7 @@ class ConfigValidationTest {
     void referenceInAKeyThatDoesNotResolveReferencesIsRejected() {
         String message = ConfigInput.withValidClient("billing").sys("clients.billing.audience", "${env:AUD}")
                 .messageOf("clients.billing.audience");
-        assertThat(message).contains("resolved only in client-id, client-secret and truststore-password");
+        assertThat(message).contains("resolved only in client-id, client-secret, truststore-password and the token-store keys");
     }
 
     @Test

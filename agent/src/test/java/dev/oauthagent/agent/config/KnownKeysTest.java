@@ -17,6 +17,10 @@ import org.junit.jupiter.api.Test;
 class KnownKeysTest {
     private static final List<KnownKey> NEEDS_A_REAL_TRUSTSTORE = Arrays.asList(
             KnownKeys.TRUSTSTORE, KnownKeys.TRUSTSTORE_PASSWORD, KnownKeys.TRUSTSTORE_TYPE);
+    /** Their examples name a directory and key files of a real host; TokenStoreConfigTest covers the forms. */
+    private static final List<KnownKey> NEEDS_A_REAL_TOKEN_STORE = Arrays.asList(
+            KnownKeys.TOKEN_STORE, KnownKeys.TOKEN_STORE_KEY, KnownKeys.TOKEN_STORE_KEY_PREVIOUS,
+            KnownKeys.TOKEN_STORE_ACCESS_TOKEN);
 
     private static Path repoRoot() {
         Path dir = Paths.get("").toAbsolutePath();
@@ -91,7 +95,7 @@ class KnownKeysTest {
     void everyDocumentedExampleValueIsAccepted() throws ConfigException {
         ConfigInput input = ConfigInput.empty().env("BILLING_CLIENT_SECRET", ConfigInput.SECRET);
         for (KnownKey key : KnownKeys.client()) {
-            if (!NEEDS_A_REAL_TRUSTSTORE.contains(key)) {
+            if (!NEEDS_A_REAL_TRUSTSTORE.contains(key) && !NEEDS_A_REAL_TOKEN_STORE.contains(key)) {
                 input.sys(key.fullKey("billing"), key.example());
             }
         }
@@ -102,9 +106,12 @@ class KnownKeysTest {
     @Test
     void onlySecretKeysAreMaskedAndOnlyReferenceKeysResolveReferences() {
         assertThat(KnownKeys.all()).filteredOn(KnownKey::secret)
-                .containsExactlyInAnyOrder(KnownKeys.CLIENT_SECRET, KnownKeys.TRUSTSTORE_PASSWORD, KnownKeys.SCRUB_VALUES);
+                .containsExactlyInAnyOrder(KnownKeys.CLIENT_SECRET, KnownKeys.TRUSTSTORE_PASSWORD, KnownKeys.SCRUB_VALUES,
+                        KnownKeys.TOKEN_STORE_KEY, KnownKeys.TOKEN_STORE_KEY_PREVIOUS);
         assertThat(KnownKeys.all()).filteredOn(KnownKey::referenceAllowed)
                 .containsExactlyInAnyOrder(KnownKeys.CLIENT_ID, KnownKeys.CLIENT_SECRET, KnownKeys.TRUSTSTORE_PASSWORD,
-                        KnownKeys.SCRUB_VALUES);
+                        KnownKeys.SCRUB_VALUES, KnownKeys.TOKEN_STORE_KEY, KnownKeys.TOKEN_STORE_KEY_PREVIOUS);
+        assertThat(KnownKeys.all()).filteredOn(k -> !k.literalAllowed())
+                .containsExactlyInAnyOrder(KnownKeys.TOKEN_STORE_KEY, KnownKeys.TOKEN_STORE_KEY_PREVIOUS);
     }
 }
