@@ -28,7 +28,7 @@ final class SpringWebApp implements ClientApp {
         return System.getProperty("e2e.spring", "7.0.10");
     }
 
-    /** The newest line that has OkHttp3ClientHttpRequestFactory (removed in 7.0). */
+    /** The 6.2 line (Spring Boot 3), the newest that has OkHttp3ClientHttpRequestFactory (removed in 7.0). */
     static String line6() {
         return System.getProperty("e2e.spring6", "6.2.19");
     }
