@@ -54,7 +54,7 @@ final class AppLauncher {
                 .args(app.args(run).toArray(String[]::new));
     }
 
-    private static AppResult finish(JavaProcessBuilder builder, AppRun run, Map<String, String> secrets,
+    private AppResult finish(JavaProcessBuilder builder, AppRun run, Map<String, String> secrets,
             ContractServers used) {
         long start = System.nanoTime();
         AppResult result;
@@ -66,6 +66,7 @@ final class AppLauncher {
         assertThat(result.stdout()).as("the app ran to its end\n%s", result).contains("DONE ok=");
         assertNoSecretIn(result.output(), secrets, "the app's output");
         assertNoSecretIn(used.serverOutput(), secrets, "the servers' output");
+        app.assertRanAsDescribed(result);
         return result;
     }
 

@@ -60,4 +60,11 @@ public interface ClientApp {
     default String ownAuthorization(URI url) {
         return null;
     }
+
+    /**
+     * Checks what only this app's output tells about the run, after every run: e.g. that a framework sent through the
+     * library it is said to ride on. Nothing by default.
+     */
+    default void assertRanAsDescribed(AppResult result) {
+    }
 }
