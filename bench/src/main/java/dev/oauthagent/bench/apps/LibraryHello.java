@@ -17,17 +17,7 @@ public final class LibraryHello {
 
     public static void main(String[] args) throws Exception {
         URI uri = URI.create(args[0]);
-        boolean send = "requests".equals(args[1]);
-        Sender[] senders = {new OkHttpSender(uri), new Apache4Sender(uri), new Apache5Sender(uri)};
-        int sent = 0;
-        for (Sender sender : senders) {
-            if (send && sender.get() != 200) {
-                System.exit(1);
-            }
-            sent += send ? 1 : 0;
-        }
-        System.out.println("LIBRARY_HELLO requests=" + sent);
-        // Nothing of the libraries keeps the JVM busy: exit at once, as Hello does.
-        System.exit(0);
+        Senders.startAndExit("LIBRARY_HELLO", args[1], new OkHttpSender(uri), new Apache4Sender(uri),
+                new Apache5Sender(uri));
     }
 }

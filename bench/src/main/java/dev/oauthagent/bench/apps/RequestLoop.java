@@ -64,7 +64,7 @@ public final class RequestLoop {
         return failed;
     }
 
-    private static final class UrlConnectionSender implements Sender {
+    static final class UrlConnectionSender implements Sender {
         private final URL url;
 
         UrlConnectionSender(URL url) {
@@ -87,7 +87,7 @@ public final class RequestLoop {
         }
     }
 
-    private static final class HttpClientSender implements Sender {
+    static final class HttpClientSender implements Sender {
         private final HttpClient client = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1) // plain http: no h2c upgrade attempt on each connection
                 .connectTimeout(Duration.ofSeconds(10))
