@@ -215,23 +215,28 @@ public final class Injector {
      */
     public String authorizationFor(String scheme, String host, int port, String rawPath, String existing)
             throws IOException {
+        return authorizationFor(scheme, host, port, rawPath == null ? "" : rawPath, 0, existing);
+    }
+
+    /**
+     * As {@link #authorizationFor(String, String, int, String, String)}, with the path read from {@code text} at
+     * {@code pathStart} on: for a client that keeps a hop's URL (OkHttp) or request target as one text, so that
+     * deciding allocates nothing.
+     *
+     * @param pathStart where the path (or, when there is none, the query) starts; {@code text.length()} for none
+     */
+    public String authorizationFor(String scheme, String host, int port, String text, int pathStart, String existing)
+            throws IOException {
         String clientName;
         try {
-            clientName = routes.match(scheme, host, port, rawPath);
+            clientName = routes.match(scheme, host, port, text, pathStart);
         } catch (RuntimeException e) {
             return afterInternalError(e, existing);
         }
-        URI origin = clientName == null && unmatchedOrigins != null ? originOf(scheme, host, port) : null;
-        return decide(clientName, null, origin, existing);
-    }
-
-    /** For the debug report of an unmatched hop only; null when the parts make no URI. */
-    private static URI originOf(String scheme, String host, int port) {
-        try {
-            return new URI(scheme, null, host, port, null, null, null);
-        } catch (java.net.URISyntaxException | RuntimeException e) {
-            return null;
+        if (clientName == null && unmatchedOrigins != null) {
+            reportUnmatched(scheme, host, port, text.substring(pathStart));
         }
+        return decide(clientName, null, null, existing);
     }
 
     /** Exactly one of {@code url} and {@code uri} is set. */
@@ -278,13 +283,29 @@ public final class Injector {
     /** Debug logging only; its failure must not change the decision. */
     private void reportUnmatched(URL url, URI uri) {
         try {
-            String line = unmatchedOrigins.firstReport(url, uri);
-            if (line != null) {
-                log.debug(line);
-            }
+            logReport(unmatchedOrigins.firstReport(url, uri));
         } catch (RuntimeException e) {
-            log.debug("cannot explain why a request gets no token ({})", e.getClass().getName());
+            cannotExplain(e);
         }
+    }
+
+    /** As {@link #reportUnmatched(URL, URI)}, for a hop in parts. */
+    private void reportUnmatched(String scheme, String host, int port, String rawPath) {
+        try {
+            logReport(unmatchedOrigins.firstReport(scheme, host, port, rawPath));
+        } catch (RuntimeException e) {
+            cannotExplain(e);
+        }
+    }
+
+    private static void logReport(String line) {
+        if (line != null) {
+            log.debug(line);
+        }
+    }
+
+    private static void cannotExplain(RuntimeException e) {
+        log.debug("cannot explain why a request gets no token ({})", e.getClass().getName());
     }
 
     /** Null in fail-open mode when no token came in time; throws in fail-closed mode. */

@@ -31,11 +31,16 @@ final class UnmatchedOrigins {
      * null when its origin was reported already.
      */
     String firstReport(URL url, URI uri) {
+        return url != null ? firstReport(url.getProtocol(), url.getHost(), url.getPort(), url.getPath())
+                : firstReport(uri.getScheme(), uri.getHost(), uri.getPort(), uri.getRawPath());
+    }
+
+    /** {@link #firstReport(URL, URI)} for a request in the parts {@code RouteTable.match} takes. */
+    String firstReport(String scheme, String host, int port, String rawPath) {
         if (full) {
             return null;
         }
-        String origin = url != null ? origin(url.getProtocol(), url.getHost(), url.getPort())
-                : origin(uri.getScheme(), uri.getHost(), uri.getPort());
+        String origin = origin(scheme, host, port);
         if (reported.size() >= MAX_ORIGINS) {
             full = true;
             return "no token for requests to " + MAX_ORIGINS + " different origins so far; requests to further"
@@ -44,9 +49,8 @@ final class UnmatchedOrigins {
         if (!reported.add(origin)) {
             return null;
         }
-        RouteExplanation explanation = url != null ? RouteExplanation.of(routes, url)
-                : RouteExplanation.of(routes, uri);
-        return explanation.summary() + " (said once per scheme, host and port)";
+        return RouteExplanation.of(routes, scheme, host, port, rawPath).summary()
+                + " (said once per scheme, host and port)";
     }
 
     private static String origin(String scheme, String host, int port) {

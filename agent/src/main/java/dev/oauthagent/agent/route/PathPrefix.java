@@ -93,11 +93,16 @@ public final class PathPrefix {
 
     /** True if {@code path[0, end)}, a path without dot segments, lies under this prefix. */
     boolean matches(String path, int end) {
+        return matches(path, 0, end);
+    }
+
+    /** True if {@code text[start, end)}, a path without dot segments, lies under this prefix. */
+    boolean matches(String text, int start, int end) {
         int length = value.length();
-        if (end < length || !path.regionMatches(0, value, 0, length)) {
+        if (end - start < length || !text.regionMatches(start, value, 0, length)) {
             return false;
         }
-        return end == length || path.charAt(length) == '/';
+        return end - start == length || text.charAt(start + length) == '/';
     }
 
     @Override

@@ -18,14 +18,22 @@ final class RequestPath {
 
     /** True if {@code prefix} matches the raw path (query and fragment, if present, are ignored). */
     static boolean matches(PathPrefix prefix, String rawPath) {
+        return matches(prefix, rawPath == null ? "" : rawPath, 0);
+    }
+
+    /**
+     * {@link #matches(PathPrefix, String)} for the raw path that is {@code text} from {@code start} on (a URL's text,
+     * whose path starts after its authority): the common case reads it in place.
+     */
+    static boolean matches(PathPrefix prefix, String text, int start) {
         if (prefix.isRoot()) {
             return true;
         }
-        String raw = rawPath == null ? "" : rawPath;
-        int plainEnd = plainPathEnd(raw);
+        int plainEnd = plainPathEnd(text, start);
         if (plainEnd >= 0) {
-            return prefix.matches(raw, plainEnd); // the common case: nothing to normalize, nothing allocated
+            return prefix.matches(text, start, plainEnd); // the common case: nothing to normalize, nothing allocated
         }
+        String raw = start == 0 ? text : text.substring(start); // normalising makes new Strings anyway
         int end = end(raw);
         String path = removeDotSegments(raw, end, false);
         if (!prefix.matches(path, path.length())) {
@@ -50,15 +58,15 @@ final class RequestPath {
     }
 
     /**
-     * Where the path ends if it is already normal (absolute, no percent-encoding, no backslash, no segment
-     * starting with '.'), else -1. One pass, so the common case reads the path once.
+     * Where the path that starts at {@code start} ends if it is already normal (absolute, no percent-encoding, no
+     * backslash, no segment starting with '.'), else -1. One pass, so the common case reads the path once.
      */
-    private static int plainPathEnd(String raw) {
+    private static int plainPathEnd(String raw, int start) {
         int length = raw.length();
-        if (length == 0 || raw.charAt(0) != '/') {
+        if (length == start || raw.charAt(start) != '/') {
             return -1;
         }
-        for (int i = 1; i < length; i++) {
+        for (int i = start + 1; i < length; i++) {
             char c = raw.charAt(i);
             if (c == '?' || c == '#') {
                 return i;

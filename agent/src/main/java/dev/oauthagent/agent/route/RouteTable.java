@@ -119,6 +119,16 @@ public final class RouteTable {
      *     which are ignored; null or empty means {@code /}
      */
     public String match(String scheme, String host, int port, String rawPath) {
+        return match(scheme, host, port, rawPath == null ? "" : rawPath, 0);
+    }
+
+    /**
+     * {@link #match(String, String, int, String)} with the raw path read from {@code text} at {@code pathStart} on: for
+     * a client that keeps a hop's URL or request target as one text, so that the path need not be cut out of it.
+     *
+     * @param pathStart where the path (or, when there is none, the query) starts; {@code text.length()} for none
+     */
+    public String match(String scheme, String host, int port, String text, int pathStart) {
         int defaultPort = defaultPort(scheme);
         if (defaultPort < 0) {
             return null;
@@ -135,7 +145,7 @@ public final class RouteTable {
         for (RouteEntry entry : entries) {
             if ((https || entry.allowHttp)
                     && entry.host.matches(normalizedHost, effectivePort, defaultPort)
-                    && RequestPath.matches(entry.path, rawPath)) {
+                    && RequestPath.matches(entry.path, text, pathStart)) {
                 return entry.clientName;
             }
         }

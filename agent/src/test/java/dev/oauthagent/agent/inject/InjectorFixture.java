@@ -49,6 +49,18 @@ public final class InjectorFixture {
                 .client("billing", "billing.example.com", null, FailMode.CLOSED, false).build();
     }
 
+    /**
+     * Hosts in every spelling a hop's destination can come in: "orders" on https://orders.example.com/api, "local"
+     * on http(s)://[2001:db8::1]:8443 (allow-http), "internal" on https://my_svc.internal/api (an underscore, which
+     * {@code java.net.URI} reads as no host at all).
+     */
+    public static InjectorFixture destinations() {
+        InjectorFixture fixture = new InjectorFixture().client("orders", "orders.example.com", "/api", FailMode.CLOSED,
+                false).client("internal", "my_svc.internal", "/api", FailMode.CLOSED, false);
+        fixture.allowHttp = true;
+        return fixture.client("local", "[2001:db8::1]:8443", null, FailMode.CLOSED, false).build();
+    }
+
     public InjectorFixture client(String name, String host, String path, FailMode failMode,
                                   boolean overrideExisting) {
         ClientConfig.Builder b = ClientConfig.builder(name)

@@ -30,6 +30,16 @@ class UnmatchedOriginsTest {
     }
 
     @Test
+    void aHopInPartsIsExplainedWithItsPathAsAUrlIs() throws Exception {
+        String fromParts = origins.firstReport("http", "127.0.0.1", -1, "/public/x");
+
+        assertThat(fromParts).contains("http://127.0.0.1/public/…").contains("path")
+                .isEqualTo(new UnmatchedOrigins(RouteTable.of(List.of(Route.parse("orders", List.of("127.0.0.1"),
+                        List.of("/api"), true)))).firstReport(new URL("http://127.0.0.1/public/x"), null));
+        assertThat(origins.firstReport("HTTP", "127.0.0.1", -1, "/api")).isNull();
+    }
+
+    @Test
     void afterTheCapOneLineSaysFurtherOriginsAreNotReported() throws Exception {
         for (int port = 1; port <= UnmatchedOrigins.MAX_ORIGINS; port++) {
             assertThat(origins.firstReport(new URL("http://127.0.0.1:" + (10_000 + port) + "/api"), null)).isNotNull();

@@ -15,12 +15,14 @@ import java.time.Duration;
  * each batch. The harness keeps two of these alive at once (without and with the agent) and alternates their
  * batches, so both see the same machine load at nearly the same time.
  *
- * <p>Usage: {@code RequestLoop <urlconnection|httpclient> <url>}, then batches as {@link BatchLoop} describes:
+ * <p>Usage: {@code RequestLoop <urlconnection|httpclient|okhttp|apache4|apache5|apache5async> <url>}, then batches as {@link BatchLoop} describes:
  * a number of requests in, a {@code BATCH} line out, {@code failed} counting the answers other than 200. End of
  * input ends the program, with exit code 1 if any request failed. The process CPU includes java.net.http's
  * selector thread.
  *
- * <p>Both clients keep the connection alive (the body is read to the end), as a real application would.
+ * <p>Every client keeps the connection alive (the body is read to the end), as a real application would, and
+ * builds a new request object per request. The libraries' clients (OkHttp, Apache HttpClient 4 and 5) need their
+ * jars on the class path (bench/target/http-libs).
  */
 public final class RequestLoop {
     private RequestLoop() {
@@ -38,8 +40,17 @@ public final class RequestLoop {
                 return new UrlConnectionSender(uri.toURL());
             case "httpclient":
                 return new HttpClientSender(uri);
+            case "okhttp":
+                return new OkHttpSender(uri);
+            case "apache4":
+                return new Apache4Sender(uri);
+            case "apache5":
+                return new Apache5Sender(uri);
+            case "apache5async":
+                return new Apache5AsyncSender(uri);
             default:
-                throw new IllegalArgumentException("client must be urlconnection or httpclient, not " + client);
+                throw new IllegalArgumentException("client must be urlconnection, httpclient, okhttp, apache4, apache5"
+                        + " or apache5async, not " + client);
         }
     }
 
@@ -53,12 +64,7 @@ public final class RequestLoop {
         return failed;
     }
 
-    private interface Sender {
-        /** One GET, body read to the end; returns the status. */
-        int get() throws Exception;
-    }
-
-    private static final class UrlConnectionSender implements Sender {
+    static final class UrlConnectionSender implements Sender {
         private final URL url;
 
         UrlConnectionSender(URL url) {
@@ -81,7 +87,7 @@ public final class RequestLoop {
         }
     }
 
-    private static final class HttpClientSender implements Sender {
+    static final class HttpClientSender implements Sender {
         private final HttpClient client = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1) // plain http: no h2c upgrade attempt on each connection
                 .connectTimeout(Duration.ofSeconds(10))

@@ -53,18 +53,27 @@ final class BenchFiles {
 
     /** slf4j-api, logback-core and logback-classic, copied to bench/target/logback by the build. */
     List<Path> logbackJars() {
+        return jarsIn("logback", 3, "slf4j-api, logback-core and logback-classic");
+    }
+
+    /** OkHttp, Apache HttpClient 4 and 5 and what they need, copied to bench/target/http-libs by the build. */
+    List<Path> httpLibraryJars() {
+        return jarsIn("http-libs", 10, "okhttp, okio, kotlin-stdlib, httpclient, httpcore, httpclient5, httpcore5");
+    }
+
+    private List<Path> jarsIn(String folder, int atLeast, String expected) {
+        Path dir = benchTarget.resolve(folder);
         List<Path> jars = new ArrayList<>();
-        try (DirectoryStream<Path> found = Files.newDirectoryStream(benchTarget.resolve("logback"), "*.jar")) {
+        try (DirectoryStream<Path> found = Files.newDirectoryStream(dir, "*.jar")) {
             for (Path jar : found) {
                 jars.add(jar.toAbsolutePath());
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("no " + benchTarget.resolve("logback")
-                    + "; build it with: mvn -B -o -q -pl bench -am package -DskipTests", e);
+            throw new UncheckedIOException("no " + dir + "; build it with: mvn -B -o -q -pl bench -am package -DskipTests",
+                    e);
         }
-        if (jars.size() < 3) {
-            throw new IllegalStateException("expected slf4j-api, logback-core and logback-classic in "
-                    + benchTarget.resolve("logback") + ", found " + jars);
+        if (jars.size() < atLeast) {
+            throw new IllegalStateException("expected " + expected + " in " + dir + ", found " + jars);
         }
         return jars;
     }

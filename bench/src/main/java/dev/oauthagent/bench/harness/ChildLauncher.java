@@ -36,6 +36,13 @@ final class ChildLauncher {
         this.clientSecret = clientSecret;
     }
 
+    /** A child whose programs need {@code libraries} beside the apps jar. */
+    static ChildLauncher withLibraries(Path appsJar, List<Path> libraries, Path workDir, String clientSecret) {
+        List<Path> classPath = new ArrayList<>(List.of(appsJar));
+        classPath.addAll(libraries);
+        return new ChildLauncher(classPath, workDir, clientSecret);
+    }
+
     /** The child's command and environment; the caller chooses where its input and output go. */
     ProcessBuilder builder(JvmVariant variant, String mainClass, String... args) {
         List<String> command = new ArrayList<>();

@@ -19,23 +19,29 @@ import java.util.Set;
  * to the matched URL right after start) without and with oauth-agent; the request's own latency, which with
  * the agent includes waiting for the first token, and the process wall time. Part 3: {@code LogHello} (one
  * logback line at once, then exit) without an agent, with oauth-agent and with oauth-agent with scrubbing off,
- * interleaved as in part 1: what an application that logs at start waits for the logging hooks.
+ * interleaved as in part 1: what an application that logs at start waits for the logging hooks. Part 4
+ * ({@link LibraryStartup}): an application that uses OkHttp and Apache HttpClient 4 and 5 at start, against
+ * {@code Hello} in the same rounds. {@code --parts=} runs some of them (hello, first-request, log-hello, libraries).
  *
  * <pre>
  * mvn -B -ntp -o -pl bootstrap,agent,bench -am package -DskipTests
  * java -cp bench/target/benchmarks.jar dev.oauthagent.bench.harness.StartupHarness [--runs=7]
- *     [--agent-jar=...] [--apps-jar=...] [--otel-jar=...]
+ *     [--parts=hello,first-request,log-hello,libraries] [--agent-jar=...] [--apps-jar=...] [--otel-jar=...]
  * </pre>
  * The OpenTelemetry agent is copied to {@code bench/target/otel/} by the build; without it its row is skipped
  * with a note.
  */
 public final class StartupHarness {
+    private static final String ALL_PARTS = "hello,first-request,log-hello,libraries";
+
     private StartupHarness() {
     }
 
     public static void main(String[] args) throws Exception {
-        HarnessOptions options = new HarnessOptions(args, Set.of("runs", "agent-jar", "apps-jar", "otel-jar"));
+        HarnessOptions options = new HarnessOptions(args,
+                Set.of("runs", "parts", "agent-jar", "apps-jar", "otel-jar"));
         int runs = options.intValue("runs", 7);
+        Set<String> parts = Set.of(options.text("parts", ALL_PARTS).split(","));
         BenchFiles files = BenchFiles.locate();
         Path agentJar = files.agentJar(options.path("agent-jar"));
         Path appsJar = files.appsJar(options.path("apps-jar"));
@@ -52,27 +58,41 @@ public final class StartupHarness {
             System.out.println("Start-up: " + runs + " rounds, variants interleaved in each round");
             System.out.println("JDK " + MachineState.jdk() + ", " + MachineState.cores() + ", at start "
                     + MachineState.load());
-            List<JvmVariant> helloVariants = new ArrayList<>(List.of(none, ours));
-            if (otelJar != null) {
-                helloVariants.add(JvmVariant.openTelemetry(otelJar));
-            } else if (options.path("otel-jar") != null) {
-                System.out.println("NOTE: no OpenTelemetry agent at --otel-jar=" + options.path("otel-jar")
-                        + ": its row is skipped.");
-            } else {
-                System.out.println("NOTE: no OpenTelemetry agent at bench/target/otel/opentelemetry-javaagent.jar"
-                        + " (the build could not resolve it; give one with --otel-jar=): its row is skipped.");
+            if (parts.contains("hello")) {
+                measureHello(runs, otelJar, options.path("otel-jar"), launcher, none, ours);
             }
-            printWallTimes("Hello", measureWallTimes(helloVariants, runs, launcher, "Hello"));
-            printFirstRequest(List.of(none, ours), runs, server, launcher);
-            List<Path> withLogback = new ArrayList<>(List.of(appsJar));
-            withLogback.addAll(files.logbackJars());
-            ChildLauncher logbackLauncher = new ChildLauncher(withLogback, workDir, secret);
-            List<JvmVariant> logVariants = List.of(none, ours, JvmVariant.oauthAgentScrubbingOff(agentJar, config));
-            printWallTimes("LogHello", measureWallTimes(logVariants, runs, logbackLauncher, "LogHello"));
+            if (parts.contains("first-request")) {
+                printFirstRequest(List.of(none, ours), runs, server, launcher);
+            }
+            if (parts.contains("log-hello")) {
+                ChildLauncher logbackLauncher = ChildLauncher.withLibraries(appsJar, files.logbackJars(), workDir,
+                        secret);
+                List<JvmVariant> logVariants = List.of(none, ours, JvmVariant.oauthAgentScrubbingOff(agentJar, config));
+                printWallTimes("LogHello", measureWallTimes(logVariants, runs, logbackLauncher, "LogHello"));
+            }
+            if (parts.contains("libraries")) {
+                new LibraryStartup(launcher, ChildLauncher.withLibraries(appsJar, files.httpLibraryJars(), workDir,
+                        secret), none, ours).measure(runs, server.apiUrl());
+            }
             System.out.println("At end " + MachineState.load());
         } finally {
             WorkDirs.delete(workDir); // its files are read by now: nothing of a run stays in the temp folder
         }
+    }
+
+    private static void measureHello(int runs, Path otelJar, Path otelOption, ChildLauncher launcher, JvmVariant none,
+            JvmVariant ours) throws Exception {
+        List<JvmVariant> helloVariants = new ArrayList<>(List.of(none, ours));
+        if (otelJar != null) {
+            helloVariants.add(JvmVariant.openTelemetry(otelJar));
+        } else if (otelOption != null) {
+            System.out.println("NOTE: no OpenTelemetry agent at --otel-jar=" + otelOption
+                    + ": its row is skipped.");
+        } else {
+            System.out.println("NOTE: no OpenTelemetry agent at bench/target/otel/opentelemetry-javaagent.jar"
+                    + " (the build could not resolve it; give one with --otel-jar=): its row is skipped.");
+        }
+        printWallTimes("Hello", measureWallTimes(helloVariants, runs, launcher, "Hello"));
     }
 
     private static Map<JvmVariant, List<Double>> measureWallTimes(List<JvmVariant> variants, int runs,

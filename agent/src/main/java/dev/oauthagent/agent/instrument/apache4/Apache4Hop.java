@@ -103,9 +103,10 @@ final class Apache4Hop implements Apache4Hook {
             if (line == null || CONNECT.equals(core.method(line))) {
                 return null; // a proxy tunnel's CONNECT never carries a token to the proxy
             }
-            URI uri = context == null ? null : HopUri.of(core, line, context);
             String existing = core.authorization(request);
-            String value = injector.authorizationFor(uri, existing);
+            Object target = RouteTarget.of(core, context);
+            String value = target == null ? injector.authorizationFor((URI) null, existing) // matches no client
+                    : decide(core, target, core.requestTarget(line), existing);
             if (value != existing) {
                 core.replaceAuthorization(request, value);
             }
@@ -118,6 +119,11 @@ final class Apache4Hop implements Apache4Hook {
             logOnce(t);
             return null;
         }
+    }
+
+    private String decide(HttpCore4 core, Object target, String requestTarget, String existing) throws Throwable {
+        return injector.authorizationFor(core.scheme(target), core.hostName(target), core.port(target), requestTarget,
+                RouteTarget.pathStart(requestTarget), existing);
     }
 
     /**

@@ -51,7 +51,7 @@ final class OkHttpHop implements OkHttpHook {
         String existing;
         try {
             existing = okhttp.header(request, AUTHORIZATION);
-            String value = injector.authorizationFor(okhttp.url(request), existing);
+            String value = okhttp.authorizationFor(injector, request, existing);
             lastSent.record(request, injector.isAgentValue(value) ? value : null);
             if (value == existing) {
                 return request;
@@ -83,7 +83,7 @@ final class OkHttpHop implements OkHttpHook {
             if (!okhttp.canResend(request)) {
                 // The host only: a URL's query or user info may hold a credential of the application's.
                 log.debug("not sending a request to {} again: its body cannot be replayed; the application gets"
-                        + " the 401", okhttp.url(request).getHost());
+                        + " the 401", okhttp.host(request));
                 return null;
             }
             // The hop's own request, without our token: the resend is a new hop, decided with the new token.

@@ -1,12 +1,12 @@
 package dev.oauthagent.agent.instrument.okhttp;
 
+import dev.oauthagent.agent.inject.Injector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
-import java.net.URL;
 import java.util.List;
 
 /**
@@ -41,6 +41,10 @@ final class OkHttpMembers {
     };
 
     private final MethodHandle requestUrl;
+    private final MethodHandle urlScheme;
+    private final MethodHandle urlHost;
+    private final MethodHandle urlPort;
+    private final MethodHandle urlText;
     private final MethodHandle requestHeader;
     private final MethodHandle requestBody;
     private final MethodHandle newBuilder;
@@ -61,10 +65,12 @@ final class OkHttpMembers {
         Class<?> builder = Class.forName("okhttp3.Request$Builder", false, loader);
         Class<?> response = Class.forName("okhttp3.Response", false, loader);
         Class<?> body = Class.forName("okhttp3.RequestBody", false, loader);
-        requestUrl = MethodHandles.filterReturnValue(
-                        lookup.findVirtual(request, "url", MethodType.methodType(httpUrl)),
-                        lookup.findVirtual(httpUrl, "url", MethodType.methodType(URL.class)))
-                .asType(MethodType.methodType(URL.class, Object.class));
+        requestUrl = objectGetter(lookup, request, "url", httpUrl);
+        urlScheme = text(lookup, httpUrl, "scheme");
+        urlHost = text(lookup, httpUrl, "host");
+        urlPort = lookup.findVirtual(httpUrl, "port", MethodType.methodType(int.class))
+                .asType(MethodType.methodType(int.class, Object.class));
+        urlText = text(lookup, httpUrl, "toString");
         requestHeader = lookup.findVirtual(request, "header", MethodType.methodType(String.class, String.class))
                 .asType(MethodType.methodType(String.class, Object.class, String.class));
         requestBody = objectGetter(lookup, request, "body", body);
@@ -101,14 +107,44 @@ final class OkHttpMembers {
         }
     }
 
+    private static MethodHandle text(MethodHandles.Lookup lookup, Class<?> owner, String name)
+            throws ReflectiveOperationException {
+        return lookup.findVirtual(owner, name, MethodType.methodType(String.class))
+                .asType(MethodType.methodType(String.class, Object.class));
+    }
+
     private static MethodHandle objectGetter(MethodHandles.Lookup lookup, Class<?> owner, String name, Class<?> type)
             throws ReflectiveOperationException {
         return lookup.findVirtual(owner, name, MethodType.methodType(type))
                 .asType(MethodType.methodType(Object.class, Object.class));
     }
 
-    URL url(Object request) throws Throwable {
-        return (URL) requestUrl.invokeExact(request);
+    /**
+     * The injector's value for {@code request}, decided on its {@code HttpUrl}'s own parts: scheme, host (as OkHttp
+     * canonicalised it: lower case, punycode, an IPv6 literal without brackets), port (the scheme's default when the
+     * URL names none) and its text from the path on ({@code toString()} returns the text OkHttp keeps). Nothing is
+     * allocated.
+     */
+    String authorizationFor(Injector injector, Object request, String existing) throws Throwable {
+        Object url = (Object) requestUrl.invokeExact(request);
+        String scheme = (String) urlScheme.invokeExact(url);
+        String text = (String) urlText.invokeExact(url);
+        return injector.authorizationFor(scheme, (String) urlHost.invokeExact(url), (int) urlPort.invokeExact(url),
+                text, pathStart(text, scheme), existing);
+    }
+
+    /**
+     * Where the path starts in OkHttp's text of a URL: at the first '/' after "scheme://", as OkHttp's own
+     * {@code encodedPath()} finds it (a user name or password in that text has its '/' percent-encoded).
+     */
+    static int pathStart(String url, String scheme) {
+        int slash = url.indexOf('/', scheme.length() + 3);
+        return slash < 0 ? url.length() : slash;
+    }
+
+    /** The request's host, for a log line. */
+    String host(Object request) throws Throwable {
+        return (String) urlHost.invokeExact((Object) requestUrl.invokeExact(request));
     }
 
     String header(Object request, String name) throws Throwable {

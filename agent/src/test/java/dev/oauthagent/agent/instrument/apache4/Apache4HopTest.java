@@ -2,6 +2,7 @@ package dev.oauthagent.agent.instrument.apache4;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.oauthagent.agent.AllocationMeter;
 import dev.oauthagent.agent.config.FailMode;
 import dev.oauthagent.agent.inject.InjectorFixture;
 
@@ -27,6 +28,8 @@ import org.apache.http.message.BasicHttpRequest;
 import org.apache.http.message.BasicHttpResponse;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * {@link Apache4Hop} on real HttpClient 4.5 objects (request wrappers, contexts holding the hop's route, responses)
@@ -268,6 +271,95 @@ class Apache4HopTest {
 
             assertThat(hop.resendClassic(false, ok, context)).isFalse();
             assertThat(hop.resendClassic(true, ok, context)).isTrue();
+        }
+    }
+
+    /**
+     * The hop decides on its route's target (scheme, host, port) and its request line's path, as they are, with the
+     * rules every client's hop follows: each gets the token of the client named, or none. An underscore in the host
+     * and a space in the path, which {@code java.net.URI} cannot read, are judged as Apache HttpClient 5's hop and
+     * {@code HttpURLConnection}'s judge them.
+     */
+    @Nested
+    class Destinations {
+        private final InjectorFixture d = InjectorFixture.destinations();
+        private final Apache4Hop destinationsHop = new Apache4Hop(d.injector);
+
+        @ParameterizedTest(name = "{0}://{1}:{2} {3} -> {4}")
+        @CsvSource({
+            "https, orders.example.com, 443, /api/items, orders",
+            "https, ORDERS.Example.COM, -1, /api/items, orders",
+            "https, orders.example.com., 443, /api, orders",
+            "https, orders.example.com, 8443, /api, none",
+            "http, orders.example.com, 80, /api, none",
+            "http, 2001:db8::1, 8443, /x, local",
+            "https, [2001:db8::1], 8443, /x, local",
+            "http, 2001:DB8:0:0::1, 8443, /, local",
+            "http, 2001:db8::1, -1, /x, none",
+            "https, orders.example.com, 443, /api/%69tems?q=%2F, orders",
+            "https, orders.example.com, 443, /%61pi/items, none",
+            "https, orders.example.com, 443, /api/..%2Fpublic, none",
+            "https, orders.example.com, 443, /public/../api/x, orders",
+            "https, orders.example.com, 443, /apiary, none",
+            "https, orders.example.com, 443, https://user:pw@evil.example.net/api/x, orders",
+            "https, orders.example.com, 443, https://orders.example.com/public?to=/api, none",
+            "https, orders.example.com, 443, https://orders.example.com?x=/api, none",
+            "https, orders.example.com, 443, https://orders.example.com, none",
+            "https, orders.example.com, 443, api/x, orders",
+            "https, orders.example.com, 443, *, none",
+        })
+        void aHopGetsTheTokenOfTheClientItsRouteTargetAndRequestLineMatch(String scheme, String host,
+                int port, String requestTarget, String client) {
+            BasicHttpRequest request = new BasicHttpRequest("GET", requestTarget, HttpVersion.HTTP_1_1);
+
+            destinationsHop.beforeExecute(request, routedTo(scheme, host, port));
+
+            assertThat(authorizations(request)).containsExactlyElementsOf(
+                    "none".equals(client) ? java.util.Collections.emptyList()
+                            : java.util.Collections.singletonList(d.tokenHeader(client)));
+        }
+
+        @Test
+        void aHostWithAnUnderscoreOrAPathWithASpaceIsJudgedAsByTheOtherClientsHops() {
+            BasicHttpRequest internal = new BasicHttpRequest("GET", "/api/x", HttpVersion.HTTP_1_1);
+            BasicHttpRequest spaced = new BasicHttpRequest("GET", "/api/a b", HttpVersion.HTTP_1_1);
+            BasicHttpRequest spacedOutside = new BasicHttpRequest("GET", "/public/a b", HttpVersion.HTTP_1_1);
+
+            destinationsHop.beforeExecute(internal, routedTo("https", "my_svc.internal", 443));
+            destinationsHop.beforeExecute(spaced, routedTo("https", "orders.example.com", 443));
+            destinationsHop.beforeExecute(spacedOutside, routedTo("https", "orders.example.com", 443));
+
+            assertThat(authorizations(internal)).containsExactly(d.tokenHeader("internal"));
+            assertThat(authorizations(spaced)).containsExactly(d.tokenHeader("orders"));
+            assertThat(authorizations(spacedOutside)).isEmpty();
+        }
+    }
+
+    /**
+     * The hop runs on every request an application sends through HttpClient 4: deciding it must not allocate.
+     * Counts bytes, not time; the JMH benchmark in bench/ (LibraryHopBenchmark) has the figures.
+     */
+    @Nested
+    class Allocation {
+
+        @Test
+        void aHopNoClientMatchesAllocatesNothing() {
+            HttpRequestWrapper hopRequest = wrapper(new HttpGet("https://cdn.example.net/static/app.js"),
+                    "/static/app.js");
+            HttpClientContext context = routedTo("https", "cdn.example.net", 443);
+            hopRequest.getRequestLine(); // the wrapper makes its request line once, as the client's own code asks first
+
+            assertThat(AllocationMeter.bytesPerCall(() -> hop.beforeExecute(hopRequest, context))).isLessThan(1.0);
+        }
+
+        @Test
+        void decidingAMatchedHopAllocatesNothing() {
+            HttpRequestWrapper hopRequest = wrapper(new HttpGet("https://orders.example.com/api/items"), "/api/items");
+            HttpClientContext context = routedTo("https", "orders.example.com", 443);
+            hop.beforeExecute(hopRequest, context); // now it carries the current token: nothing to change
+
+            assertThat(AllocationMeter.bytesPerCall(() -> hop.beforeExecute(hopRequest, context))).isLessThan(1.0);
+            assertThat(authorizations(hopRequest)).containsExactly(f.tokenHeader("orders"));
         }
     }
 

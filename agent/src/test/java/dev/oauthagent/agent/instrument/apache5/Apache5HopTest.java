@@ -2,6 +2,7 @@ package dev.oauthagent.agent.instrument.apache5;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.oauthagent.agent.AllocationMeter;
 import dev.oauthagent.agent.config.FailMode;
 import dev.oauthagent.agent.inject.InjectorFixture;
 import java.io.IOException;
@@ -252,6 +253,24 @@ class Apache5HopTest {
         BasicHttpRequest next = new BasicHttpRequest("GET", URI.create("http://api.example.com/api/orders"));
         beforeAsyncExec(next, "api.example.com");
         assertThat(authorizations(next)).containsExactly("Bearer api-token-2");
+    }
+
+    /**
+     * The classic hop runs on every request an application sends through HttpClient 5: deciding it must not
+     * allocate. Counts bytes, not time; the JMH benchmark in bench/ (LibraryHopBenchmark) has the figures.
+     */
+    @Test
+    void decidingAClassicHopAllocatesNothingMatchedOrNot() {
+        HttpGet unmatched = new HttpGet("http://cdn.example.net/static/app.js");
+        HttpClientContext unmatchedContext = contextFor("http", "cdn.example.net", 80);
+        HttpGet matched = new HttpGet("http://api.example.com/api/orders");
+        HttpClientContext matchedContext = contextFor("http", "api.example.com", 80);
+        hop.beforeClassicSend(matched, matchedContext); // now it carries the current token: nothing to change
+
+        assertThat(AllocationMeter.bytesPerCall(() -> hop.beforeClassicSend(unmatched, unmatchedContext)))
+                .isLessThan(1.0);
+        assertThat(AllocationMeter.bytesPerCall(() -> hop.beforeClassicSend(matched, matchedContext))).isLessThan(1.0);
+        assertThat(authorizations(matched)).containsExactly("Bearer api-token-1");
     }
 
     /** The async hook at the exec chain's last element, for a hop to {@code host}: returns the callback it gave. */
