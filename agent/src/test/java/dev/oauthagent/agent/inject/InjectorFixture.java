@@ -38,8 +38,11 @@ public final class InjectorFixture {
     public final Map<String, CountingSource> sources = new LinkedHashMap<>();
     final Map<String, TokenCache> caches = new LinkedHashMap<>();
     final List<ClientConfig> clients = new ArrayList<>();
-    /** Short enough that a failing endpoint fails a request at once (its retry is planned later than this). */
-    Duration waitTimeout = Duration.ofMillis(300);
+    /**
+     * Short enough that a failing endpoint fails a request at once (its retry is planned later than this), long
+     * enough that a loaded machine still hands a waiting request its first token (300 ms was not, at load 9).
+     */
+    Duration waitTimeout = Duration.ofSeconds(1);
     /** Whether the clients added next match http too (allow-http). */
     public boolean allowHttp;
     public Injector injector;
