@@ -49,8 +49,17 @@ public final class TokenEndpointClient implements TokenSource {
 
     @Override
     public AccessToken fetch() throws TokenFetchException {
+        return fetch(grant);
+    }
+
+    /**
+     * One token request with another grant than the configured one, under the same client authentication,
+     * validation and error reporting: the user grants' steps (a device code polled, an authorization code or a
+     * refresh token redeemed) each send one.
+     */
+    public AccessToken fetch(Grant grant) throws TokenFetchException {
         checkScheme();
-        TokenRequest request = buildRequest();
+        TokenRequest request = buildRequest(grant);
         LOG.debug(messages.log("requesting a token from " + messages.endpoint()));
         AccessToken token;
         try {
@@ -62,7 +71,7 @@ public final class TokenEndpointClient implements TokenSource {
         return token;
     }
 
-    private TokenRequest buildRequest() {
+    private TokenRequest buildRequest(Grant grant) {
         TokenRequest.Builder request = TokenRequest.builder(client.tokenUrl());
         grant.addTo(request);
         authentication.applyTo(request);
