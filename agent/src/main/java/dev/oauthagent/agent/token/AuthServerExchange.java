@@ -17,8 +17,8 @@ import javax.net.ssl.HttpsURLConnection;
 import javax.net.ssl.SSLSocketFactory;
 
 /**
- * One HTTP exchange of the agent with a client's authorization server (the token request, or the look-up of
- * its discovery document), with HttpURLConnection, which every JVM has, from Java 8 on.
+ * One HTTP exchange of the agent with a client's authorization server (the token request, the device
+ * authorization request, or the look-up of its discovery document), with HttpURLConnection, which every JVM has, from Java 8 on.
  *
  * <p>What each exchange is held to: a connect timeout and a per-read timeout from the configuration, and a
  * total deadline of both added together ({@link TotalDeadline}); a 1 MiB response limit; no redirects (a
@@ -28,7 +28,7 @@ import javax.net.ssl.SSLSocketFactory;
  *
  * <p>Thread-safe.
  */
-final class AuthServerExchange {
+public final class AuthServerExchange {
     private final ClientConfig client;
     private final ClientMessages messages;
     private final ServerTextSanitizer sanitizer;
@@ -36,7 +36,7 @@ final class AuthServerExchange {
     private final TokenTls tls;
     private final ScheduledExecutorService deadlineTimer;
 
-    AuthServerExchange(ClientConfig client, ClientMessages messages, ServerTextSanitizer sanitizer) {
+    public AuthServerExchange(ClientConfig client, ClientMessages messages, ServerTextSanitizer sanitizer) {
         this.client = client;
         this.messages = messages;
         this.sanitizer = sanitizer;
@@ -46,7 +46,7 @@ final class AuthServerExchange {
     }
 
     /** @param body the request body, or null for a GET */
-    TokenHttpResponse send(String method, URI url, Map<String, String> headers, byte[] body)
+    public TokenHttpResponse send(String method, URI url, Map<String, String> headers, byte[] body)
             throws TokenFetchException {
         boolean wasActive = AgentCall.enter();
         try {
@@ -106,7 +106,7 @@ final class AuthServerExchange {
             return (HttpURLConnection) url.toURL().openConnection();
         } catch (IOException | IllegalArgumentException e) {
             throw new TokenFetchException(messages.exception("cannot open a connection to " + messages.endpoint()
-                    + " (" + e.getClass().getSimpleName() + "); check " + messages.key("token-url") + "."),
+                    + " (" + e.getClass().getSimpleName() + "); check " + messages.urlKey() + "."),
                     Kind.TERMINAL, null, -1, -1, e);
         }
     }

@@ -5,17 +5,33 @@ import dev.oauthagent.agent.config.ClientConfig;
 import java.net.URI;
 
 /**
- * The parts every token client message shares: which client, which endpoint, which configuration key to
- * change. The endpoint is shown without user info, query or fragment, which could hold credentials.
+ * The parts every message about one of a client's endpoints shares: which client, which endpoint, which
+ * configuration key to change. The endpoint is shown without user info, query or fragment, which could hold
+ * credentials. By default the endpoint is the token endpoint; the device flow's messages name its device
+ * authorization endpoint and {@code device-authorization-url} instead.
  */
-final class ClientMessages {
+public final class ClientMessages {
     private final String clientName;
+    private final String endpointName;
+    private final String urlKey;
     private final String endpoint;
+    private final String host;
     private final String hostPort;
 
     ClientMessages(ClientConfig client) {
-        URI url = client.tokenUrl();
+        this(client, client.tokenUrl(), "token endpoint", "token-url");
+    }
+
+    /**
+     * @param url          the endpoint's URL
+     * @param endpointName what the endpoint is, as the user should read it: "device authorization endpoint"
+     * @param urlKey       the per-client key the URL comes from: "device-authorization-url"
+     */
+    public ClientMessages(ClientConfig client, URI url, String endpointName, String urlKey) {
         this.clientName = client.name();
+        this.endpointName = endpointName;
+        this.urlKey = urlKey;
+        this.host = url.getHost();
         this.hostPort = url.getHost() + ":" + port(url);
         this.endpoint = url.getScheme() + "://" + url.getHost() + (url.getPort() == -1 ? "" : ":" + url.getPort())
                 + (url.getRawPath() == null ? "" : url.getRawPath());
@@ -29,8 +45,13 @@ final class ClientMessages {
     }
 
     /** "token endpoint https://as.example/oauth2/token" */
-    String endpoint() {
-        return "token endpoint " + endpoint;
+    public String endpoint() {
+        return endpointName + " " + endpoint;
+    }
+
+    /** "token endpoint as.example:443" */
+    String endpointAtHostPort() {
+        return endpointName + " " + hostPort;
     }
 
     /** "as.example:443" */
@@ -38,18 +59,28 @@ final class ClientMessages {
         return hostPort;
     }
 
+    /** "as.example" */
+    String host() {
+        return host;
+    }
+
+    /** The full key of the endpoint's URL: "oauth.agent.clients.billing.token-url" */
+    public String urlKey() {
+        return key(urlKey);
+    }
+
     /** The full configuration key of one of this client's settings. */
-    String key(String name) {
+    public String key(String name) {
         return "oauth.agent.clients." + clientName + "." + name;
     }
 
     /** An exception message: stands alone, so it names the agent and the client. */
-    String exception(String text) {
+    public String exception(String text) {
         return "oauth-agent: client '" + clientName + "': " + text;
     }
 
     /** A log line: the log prefix already names the agent. */
-    String log(String text) {
+    public String log(String text) {
         return "client '" + clientName + "': " + text;
     }
 }

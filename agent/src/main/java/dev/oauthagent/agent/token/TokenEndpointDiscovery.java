@@ -92,7 +92,7 @@ final class TokenEndpointDiscovery {
 
     /** The token_endpoint of a metadata document: an absolute http(s) URL, else null. */
     private static String tokenEndpoint(byte[] body) {
-        try (JsonParser p = TokenResponseParser.JSON.createParser(body)) {
+        try (JsonParser p = JsonObjectReader.JSON.createParser(body)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 return null;
             }

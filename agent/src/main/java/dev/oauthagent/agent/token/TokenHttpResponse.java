@@ -31,15 +31,16 @@ public final class TokenHttpResponse {
     public int status() { return status; }
     public String contentType() { return contentType; }
     public String retryAfter() { return retryAfter; }
-    byte[] body() { return body; }
-    String location() { return location; }
+    /** The body as received. May hold a token: never print it. */
+    public byte[] body() { return body; }
+    public String location() { return location; }
 
-    boolean isRedirect() {
+    public boolean isRedirect() {
         return status >= 300 && status < 400;
     }
 
     /** An HTML error or login page, by header or by the first non-blank character. */
-    boolean looksLikeHtml() {
+    public boolean looksLikeHtml() {
         if (contentType != null && contentType.toLowerCase(java.util.Locale.ROOT).contains("html")) {
             return true;
         }

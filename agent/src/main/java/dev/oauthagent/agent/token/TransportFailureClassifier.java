@@ -36,10 +36,10 @@ final class TransportFailureClassifier {
     }
 
     private String describe(IOException e, boolean connecting, TotalDeadline deadline) {
-        String at = "token endpoint " + messages.hostPort();
+        String at = messages.endpointAtHostPort();
         if (e instanceof ResponseBodyReader.TooLargeException) {
             return messages.endpoint() + " sent a response larger than 1 MiB; reading stopped. A token response is"
-                    + " a few hundred bytes: check " + messages.key("token-url") + ".";
+                    + " a few hundred bytes: check " + messages.urlKey() + ".";
         }
         if (deadline.hasPassed()) {
             return at + " did not deliver a complete response within " + seconds(deadline.total().toMillis())
@@ -47,12 +47,12 @@ final class TransportFailureClassifier {
                     + messages.key("read-timeout") + " if the server is just slow.";
         }
         if (e instanceof UnknownHostException) {
-            return "cannot reach " + at + " (unknown host); check " + messages.key("token-url") + " and DNS.";
+            return "cannot reach " + at + " (unknown host); check " + messages.urlKey() + " and DNS.";
         }
         if (e instanceof ConnectException || e instanceof NoRouteToHostException) {
             String reason = e instanceof NoRouteToHostException ? "no route to host"
                     : reasonOr(e, "connection refused");
-            return "cannot reach " + at + " (" + reason + "); check " + messages.key("token-url") + " and network.";
+            return "cannot reach " + at + " (" + reason + "); check " + messages.urlKey() + " and network.";
         }
         if (e instanceof SocketTimeoutException) {
             return timeout(at, e, connecting);
@@ -66,7 +66,7 @@ final class TransportFailureClassifier {
 
     private String tls(IOException e) {
         String reason = " (" + rootReason(e) + ")";
-        String host = client.tokenUrl().getHost();
+        String host = messages.host();
         switch (CertificateProblem.of(e)) {
             case NOT_TRUSTED:
                 return "the server's certificate is not trusted" + reason + ". " + (client.truststore() == null
@@ -78,7 +78,7 @@ final class TransportFailureClassifier {
                                 : "that truststore") + ", whatever TLS settings the application changed.";
             case WRONG_HOST:
                 return "the server's certificate does not match host " + sanitizer.sanitize(host) + reason
-                        + ". Set " + messages.key("token-url") + " to a host name the certificate names, or have the"
+                        + ". Set " + messages.urlKey() + " to a host name the certificate names, or have the"
                         + " certificate reissued for " + sanitizer.sanitize(host) + ". oauth-agent checks host names"
                         + " strictly, whatever HostnameVerifier the application installed.";
             case NOT_VALID_NOW:
@@ -87,7 +87,7 @@ final class TransportFailureClassifier {
             default:
                 return "the TLS handshake failed" + reason + ". If the server uses a private CA set "
                         + messages.key("truststore") + (client.truststore() == null ? "" : " to a store holding that CA")
-                        + ", and check that the certificate names the host in " + messages.key("token-url") + ".";
+                        + ", and check that the certificate names the host in " + messages.urlKey() + ".";
         }
     }
 
@@ -96,7 +96,7 @@ final class TransportFailureClassifier {
         boolean connectTimeout = connecting && !text.contains("read");
         if (connectTimeout) {
             return "cannot reach " + at + ": no connection within " + seconds(client.connectTimeout().toMillis())
-                    + "; check " + messages.key("token-url") + ", network and firewall, or raise "
+                    + "; check " + messages.urlKey() + ", network and firewall, or raise "
                     + messages.key("connect-timeout") + ".";
         }
         return at + " sent nothing for " + seconds(client.readTimeout().toMillis()) + " (read timeout); the server"
