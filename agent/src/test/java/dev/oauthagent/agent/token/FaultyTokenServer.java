@@ -122,6 +122,12 @@ public final class FaultyTokenServer implements AutoCloseable {
         return new FaultyTokenServer(HttpServer.create(loopback(), 0), "http", responder);
     }
 
+    /** The same on a given loopback port: a server that comes up where a client already failed to connect. */
+    public static FaultyTokenServer http(int port, Function<RecordedRequest, Reply> responder) throws IOException {
+        return new FaultyTokenServer(HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0),
+                "http", responder);
+    }
+
     /** The same over TLS with the given server context. */
     public static FaultyTokenServer https(SSLContext tls, Function<RecordedRequest, Reply> responder)
             throws IOException {
