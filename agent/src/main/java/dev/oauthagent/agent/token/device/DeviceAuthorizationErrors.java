@@ -32,7 +32,7 @@ final class DeviceAuthorizationErrors {
         this.sanitizer = sanitizer;
     }
 
-    /** Any status but 200. */
+    /** Any status but 200, or a 200 that carries an OAuth error instead of the codes. */
     TokenFetchException refusal(TokenHttpResponse response) {
         int status = response.status();
         if (response.isRedirect()) {
@@ -62,6 +62,10 @@ final class DeviceAuthorizationErrors {
 
     /** HTTP 200 with a body that is not a device authorization response. */
     TokenFetchException malformed(TokenHttpResponse response, String problem) {
+        Fields fields = fieldsOrNull(response);
+        if (fields != null && fields.string("error") != null) {
+            return refusal(response); // some servers refuse with HTTP 200
+        }
         if (response.looksLikeHtml()) {
             return terminal(messages.endpoint() + " returned an HTML page instead of a JSON device authorization"
                     + " response (HTTP 200); " + messages.urlKey() + " may point to a login page or a web console."

@@ -164,6 +164,15 @@ class DeviceAuthorizationRequestTest {
     }
 
     @Test
+    void anOAuthErrorInA200IsStillARefusal() {
+        TokenFetchException e = refused(Reply.json(200, "{\"error\":\"unauthorized_client\"}"));
+
+        assertThat(e.getMessage()).contains("answered unauthorized_client (200): Client id 'billing-service' may not"
+                + " use the device flow");
+        assertThat(e.errorCode()).isEqualTo("unauthorized_client");
+    }
+
+    @Test
     void invalidScopeNamesTheRequestedScopesAndTheKey() {
         server.device(Reply.json(400, "{\"error\":\"invalid_scope\"}"));
 
