@@ -14,6 +14,7 @@ import dev.oauthagent.agent.token.TokenFetchException;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -82,7 +83,7 @@ class DeviceAuthorizationRequestTest {
 
     @Test
     void aRedirectToALoginPageSaysTheServerDoesNotOfferTheDeviceFlowThere() {
-        TokenFetchException e = refused(new Reply(302, java.util.Map.of("Location", "http://127.0.0.1/login"),
+        TokenFetchException e = refused(new Reply(302, Map.of("Location", "http://127.0.0.1/login"),
                 new byte[0], false));
 
         assertThat(e.getMessage()).contains("redirected (HTTP 302)")

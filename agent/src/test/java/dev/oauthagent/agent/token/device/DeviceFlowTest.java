@@ -6,6 +6,7 @@ import static dev.oauthagent.agent.token.device.DeviceServer.token;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.oauthagent.agent.config.ClientConfig;
 import dev.oauthagent.agent.token.AccessToken;
 import dev.oauthagent.agent.token.FaultyTokenServer;
 import dev.oauthagent.agent.token.FaultyTokenServer.RecordedRequest;
@@ -13,8 +14,9 @@ import dev.oauthagent.agent.token.FaultyTokenServer.Reply;
 import dev.oauthagent.agent.token.Fingerprint;
 import dev.oauthagent.agent.token.TestClients;
 import dev.oauthagent.agent.token.TokenFetchException;
-import dev.oauthagent.agent.config.ClientConfig;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.Collections;
 import java.util.List;
@@ -211,8 +213,8 @@ class DeviceFlowTest {
     private DeviceServer startAt(URI url) {
         try {
             return DeviceServer.at(fixture.time, url.getPort()).polls(token());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
