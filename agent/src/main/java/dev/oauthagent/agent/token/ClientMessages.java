@@ -54,11 +54,6 @@ public final class ClientMessages {
         return endpointName + " " + hostPort;
     }
 
-    /** "as.example:443" */
-    String hostPort() {
-        return hostPort;
-    }
-
     /** "as.example" */
     String host() {
         return host;
