@@ -8,12 +8,12 @@ import java.net.URI;
  * The parts every token client message shares: which client, which endpoint, which configuration key to
  * change. The endpoint is shown without user info, query or fragment, which could hold credentials.
  */
-final class ClientMessages {
+public final class ClientMessages {
     private final String clientName;
     private final String endpoint;
     private final String hostPort;
 
-    ClientMessages(ClientConfig client) {
+    public ClientMessages(ClientConfig client) {
         URI url = client.tokenUrl();
         this.clientName = client.name();
         this.hostPort = url.getHost() + ":" + port(url);
@@ -39,12 +39,12 @@ final class ClientMessages {
     }
 
     /** The full configuration key of one of this client's settings. */
-    String key(String name) {
+    public String key(String name) {
         return "oauth.agent.clients." + clientName + "." + name;
     }
 
     /** An exception message: stands alone, so it names the agent and the client. */
-    String exception(String text) {
+    public String exception(String text) {
         return "oauth-agent: client '" + clientName + "': " + text;
     }
 
