@@ -14,7 +14,7 @@ import java.util.List;
  * secret removed. A misconfigured server may echo the request in its error_description, credentials
  * included; that must not end up in our logs.
  */
-final class ServerTextSanitizer {
+public final class ServerTextSanitizer {
     static final int MAX_CHARS = 200;
     private static final String REMOVED = "****";
 
@@ -35,7 +35,7 @@ final class ServerTextSanitizer {
     }
 
     /** The secret, its form-encoded form, and the Base64 Basic credentials built from it. */
-    static ServerTextSanitizer forClient(ClientConfig client) {
+    public static ServerTextSanitizer forClient(ClientConfig client) {
         List<String> forbidden = new ArrayList<>();
         Secret secret = client.clientSecret();
         if (secret != null && !secret.isEmpty()) {
@@ -53,7 +53,7 @@ final class ServerTextSanitizer {
     }
 
     /** Null stays null. */
-    String sanitize(String text) {
+    public String sanitize(String text) {
         if (text == null) {
             return null;
         }
