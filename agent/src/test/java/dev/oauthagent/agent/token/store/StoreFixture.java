@@ -16,7 +16,7 @@ import java.util.Base64;
 import java.util.List;
 
 /** Keys, tokens and stores for the token store's tests; every value random, so no test can pass on a constant. */
-final class StoreFixture {
+public final class StoreFixture {
     static final String ENDPOINT = "https://auth.example.com/oauth2/token";
     static final Instant NOW = Instant.parse("2030-01-02T03:04:05Z");
     /** Fast enough for tests; the real count is asserted by TokenStorePassphraseTest. */
@@ -65,7 +65,7 @@ final class StoreFixture {
     }
 
     /** The text holds none of the values, nor their base64 or any 12-character piece of them. */
-    static void assertNoSecret(String text, String... secrets) {
+    public static void assertNoSecret(String text, String... secrets) {
         for (String secret : secrets) {
             assertThat(text).as("text holds no part of a secret").doesNotContain(secret);
             for (int i = 0; i + 12 <= secret.length(); i++) {
