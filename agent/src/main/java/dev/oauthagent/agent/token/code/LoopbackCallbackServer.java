@@ -135,36 +135,53 @@ final class LoopbackCallbackServer implements AutoCloseable {
 
         @Override
         public void handle(HttpExchange exchange) throws IOException {
+            AuthorizationResponse response = null;
             try {
                 if (!exchange.getRequestMethod().equals("GET")
                         || !exchange.getRequestURI().getRawPath().equals(redirect.path())) {
                     sendNotFound(exchange);
                     return;
                 }
-                send(exchange, answer(exchange.getRequestURI().getRawQuery()));
+                response = answerOf(exchange.getRequestURI().getRawQuery());
+                send(exchange, response == null ? pageWithoutAnswer(exchange.getRequestURI().getRawQuery())
+                        : pageFor(response));
             } finally {
                 exchange.close();
+                // Only now: the flow closes the listener as soon as it has the answer, and the page must be out.
+                if (response != null) {
+                    answers.add(response);
+                }
             }
         }
 
-        private CallbackPage answer(String rawQuery) {
-            CallbackQuery query;
-            try {
-                query = CallbackQuery.parse(rawQuery);
-            } catch (IllegalArgumentException e) {
-                return refuseState();
+        /** The flow's answer, or null when this request is not one (wrong state, or one already came). */
+        private AuthorizationResponse answerOf(String rawQuery) {
+            CallbackQuery query = parse(rawQuery);
+            if (query == null || !state.matches(query.single("state")) || !answered.compareAndSet(false, true)) {
+                return null;
             }
-            if (!state.matches(query.single("state"))) {
-                return refuseState();
-            }
-            if (!answered.compareAndSet(false, true)) {
-                return CallbackPage.alreadyFinished();
-            }
-            AuthorizationResponse response = read(query);
-            answers.add(response);
+            return read(query);
+        }
+
+        private CallbackPage pageWithoutAnswer(String rawQuery) {
+            CallbackQuery query = parse(rawQuery);
+            return query != null && state.matches(query.single("state")) ? CallbackPage.alreadyFinished()
+                    : refuseState();
+        }
+
+        private CallbackPage pageFor(AuthorizationResponse response) {
             return response.isCode() ? CallbackPage.loggedIn(messages.clientName())
                     : CallbackPage.failed(messages.clientName(), "the authorization server answered "
                             + response.describeError());
+        }
+
+        /** Null when the query is not valid form encoding. */
+        private CallbackQuery parse(String rawQuery) {
+            try {
+                return CallbackQuery.parse(rawQuery);
+            } catch (IllegalArgumentException e) {
+                return null;
+            }
         }
 
         private AuthorizationResponse read(CallbackQuery query) {

@@ -86,6 +86,24 @@ class LoopbackCallbackServerTest {
         }
     }
 
+    /** The flow closes the listener as soon as it has the answer: the page must be out by then. */
+    @Test
+    void browserHasTheWholePageByTheTimeTheAnswerReachesTheFlow() throws Exception {
+        for (int i = 0; i < 20; i++) {
+            LoopbackCallbackServer server = start("http://127.0.0.1:0/cb");
+            java.util.concurrent.CompletableFuture<HttpResponse<String>> page = browser.http.sendAsync(
+                    java.net.http.HttpRequest.newBuilder(callback(server, "code=c&state=" + state.value())).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            try {
+                assertThat(server.await(Duration.ofSeconds(5))).isNotNull();
+            } finally {
+                server.close();
+            }
+            assertThat(page.get(5, java.util.concurrent.TimeUnit.SECONDS).body()).as("run " + i)
+                    .contains("Login finished");
+        }
+    }
+
     @Test
     void aCodeSentTwiceIsNotAGuessButAFailedLogin() throws Exception {
         try (LoopbackCallbackServer server = start("http://127.0.0.1:0/cb")) {
