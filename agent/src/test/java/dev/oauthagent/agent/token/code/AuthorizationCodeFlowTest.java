@@ -241,7 +241,7 @@ class AuthorizationCodeFlowTest {
                         + " browser was not redirected to http://127.0.0.1:")
                 .hasMessageContaining("/callback. Finish the login in the browser within that time. The browser must"
                         + " run on this machine");
-        URI redirect = URI.create(Map.copyOf(FakeAuthorizationServer.Forms.parse(browser.opened.get(0).getRawQuery()))
+        URI redirect = URI.create(FakeAuthorizationServer.Forms.parse(browser.opened.get(0).getRawQuery())
                 .get("redirect_uri"));
         assertThatThrownBy(() -> new Socket("127.0.0.1", redirect.getPort()).close())
                 .isInstanceOf(ConnectException.class);
@@ -331,6 +331,63 @@ class AuthorizationCodeFlowTest {
         AccessToken token = flow(confidential(), EPHEMERAL, TestBrowser.following()).build().login();
 
         assertThat(token.value()).isEqualTo(FakeAuthorizationServer.ACCESS_TOKEN);
+    }
+
+    @Test
+    void preflightTakesSpringBootsOwnErrorBodyForNoReasonAndGoesOn() throws Exception {
+        as.script(q -> as.authorizeRequests().size() == 1 ? Reply.of(400, "application/json",
+                "{\"timestamp\":\"2026-01-01T00:00:00Z\",\"status\":400,\"error\":\"Bad Request\",\"path\":\"/authorize\"}")
+                : null);
+
+        AccessToken token = flow(confidential(), EPHEMERAL, TestBrowser.following()).build().login();
+
+        assertThat(token.value()).isEqualTo(FakeAuthorizationServer.ACCESS_TOKEN);
+    }
+
+    @Test
+    void preflightWithoutAnAnswerLetsThePersonTryInTheBrowser() throws Exception {
+        ClientConfig client = confidential();
+        URI unreachable;
+        try (ServerSocket closed = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            unreachable = URI.create("http://127.0.0.1:" + closed.getLocalPort() + "/authorize");
+        }
+        TestBrowser browser = TestBrowser.idle();
+
+        assertThatThrownBy(() -> AuthorizationCodeFlow.builder(client, unreachable, EPHEMERAL,
+                new TokenEndpointClient(client)).browser(browser).out(out).timeout(Duration.ofMillis(200)).build()
+                .login()).hasMessageContaining("no login came back within 200 ms");
+        assertThat(browser.opened).hasSize(1);
+    }
+
+    @Test
+    void interruptionWhileWaitingEndsTheFlowAndClosesTheListener() throws Exception {
+        java.util.concurrent.CountDownLatch opened = new java.util.concurrent.CountDownLatch(1);
+        List<URI> urls = new ArrayList<>();
+        BrowserLauncher person = url -> {
+            urls.add(url);
+            opened.countDown();
+            return true;
+        };
+        java.util.concurrent.CompletableFuture<Throwable> ended = new java.util.concurrent.CompletableFuture<>();
+        Thread login = new Thread(() -> {
+            try {
+                AuthorizationCodeFlow.builder(confidential(), as.authorizationUrl(), EPHEMERAL,
+                        new TokenEndpointClient(confidential())).browser(person).out(out)
+                        .timeout(Duration.ofMinutes(5)).build().login();
+                ended.complete(null);
+            } catch (Throwable e) {
+                ended.complete(e);
+            }
+        });
+        login.start();
+        assertThat(opened.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+
+        login.interrupt();
+
+        assertThat(ended.get(10, java.util.concurrent.TimeUnit.SECONDS)).isInstanceOf(InterruptedException.class);
+        int port = URI.create(FakeAuthorizationServer.Forms.parse(urls.get(0).getRawQuery()).get("redirect_uri"))
+                .getPort();
+        assertThatThrownBy(() -> new Socket("127.0.0.1", port).close()).isInstanceOf(ConnectException.class);
     }
 
     @Test
