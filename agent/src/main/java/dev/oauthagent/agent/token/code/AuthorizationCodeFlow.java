@@ -30,6 +30,8 @@ import java.util.Locale;
  */
 public final class AuthorizationCodeFlow implements InteractiveLogin {
     public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(5);
+    private static final String UNREAD_REFUSAL = "the authorization server answered HTTP 400 to this login's request"
+            + " without saying why";
 
     /** Redeems a code; the token endpoint client in production. */
     interface CodeRedeemer {
@@ -94,9 +96,13 @@ public final class AuthorizationCodeFlow implements InteractiveLogin {
             sentRedirectUri = redirect.withPort(callback.port());
             URI request = AuthorizationUrl.build(authorizationUrl, client.clientId(), sentRedirectUri,
                     client.scopes(), state.value(), pkce.challenge());
-            preflight.check(request, sentRedirectUri, client.clientId());
+            boolean refusedUnread = preflight.check(request, sentRedirectUri, client.clientId()) != 0;
+            if (refusedUnread) {
+                out.println(messages.exception(UNREAD_REFUSAL + "; if the browser shows an error page, check "
+                        + messages.key("redirect-uri") + " and " + messages.key("client-id") + "."));
+            }
             sendPersonTo(request);
-            code = codeFrom(callback.await(timeout), callback, sentRedirectUri);
+            code = codeFrom(callback.await(timeout), callback, sentRedirectUri, refusedUnread);
         }
         return redeemer.redeem(new AuthorizationCodeGrant(code, sentRedirectUri, pkce.verifier()));
     }
@@ -120,8 +126,8 @@ public final class AuthorizationCodeFlow implements InteractiveLogin {
         browser.open(request);
     }
 
-    private String codeFrom(AuthorizationResponse response, LoopbackCallbackServer callback, String sentRedirectUri)
-            throws TokenFetchException {
+    private String codeFrom(AuthorizationResponse response, LoopbackCallbackServer callback, String sentRedirectUri,
+            boolean refusedUnread) throws TokenFetchException {
         if (response == null) {
             int refused = callback.refusedStates();
             throw messages.terminal("no login came back within " + describe(timeout) + ": the browser was not"
@@ -130,7 +136,10 @@ public final class AuthorizationCodeFlow implements InteractiveLogin {
                     + " (from another machine, set a fixed port in " + messages.key("redirect-uri")
                     + " and forward it with ssh -L)."
                     + (refused == 0 ? "" : " " + refused + (refused == 1 ? " answer" : " answers")
-                            + " with a wrong state were refused: use the address printed last."), null);
+                            + " with a wrong state were refused: use the address printed last.")
+                    + (refusedUnread ? " Note: " + UNREAD_REFUSAL + ": the redirect URI must match the registered one"
+                            + " exactly (scheme, host, path, case, trailing slash); check " + messages.key("redirect-uri")
+                            + "." : ""), null);
         }
         if (!response.isCode()) {
             throw new TokenFetchException(messages.exception("the authorization server sent back "
@@ -155,6 +164,10 @@ public final class AuthorizationCodeFlow implements InteractiveLogin {
     }
 
     private void checkAuthorizationUrl() throws TokenFetchException {
+        if (authorizationUrl == null) {
+            throw messages.terminal(messages.key("authorization-url") + " is not set; the authorization code flow"
+                    + " needs the server's authorization endpoint.", null);
+        }
         String scheme = authorizationUrl.getScheme() == null ? "" : authorizationUrl.getScheme().toLowerCase(Locale.ROOT);
         String key = messages.key("authorization-url");
         if (authorizationUrl.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) {

@@ -38,17 +38,21 @@ final class AuthorizationPreflight {
         this.messages = messages;
     }
 
-    /** @throws TokenFetchException when the server clearly refused the request, saying why and what to fix */
-    void check(URI authorizationRequest, String redirectUri, String clientId) throws TokenFetchException {
+    /**
+     * @return the HTTP status when the server refused the request without a reason the agent can read (Spring
+     *     Boot's default error page drops the reason), else 0: the flow goes on, and says so if it times out
+     * @throws TokenFetchException when the server clearly refused the request, saying why and what to fix
+     */
+    int check(URI authorizationRequest, String redirectUri, String clientId) throws TokenFetchException {
         AuthServerGet.Answer answer;
         try {
             answer = get.get(authorizationRequest);
         } catch (TokenFetchException e) {
             LOG.debug(messages.clientName() + ": authorization request not checked, no answer: " + e.getMessage());
-            return;
+            return 0;
         }
         if (answer.status() != 400 && answer.status() != 401) {
-            return;
+            return 0;
         }
         Refusal refusal = refusal(answer);
         if (refusal != null) {
@@ -58,6 +62,7 @@ final class AuthorizationPreflight {
         }
         LOG.debug(messages.clientName() + ": authorization request answered HTTP " + answer.status()
                 + " without a reason the agent can read; going on");
+        return answer.status() == 400 ? 400 : 0; // a bare 401 is a server that wants a login first
     }
 
     private Refusal refusal(AuthServerGet.Answer answer) {

@@ -322,6 +322,29 @@ class AuthorizationCodeFlowTest {
         AccessToken token = flow(confidential(), EPHEMERAL, TestBrowser.following()).build().login();
 
         assertThat(token.value()).isEqualTo(FakeAuthorizationServer.ACCESS_TOKEN);
+        assertThat(output()).contains("oauth-agent: client 'billing': the authorization server answered HTTP 400 to"
+                + " this login's request without saying why; if the browser shows an error page, check"
+                + " oauth.agent.clients.billing.redirect-uri and oauth.agent.clients.billing.client-id.");
+    }
+
+    @Test
+    void timeoutAfterARefusalWithoutReasonPointsAtTheRedirectUri() {
+        as.script(q -> Reply.of(400, "application/json", "{\"status\":400,\"error\":\"Bad Request\"}"));
+
+        assertThatThrownBy(() -> flow(confidential(), EPHEMERAL, TestBrowser.idle()).timeout(Duration.ofMillis(200))
+                .build().login())
+                .hasMessageEndingWith(" Note: the authorization server answered HTTP 400 to this login's request"
+                        + " without saying why: the redirect URI must match the registered one exactly (scheme, host,"
+                        + " path, case, trailing slash); check oauth.agent.clients.billing.redirect-uri.");
+    }
+
+    @Test
+    void bare401FromAServerThatWantsALoginFirstIsNoWarning() throws Exception {
+        as.script(q -> as.authorizeRequests().size() == 1 ? Reply.of(401, "text/plain", "") : null);
+
+        flow(confidential(), EPHEMERAL, TestBrowser.following()).build().login();
+
+        assertThat(output()).doesNotContain("without saying why");
     }
 
     @Test
@@ -342,6 +365,15 @@ class AuthorizationCodeFlowTest {
         AccessToken token = flow(confidential(), EPHEMERAL, TestBrowser.following()).build().login();
 
         assertThat(token.value()).isEqualTo(FakeAuthorizationServer.ACCESS_TOKEN);
+    }
+
+    @Test
+    void preflightReadsTheReasonSpringBootShowsWithIncludeMessage() {
+        as.script(q -> Reply.of(400, "application/json", "{\"status\":400,\"error\":\"Bad Request\",\"message\":"
+                + "\"[invalid_request] OAuth 2.0 Parameter: redirect_uri\",\"path\":\"/oauth2/authorize\"}"));
+
+        assertThatThrownBy(() -> flow(confidential(), EPHEMERAL, TestBrowser.following()).build().login())
+                .hasMessageContaining("(HTTP 400, invalid_request): it does not accept the redirect URI");
     }
 
     @Test
