@@ -34,7 +34,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * right state ends the wait, whether it carries a code or an error.
  *
  * <p>The JDK's com.sun.net.httpserver (in every JDK and JRE since 6, module jdk.httpserver since 9) keeps idle
- * connections a browser opens ahead of time from holding up the real one. One daemon thread serves it.
+ * connections a browser opens ahead of time from holding up the real one. One daemon thread serves it. The
+ * {@code sun.net.httpserver.nodelay} property is left alone: it is JVM-wide, and would change the application's
+ * own servers under the agent; each page here is one response on a connection closed after it, where Nagle's
+ * delay costs at most one delayed ACK, once.
  */
 final class LoopbackCallbackServer implements AutoCloseable {
     private final HttpServer server;
