@@ -9,6 +9,9 @@ import dev.oauthagent.agent.token.TokenFetchException;
 import dev.oauthagent.agent.token.grant.AuthorizationCodeGrant;
 import dev.oauthagent.agent.token.user.InteractiveLogin;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.io.PrintStream;
 import java.net.URI;
 import java.security.SecureRandom;
@@ -29,6 +32,7 @@ import java.util.Locale;
  * client authentication, which the {@link TokenEndpointClient} adds.
  */
 public final class AuthorizationCodeFlow implements InteractiveLogin {
+    private static final Logger LOG = LoggerFactory.getLogger(AuthorizationCodeFlow.class);
     public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(5);
     private static final String UNREAD_REFUSAL = "the authorization server answered HTTP 400 to this login's request"
             + " without saying why";
@@ -96,7 +100,7 @@ public final class AuthorizationCodeFlow implements InteractiveLogin {
             sentRedirectUri = redirect.withPort(callback.port());
             URI request = AuthorizationUrl.build(authorizationUrl, client.clientId(), sentRedirectUri,
                     client.scopes(), state.value(), pkce.challenge());
-            boolean refusedUnread = preflight.check(request, sentRedirectUri, client.clientId()) != 0;
+            boolean refusedUnread = preflight.check(request, sentRedirectUri, client.clientId());
             if (refusedUnread) {
                 out.println(messages.exception(UNREAD_REFUSAL + "; if the browser shows an error page, check "
                         + messages.key("redirect-uri") + " and " + messages.key("client-id") + "."));
@@ -123,7 +127,11 @@ public final class AuthorizationCodeFlow implements InteractiveLogin {
                 + describe(timeout) + "):"));
         out.println(request.toASCIIString());
         out.flush();
-        browser.open(request);
+        try {
+            browser.open(request);
+        } catch (RuntimeException e) {
+            LOG.debug(messages.exception("no browser opened: " + e.getClass().getSimpleName()));
+        }
     }
 
     private String codeFrom(AuthorizationResponse response, LoopbackCallbackServer callback, String sentRedirectUri,

@@ -39,20 +39,20 @@ final class AuthorizationPreflight {
     }
 
     /**
-     * @return the HTTP status when the server refused the request without a reason the agent can read (Spring
-     *     Boot's default error page drops the reason), else 0: the flow goes on, and says so if it times out
+     * @return whether the server answered 400 without a reason the agent can read (Spring Boot's default error
+     *     page drops the reason): the flow goes on, and says so
      * @throws TokenFetchException when the server clearly refused the request, saying why and what to fix
      */
-    int check(URI authorizationRequest, String redirectUri, String clientId) throws TokenFetchException {
+    boolean check(URI authorizationRequest, String redirectUri, String clientId) throws TokenFetchException {
         AuthServerGet.Answer answer;
         try {
             answer = get.get(authorizationRequest);
         } catch (TokenFetchException e) {
             LOG.debug(messages.clientName() + ": authorization request not checked, no answer: " + e.getMessage());
-            return 0;
+            return false;
         }
         if (answer.status() != 400 && answer.status() != 401) {
-            return 0;
+            return false;
         }
         Refusal refusal = refusal(answer);
         if (refusal != null) {
@@ -62,7 +62,7 @@ final class AuthorizationPreflight {
         }
         LOG.debug(messages.clientName() + ": authorization request answered HTTP " + answer.status()
                 + " without a reason the agent can read; going on");
-        return answer.status() == 400 ? 400 : 0; // a bare 401 is a server that wants a login first
+        return answer.status() == 400; // a bare 401 is a server that wants a login first
     }
 
     private Refusal refusal(AuthServerGet.Answer answer) {

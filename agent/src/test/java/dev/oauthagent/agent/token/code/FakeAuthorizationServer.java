@@ -10,7 +10,6 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -111,7 +110,7 @@ final class FakeAuthorizationServer implements AutoCloseable {
             send(exchange, scripted);
             return;
         }
-        String code = "code-" + Long.toHexString(Double.doubleToLongBits(Math.random())) + codes.size();
+        String code = "code-" + java.util.UUID.randomUUID();
         codes.add(code);
         issuedCodes.put(code, query);
         String redirect = query.get("redirect_uri");
@@ -190,14 +189,6 @@ final class FakeAuthorizationServer implements AutoCloseable {
 
         static String encode(String value) {
             return java.net.URLEncoder.encode(value, StandardCharsets.UTF_8);
-        }
-
-        static List<String> names(String raw) {
-            List<String> names = new ArrayList<>();
-            for (String pair : raw.split("&")) {
-                names.add(pair.contains("=") ? pair.substring(0, pair.indexOf('=')) : pair);
-            }
-            return names;
         }
     }
 }
