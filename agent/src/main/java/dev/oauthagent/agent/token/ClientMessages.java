@@ -18,7 +18,7 @@ public final class ClientMessages {
     private final String host;
     private final String hostPort;
 
-    ClientMessages(ClientConfig client) {
+    public ClientMessages(ClientConfig client) {
         this(client, client.tokenUrl(), "token endpoint", "token-url");
     }
 
