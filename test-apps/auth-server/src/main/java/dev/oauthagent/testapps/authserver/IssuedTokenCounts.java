@@ -13,13 +13,15 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 class IssuedTokenCounts {
+    static final String PATH = "/__issued-tokens";
+
     private final Map<String, AtomicLong> counts = new ConcurrentHashMap<>();
 
     void issuedTo(String clientId) {
         counts.computeIfAbsent(clientId, id -> new AtomicLong()).incrementAndGet();
     }
 
-    @GetMapping("/__issued-tokens")
+    @GetMapping(PATH)
     Map<String, Long> snapshot() {
         Map<String, Long> snapshot = new TreeMap<>();
         counts.forEach((client, count) -> snapshot.put(client, count.get()));
