@@ -39,6 +39,23 @@ final class TokenEndpoint {
         }
     }
 
+    /** A GET of a JSON document, e.g. the metadata. */
+    static Map<String, Object> get(URI uri) {
+        try {
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(20)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new AssertionError("GET " + uri + " answered " + response.statusCode());
+            }
+            return JSON.readValue(response.body(), Map.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("GET " + uri + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted during GET " + uri, e);
+        }
+    }
+
     /** @param basic "id:secret" for client_secret_basic, or null for a public client */
     static Answer post(URI endpoint, String basic, Map<String, String> fields) {
         HttpRequest.Builder request = HttpRequest.newBuilder(endpoint)
