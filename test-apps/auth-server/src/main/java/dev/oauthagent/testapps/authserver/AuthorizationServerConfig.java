@@ -28,7 +28,7 @@ import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 
 /**
  * Wires the authorization server from {@link AuthServerOptions}: its protocol endpoints, device endpoints
- * included, in one filter chain, and the test user's form login in a second one for everything else.
+ * included, in one filter chain, and the test user's form login in a second one.
  */
 @Configuration(proxyBeanMethods = false)
 class AuthorizationServerConfig {
@@ -65,13 +65,15 @@ class AuthorizationServerConfig {
         return http.build();
     }
 
-    /** The login form and the pages around the protocol; the token counts and error pages stay open. */
+    /**
+     * The test user's login form, and nothing else: every other path keeps answering as it did before there was a
+     * user (a token-url pointing at "/" gets Spring's 404 or 405, not a login page or a CSRF 403).
+     */
     @Bean
     @Order(2)
-    SecurityFilterChain userFilterChain(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(requests -> requests
-                        .requestMatchers(IssuedTokenCounts.PATH, "/error").permitAll()
-                        .anyRequest().authenticated())
+    SecurityFilterChain loginFilterChain(HttpSecurity http) throws Exception {
+        http.securityMatcher("/login", "/logout", "/default-ui.css")
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
                 .formLogin(Customizer.withDefaults());
         return http.build();
     }

@@ -13,15 +13,13 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 class IssuedTokenCounts {
-    static final String PATH = "/__issued-tokens";
-
     private final Map<String, AtomicLong> counts = new ConcurrentHashMap<>();
 
     void issuedTo(String clientId) {
         counts.computeIfAbsent(clientId, id -> new AtomicLong()).incrementAndGet();
     }
 
-    @GetMapping(PATH)
+    @GetMapping("/__issued-tokens")
     Map<String, Long> snapshot() {
         Map<String, Long> snapshot = new TreeMap<>();
         counts.forEach((client, count) -> snapshot.put(client, count.get()));

@@ -11,7 +11,6 @@ import java.net.URI;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -20,22 +19,15 @@ import org.junit.jupiter.api.Test;
  * server answers to the mistakes a client can make in the authorization URL.
  */
 class CodeFlowTest {
-    private static final String USER_PASSWORD = "pw-" + System.nanoTime();
-    private static final String CODE_SECRET = "code-secret-" + System.nanoTime();
+    private static final String USER_PASSWORD = AuthServerOptions.DEFAULT_USER_PASSWORD;
+    private static final String CODE_SECRET = AuthServerOptions.DEFAULT_CODE_CLIENT_SECRET;
     private static final String CALLBACK = "http://127.0.0.1:53111/callback";
 
     private static InProcessServer server;
 
     @BeforeAll
     static void startServer() {
-        server = InProcessServer.start("--user-password=" + USER_PASSWORD, "--code-client-secret=" + CODE_SECRET);
-    }
-
-    @AfterAll
-    static void stopServer() {
-        if (server != null) {
-            server.close();
-        }
+        server = InProcessServer.shared();
     }
 
     @Test

@@ -10,27 +10,19 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The device authorization grant (RFC 8628), with the test user approving or refusing on the verification pages. */
 class DeviceFlowTest {
     private static final String DEVICE_GRANT = "urn:ietf:params:oauth:grant-type:device_code";
-    private static final String USER_PASSWORD = "pw-" + System.nanoTime();
+    private static final String USER_PASSWORD = AuthServerOptions.DEFAULT_USER_PASSWORD;
 
     private static InProcessServer server;
 
     @BeforeAll
     static void startServer() {
-        server = InProcessServer.start("--user-password=" + USER_PASSWORD);
-    }
-
-    @AfterAll
-    static void stopServer() {
-        if (server != null) {
-            server.close();
-        }
+        server = InProcessServer.shared();
     }
 
     @Test

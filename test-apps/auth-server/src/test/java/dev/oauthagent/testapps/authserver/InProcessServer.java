@@ -9,12 +9,25 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /** The auth server in the test's JVM on a free port, with extra {@code --name=value} options. */
 final class InProcessServer implements AutoCloseable {
+    private static InProcessServer shared;
+
     private final ConfigurableApplicationContext context;
     private final URI issuer;
 
     private InProcessServer(ConfigurableApplicationContext context) {
         this.context = context;
         this.issuer = URI.create(context.getBean(IssuerAnnouncer.class).issuer());
+    }
+
+    /**
+     * One server with the default options for all test classes of this JVM, closed by Spring's shutdown hook when
+     * the JVM exits: each start costs seconds.
+     */
+    static synchronized InProcessServer shared() {
+        if (shared == null) {
+            shared = start();
+        }
+        return shared;
     }
 
     static InProcessServer start(String... options) {
