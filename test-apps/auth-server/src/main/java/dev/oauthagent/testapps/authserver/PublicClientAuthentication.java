@@ -4,12 +4,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;
-import org.springframework.security.oauth2.core.endpoint.PkceParameterNames;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationServerMetadata;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2ClientAuthenticationToken;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
@@ -20,8 +20,9 @@ import org.springframework.security.web.authentication.AuthenticationConverter;
  * A public client (client authentication {@code none}) identified by its {@code client_id} alone, on the requests
  * where Spring Authorization Server otherwise accepts a public client only for the PKCE code redemption: the device
  * authorization request and the device_code grant (RFC 8628 section 3.1), the refresh_token grant and revocation.
- * A client registered with any other method still has to authenticate; PKCE code redemptions ({@code code_verifier}
- * present) are left to Spring's own public-client check, which verifies the code verifier.
+ * A client registered with any other method still has to authenticate. Code redemptions are never taken here: they
+ * are left to Spring's own public-client check, which demands and verifies the {@code code_verifier} (taking a
+ * redemption without one here would issue tokens with no PKCE check at all).
  */
 final class PublicClientAuthentication {
     private PublicClientAuthentication() {
@@ -43,7 +44,8 @@ final class PublicClientAuthentication {
                     || request.getHeader(HttpHeaders.AUTHORIZATION) != null
                     || request.getParameter(OAuth2ParameterNames.CLIENT_SECRET) != null
                     || request.getParameter(OAuth2ParameterNames.CLIENT_ASSERTION) != null
-                    || request.getParameter(PkceParameterNames.CODE_VERIFIER) != null) {
+                    || AuthorizationGrantType.AUTHORIZATION_CODE.getValue().equals(
+                            request.getParameter(OAuth2ParameterNames.GRANT_TYPE))) {
                 return null;
             }
             return new ClaimedClient(clientIds[0]);
@@ -75,7 +77,7 @@ final class PublicClientAuthentication {
         }
     }
 
-    /** Its own type, so that only {@link Provider} handles it and Spring's PKCE check keeps its requests. */
+    /** Its own type, so that only {@link Provider} handles it. */
     static final class ClaimedClient extends OAuth2ClientAuthenticationToken {
         private static final long serialVersionUID = 1L;
 

@@ -8,6 +8,10 @@ import dev.oauthagent.testapps.authserver.Browser.Page;
 import dev.oauthagent.testapps.authserver.TokenEndpoint.Answer;
 import dev.oauthagent.testapps.authserver.TokenEndpoint.Pkce;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -62,6 +66,20 @@ class CodeFlowTest {
                 Pkce.create().verifier());
         assertThat(wrong.status()).isEqualTo(400);
         assertThat(wrong.field("error")).isEqualTo("invalid_grant");
+    }
+
+    @Test
+    void publicClientRedeemingTheCodeWithoutAVerifierGetsNoToken() {
+        Pkce pkce = Pkce.create();
+        Map<String, String> callback = approvedCallback(RegisteredClients.PKCE_CLIENT_ID, CALLBACK, pkce, "st-9");
+
+        Answer answer = TokenEndpoint.post(server.endpoint("/oauth2/token"), null, fields("grant_type",
+                "authorization_code", "code", callback.get("code"), "redirect_uri", CALLBACK,
+                "client_id", RegisteredClients.PKCE_CLIENT_ID));
+
+        // Spring finds no client authentication at all here: a bare 401, no JSON body.
+        assertThat(answer.status()).isEqualTo(401);
+        assertThat(answer.json()).isEmpty();
     }
 
     @Test
@@ -157,6 +175,29 @@ class CodeFlowTest {
         assertThat(query(missingPkce.location())).containsEntry("error", "invalid_request").containsEntry("state", "s7")
                 .containsKey("error_description");
         assertThat(query(browser.get(unknownScope).location())).containsEntry("error", "invalid_scope");
+    }
+
+    /** A program checking its authorization URL before opening a browser sends no browser headers. */
+    @Test
+    void preflightAsAJsonClientGetsTheSameAnswersAsABrowser() throws Exception {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(20)).build();
+        URI good = authorizationUrl(RegisteredClients.PKCE_CLIENT_ID, CALLBACK, Pkce.create(), "p");
+        URI wrongCase = authorizationUrl(RegisteredClients.PKCE_CLIENT_ID, CALLBACK.replace("/callback", "/Callback"),
+                Pkce.create(), "p");
+
+        HttpResponse<String> accepted = client.send(jsonGet(good), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> refused = client.send(jsonGet(wrongCase), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(accepted.statusCode()).isEqualTo(302);
+        assertThat(accepted.headers().firstValue("Location")).contains(server.endpoint("/login").toString());
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.headers().firstValue("Location")).isEmpty();
+        assertThat(refused.body()).contains("\"status\":400", "\"error\":\"Bad Request\"", "\"path\":\"/oauth2/authorize\"")
+                .doesNotContain("redirect_uri");
+    }
+
+    private static HttpRequest jsonGet(URI uri) {
+        return HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(20)).header("Accept", "application/json").build();
     }
 
     @Test
