@@ -101,7 +101,8 @@ public final class BrowserlessUser {
 
     /**
      * Opens the authorization URL, signs in, approves every scope asked for, and follows the server's redirect to
-     * the client's loopback callback: the outcome is what the callback answered, or where the user stopped.
+     * the client's loopback callback: the outcome is what the callback answered (a redirect it answers is not
+     * followed), or where the user stopped.
      */
     public Outcome authorize(String authorizationUrl) {
         return code(authorizationUrl, true);
