@@ -16,6 +16,18 @@ public final class AuthServer implements AutoCloseable {
     public static final String BASIC_CLIENT_ID = "basic-client";
     public static final String POST_CLIENT_ID = "post-client";
     public static final String SHORT_CLIENT_ID = "short-client";
+    /** Public (client authentication none), authorization_code with PKCE and refresh_token. */
+    public static final String PKCE_CLIENT_ID = "pkce-client";
+    /** client_secret_basic, authorization_code with PKCE and refresh_token. */
+    public static final String CODE_CLIENT_ID = "code-client";
+    /** Public, device_code and refresh_token. */
+    public static final String DEVICE_CLIENT_ID = "device-client";
+    /** The redirect URI both code clients have, registered without a port: any loopback port matches. */
+    public static final String LOOPBACK_REDIRECT_URI = "http://127.0.0.1/callback";
+    /** The one user who logs in, with {@link #userPassword()}. */
+    public static final String USER_NAME = "user";
+    public static final Duration DEFAULT_DEVICE_CODE_TTL = Duration.ofMinutes(5);
+    public static final Duration DEFAULT_REFRESH_TOKEN_TTL = Duration.ofHours(1);
     public static final Duration DEFAULT_SHORT_TOKEN_TTL = Duration.ofSeconds(4);
     public static final Duration DEFAULT_TOKEN_TTL = Duration.ofMinutes(5);
     public static final String DEFAULT_AUDIENCE = "api";
@@ -32,6 +44,10 @@ public final class AuthServer implements AutoCloseable {
     private final String shortClientSecret;
     private final Duration shortTokenTtl;
     private final String audience;
+    private final String userPassword;
+    private final String codeClientSecret;
+    private final Duration deviceCodeTtl;
+    private final Duration refreshTokenTtl;
     private final TestTls tls;
     private final boolean isShared;
 
@@ -49,6 +65,10 @@ public final class AuthServer implements AutoCloseable {
         this.shortClientSecret = settings.shortClientSecret;
         this.shortTokenTtl = settings.shortTokenTtl;
         this.audience = settings.audience;
+        this.userPassword = settings.userPassword;
+        this.codeClientSecret = settings.codeClientSecret;
+        this.deviceCodeTtl = settings.deviceCodeTtl;
+        this.refreshTokenTtl = settings.refreshTokenTtl;
         this.tls = settings.tls;
         this.isShared = isShared;
     }
@@ -79,6 +99,18 @@ public final class AuthServer implements AutoCloseable {
 
     public URI jwksUrl() {
         return issuer.resolve("/oauth2/jwks");
+    }
+
+    public URI authorizationUrl() {
+        return issuer.resolve("/oauth2/authorize");
+    }
+
+    public URI deviceAuthorizationUrl() {
+        return issuer.resolve("/oauth2/device_authorization");
+    }
+
+    public URI revocationUrl() {
+        return issuer.resolve("/oauth2/revoke");
     }
 
     public int port() {
@@ -118,6 +150,24 @@ public final class AuthServer implements AutoCloseable {
 
     public Duration shortTokenTtl() {
         return shortTokenTtl;
+    }
+
+    /** The password of {@link #USER_NAME}, the user who logs in for the code and device clients. */
+    public String userPassword() {
+        return userPassword;
+    }
+
+    /** The secret of {@link #CODE_CLIENT_ID}. */
+    public String codeClientSecret() {
+        return codeClientSecret;
+    }
+
+    public Duration deviceCodeTtl() {
+        return deviceCodeTtl;
+    }
+
+    public Duration refreshTokenTtl() {
+        return refreshTokenTtl;
     }
 
     /** The {@code aud} of every access token. */
@@ -175,6 +225,10 @@ public final class AuthServer implements AutoCloseable {
         private String shortClientSecret = "short-secret";
         private Duration shortTokenTtl = DEFAULT_SHORT_TOKEN_TTL;
         private String audience = DEFAULT_AUDIENCE;
+        private String userPassword = "user-password";
+        private String codeClientSecret = "code-secret";
+        private Duration deviceCodeTtl = DEFAULT_DEVICE_CODE_TTL;
+        private Duration refreshTokenTtl = DEFAULT_REFRESH_TOKEN_TTL;
         private TestTls tls;
 
         private Builder() {
@@ -199,7 +253,7 @@ public final class AuthServer implements AutoCloseable {
 
         private static Duration wholeSeconds(Duration ttl) {
             if (ttl.getNano() != 0 || ttl.getSeconds() < 1) {
-                throw new IllegalArgumentException("token TTL must be whole seconds and at least 1s, got " + ttl);
+                throw new IllegalArgumentException("a lifetime must be whole seconds and at least 1s, got " + ttl);
             }
             return ttl;
         }
@@ -211,6 +265,28 @@ public final class AuthServer implements AutoCloseable {
 
         public Builder postClientSecret(String secret) {
             this.postClientSecret = secret;
+            return this;
+        }
+
+        public Builder userPassword(String password) {
+            this.userPassword = password;
+            return this;
+        }
+
+        public Builder codeClientSecret(String secret) {
+            this.codeClientSecret = secret;
+            return this;
+        }
+
+        /** How long a device code (and its user code) lives, whole seconds, at least one. */
+        public Builder deviceCodeTtl(Duration ttl) {
+            this.deviceCodeTtl = wholeSeconds(ttl);
+            return this;
+        }
+
+        /** How long each refresh token lives, whole seconds, at least one. */
+        public Builder refreshTokenTtl(Duration ttl) {
+            this.refreshTokenTtl = wholeSeconds(ttl);
             return this;
         }
 
@@ -242,6 +318,10 @@ public final class AuthServer implements AutoCloseable {
                     .env("SHORT_TOKEN_TTL", shortTokenTtl.getSeconds() + "s")
                     .env("SHORT_CLIENT_SECRET", shortClientSecret)
                     .env("AUDIENCE", audience)
+                    .env("USER_PASSWORD", userPassword)
+                    .env("CODE_CLIENT_SECRET", codeClientSecret)
+                    .env("DEVICE_CODE_TTL", deviceCodeTtl.getSeconds() + "s")
+                    .env("REFRESH_TOKEN_TTL", refreshTokenTtl.getSeconds() + "s")
                     .args("--port=0");
             if (tls != null) {
                 // Spring Boot's own TLS settings; the issuer announcer sees the key store and says https.

@@ -10,7 +10,8 @@ import org.springframework.core.env.Environment;
  * environment variable {@code TOKEN_TTL=30s} both work (Boot maps {@code TOKEN_TTL} to {@code token-ttl}).
  */
 record AuthServerOptions(Duration tokenTtl, String basicClientSecret, String postClientSecret, String audience,
-        Duration shortTokenTtl, String shortClientSecret) {
+        Duration shortTokenTtl, String shortClientSecret, String userPassword, String codeClientSecret,
+        Duration deviceCodeTtl, Duration refreshTokenTtl) {
 
     static final String DEFAULT_BASIC_CLIENT_SECRET = "basic-secret";
     static final String DEFAULT_POST_CLIENT_SECRET = "post-secret";
@@ -18,18 +19,26 @@ record AuthServerOptions(Duration tokenTtl, String basicClientSecret, String pos
     static final Duration DEFAULT_TOKEN_TTL = Duration.ofMinutes(5);
     static final String DEFAULT_SHORT_CLIENT_SECRET = "short-secret";
     static final Duration DEFAULT_SHORT_TOKEN_TTL = Duration.ofSeconds(4);
+    static final String DEFAULT_USER_PASSWORD = "password";
+    static final String DEFAULT_CODE_CLIENT_SECRET = "code-secret";
+    static final Duration DEFAULT_DEVICE_CODE_TTL = Duration.ofMinutes(5);
+    static final Duration DEFAULT_REFRESH_TOKEN_TTL = Duration.ofHours(1);
 
     static AuthServerOptions from(Environment env) {
         return new AuthServerOptions(
-                tokenTtl(env.getProperty("token-ttl"), "token-ttl", DEFAULT_TOKEN_TTL),
+                lifetime(env.getProperty("token-ttl"), "token-ttl", DEFAULT_TOKEN_TTL),
                 nonBlank(env, "basic-client-secret", DEFAULT_BASIC_CLIENT_SECRET),
                 nonBlank(env, "post-client-secret", DEFAULT_POST_CLIENT_SECRET),
                 nonBlank(env, "audience", DEFAULT_AUDIENCE),
-                tokenTtl(env.getProperty("short-token-ttl"), "short-token-ttl", DEFAULT_SHORT_TOKEN_TTL),
-                nonBlank(env, "short-client-secret", DEFAULT_SHORT_CLIENT_SECRET));
+                lifetime(env.getProperty("short-token-ttl"), "short-token-ttl", DEFAULT_SHORT_TOKEN_TTL),
+                nonBlank(env, "short-client-secret", DEFAULT_SHORT_CLIENT_SECRET),
+                nonBlank(env, "user-password", DEFAULT_USER_PASSWORD),
+                nonBlank(env, "code-client-secret", DEFAULT_CODE_CLIENT_SECRET),
+                lifetime(env.getProperty("device-code-ttl"), "device-code-ttl", DEFAULT_DEVICE_CODE_TTL),
+                lifetime(env.getProperty("refresh-token-ttl"), "refresh-token-ttl", DEFAULT_REFRESH_TOKEN_TTL));
     }
 
-    private static Duration tokenTtl(String value, String key, Duration fallback) {
+    private static Duration lifetime(String value, String key, Duration fallback) {
         String option = "--" + key + " (or " + key.toUpperCase().replace('-', '_') + ")";
         if (value == null || value.isBlank()) {
             return fallback;
@@ -61,10 +70,11 @@ record AuthServerOptions(Duration tokenTtl, String basicClientSecret, String pos
         return value;
     }
 
-    /** Never prints the secrets: this record may end up in a log line or an exception. */
+    /** Never prints the secrets or the user's password: this record may end up in a log line or an exception. */
     @Override
     public String toString() {
-        return "AuthServerOptions[tokenTtl=" + tokenTtl + ", shortTokenTtl=" + shortTokenTtl + ", audience=" + audience
+        return "AuthServerOptions[tokenTtl=" + tokenTtl + ", shortTokenTtl=" + shortTokenTtl + ", deviceCodeTtl="
+                + deviceCodeTtl + ", refreshTokenTtl=" + refreshTokenTtl + ", audience=" + audience
                 + ", secrets=****]";
     }
 }

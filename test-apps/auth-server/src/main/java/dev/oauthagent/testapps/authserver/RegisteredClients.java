@@ -6,35 +6,71 @@ import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.server.authorization.client.InMemoryRegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.settings.ClientSettings;
 import org.springframework.security.oauth2.server.authorization.settings.OAuth2TokenFormat;
 import org.springframework.security.oauth2.server.authorization.settings.TokenSettings;
 
 /**
- * The clients the tests use: one per client-authentication method, each allowing only that method, and a
- * basic-auth client whose tokens live only {@code --short-token-ttl}, so one server serves both tests that need
- * stable tokens and tests that run across several token lifetimes.
+ * The clients the tests use. For services: one per client-authentication method, each allowing only that method,
+ * and a basic-auth client whose tokens live only {@code --short-token-ttl}, so one server serves both tests that
+ * need stable tokens and tests that run across several token lifetimes. For programs acting for the test user: a
+ * public and a confidential authorization-code client (PKCE and consent required) and a public device-code client,
+ * all three with rotating refresh tokens.
  */
 final class RegisteredClients {
     static final String BASIC_CLIENT_ID = "basic-client";
     static final String POST_CLIENT_ID = "post-client";
     static final String SHORT_CLIENT_ID = "short-client";
+    static final String PKCE_CLIENT_ID = "pkce-client";
+    static final String CODE_CLIENT_ID = "code-client";
+    static final String DEVICE_CLIENT_ID = "device-client";
+
+    /**
+     * Registered without a port: for a loopback host (127.x.x.x, [::1]) Spring Authorization Server compares a
+     * requested redirect URI with the port replaced by the registered one, so any port matches (RFC 8252 section
+     * 7.3) while scheme, host, path and case must match exactly.
+     */
+    static final String LOOPBACK_REDIRECT_URI = "http://127.0.0.1/callback";
 
     private RegisteredClients() {
     }
 
     static RegisteredClientRepository of(AuthServerOptions options) {
         TokenSettings tokens = tokens(options.tokenTtl());
+        TokenSettings userTokens = userTokens(options);
         return new InMemoryRegisteredClientRepository(
                 client(BASIC_CLIENT_ID, options.basicClientSecret(), ClientAuthenticationMethod.CLIENT_SECRET_BASIC, tokens),
                 client(POST_CLIENT_ID, options.postClientSecret(), ClientAuthenticationMethod.CLIENT_SECRET_POST, tokens),
                 client(SHORT_CLIENT_ID, options.shortClientSecret(), ClientAuthenticationMethod.CLIENT_SECRET_BASIC,
-                        tokens(options.shortTokenTtl())));
+                        tokens(options.shortTokenTtl())),
+                codeClient(PKCE_CLIENT_ID, userTokens)
+                        .clientAuthenticationMethod(ClientAuthenticationMethod.NONE)
+                        .build(),
+                codeClient(CODE_CLIENT_ID, userTokens)
+                        .clientSecret("{noop}" + options.codeClientSecret())
+                        .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+                        .build(),
+                userClient(DEVICE_CLIENT_ID, userTokens)
+                        .clientAuthenticationMethod(ClientAuthenticationMethod.NONE)
+                        .authorizationGrantType(AuthorizationGrantType.DEVICE_CODE)
+                        .build());
     }
 
     private static TokenSettings tokens(Duration ttl) {
         return TokenSettings.builder()
                 .accessTokenFormat(OAuth2TokenFormat.SELF_CONTAINED)
                 .accessTokenTimeToLive(ttl)
+                .build();
+    }
+
+    /** Refresh tokens rotate: each refresh answers a new one and the one spent is refused from then on. */
+    private static TokenSettings userTokens(AuthServerOptions options) {
+        return TokenSettings.builder()
+                .accessTokenFormat(OAuth2TokenFormat.SELF_CONTAINED)
+                .accessTokenTimeToLive(options.tokenTtl())
+                .reuseRefreshTokens(false)
+                .refreshTokenTimeToLive(options.refreshTokenTtl())
+                .deviceCodeTimeToLive(options.deviceCodeTtl())
                 .build();
     }
 
@@ -50,5 +86,26 @@ final class RegisteredClients {
                 .scope("write")
                 .tokenSettings(tokens)
                 .build();
+    }
+
+    private static RegisteredClient.Builder codeClient(String id, TokenSettings tokens) {
+        return userClient(id, tokens)
+                .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+                .redirectUri(LOOPBACK_REDIRECT_URI)
+                .clientSettings(ClientSettings.builder()
+                        .requireProofKey(true)
+                        .requireAuthorizationConsent(true)
+                        .build());
+    }
+
+    /** Consent is required for every user grant: it is where the user can say no (access_denied). */
+    private static RegisteredClient.Builder userClient(String id, TokenSettings tokens) {
+        return RegisteredClient.withId(id)
+                .clientId(id)
+                .authorizationGrantType(AuthorizationGrantType.REFRESH_TOKEN)
+                .scope("read")
+                .scope("write")
+                .tokenSettings(tokens)
+                .clientSettings(ClientSettings.builder().requireAuthorizationConsent(true).build());
     }
 }

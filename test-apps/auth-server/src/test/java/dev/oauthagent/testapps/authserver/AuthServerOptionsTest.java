@@ -80,6 +80,25 @@ class AuthServerOptionsTest {
     }
 
     @Test
+    void userGrantOptionsHaveDefaultsAndTheUserPasswordAndCodeSecretStayOutOfToString() {
+        AuthServerOptions defaults = AuthServerOptions.from(environment(Map.of()));
+        AuthServerOptions set = AuthServerOptions.from(environment(Map.of("user-password", "u-set",
+                "code-client-secret", "c-set", "device-code-ttl", "2s", "refresh-token-ttl", "10m")));
+
+        assertThat(defaults.userPassword()).isEqualTo("password");
+        assertThat(defaults.codeClientSecret()).isEqualTo("code-secret");
+        assertThat(defaults.deviceCodeTtl()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(defaults.refreshTokenTtl()).isEqualTo(Duration.ofHours(1));
+        assertThat(set.userPassword()).isEqualTo("u-set");
+        assertThat(set.codeClientSecret()).isEqualTo("c-set");
+        assertThat(set.deviceCodeTtl()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(set.refreshTokenTtl()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(set.toString()).doesNotContain("u-set").doesNotContain("c-set");
+        assertThatThrownBy(() -> AuthServerOptions.from(environment(Map.of("device-code-ttl", "soon"))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("DEVICE_CODE_TTL");
+    }
+
+    @Test
     void emptySecretIsRejectedNamingTheEnvironmentVariable() {
         assertThatThrownBy(() -> AuthServerOptions.from(environment(Map.of("basic-client-secret", " "))))
                 .isInstanceOf(IllegalArgumentException.class)
