@@ -33,16 +33,15 @@ final class ServerMetadataLookup {
         this.messages = messages;
     }
 
-    /** The document, or null when none was found. Network I/O: never call it on an application request. */
-    ServerMetadata find() {
+    /**
+     * The document, or null when the server has none at the candidate URLs. Network I/O: never call it on an
+     * application request.
+     *
+     * @throws TokenFetchException when the server could not be asked (connect, TLS, timeout)
+     */
+    ServerMetadata find() throws TokenFetchException {
         for (URI document : DiscoveryDocumentUrls.candidates(tokenUrl)) {
-            TokenHttpResponse response;
-            try {
-                response = exchange.send("GET", document, ACCEPT_JSON, null);
-            } catch (TokenFetchException e) {
-                LOG.debug(messages.log("no discovery document at " + document + ": " + e.getMessage()));
-                return null;
-            }
+            TokenHttpResponse response = exchange.send("GET", document, ACCEPT_JSON, null);
             Map<String, String> fields = response.status() == 200 ? stringFields(response.body()) : null;
             ServerMetadata metadata = fields == null ? null : new ServerMetadata(document, fields);
             if (metadata != null && metadata.endpoint("token_endpoint") != null) {

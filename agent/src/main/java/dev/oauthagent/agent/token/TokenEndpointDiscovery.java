@@ -1,5 +1,8 @@
 package dev.oauthagent.agent.token;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.net.URI;
 
 /**
@@ -12,6 +15,7 @@ import java.net.URI;
  * ({@link ServerMetadataLookup} says how it looks).
  */
 final class TokenEndpointDiscovery {
+    private static final Logger LOG = LoggerFactory.getLogger(TokenEndpointDiscovery.class);
     private final URI tokenUrl;
     private final ServerMetadataLookup lookup;
     private final ClientMessages messages;
@@ -41,7 +45,13 @@ final class TokenEndpointDiscovery {
     }
 
     private String lookUp() {
-        ServerMetadata metadata = lookup.find();
+        ServerMetadata metadata;
+        try {
+            metadata = lookup.find();
+        } catch (TokenFetchException e) {
+            LOG.debug(messages.log("could not look for a discovery document: " + e.getMessage()));
+            return null;
+        }
         return metadata == null ? null : describe(metadata);
     }
 
