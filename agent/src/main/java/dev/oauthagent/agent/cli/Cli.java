@@ -14,7 +14,7 @@ public final class Cli {
     static final int EXIT_USAGE = 64;
 
     private static final List<Command> COMMANDS = Arrays.<Command>asList(
-            new CheckCommand(), new ConfigCommand(), new AttachCommand(), new VersionCommand());
+            new CheckCommand(), new ConfigCommand(), new AttachCommand(), new LogoutCommand(), new VersionCommand());
 
     private Cli() {
     }
