@@ -47,13 +47,13 @@ final class LogoutCommand implements Command {
         } catch (TokenStoreException e) {
             return deleteUnreadable(store, e, context);
         }
+        // The store's format has no record without a refresh token: a file that opened holds one.
         if (!revoke.hadRecord) {
             context.out().println("client '" + client.name() + "': there is no token store at "
                     + client.tokenStore().path() + ", so nothing to delete");
             return Cli.EXIT_OK;
         }
-        context.out().println(revoke.result == null ? "client '" + client.name() + "': the token store held no"
-                + " refresh token" : revoke.result.message());
+        context.out().println(revoke.result.message());
         context.out().println("client '" + client.name() + "': deleted the token store " + client.tokenStore().path());
         return revoke.result != null && revoke.result.outcome() == Outcome.FAILED ? Cli.EXIT_FAILED : Cli.EXIT_OK;
     }
@@ -84,9 +84,13 @@ final class LogoutCommand implements Command {
         @Override
         public StoreUpdate refresh(TokenRecord current) {
             hadRecord = current != null;
-            if (current != null && current.refreshToken() != null) {
-                result = new TokenRevocation(client).revokeRefreshToken(current.refreshToken());
+            if (current == null) {
+                return StoreUpdate.delete();
             }
+            // A refresh token goes back only to the server that issued it, also to be revoked.
+            result = current.issuedBy(client.tokenUrl().toString())
+                    ? new TokenRevocation(client).revokeRefreshToken(current.refreshToken())
+                    : TokenRevocation.notSent(client, current.tokenEndpoint());
             return StoreUpdate.delete();
         }
     }

@@ -91,6 +91,15 @@ public final class TokenRevocation {
         return send(url, refreshToken);
     }
 
+    /** For a refresh token issued by another token endpoint than the client's: it is not sent anywhere. */
+    public static Result notSent(ClientConfig client, String issuingEndpoint) {
+        ClientMessages messages = new ClientMessages(client);
+        return new Result(Outcome.FAILED, messages.log("the refresh token was not revoked: it was issued by "
+                + ServerTextSanitizer.forClient(client).sanitize(issuingEndpoint) + ", not by "
+                + messages.key("token-url") + ", and a refresh token goes back only to the server that issued it. It"
+                + " may still be valid there; revoke it at that server if it must stop working now."));
+    }
+
     private Result send(URI url, String refreshToken) {
         TokenRequest.Builder request = TokenRequest.builder(url)
                 .formParameter("token", refreshToken)

@@ -93,6 +93,20 @@ class LogoutCommandTest {
     }
 
     @Test
+    void aRefreshTokenIssuedByAnotherTokenEndpointIsNotSentToTheConfiguredOne() throws Exception {
+        URI tokenUrl = serverWithRevocation(r -> Reply.json(200, ""));
+        Path store = storeHolding(tokenUrl, "https://old-server.example/oauth2/token");
+
+        int status = run("logout", "orders");
+
+        assertThat(status).isEqualTo(Cli.EXIT_FAILED);
+        assertThat(out()).contains("was not revoked: it was issued by https://old-server.example/oauth2/token, not by"
+                + " oauth.agent.clients.orders.token-url");
+        assertThat(store).doesNotExist();
+        assertThat(posts()).isEmpty();
+    }
+
+    @Test
     void aStoreUnderAnotherKeyIsDeletedWithoutRevocationAndExitsOne() throws Exception {
         Path store = storeHolding(serverWithRevocation(r -> Reply.json(200, "")));
         env.put("STORE_KEY", newKey()); // the store was written under the previous value
@@ -176,10 +190,14 @@ class LogoutCommandTest {
     }
 
     private Path storeHolding(URI tokenUrl) throws Exception {
+        return storeHolding(tokenUrl, tokenUrl.toString());
+    }
+
+    private Path storeHolding(URI tokenUrl, String issuedBy) throws Exception {
         configure(tokenUrl);
         ClientConfig client = ConfigLoader.load(null, sysprops, env).config().clients().get(0);
         TokenStore.open("orders", client.tokenStore(), TokenStore.DEFAULT_LOCK_WAIT, null)
-                .write(TokenRecord.of(tokenUrl.toString(), REFRESH_TOKEN));
+                .write(TokenRecord.of(issuedBy, REFRESH_TOKEN));
         Path store = client.tokenStore().path();
         assertThat(Files.size(store)).isPositive();
         return store;
