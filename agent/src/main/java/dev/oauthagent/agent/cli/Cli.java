@@ -20,7 +20,8 @@ public final class Cli {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args, new CliContext(System.out, System.err, systemProperties(), System.getenv())));
+        System.exit(run(args, new CliContext(System.out, System.err, systemProperties(), System.getenv(),
+                System.console() != null)));
     }
 
     static int run(String[] args, CliContext context) {
