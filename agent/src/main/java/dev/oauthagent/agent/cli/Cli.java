@@ -14,13 +14,14 @@ public final class Cli {
     static final int EXIT_USAGE = 64;
 
     private static final List<Command> COMMANDS = Arrays.<Command>asList(
-            new CheckCommand(), new ConfigCommand(), new AttachCommand(), new VersionCommand());
+            new CheckCommand(), new ConfigCommand(), new AttachCommand(), new LogoutCommand(), new VersionCommand());
 
     private Cli() {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args, new CliContext(System.out, System.err, systemProperties(), System.getenv())));
+        System.exit(run(args, new CliContext(System.out, System.err, systemProperties(), System.getenv(),
+                System.console() != null)));
     }
 
     static int run(String[] args, CliContext context) {

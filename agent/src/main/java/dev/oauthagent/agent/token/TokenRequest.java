@@ -100,12 +100,12 @@ public final class TokenRequest {
         return name.toLowerCase(Locale.ROOT).equals("authorization");
     }
 
-    // client_assertion and the rest are not sent today, but masking them costs nothing and keeps the rule
-    // "no credential in toString" true when later grants and authentication methods add them.
+    // Some of these are not sent today, but masking them costs nothing and keeps the rule "no credential in
+    // toString" true when later grants and authentication methods add them. "token" is RFC 7009's revocation.
     private static boolean isCredentialParameter(String name) {
         return name.equals("client_secret") || name.equals("client_assertion") || name.equals("refresh_token")
                 || name.equals("password") || name.equals("code") || name.equals("device_code")
-                || name.equals("code_verifier");
+                || name.equals("code_verifier") || name.equals("token");
     }
 
     public static final class Builder {

@@ -1,0 +1,59 @@
+package dev.oauthagent.agent.token;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Collections;
+import java.util.Map;
+
+/**
+ * One authorization server metadata document (RFC 8414 §2, OpenID Connect Discovery §3) as the agent found it:
+ * where it was and its top-level string fields. The agent reads endpoints from it, never secrets.
+ */
+final class ServerMetadata {
+    private final URI document;
+    private final Map<String, String> fields;
+
+    ServerMetadata(URI document, Map<String, String> fields) {
+        this.document = document;
+        this.fields = Collections.unmodifiableMap(fields);
+    }
+
+    URI document() {
+        return document;
+    }
+
+    /** The field as an absolute http(s) URL (e.g. {@code token_endpoint}), or null when absent or not one. */
+    String endpoint(String field) {
+        String text = fields.get(field);
+        if (text == null) {
+            return null;
+        }
+        try {
+            URI uri = new URI(text);
+            String scheme = uri.getScheme();
+            return uri.getHost() != null && ("https".equalsIgnoreCase(scheme) || "http".equalsIgnoreCase(scheme))
+                    ? text : null;
+        } catch (URISyntaxException e) {
+            return null;
+        }
+    }
+
+    /** Whether {@code field} names {@code url} (both normalized; case of scheme and host ignored). */
+    boolean names(String field, URI url) {
+        String endpoint = endpoint(field);
+        try {
+            return endpoint != null && sameUrl(new URI(endpoint), url);
+        } catch (URISyntaxException e) {
+            return false;
+        }
+    }
+
+    private static boolean sameUrl(URI a, URI b) {
+        return a.normalize().equals(b.normalize());
+    }
+
+    @Override
+    public String toString() {
+        return "ServerMetadata{" + document + "}";
+    }
+}
