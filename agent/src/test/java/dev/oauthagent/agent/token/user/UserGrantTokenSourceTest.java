@@ -1,0 +1,257 @@
+package dev.oauthagent.agent.token.user;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.oauthagent.agent.token.AccessToken;
+import dev.oauthagent.agent.token.StderrCapture;
+import dev.oauthagent.agent.token.TokenFetchException;
+import dev.oauthagent.agent.token.cache.TokenCache;
+import dev.oauthagent.agent.token.cache.TokenListener;
+import dev.oauthagent.agent.token.store.TokenRecord;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Refresh tokens redeemed, rotated, stored, shared between "JVMs" and refused, against a real token endpoint. */
+class UserGrantTokenSourceTest {
+    private static final String LOGIN_ADVICE = "A new login is needed. Run java -jar oauth-agent.jar login billing "
+            + "--config <file> (the agent's configuration file); the agent picks the login up from the token store "
+            + "at its next attempt.";
+
+    @TempDir
+    Path dir;
+
+    private final RotatingRefreshServer server = newServer();
+    private final List<TokenCache> caches = new ArrayList<>();
+
+    private static RotatingRefreshServer newServer() {
+        try {
+            return new RotatingRefreshServer();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        for (TokenCache cache : caches) {
+            cache.close();
+        }
+        server.close();
+    }
+
+    private Path file() {
+        return dir.resolve("billing.tokens");
+    }
+
+    private TokenCache cache(UserGrantFixture f, UserGrantTokenSource source, TokenListener listener) {
+        TokenCache cache = TokenCache.create(f.client, source, listener);
+        caches.add(cache);
+        return cache;
+    }
+
+    @Test
+    void theRotatedRefreshTokenIsStoredBeforeTheCacheServesTheNewAccessToken() throws Exception {
+        UserGrantFixture f = UserGrantFixture.stored(server, file(), false);
+        String first = f.loggedIn();
+        UserGrantTokenSource source = f.source();
+        AtomicReference<String> storedWhenObtained = new AtomicReference<>();
+        // The cache tells its listener after fetch returned and before it serves the token or releases a waiter.
+        TokenCache cache = cache(f, source, (client, token) -> {
+            try {
+                storedWhenObtained.set(f.openStore().read().refreshToken());
+            } catch (Exception e) {
+                storedWhenObtained.set("unreadable: " + e);
+            }
+        });
+
+        AccessToken token = cache.await(TimeUnit.SECONDS.toNanos(10));
+
+        assertThat(server.requests()).hasSize(1);
+        assertThat(server.requests().get(0).form("refresh_token")).containsExactly(first);
+        assertThat(server.requests().get(0).form("grant_type")).containsExactly("refresh_token");
+        String rotated = token.refreshToken();
+        assertThat(rotated).isNotEqualTo(first);
+        assertThat(storedWhenObtained.get()).isEqualTo(rotated);
+        assertThat(server.isLive(rotated)).isTrue();
+    }
+
+    @Test
+    void withoutAStoreTheRotatedTokenIsHeldInMemoryAndEachOneIsToldToTheScrubber() throws Exception {
+        UserGrantFixture f = UserGrantFixture.inMemory(server);
+        UserGrantTokenSource source = f.source();
+        AccessToken login = f.loginResult();
+        source.loginSucceeded(login);
+
+        assertThat(source.fetch().value()).isEqualTo(login.value()); // the login's own token first, no request
+        AccessToken second = source.fetch();
+        AccessToken third = source.fetch();
+
+        assertThat(server.requests()).hasSize(2);
+        assertThat(server.requests().get(0).form("refresh_token")).containsExactly(login.refreshToken());
+        assertThat(server.requests().get(1).form("refresh_token")).containsExactly(second.refreshToken());
+        assertThat(server.reuses()).isZero();
+        assertThat(f.scrubbed.refreshTokens).containsExactly(login.refreshToken(), second.refreshToken(),
+                third.refreshToken());
+        assertThat(server.requests().get(0).form("scope")).isEmpty(); // none configured: the login's scope
+    }
+
+    @Test
+    void twoStoresOnOneFileNeverSpendTheSameRefreshToken() throws Exception {
+        UserGrantFixture f = UserGrantFixture.stored(server, file(), false);
+        f.loggedIn();
+        UserGrantTokenSource one = f.source(); // both read the same refresh token at start, as two JVMs would
+        UserGrantTokenSource two = f.source();
+        int rounds = 20;
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (UserGrantTokenSource source : new UserGrantTokenSource[] {one, two}) {
+                done.add(threads.submit(() -> {
+                    for (int i = 0; i < rounds; i++) {
+                        source.fetch();
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> d : done) {
+                d.get(60, TimeUnit.SECONDS); // a refused refresh would throw here
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+
+        assertThat(server.reuses()).isZero();
+        assertThat(server.requests()).hasSize(2 * rounds);
+        assertThat(server.isLive(f.openStore().read().refreshToken())).isTrue();
+    }
+
+    @Test
+    void anAccessTokenAnotherJvmStoredIsUsedWithoutARequest() throws Exception {
+        UserGrantFixture f = UserGrantFixture.stored(server, file(), true);
+        f.loggedIn();
+        UserGrantTokenSource one = f.source();
+        UserGrantTokenSource two = f.source();
+
+        AccessToken first = one.fetch();
+        AccessToken adopted = two.fetch();
+
+        assertThat(server.requests()).hasSize(1);
+        assertThat(adopted.value()).isEqualTo(first.value());
+        assertThat(adopted.lifetimeSeconds()).isBetween(3000L, 3600L);
+        two.fetch(); // its next refresh spends the token the other one stored, not the spent one it read at start
+        assertThat(server.requests()).hasSize(2);
+        assertThat(server.requests().get(1).form("refresh_token")).containsExactly(first.refreshToken());
+        assertThat(server.reuses()).isZero();
+    }
+
+    @Test
+    void invalidGrantDropsTheRefreshTokenFromMemoryAndStoreSaysHowToLogInAndCallsTheServerNoMore()
+            throws Exception {
+        UserGrantFixture f = UserGrantFixture.stored(server, file(), false);
+        f.loggedIn();
+        UserGrantTokenSource source = f.source();
+        server.refuseEverything();
+
+        TokenFetchException refused = assertThrows(TokenFetchException.class, source::fetch);
+
+        assertThat(refused.isTerminal()).isTrue();
+        assertThat(refused.getMessage()).isEqualTo("oauth-agent: client 'billing': the authorization server refused "
+                + "the refresh token (invalid_grant: it expired, was revoked or was used already); it was dropped "
+                + "from memory and the token store. " + LOGIN_ADVICE);
+        assertThat(f.openStore().read()).isNull();
+        assertThat(source.holdsRefreshToken()).isFalse();
+
+        TokenFetchException again = assertThrows(TokenFetchException.class, source::fetch);
+        assertThat(again.isTerminal()).isTrue();
+        assertThat(again.getMessage()).isEqualTo("oauth-agent: client 'billing': no refresh token is held (the token "
+                + "store holds none): a login is needed. Run java -jar oauth-agent.jar login billing --config <file> "
+                + "(the agent's configuration file); the agent picks the login up from the token store at its next "
+                + "attempt.");
+        assertThat(server.requests()).hasSize(1);
+    }
+
+    @Test
+    void aLoginStoredByAnotherProcessIsPickedUpByTheNextFetch() throws Exception {
+        UserGrantFixture f = UserGrantFixture.stored(server, file(), false);
+        UserGrantTokenSource source = f.source();
+        assertThrows(TokenFetchException.class, source::fetch);
+        assertThat(server.requests()).isEmpty();
+
+        String stored = f.loggedIn(); // java -jar oauth-agent.jar login, in another process
+
+        assertThat(source.fetch()).isNotNull();
+        assertThat(server.requests()).hasSize(1);
+        assertThat(server.requests().get(0).form("refresh_token")).containsExactly(stored);
+    }
+
+    @Test
+    void withoutAStoreNoRefreshTokenMeansALoginWithoutCallingTheServer() {
+        UserGrantTokenSource source = UserGrantFixture.inMemory(server).source();
+
+        TokenFetchException e = assertThrows(TokenFetchException.class, source::fetch);
+
+        assertThat(e.isTerminal()).isTrue();
+        assertThat(e.getMessage()).isEqualTo("oauth-agent: client 'billing': no refresh token is held: a login is "
+                + "needed. Run java -jar oauth-agent.jar login billing --config <file> (the agent's configuration "
+                + "file) with token-store set, or restart the application: without token-store a login cannot reach "
+                + "a running application.");
+        assertThat(server.requests()).isEmpty();
+    }
+
+    @Test
+    void aStoredRefreshTokenOfAnotherTokenEndpointIsNeverSent() throws Exception {
+        UserGrantFixture f = UserGrantFixture.stored(server, file(), false);
+        f.openStore().write(TokenRecord.of("https://other.example/oauth2/token", server.login()));
+        UserGrantTokenSource source = f.source();
+
+        TokenFetchException e = assertThrows(TokenFetchException.class, source::fetch);
+
+        assertThat(e.getMessage()).contains("the token store holds a refresh token of token endpoint "
+                + "https://other.example/oauth2/token, not of token-url, and sends it nowhere else");
+        assertThat(server.requests()).isEmpty();
+    }
+
+    @Test
+    void nothingSecretReachesTheLogsTheMessagesOrToString() throws Exception {
+        UserGrantFixture f = UserGrantFixture.stored(server, file(), true);
+        List<String> texts = new ArrayList<>();
+        List<String> secrets = new ArrayList<>();
+        try (StderrCapture stderr = StderrCapture.start()) {
+            f.loggedIn();
+            UserGrantTokenSource source = f.source();
+            AccessToken login = f.loginResult();
+            source.loginSucceeded(login);
+            secrets.add(login.value());
+            TokenCache cache = cache(f, source, null);
+            cache.await(TimeUnit.SECONDS.toNanos(10));
+            source.fetch();
+            server.refuseEverything();
+            texts.add(assertThrows(TokenFetchException.class, source::fetch).getMessage());
+            texts.add(assertThrows(TokenFetchException.class, source::fetch).getMessage());
+            texts.add(source.toString());
+            texts.add(f.client.toString());
+            texts.add(stderr.text());
+        }
+        secrets.addAll(server.allTokens());
+        assertThat(secrets).hasSizeGreaterThan(3);
+        for (String text : texts) {
+            for (String secret : secrets) {
+                assertThat(text).doesNotContain(secret);
+            }
+        }
+        assertThat(Files.exists(file())).isFalse(); // dropped after invalid_grant
+    }
+}
