@@ -5,11 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.oauthagent.agent.token.AccessToken;
 import dev.oauthagent.agent.token.StderrCapture;
+import dev.oauthagent.agent.token.TokenEndpointClient;
 import dev.oauthagent.agent.token.TokenFetchException;
 import dev.oauthagent.agent.token.cache.TokenCache;
 import dev.oauthagent.agent.token.cache.TokenListener;
 import dev.oauthagent.agent.token.store.TokenRecord;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -222,6 +224,24 @@ class UserGrantTokenSourceTest {
         assertThat(e.getMessage()).contains("the token store holds a refresh token of token endpoint "
                 + "https://other.example/oauth2/token, not of token-url, and sends it nowhere else");
         assertThat(server.requests()).isEmpty();
+    }
+
+    @Test
+    void aStoreThatCannotBeReadAtStartLeavesTheClientFailingWithTheStoresMessageNotTheApplication()
+            throws Exception {
+        UserGrantFixture f = UserGrantFixture.stored(server, file(), false);
+        Files.write(file(), "not a token store at all".getBytes(StandardCharsets.US_ASCII));
+
+        UserGrantTokenSource source = UserGrants.source(f.client, new TokenEndpointClient(f.client), null);
+        TokenFetchException e = assertThrows(TokenFetchException.class, source::fetch);
+
+        assertThat(source.holdsRefreshToken()).isFalse();
+        assertThat(e.isTerminal()).isTrue();
+        assertThat(e.getMessage()).startsWith("oauth-agent: client 'billing': token store " + file()
+                + " is not an oauth-agent token store");
+        assertThat(server.requests()).isEmpty();
+        assertThat(Files.readAllBytes(file())).isEqualTo("not a token store at all".getBytes(
+                StandardCharsets.US_ASCII)); // never overwritten
     }
 
     @Test

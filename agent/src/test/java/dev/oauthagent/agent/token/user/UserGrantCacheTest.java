@@ -1,0 +1,186 @@
+package dev.oauthagent.agent.token.user;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.oauthagent.agent.config.ClientConfig;
+import dev.oauthagent.agent.config.GrantType;
+import dev.oauthagent.agent.token.AccessToken;
+import dev.oauthagent.agent.token.TokenEndpointClient;
+import dev.oauthagent.agent.token.TokenFetchException;
+import dev.oauthagent.agent.token.cache.TokenCache;
+import dev.oauthagent.agent.token.cache.TokenUnavailableException;
+import dev.oauthagent.agent.token.store.TokenRecord;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A user-grant source behind the real token cache: one refresh for many callers, and the login at start. */
+class UserGrantCacheTest {
+    private static final long WAIT = TimeUnit.SECONDS.toNanos(30);
+
+    @TempDir
+    Path dir;
+
+    private final RotatingRefreshServer server = newServer();
+    private final List<TokenCache> caches = new ArrayList<>();
+
+    private static RotatingRefreshServer newServer() {
+        try {
+            return new RotatingRefreshServer();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        for (TokenCache cache : caches) {
+            cache.close();
+        }
+        server.close();
+    }
+
+    private TokenCache cache(ClientConfig client, UserGrantTokenSource source) {
+        TokenCache cache = TokenCache.create(client, source);
+        caches.add(cache);
+        return cache;
+    }
+
+    @Test
+    void twoHundredCallersWhileTheAccessTokenIsExpiredCauseExactlyOneRefresh() throws Exception {
+        UserGrantFixture f = UserGrantFixture.stored(server, dir.resolve("billing.tokens"), true);
+        String refreshToken = server.login();
+        f.openStore().write(TokenRecord.of(f.client.tokenUrl().toString(), refreshToken).withAccessToken(
+                RotatingRefreshServer.random("at-expired-"), Instant.now().minusSeconds(60)));
+        TokenCache cache = cache(f.client, f.source());
+        server.hold();
+        int callers = 200;
+        CountDownLatch started = new CountDownLatch(callers);
+        ExecutorService threads = Executors.newFixedThreadPool(callers);
+        Set<String> served = new HashSet<>();
+        try {
+            List<Future<AccessToken>> results = new ArrayList<>();
+            for (int i = 0; i < callers; i++) {
+                results.add(threads.submit(() -> {
+                    started.countDown();
+                    return cache.await(WAIT);
+                }));
+            }
+            assertThat(started.await(30, TimeUnit.SECONDS)).isTrue();
+            server.open();
+            for (Future<AccessToken> r : results) {
+                served.add(r.get(60, TimeUnit.SECONDS).value());
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+
+        assertThat(server.requests()).hasSize(1);
+        assertThat(server.requests().get(0).form("refresh_token")).containsExactly(refreshToken);
+        assertThat(served).hasSize(1);
+        assertThat(server.reuses()).isZero();
+    }
+
+    @Test
+    void aDeviceClientWithoutRefreshTokenLogsInAtStartAndIsServedTheLoginsToken() throws Exception {
+        UserGrantFixture f = UserGrantFixture.stored(server, dir.resolve("billing.tokens"), false);
+        UserGrantTokenSource source = f.source();
+        TokenCache cache = cache(f.client, source);
+        AccessToken loginResult = f.loginResult();
+        FakeLogin login = new FakeLogin(loginResult);
+        CountDownLatch loginEnded = new CountDownLatch(1);
+
+        boolean started = UserGrants.startLoginIfNeeded(f.client, source, login, () -> {
+            cache.credentialsChanged();
+            loginEnded.countDown();
+        });
+        cache.start();
+
+        assertThat(started).isTrue();
+        TokenUnavailableException waiting = assertThrows(TokenUnavailableException.class, () -> cache.await(WAIT));
+        assertThat(waiting.getMessage()).contains("waiting for the login started at start-up: follow the "
+                + "instructions it printed on stderr. Requests follow fail-mode until it is done.");
+        login.finish.countDown();
+        assertThat(loginEnded.await(30, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(cache.await(WAIT).value()).isEqualTo(loginResult.value());
+        assertThat(f.openStore().read().refreshToken()).isEqualTo(loginResult.refreshToken());
+        assertThat(server.requests()).isEmpty();
+        assertThat(login.calls.get()).isEqualTo(1);
+    }
+
+    @Test
+    void noLoginStartsWhenARefreshTokenIsHeldOrTheGrantIsAuthorizationCode() throws Exception {
+        UserGrantFixture f = UserGrantFixture.stored(server, dir.resolve("billing.tokens"), false);
+        FakeLogin login = new FakeLogin(f.loginResult());
+        UserGrantTokenSource empty = f.source();
+        ClientConfig code = ClientConfig.builder("billing").tokenUrl(f.client.tokenUrl()).clientId("billing-service")
+                .grantType(GrantType.AUTHORIZATION_CODE).allowHttp(true).build();
+        assertThat(UserGrants.startLoginIfNeeded(code, empty, login, () -> { })).isFalse();
+
+        f.loggedIn();
+        UserGrantTokenSource holding = f.source();
+        assertThat(UserGrants.startLoginIfNeeded(f.client, holding, login, () -> { })).isFalse();
+        assertThat(UserGrants.startLoginIfNeeded(f.client, empty, null, () -> { })).isFalse();
+        assertThat(login.calls.get()).isZero();
+    }
+
+    @Test
+    void aLoginThatFailsLeavesTheClientSayingALoginIsNeeded() throws Exception {
+        ClientConfig client = UserGrantFixture.inMemory(server).client;
+        UserGrantTokenSource source = new UserGrantTokenSource(client, new TokenEndpointClient(client), null, null,
+                Clock.systemUTC());
+        TokenCache cache = cache(client, source);
+        CountDownLatch loginEnded = new CountDownLatch(1);
+        InteractiveLogin denied = () -> {
+            throw new TokenFetchException("oauth-agent: client 'billing': the user denied the login "
+                    + "(access_denied).", TokenFetchException.Kind.TERMINAL, "access_denied", 400, -1, null);
+        };
+
+        UserGrants.startLoginIfNeeded(client, source, denied, () -> {
+            cache.credentialsChanged();
+            loginEnded.countDown();
+        });
+        assertThat(loginEnded.await(30, TimeUnit.SECONDS)).isTrue();
+        cache.start();
+
+        TokenUnavailableException e = assertThrows(TokenUnavailableException.class, () -> cache.await(WAIT));
+        assertThat(e.getMessage()).contains("no refresh token is held: a login is needed");
+    }
+
+    /** An InteractiveLogin that ends when the test says so, as a person would. */
+    private static final class FakeLogin implements InteractiveLogin {
+        final CountDownLatch finish = new CountDownLatch(1);
+        final AtomicInteger calls = new AtomicInteger();
+        private final AccessToken result;
+
+        FakeLogin(AccessToken result) {
+            this.result = result;
+        }
+
+        @Override
+        public AccessToken login() throws InterruptedException {
+            calls.incrementAndGet();
+            if (!finish.await(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the test never finished the login");
+            }
+            return result;
+        }
+    }
+}
