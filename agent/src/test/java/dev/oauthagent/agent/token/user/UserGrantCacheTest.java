@@ -26,8 +26,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A user-grant source behind the real token cache: one refresh for many callers, and the login at start. */
@@ -37,29 +37,12 @@ class UserGrantCacheTest {
     @TempDir
     Path dir;
 
-    private final RotatingRefreshServer server = newServer();
-    private final List<TokenCache> caches = new ArrayList<>();
-
-    private static RotatingRefreshServer newServer() {
-        try {
-            return new RotatingRefreshServer();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        for (TokenCache cache : caches) {
-            cache.close();
-        }
-        server.close();
-    }
+    @RegisterExtension
+    final UserGrantResources resources = new UserGrantResources();
+    private final RotatingRefreshServer server = resources.server;
 
     private TokenCache cache(ClientConfig client, UserGrantTokenSource source) {
-        TokenCache cache = TokenCache.create(client, source);
-        caches.add(cache);
-        return cache;
+        return resources.cache(client, source, null);
     }
 
     @Test

@@ -22,8 +22,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Refresh tokens redeemed, rotated, stored, shared between "JVMs" and refused, against a real token endpoint. */
@@ -35,33 +35,16 @@ class UserGrantTokenSourceTest {
     @TempDir
     Path dir;
 
-    private final RotatingRefreshServer server = newServer();
-    private final List<TokenCache> caches = new ArrayList<>();
-
-    private static RotatingRefreshServer newServer() {
-        try {
-            return new RotatingRefreshServer();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        for (TokenCache cache : caches) {
-            cache.close();
-        }
-        server.close();
-    }
+    @RegisterExtension
+    final UserGrantResources resources = new UserGrantResources();
+    private final RotatingRefreshServer server = resources.server;
 
     private Path file() {
         return dir.resolve("billing.tokens");
     }
 
     private TokenCache cache(UserGrantFixture f, UserGrantTokenSource source, TokenListener listener) {
-        TokenCache cache = TokenCache.create(f.client, source, listener);
-        caches.add(cache);
-        return cache;
+        return resources.cache(f.client, source, listener);
     }
 
     @Test
