@@ -57,7 +57,8 @@ final class AgentRuntime {
 
     /**
      * A client's cache, fetching its first token. A client acting for a person redeems its refresh token; a device
-     * code client without one starts its login first, so that its first token request says it is waiting for it.
+     * code client without one runs its login (started by its first fetch, on the cache's thread), and the cache
+     * asks again as soon as it ends.
      */
     private static TokenCache startCache(ClientConfig client, LiveSecrets secrets) {
         TokenEndpointClient endpoint = new TokenEndpointClient(client);
@@ -66,9 +67,9 @@ final class AgentRuntime {
             cache.start();
             return cache;
         }
-        UserGrantTokenSource source = UserGrants.source(client, endpoint, secrets);
+        UserGrantTokenSource source = UserGrants.source(client, endpoint, secrets, startupLogin(client, endpoint));
         TokenCache cache = TokenCache.create(client, source, secrets);
-        UserGrants.startLoginIfNeeded(client, source, startupLogin(client, endpoint), new RequestToken(cache));
+        source.whenLoginEnds(new RequestToken(cache));
         cache.start();
         return cache;
     }

@@ -170,7 +170,7 @@ final class CheckCommand implements Command {
      */
     private static TokenSource tokenSource(ClientConfig client) {
         TokenEndpointClient endpoint = new TokenEndpointClient(client);
-        return client.grantType().holdsRefreshTokens() ? UserGrants.source(client, endpoint, null) : endpoint;
+        return client.grantType().holdsRefreshTokens() ? UserGrants.source(client, endpoint, null, null) : endpoint;
     }
 
     private static String scopes(AccessToken token, ClientConfig client) {

@@ -1,6 +1,7 @@
 package dev.oauthagent.agent.token.user;
 
 import dev.oauthagent.agent.config.ClientConfig;
+import dev.oauthagent.agent.config.GrantType;
 import dev.oauthagent.agent.token.AccessToken;
 import dev.oauthagent.agent.token.TokenEndpointClient;
 import dev.oauthagent.agent.token.TokenFetchException;
@@ -35,6 +36,10 @@ import java.time.Instant;
  * fails at once with the same advice without calling the server; with a store, each fetch reads the file again,
  * so a {@code login} run meanwhile is picked up by the cache's next attempt.
  *
+ * <p>The first fetch (on the cache's thread, not the agent's start: a passphrase key takes a part of a second to
+ * derive) reads the store; a device code client that then holds no refresh token starts its login
+ * ({@link StartupLogin}) and fails with "waiting for the login" until it ends.
+ *
  * <p>Every refresh token this source holds is told to the log scrubber first: by the store when there is one
  * (it tells of every record), else by this source. Thread-safe: fetches and a login's result are serialised.
  */
@@ -53,6 +58,8 @@ public final class UserGrantTokenSource implements TokenSource {
     private final StoredTokenListener scrubbing;
     private final Clock clock;
     private final LoginAdvice advice;
+    /** Null: no login is run by the agent (the client waits for {@code login}). */
+    private final InteractiveLogin startupLogin;
 
     private final Object lock = new Object();
     // Guarded by lock.
@@ -62,17 +69,23 @@ public final class UserGrantTokenSource implements TokenSource {
     /** A token obtained outside a fetch (a login, or one another JVM stored), served by the next fetch. */
     private AccessToken ready;
     private Instant readyExpiresAt;
+    private boolean loaded;
+    private boolean started;
 
     private volatile boolean loginRunning;
+    /** Run when a login at start ended: the cache asks for a token at once. */
+    private volatile Runnable whenLoginEnds = NOTHING;
 
     /**
      * @param store     the client's token store, or null for a refresh token in memory only
      * @param scrubbing told of every refresh token held when there is no store (the store tells it otherwise); may
      *                  be null
      * @param clock     the wall clock: stored access tokens carry their expiry for other JVMs
+     * @param startupLogin the device flow the first fetch runs when a device code client holds no refresh token;
+     *                  null when there is none
      */
     public UserGrantTokenSource(ClientConfig client, TokenEndpointClient endpoint, TokenStore store,
-            StoredTokenListener scrubbing, Clock clock) {
+            StoredTokenListener scrubbing, Clock clock, InteractiveLogin startupLogin) {
         this.client = client;
         this.tokenUrl = client.tokenUrl().toString();
         this.endpoint = endpoint;
@@ -80,27 +93,38 @@ public final class UserGrantTokenSource implements TokenSource {
         this.scrubbing = scrubbing;
         this.clock = clock;
         this.advice = new LoginAdvice(client.name(), store != null);
+        this.startupLogin = startupLogin;
+    }
+
+    /** {@code whenDone} runs when a login at start ended, however it ended (the cache's credentialsChanged). */
+    public void whenLoginEnds(Runnable whenDone) {
+        this.whenLoginEnds = whenDone;
     }
 
     /**
-     * Reads the store at start: its refresh token, and its access token when one is stored with enough life left.
-     * A store that cannot be read is not reported here: the first fetch reads it again and reports why.
+     * Reads the store, once: its refresh token, and its access token when one is stored with enough life left.
+     * A store that cannot be read is not reported here: the refresh reads it again under its lock and reports why.
+     * The first fetch calls this; a caller may call it earlier.
      */
-    public void loadStored() {
-        if (store == null) {
-            return;
-        }
-        try {
-            TokenRecord record = store.read();
-            synchronized (lock) {
+    void loadStored() {
+        synchronized (lock) {
+            if (loaded) {
+                return;
+            }
+            loaded = true;
+            if (store == null) {
+                return;
+            }
+            try {
+                TokenRecord record = store.read();
                 if (record != null && record.issuedBy(tokenUrl)) {
                     refreshToken = record.refreshToken();
                     readyFromStore(record);
                 }
+            } catch (TokenStoreException e) {
+                log.debug("client '{}': token store not read at start ({}); the refresh reports it",
+                        client.name(), e.reason());
             }
-        } catch (TokenStoreException e) {
-            log.debug("client '{}': token store not read at start ({}); the first token request reports it",
-                    client.name(), e.reason());
         }
     }
 
@@ -114,6 +138,11 @@ public final class UserGrantTokenSource implements TokenSource {
     @Override
     public AccessToken fetch() throws TokenFetchException {
         synchronized (lock) {
+            if (!started) {
+                started = true;
+                loadStored();
+                startLoginIfNeeded();
+            }
             AccessToken token = takeReady();
             if (token != null) {
                 return token;
@@ -152,8 +181,21 @@ public final class UserGrantTokenSource implements TokenSource {
         }
     }
 
-    void loginRunning(boolean running) {
-        loginRunning = running;
+    /** A device code client without a refresh token logs in at start; an authorization code one never does. */
+    private void startLoginIfNeeded() {
+        if (startupLogin == null || client.grantType() != GrantType.DEVICE_CODE || refreshToken != null) {
+            return;
+        }
+        log.info("client '{}': no refresh token held; starting the device login (instructions on stderr)",
+                client.name());
+        loginRunning = true;
+        StartupLogin.start(client.name(), this, startupLogin);
+    }
+
+    /** Called by the login's thread when it ended, however it ended. */
+    void loginEnded() {
+        loginRunning = false;
+        whenLoginEnds.run();
     }
 
     private AccessToken refreshInMemory() throws TokenFetchException {
@@ -290,6 +332,12 @@ public final class UserGrantTokenSource implements TokenSource {
         return new AccessToken(token.value(), token.tokenType(), left, true, token.grantedScopes(),
                 token.refreshToken(), token.idToken());
     }
+
+    private static final Runnable NOTHING = new Runnable() {
+        @Override
+        public void run() {
+        }
+    };
 
     @Override
     public String toString() {

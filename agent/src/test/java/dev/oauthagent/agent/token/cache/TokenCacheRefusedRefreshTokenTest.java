@@ -35,7 +35,7 @@ class TokenCacheRefusedRefreshTokenTest {
         server = FaultyTokenServer.http(r -> Reply.json(400, "{\"error\":\"invalid_grant\"}"));
         ClientConfig client = TestClients.billing(server.tokenUrl()).grantType(GrantType.DEVICE_CODE).build();
         UserGrantTokenSource source = new UserGrantTokenSource(client, new TokenEndpointClient(client), null, null,
-                Clock.systemUTC());
+                Clock.systemUTC(), null);
         source.loginSucceeded(new AccessToken("at-from-the-login-0123456789abcdef", "Bearer", 3600, true, null,
                 "rt-from-the-login-0123456789abcdef", null));
         ManualTicker ticker = new ManualTicker();

@@ -3,6 +3,7 @@ package dev.oauthagent.agent.token.user;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.oauthagent.agent.config.ClientAuthMethod;
 import dev.oauthagent.agent.config.ClientConfig;
 import dev.oauthagent.agent.config.GrantType;
 import dev.oauthagent.agent.token.AccessToken;
@@ -83,19 +84,18 @@ class UserGrantCacheTest {
     @Test
     void aDeviceClientWithoutRefreshTokenLogsInAtStartAndIsServedTheLoginsToken() throws Exception {
         UserGrantFixture f = UserGrantFixture.stored(server, dir.resolve("billing.tokens"), false);
-        UserGrantTokenSource source = f.source();
-        TokenCache cache = cache(f.client, source);
         AccessToken loginResult = f.loginResult();
         FakeLogin login = new FakeLogin(loginResult);
+        UserGrantTokenSource source = f.source(login);
+        TokenCache cache = cache(f.client, source);
         CountDownLatch loginEnded = new CountDownLatch(1);
-
-        boolean started = UserGrants.startLoginIfNeeded(f.client, source, login, () -> {
-            cache.credentialsChanged();
+        source.whenLoginEnds(() -> {
+            cache.credentialsChanged(); // as the agent wires it
             loginEnded.countDown();
         });
+
         cache.start();
 
-        assertThat(started).isTrue();
         TokenUnavailableException waiting = assertThrows(TokenUnavailableException.class, () -> cache.await(WAIT));
         assertThat(waiting.getMessage()).contains("waiting for the login started at start-up: follow the "
                 + "instructions it printed on stderr. Requests follow fail-mode until it is done.");
@@ -112,39 +112,42 @@ class UserGrantCacheTest {
     void noLoginStartsWhenARefreshTokenIsHeldOrTheGrantIsAuthorizationCode() throws Exception {
         UserGrantFixture f = UserGrantFixture.stored(server, dir.resolve("billing.tokens"), false);
         FakeLogin login = new FakeLogin(f.loginResult());
-        UserGrantTokenSource empty = f.source();
+        login.finish.countDown(); // a login that did start would end at once, and be counted
         ClientConfig code = ClientConfig.builder("billing").tokenUrl(f.client.tokenUrl()).clientId("billing-service")
-                .grantType(GrantType.AUTHORIZATION_CODE).allowHttp(true).build();
-        assertThat(UserGrants.startLoginIfNeeded(code, empty, login, () -> { })).isFalse();
+                .grantType(GrantType.AUTHORIZATION_CODE).clientAuth(ClientAuthMethod.NONE).allowHttp(true).build();
+        UserGrantTokenSource codeSource = new UserGrantTokenSource(code, new TokenEndpointClient(code), null, null,
+                Clock.systemUTC(), login);
+
+        TokenFetchException e = assertThrows(TokenFetchException.class, codeSource::fetch);
+        assertThat(e.getMessage()).contains("no refresh token is held: a login is needed",
+                "java -jar oauth-agent.jar login billing --config <file>");
 
         f.loggedIn();
-        UserGrantTokenSource holding = f.source();
-        assertThat(UserGrants.startLoginIfNeeded(f.client, holding, login, () -> { })).isFalse();
-        assertThat(UserGrants.startLoginIfNeeded(f.client, empty, null, () -> { })).isFalse();
+        assertThat(f.source(login).fetch()).isNotNull(); // redeemed the stored refresh token instead
         assertThat(login.calls.get()).isZero();
     }
 
     @Test
     void aLoginThatFailsLeavesTheClientSayingALoginIsNeeded() throws Exception {
-        ClientConfig client = UserGrantFixture.inMemory(server).client;
-        UserGrantTokenSource source = new UserGrantTokenSource(client, new TokenEndpointClient(client), null, null,
-                Clock.systemUTC());
-        TokenCache cache = cache(client, source);
-        CountDownLatch loginEnded = new CountDownLatch(1);
+        UserGrantFixture f = UserGrantFixture.inMemory(server);
         InteractiveLogin denied = () -> {
             throw new TokenFetchException("oauth-agent: client 'billing': the user denied the login "
                     + "(access_denied).", TokenFetchException.Kind.TERMINAL, "access_denied", 400, -1, null);
         };
-
-        UserGrants.startLoginIfNeeded(client, source, denied, () -> {
+        UserGrantTokenSource source = f.source(denied);
+        TokenCache cache = cache(f.client, source);
+        CountDownLatch loginEnded = new CountDownLatch(1);
+        source.whenLoginEnds(() -> {
             cache.credentialsChanged();
             loginEnded.countDown();
         });
-        assertThat(loginEnded.await(30, TimeUnit.SECONDS)).isTrue();
+
         cache.start();
+        assertThat(loginEnded.await(30, TimeUnit.SECONDS)).isTrue();
 
         TokenUnavailableException e = assertThrows(TokenUnavailableException.class, () -> cache.await(WAIT));
         assertThat(e.getMessage()).contains("no refresh token is held: a login is needed");
+        assertThat(server.requests()).isEmpty();
     }
 
     /** An InteractiveLogin that ends when the test says so, as a person would. */

@@ -52,10 +52,15 @@ final class UserGrantFixture {
         return TokenStore.open(client.name(), client.tokenStore(), Duration.ofSeconds(30), scrubbed);
     }
 
-    /** A source as the agent builds it: its own store instance, read at start. */
+    /** A source as the agent builds it, with its own store instance, read now (as its first fetch would). */
     UserGrantTokenSource source() {
+        return source(null);
+    }
+
+    /** The same, with a login to run at the first fetch when no refresh token is held. */
+    UserGrantTokenSource source(InteractiveLogin startupLogin) {
         UserGrantTokenSource source = new UserGrantTokenSource(client, new TokenEndpointClient(client),
-                client.tokenStore() == null ? null : openStore(), scrubbed, Clock.systemUTC());
+                client.tokenStore() == null ? null : openStore(), scrubbed, Clock.systemUTC(), startupLogin);
         source.loadStored();
         return source;
     }

@@ -215,7 +215,7 @@ class UserGrantTokenSourceTest {
         UserGrantFixture f = UserGrantFixture.stored(server, file(), false);
         Files.write(file(), "not a token store at all".getBytes(StandardCharsets.US_ASCII));
 
-        UserGrantTokenSource source = UserGrants.source(f.client, new TokenEndpointClient(f.client), null);
+        UserGrantTokenSource source = UserGrants.source(f.client, new TokenEndpointClient(f.client), null, null);
         TokenFetchException e = assertThrows(TokenFetchException.class, source::fetch);
 
         assertThat(source.holdsRefreshToken()).isFalse();
