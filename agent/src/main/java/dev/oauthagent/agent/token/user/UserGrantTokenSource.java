@@ -3,6 +3,7 @@ package dev.oauthagent.agent.token.user;
 import dev.oauthagent.agent.config.ClientConfig;
 import dev.oauthagent.agent.config.GrantType;
 import dev.oauthagent.agent.token.AccessToken;
+import dev.oauthagent.agent.token.FormUrlEncoding;
 import dev.oauthagent.agent.token.TokenEndpointClient;
 import dev.oauthagent.agent.token.TokenFetchException;
 import dev.oauthagent.agent.token.TokenSource;
@@ -204,7 +205,7 @@ public final class UserGrantTokenSource implements TokenSource {
         }
         String redeemed = refreshToken;
         try {
-            AccessToken token = endpoint.fetch(new RefreshTokenGrant(redeemed, client.scopes()));
+            AccessToken token = request(redeemed);
             spent = redeemed;
             hold(token.refreshToken() != null ? token.refreshToken() : redeemed);
             return token;
@@ -274,7 +275,7 @@ public final class UserGrantTokenSource implements TokenSource {
             Instant sentAt = clock.instant();
             AccessToken obtained;
             try {
-                obtained = endpoint.fetch(new RefreshTokenGrant(redeemed, client.scopes()));
+                obtained = request(redeemed);
             } catch (TokenFetchException e) {
                 if (!isRefused(e)) {
                     throw e;
@@ -290,6 +291,24 @@ public final class UserGrantTokenSource implements TokenSource {
             token = obtained;
             return StoreUpdate.replace(TokenRecord.of(tokenUrl, next).withAccessToken(obtained.value(),
                     sentAt.plusSeconds(obtained.lifetimeSeconds())));
+        }
+    }
+
+    /**
+     * One refresh request. A server may quote what it was sent in its error description, which the failure's
+     * message repeats: the refresh token is taken out of it (the client's sanitizer knows only the secret).
+     */
+    private AccessToken request(String redeemed) throws TokenFetchException {
+        try {
+            return endpoint.fetch(new RefreshTokenGrant(redeemed, client.scopes()));
+        } catch (TokenFetchException e) {
+            String message = e.getMessage();
+            String encoded = FormUrlEncoding.encode(redeemed);
+            if (message == null || !message.contains(redeemed) && !message.contains(encoded)) {
+                throw e;
+            }
+            throw new TokenFetchException(message.replace(redeemed, "[refresh token]").replace(encoded,
+                    "[refresh token]"), e.kind(), e.errorCode(), e.httpStatus(), e.retryAfterSeconds(), null);
         }
     }
 

@@ -3,8 +3,13 @@ package dev.oauthagent.agent.token.user;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.oauthagent.agent.config.ClientConfig;
+import dev.oauthagent.agent.config.GrantType;
 import dev.oauthagent.agent.token.AccessToken;
+import dev.oauthagent.agent.token.FaultyTokenServer;
+import dev.oauthagent.agent.token.FaultyTokenServer.Reply;
 import dev.oauthagent.agent.token.StderrCapture;
+import dev.oauthagent.agent.token.TestClients;
 import dev.oauthagent.agent.token.TokenEndpointClient;
 import dev.oauthagent.agent.token.TokenFetchException;
 import dev.oauthagent.agent.token.cache.TokenCache;
@@ -14,6 +19,7 @@ import dev.oauthagent.agent.token.store.TokenRecord;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -225,6 +231,25 @@ class UserGrantTokenSourceTest {
         assertThat(server.requests()).isEmpty();
         assertThat(Files.readAllBytes(file())).isEqualTo("not a token store at all".getBytes(
                 StandardCharsets.US_ASCII)); // never overwritten
+    }
+
+    @Test
+    void aServerQuotingTheRefreshTokenInItsErrorDoesNotPutItInTheMessage() throws Exception {
+        try (FaultyTokenServer echoing = FaultyTokenServer.http(r -> Reply.json(503, "{\"error\":\"temporarily_"
+                + "unavailable\",\"error_description\":\"cannot refresh " + r.form("refresh_token").get(0) + "\"}"))) {
+            ClientConfig client = TestClients.billing(echoing.tokenUrl()).grantType(GrantType.DEVICE_CODE).build();
+            UserGrantTokenSource source = new UserGrantTokenSource(client, new TokenEndpointClient(client), null,
+                    null, Clock.systemUTC(), null);
+            String refreshToken = RotatingRefreshServer.random("rt-");
+            source.loginSucceeded(new AccessToken(RotatingRefreshServer.random("at-"), "Bearer", 10, true, null,
+                    refreshToken, null)); // too short to serve: the first fetch refreshes
+
+            TokenFetchException e = assertThrows(TokenFetchException.class, source::fetch);
+
+            assertThat(e.isTerminal()).isFalse();
+            assertThat(e.getMessage()).contains("cannot refresh [refresh token]").doesNotContain(refreshToken);
+            assertThat(source.holdsRefreshToken()).isTrue(); // a transient failure keeps it
+        }
     }
 
     @Test
