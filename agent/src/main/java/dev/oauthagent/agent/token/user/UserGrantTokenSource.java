@@ -65,8 +65,10 @@ public final class UserGrantTokenSource implements TokenSource {
     private final Object lock = new Object();
     // Guarded by lock.
     private String refreshToken;
-    /** The refresh token this source redeemed last: a store still holding it missed this source's last write. */
+    /** The refresh token this source redeemed last. */
     private String spent;
+    /** The refresh token held was not written (the store failed): the file holds nothing, or {@link #spent}. */
+    private boolean unsaved;
     /** A token obtained outside a fetch (a login, or one another JVM stored), served by the next fetch. */
     private AccessToken ready;
     private Instant readyExpiresAt;
@@ -176,7 +178,8 @@ public final class UserGrantTokenSource implements TokenSource {
                     store.write(TokenRecord.of(tokenUrl, token.refreshToken()).withAccessToken(token.value(),
                             expiresAt));
                 } catch (TokenStoreException e) {
-                    log.warn("{} The login is used, but lives in this JVM's memory only.", e.getMessage());
+                    unsaved = true;
+                    log.warn("{} The login is used; the next refresh tries to store it again.", e.getMessage());
                 }
             }
         }
@@ -227,7 +230,8 @@ public final class UserGrantTokenSource implements TokenSource {
             if (refresh.failure != null) {
                 throw refresh.failure;
             }
-            if (refresh.token != null) { // redeemed and held, not written: the next write catches up (see spent)
+            if (refresh.token != null) { // redeemed and held, not written: the next refresh writes it
+                unsaved = true;
                 log.warn("{} The new refresh token is held in this JVM's memory until a write succeeds.",
                         e.getMessage());
                 return refresh.token;
@@ -238,6 +242,7 @@ public final class UserGrantTokenSource implements TokenSource {
         if (refresh.failure != null) {
             throw refresh.failure;
         }
+        unsaved = false;
         return refresh.token;
     }
 
@@ -249,6 +254,9 @@ public final class UserGrantTokenSource implements TokenSource {
 
         @Override
         public StoreUpdate refresh(TokenRecord current) throws TokenFetchException {
+            if (unsaved && refreshToken != null && (current == null || current.hasRefreshToken(spent))) {
+                return redeem(refreshToken); // the file missed our last write; this one stores the token
+            }
             if (current == null) {
                 refreshToken = null; // never logged in, or logged out by another process
                 throw advice.loginNeeded(loginRunning);
@@ -256,9 +264,6 @@ public final class UserGrantTokenSource implements TokenSource {
             if (!current.issuedBy(tokenUrl)) {
                 refreshToken = null;
                 throw advice.issuedElsewhere(current.tokenEndpoint());
-            }
-            if (refreshToken != null && current.hasRefreshToken(spent) && !current.hasRefreshToken(refreshToken)) {
-                return redeem(refreshToken); // the file missed our last write: it holds the token we spent
             }
             if (!current.hasRefreshToken(refreshToken)) { // rotated by another JVM, or a new login
                 refreshToken = current.refreshToken();

@@ -14,14 +14,18 @@ import dev.oauthagent.agent.token.TokenEndpointClient;
 import dev.oauthagent.agent.token.TokenFetchException;
 import dev.oauthagent.agent.token.cache.TokenCache;
 import dev.oauthagent.agent.token.cache.TokenListener;
+import dev.oauthagent.agent.token.store.StoreUpdate;
 import dev.oauthagent.agent.token.store.TokenRecord;
+import dev.oauthagent.agent.token.store.TokenStore;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -250,6 +254,38 @@ class UserGrantTokenSourceTest {
             assertThat(e.getMessage()).contains("cannot refresh [refresh token]").doesNotContain(refreshToken);
             assertThat(source.holdsRefreshToken()).isTrue(); // a transient failure keeps it
         }
+    }
+
+    @Test
+    void aLoginTheStoreCouldNotTakeIsStoredByTheNextRefreshNotDropped() throws Exception {
+        UserGrantFixture f = UserGrantFixture.stored(server, file(), false);
+        UserGrantTokenSource source = new UserGrantTokenSource(f.client, new TokenEndpointClient(f.client),
+                TokenStore.open("billing", f.client.tokenStore(), Duration.ofMillis(200), null), null,
+                Clock.systemUTC(), null);
+        AccessToken login = f.loginResult();
+        CountDownLatch locked = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService other = Executors.newSingleThreadExecutor();
+        try {
+            Future<?> holder = other.submit(() -> f.openStore().update(current -> { // another JVM, busy
+                locked.countDown();
+                release.await(30, TimeUnit.SECONDS);
+                return StoreUpdate.keep();
+            }));
+            assertThat(locked.await(30, TimeUnit.SECONDS)).isTrue();
+            source.loginSucceeded(login); // the write gives up after its 200 ms lock wait
+            release.countDown();
+            holder.get(30, TimeUnit.SECONDS);
+        } finally {
+            other.shutdownNow();
+        }
+        assertThat(f.openStore().read()).isNull();
+        source.fetch(); // the login's own access token
+        source.fetch(); // the first refresh: the file holds nothing, and this source knows it missed its write
+
+        assertThat(server.requests()).hasSize(1);
+        assertThat(server.requests().get(0).form("refresh_token")).containsExactly(login.refreshToken());
+        assertThat(server.isLive(f.openStore().read().refreshToken())).isTrue();
     }
 
     @Test
