@@ -19,7 +19,8 @@ public interface Grant {
                 return new ClientCredentialsGrant(client.scopes(), client.audience(), client.resources());
             default:
                 throw new IllegalArgumentException("client '" + client.name() + "': grant-type "
-                        + client.grantType().wireName() + " has no fixed grant; each request takes the grant of its step");
+                        + client.grantType().configName() + " has no fixed grant; each request takes the grant of its"
+                        + " step");
         }
     }
 }
