@@ -9,6 +9,9 @@ import dev.oauthagent.agent.scrub.LogScrubbing;
 import dev.oauthagent.agent.token.TokenEndpointClient;
 import dev.oauthagent.agent.token.cache.Ticker;
 import dev.oauthagent.agent.token.cache.TokenCache;
+import dev.oauthagent.agent.token.user.InteractiveLogin;
+import dev.oauthagent.agent.token.user.UserGrantTokenSource;
+import dev.oauthagent.agent.token.user.UserGrants;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,13 +48,52 @@ final class AgentRuntime {
         }
         Map<String, TokenCache> caches = new LinkedHashMap<>();
         for (ClientConfig client : config.clients()) {
-            TokenCache cache = TokenCache.create(client, new TokenEndpointClient(client), secrets);
-            caches.put(client.name(), cache);
-            cache.start();
+            caches.put(client.name(), startCache(client, secrets));
         }
         instrumenter.install(new Injector(config.clients(), caches, Ticker.system()));
         log.info("started with {} client(s): {}", caches.size(), caches.keySet());
         return new AgentRuntime(caches);
+    }
+
+    /**
+     * A client's cache, fetching its first token. A client acting for a person redeems its refresh token; a device
+     * code client without one runs its login (started by its first fetch, on the cache's thread), and the cache
+     * asks again as soon as it ends.
+     */
+    private static TokenCache startCache(ClientConfig client, LiveSecrets secrets) {
+        TokenEndpointClient endpoint = new TokenEndpointClient(client);
+        if (!client.grantType().holdsRefreshTokens()) {
+            TokenCache cache = TokenCache.create(client, endpoint, secrets);
+            cache.start();
+            return cache;
+        }
+        UserGrantTokenSource source = UserGrants.source(client, endpoint, secrets, startupLogin(client, endpoint));
+        TokenCache cache = TokenCache.create(client, source, secrets);
+        source.whenLoginEnds(new RequestToken(cache));
+        cache.start();
+        return cache;
+    }
+
+    /**
+     * The login the agent runs at start for a device code client without a refresh token; null while the agent
+     * has no device flow to run (the client's first token request then says to run login).
+     */
+    static InteractiveLogin startupLogin(ClientConfig client, TokenEndpointClient endpoint) {
+        return null;
+    }
+
+    /** After a login at start: the cache asks for a token at once instead of after its backoff. */
+    private static final class RequestToken implements Runnable {
+        private final TokenCache cache;
+
+        RequestToken(TokenCache cache) {
+            this.cache = cache;
+        }
+
+        @Override
+        public void run() {
+            cache.credentialsChanged();
+        }
     }
 
     /** Null when no client has that name. */

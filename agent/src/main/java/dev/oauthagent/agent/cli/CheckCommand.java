@@ -8,6 +8,8 @@ import dev.oauthagent.agent.route.RouteTable;
 import dev.oauthagent.agent.token.AccessToken;
 import dev.oauthagent.agent.token.TokenEndpointClient;
 import dev.oauthagent.agent.token.TokenFetchException;
+import dev.oauthagent.agent.token.TokenSource;
+import dev.oauthagent.agent.token.user.UserGrants;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
@@ -151,7 +153,7 @@ final class CheckCommand implements Command {
 
     private static boolean check(ClientConfig client, CliContext context) {
         try {
-            AccessToken token = new TokenEndpointClient(client).fetch();
+            AccessToken token = tokenSource(client).fetch();
             context.out().println("client '" + client.name() + "': OK  token_type=" + token.tokenType()
                     + "  lifetime=" + token.lifetimeSeconds() + "s  scopes=" + scopes(token, client)
                     + "  fingerprint=" + token.fingerprint());
@@ -160,6 +162,15 @@ final class CheckCommand implements Command {
             context.out().println("client '" + client.name() + "': FAILED  " + e.getMessage());
             return false;
         }
+    }
+
+    /**
+     * As the agent gets the client's tokens. A user grant redeems its stored refresh token: under the store's lock,
+     * writing the rotated one back, so a running application sharing the store adopts it.
+     */
+    private static TokenSource tokenSource(ClientConfig client) {
+        TokenEndpointClient endpoint = new TokenEndpointClient(client);
+        return client.grantType().holdsRefreshTokens() ? UserGrants.source(client, endpoint, null, null) : endpoint;
     }
 
     private static String scopes(AccessToken token, ClientConfig client) {

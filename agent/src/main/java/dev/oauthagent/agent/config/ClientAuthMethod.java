@@ -3,7 +3,9 @@ package dev.oauthagent.agent.config;
 /** How the client authenticates at the token endpoint (RFC 6749 §2.3.1, OIDC Core §9 names). */
 public enum ClientAuthMethod {
     CLIENT_SECRET_BASIC("client_secret_basic"),
-    CLIENT_SECRET_POST("client_secret_post");
+    CLIENT_SECRET_POST("client_secret_post"),
+    /** A public client (RFC 6749 §2.1): it has no secret and sends only its client_id. User grants only. */
+    NONE("none");
 
     private final String configName;
 
@@ -13,6 +15,11 @@ public enum ClientAuthMethod {
 
     public String configName() {
         return configName;
+    }
+
+    /** Whether this method sends a client secret, so the client needs one. */
+    public boolean usesSecret() {
+        return this != NONE;
     }
 
     public static ClientAuthMethod fromConfigValue(String value) {

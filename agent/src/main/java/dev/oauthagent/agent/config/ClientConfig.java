@@ -17,6 +17,8 @@ public final class ClientConfig {
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
     public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(10);
     public static final Duration DEFAULT_EXPIRES_IN = Duration.ofMinutes(5);
+    /** Loopback, port chosen at each login (RFC 8252 §7.3). */
+    public static final String DEFAULT_REDIRECT_URI = UriRules.LOOPBACK_REDIRECT_EXAMPLE;
 
     private final String name;
     private final URI tokenUrl;
@@ -24,6 +26,9 @@ public final class ClientConfig {
     private final String clientId;
     private final Secret clientSecret;
     private final ClientAuthMethod clientAuth;
+    private final URI deviceAuthorizationUrl;
+    private final URI authorizationUrl;
+    private final String redirectUri;
     private final List<String> scopes;
     private final String audience;
     private final List<String> resources;
@@ -50,6 +55,9 @@ public final class ClientConfig {
         this.clientId = b.clientId;
         this.clientSecret = b.clientSecret;
         this.clientAuth = b.clientAuth;
+        this.deviceAuthorizationUrl = b.deviceAuthorizationUrl;
+        this.authorizationUrl = b.authorizationUrl;
+        this.redirectUri = b.redirectUri;
         this.scopes = Collections.unmodifiableList(new ArrayList<>(b.scopes));
         this.audience = b.audience;
         this.resources = Collections.unmodifiableList(new ArrayList<>(b.resources));
@@ -79,9 +87,15 @@ public final class ClientConfig {
     public URI tokenUrl() { return tokenUrl; }
     public GrantType grantType() { return grantType; }
     public String clientId() { return clientId; }
-    /** Null only for clients that need no secret (none today). */
+    /** Null only for a public client of a user grant ({@link ClientAuthMethod#NONE}). */
     public Secret clientSecret() { return clientSecret; }
     public ClientAuthMethod clientAuth() { return clientAuth; }
+    /** The RFC 8628 device authorization endpoint; null unless configured (required for device_code). */
+    public URI deviceAuthorizationUrl() { return deviceAuthorizationUrl; }
+    /** The authorization endpoint; null unless configured (required for authorization_code). */
+    public URI authorizationUrl() { return authorizationUrl; }
+    /** The loopback redirect URI exactly as written (port 0: chosen at each login); the default when unset. */
+    public String redirectUri() { return redirectUri; }
     public List<String> scopes() { return scopes; }
     /** Null when not configured. */
     public String audience() { return audience; }
@@ -114,9 +128,20 @@ public final class ClientConfig {
     public String toString() {
         return "ClientConfig{name=" + name + ", tokenUrl=" + tokenUrl + ", grantType=" + grantType.wireName()
                 + ", clientId=" + clientId + ", clientSecret=" + (clientSecret == null ? "none" : Secret.MASK)
-                + ", clientAuth=" + clientAuth.configName() + ", scopes=" + scopes + ", hosts=" + hosts
+                + ", clientAuth=" + clientAuth.configName() + userGrantEndpoints() + ", scopes=" + scopes
+                + ", hosts=" + hosts
                 + ", paths=" + paths + ", failMode=" + failMode.configName() + ", overrideExisting=" + overrideExisting
                 + (tokenStore == null ? "" : ", tokenStore=" + tokenStore) + "}";
+    }
+
+    /** Configuration refuses user info in these URLs, so they hold nothing secret. */
+    private String userGrantEndpoints() {
+        if (!grantType.holdsRefreshTokens()) {
+            return "";
+        }
+        return (deviceAuthorizationUrl == null ? "" : ", deviceAuthorizationUrl=" + deviceAuthorizationUrl)
+                + (authorizationUrl == null ? "" : ", authorizationUrl=" + authorizationUrl)
+                + (grantType == GrantType.AUTHORIZATION_CODE ? ", redirectUri=" + redirectUri : "");
     }
 
     public static final class Builder {
@@ -126,6 +151,9 @@ public final class ClientConfig {
         private String clientId;
         private Secret clientSecret;
         private ClientAuthMethod clientAuth = ClientAuthMethod.CLIENT_SECRET_BASIC;
+        private URI deviceAuthorizationUrl;
+        private URI authorizationUrl;
+        private String redirectUri = DEFAULT_REDIRECT_URI;
         private List<String> scopes = Collections.emptyList();
         private String audience;
         private List<String> resources = Collections.emptyList();
@@ -154,6 +182,9 @@ public final class ClientConfig {
         public Builder clientId(String v) { this.clientId = v; return this; }
         public Builder clientSecret(Secret v) { this.clientSecret = v; return this; }
         public Builder clientAuth(ClientAuthMethod v) { this.clientAuth = v; return this; }
+        public Builder deviceAuthorizationUrl(URI v) { this.deviceAuthorizationUrl = v; return this; }
+        public Builder authorizationUrl(URI v) { this.authorizationUrl = v; return this; }
+        public Builder redirectUri(String v) { this.redirectUri = v; return this; }
         public Builder scopes(List<String> v) { this.scopes = v; return this; }
         public Builder audience(String v) { this.audience = v; return this; }
         public Builder resources(List<String> v) { this.resources = v; return this; }

@@ -59,18 +59,17 @@ final class ClientConfigReader {
         int problemsBefore = problems.size();
         boolean allowHttp = orElse(value(KnownKeys.ALLOW_HTTP, ValueParsers.BOOLEAN), false);
         URI tokenUrl = required(KnownKeys.TOKEN_URL, ValueParsers.HTTP_URL);
-        if (tokenUrl != null && "http".equalsIgnoreCase(tokenUrl.getScheme()) && !allowHttp) {
-            invalid(KnownKeys.TOKEN_URL, "uses plain http, so the client secret and tokens would cross the network "
-                    + "unencrypted; use https, or for local testing only set "
-                    + KnownKeys.ALLOW_HTTP.fullKey(name) + "=true");
-        }
+        refusePlainHttp(KnownKeys.TOKEN_URL, tokenUrl, allowHttp, "the client secret and tokens");
         GrantType grantType = value(KnownKeys.GRANT_TYPE, ValueParsers.GRANT_TYPE);
         Secret clientIdValue = required(KnownKeys.CLIENT_ID, reference(KnownKeys.CLIENT_ID, true));
         String clientId = clientIdValue == null ? null : clientIdValue.reveal();
-        Secret clientSecret = grantType == null || grantType == GrantType.CLIENT_CREDENTIALS
-                ? required(KnownKeys.CLIENT_SECRET, reference(KnownKeys.CLIENT_SECRET, true))
-                : value(KnownKeys.CLIENT_SECRET, reference(KnownKeys.CLIENT_SECRET, true));
         ClientAuthMethod clientAuth = value(KnownKeys.CLIENT_AUTH, ValueParsers.CLIENT_AUTH);
+        Secret clientSecret = clientSecret(grantType, clientAuth);
+        URI deviceAuthorizationUrl = userGrantUrl(KnownKeys.DEVICE_AUTHORIZATION_URL, GrantType.DEVICE_CODE,
+                grantType, allowHttp, "the device code and the user code");
+        URI authorizationUrl = userGrantUrl(KnownKeys.AUTHORIZATION_URL, GrantType.AUTHORIZATION_CODE, grantType,
+                allowHttp, "the user's login and the authorization code");
+        String redirectUri = redirectUri(grantType);
         List<String> scopes = value(KnownKeys.SCOPES, ValueParsers.SCOPES);
         String audience = value(KnownKeys.AUDIENCE, ValueParsers.TEXT);
         List<String> resources = value(KnownKeys.RESOURCE, ValueParsers.RESOURCES);
@@ -103,7 +102,9 @@ final class ClientConfigReader {
         }
         ClientConfig config = ClientConfig.builder(name)
                 .tokenUrl(tokenUrl).grantType(grantType).clientId(clientId).clientSecret(clientSecret)
-                .clientAuth(clientAuth).scopes(orElse(scopes, Collections.<String>emptyList())).audience(audience)
+                .clientAuth(clientAuth).deviceAuthorizationUrl(deviceAuthorizationUrl)
+                .authorizationUrl(authorizationUrl).redirectUri(redirectUri)
+                .scopes(orElse(scopes, Collections.<String>emptyList())).audience(audience)
                 .resources(orElse(resources, Collections.<String>emptyList()))
                 .hosts(normalizedTexts(routes.hosts())).paths(normalizedTexts(routes.paths()))
                 .allowHttp(allowHttp).refreshBefore(refreshBefore).expirySkew(expirySkew).waitTimeout(waitTimeout)
@@ -112,6 +113,78 @@ final class ClientConfigReader {
                 .truststoreType(truststoreType).tokenStore(tokenStore).overrideExisting(overrideExisting)
                 .build();
         return new Result(config, routes, secrets, warnings);
+    }
+
+    private void refusePlainHttp(KnownKey key, URI url, boolean allowHttp, String exposed) {
+        if (url != null && "http".equalsIgnoreCase(url.getScheme()) && !allowHttp) {
+            invalid(key, "uses plain http, so " + exposed + " would cross the network unencrypted; use https, or "
+                    + "for local testing only set " + KnownKeys.ALLOW_HTTP.fullKey(name) + "=true");
+        }
+    }
+
+    /**
+     * The client secret, by grant and {@code client-auth}: client credentials always needs one; a user grant
+     * needs one unless the client is public ({@code client-auth=none}), which must have none. A secret reported as
+     * a problem is still read, so that it is scrubbed.
+     */
+    private Secret clientSecret(GrantType grantType, ClientAuthMethod clientAuth) {
+        KnownKey key = KnownKeys.CLIENT_SECRET;
+        if (grantType == null || !grantType.holdsRefreshTokens()) {
+            if (grantType != null && clientAuth == ClientAuthMethod.NONE) {
+                invalid(KnownKeys.CLIENT_AUTH, "is none (a public client), but with grant-type client_credentials "
+                        + "the client acts for itself and must prove it with its secret; set client_secret_basic or "
+                        + "client_secret_post");
+            }
+            return required(key, reference(key, true));
+        }
+        if (clientAuth == ClientAuthMethod.NONE) {
+            if (!isUnset(key)) {
+                invalid(key, "is set, but " + KnownKeys.CLIENT_AUTH.fullKey(name) + "=none (a public client) "
+                        + "sends no secret; remove " + key.fullKey(name) + ", or for a confidential client set "
+                        + KnownKeys.CLIENT_AUTH.fullKey(name) + " to client_secret_basic or client_secret_post");
+                return value(key, reference(key, true));
+            }
+            return null;
+        }
+        if (clientAuth != null && isUnset(key)) {
+            problems.add(key.fullKey(name), "is required with client-auth=" + clientAuth.configName()
+                    + (isUnset(KnownKeys.CLIENT_AUTH) ? " (the default)" : "") + "; set " + key.fullKey(name)
+                    + " for a confidential client, or " + KnownKeys.CLIENT_AUTH.fullKey(name) + "=none for a public "
+                    + "client, which has no secret");
+            return null;
+        }
+        return value(key, reference(key, true));
+    }
+
+    /**
+     * An endpoint of a user grant: required for {@code usedBy}, checked when set for another grant and then a
+     * warning (refresh_token keeps them quietly: {@code login} runs the flow they name).
+     */
+    private URI userGrantUrl(KnownKey key, GrantType usedBy, GrantType grantType, boolean allowHttp, String exposed) {
+        String fullKey = key.fullKey(name);
+        if (grantType == usedBy && isUnset(key)) {
+            problems.add(fullKey, "is required with grant-type " + usedBy.configName() + "; set it to the server's "
+                    + "endpoint, e.g. " + fullKey + "=" + key.example());
+            return null;
+        }
+        URI url = value(key, ValueParsers.HTTP_URL);
+        refusePlainHttp(key, url, allowHttp, exposed);
+        if (url != null && grantType != null && grantType != usedBy && grantType != GrantType.REFRESH_TOKEN) {
+            warnings.add(fullKey + " is set, but grant-type " + grantType.configName() + " does not use it (only "
+                    + usedBy.configName() + " does); remove it");
+        }
+        return url;
+    }
+
+    /** The redirect URI, the default when unset; set for a grant without a browser it is a warning. */
+    private String redirectUri(GrantType grantType) {
+        String redirect = value(KnownKeys.REDIRECT_URI, ValueParsers.LOOPBACK_REDIRECT);
+        if (!isUnset(KnownKeys.REDIRECT_URI) && grantType != null && grantType != GrantType.AUTHORIZATION_CODE
+                && grantType != GrantType.REFRESH_TOKEN) {
+            warnings.add(KnownKeys.REDIRECT_URI.fullKey(name) + " is set, but grant-type " + grantType.configName()
+                    + " does not use it (only authorization_code does); remove it");
+        }
+        return redirect;
     }
 
     /**
@@ -125,6 +198,12 @@ final class ClientConfigReader {
         TokenStoreKey previousKey = storeKey(KnownKeys.TOKEN_STORE_KEY_PREVIOUS);
         boolean keepAccessToken = orElse(value(KnownKeys.TOKEN_STORE_ACCESS_TOKEN, ValueParsers.BOOLEAN), false);
         String storeKey = KnownKeys.TOKEN_STORE.fullKey(name);
+        if (isUnset(KnownKeys.TOKEN_STORE) && grantType == GrantType.REFRESH_TOKEN) {
+            problems.add(storeKey, "is required with grant-type refresh_token, which only redeems the refresh token "
+                    + "that java -jar oauth-agent.jar login " + name + " stores there; set " + storeKey + " and "
+                    + KnownKeys.TOKEN_STORE_KEY.fullKey(name) + ", or use grant-type device_code or "
+                    + "authorization_code");
+        }
         if (isUnset(KnownKeys.TOKEN_STORE)) {
             for (KnownKey dependent : new KnownKey[] {KnownKeys.TOKEN_STORE_KEY, KnownKeys.TOKEN_STORE_KEY_PREVIOUS,
                     KnownKeys.TOKEN_STORE_ACCESS_TOKEN}) {

@@ -1,11 +1,14 @@
 package dev.oauthagent.agent.config;
 
-/** OAuth 2.0 grant types by their RFC 6749 wire names. Only those marked implemented are accepted today. */
+/**
+ * OAuth 2.0 grant types by their wire names. The resource-owner password grant is deliberately absent: it hands the
+ * user's password to the program (RFC 9700 §2.4 forbids it), so configuration refuses it with that reason.
+ */
 public enum GrantType {
     CLIENT_CREDENTIALS("client_credentials", true),
-    REFRESH_TOKEN("refresh_token", false),
-    DEVICE_CODE("urn:ietf:params:oauth:grant-type:device_code", false),
-    AUTHORIZATION_CODE("authorization_code", false);
+    REFRESH_TOKEN("refresh_token", true),
+    DEVICE_CODE("urn:ietf:params:oauth:grant-type:device_code", true),
+    AUTHORIZATION_CODE("authorization_code", true);
 
     private final String wireName;
     private final boolean implemented;
@@ -29,6 +32,11 @@ public enum GrantType {
      */
     public boolean holdsRefreshTokens() {
         return this != CLIENT_CREDENTIALS;
+    }
+
+    /** The name a configuration uses: the short form for device code, the wire name for the others. */
+    public String configName() {
+        return this == DEVICE_CODE ? "device_code" : wireName;
     }
 
     /** Accepts the wire name, or for device code also the short form "device_code". Null if unknown. */

@@ -36,16 +36,27 @@ public final class KnownKeys {
             "Token endpoint: absolute https URL (http only with allow-http=true).",
             "https://auth.example.com/oauth2/token");
     public static final KnownKey GRANT_TYPE = KnownKey.client("grant-type", "client_credentials",
-            "OAuth grant; only client_credentials is implemented in this version.", "client_credentials");
+            "OAuth grant: client_credentials (a service), device_code or authorization_code (a person logs in), "
+                    + "refresh_token (only the refresh token a login stored).", "client_credentials");
     public static final KnownKey CLIENT_ID = KnownKey.requiredClient("client-id",
             "Client identifier; may be a ${env:NAME} or ${file:/path} reference.", "billing-service")
             .allowingReferences();
     public static final KnownKey CLIENT_SECRET = KnownKey.requiredClient("client-secret",
-            "Client secret: a literal, ${env:NAME} or ${file:/path}. Required for client_credentials.",
+            "Client secret: a literal, ${env:NAME} or ${file:/path}. Required unless client-auth=none.",
             "${env:BILLING_CLIENT_SECRET}").asSecret();
     public static final KnownKey CLIENT_AUTH = KnownKey.client("client-auth", "client_secret_basic",
-            "How the secret is sent: client_secret_basic (Authorization header) or client_secret_post (form body).",
+            "How the secret is sent: client_secret_basic (Authorization header) or client_secret_post (form body); "
+                    + "none for a public client of a user grant (client_id only).",
             "client_secret_basic");
+    public static final KnownKey DEVICE_AUTHORIZATION_URL = KnownKey.client("device-authorization-url", null,
+            "Device authorization endpoint (RFC 8628); required for device_code. https, as token-url.",
+            "https://auth.example.com/oauth2/device_authorization");
+    public static final KnownKey AUTHORIZATION_URL = KnownKey.client("authorization-url", null,
+            "Authorization endpoint the browser is sent to; required for authorization_code. https, as token-url.",
+            "https://auth.example.com/oauth2/authorize");
+    public static final KnownKey REDIRECT_URI = KnownKey.client("redirect-uri", UriRules.LOOPBACK_REDIRECT_EXAMPLE,
+            "Loopback redirect of authorization_code: http on 127.0.0.1 or [::1], port 0 = free port; sent exactly as "
+                    + "written.", "http://127.0.0.1:8765/callback");
     public static final KnownKey SCOPES = KnownKey.client("scopes", null,
             "Scopes to request, separated by spaces or commas.", "billing.read billing.write");
     public static final KnownKey AUDIENCE = KnownKey.client("audience", null,
@@ -105,7 +116,8 @@ public final class KnownKeys {
             ENABLED, LOG_LEVEL, CONFIG, STRICT, SCRUB_ENABLED, SCRUB_PATTERNS, SCRUB_VALUES, SCRUB_REPLACEMENT,
             SCRUB_FINGERPRINT));
     private static final List<KnownKey> CLIENT = Collections.unmodifiableList(Arrays.asList(
-            TOKEN_URL, GRANT_TYPE, CLIENT_ID, CLIENT_SECRET, CLIENT_AUTH, SCOPES, AUDIENCE, RESOURCE, HOSTS,
+            TOKEN_URL, GRANT_TYPE, CLIENT_ID, CLIENT_SECRET, CLIENT_AUTH, DEVICE_AUTHORIZATION_URL,
+            AUTHORIZATION_URL, REDIRECT_URI, SCOPES, AUDIENCE, RESOURCE, HOSTS,
             PATHS, ALLOW_HTTP, REFRESH_BEFORE, EXPIRY_SKEW, WAIT_TIMEOUT, FAIL_MODE, CONNECT_TIMEOUT,
             READ_TIMEOUT, DEFAULT_EXPIRES_IN, TRUSTSTORE, TRUSTSTORE_PASSWORD, TRUSTSTORE_TYPE,
             TOKEN_STORE, TOKEN_STORE_KEY, TOKEN_STORE_KEY_PREVIOUS, TOKEN_STORE_ACCESS_TOKEN,

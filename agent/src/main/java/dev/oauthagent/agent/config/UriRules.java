@@ -9,6 +9,9 @@ import java.util.Locale;
  * carry a password, so messages describe the fault instead.
  */
 final class UriRules {
+    /** The default redirect-uri, and the example every message about it gives. */
+    static final String LOOPBACK_REDIRECT_EXAMPLE = "http://127.0.0.1:0/callback";
+
     private UriRules() {
     }
 
@@ -110,6 +113,45 @@ final class UriRules {
             throw new InvalidValueException("has a fragment (#...), which RFC 8707 forbids; remove it");
         }
         return uri;
+    }
+
+    /**
+     * A loopback redirect URI (RFC 8252 §7.3): http on the IP literal 127.0.0.1 or [::1], an explicit port (0 for
+     * one chosen at each login), a path, no fragment. Returned exactly as written: the authorization server
+     * compares it character by character, case included.
+     */
+    static String loopbackRedirect(String value) throws InvalidValueException {
+        String example = " e.g. " + LOOPBACK_REDIRECT_EXAMPLE;
+        URI uri = parse(value, "is not a valid URI; write it as" + example);
+        if (uri.getScheme() == null || !uri.getScheme().equalsIgnoreCase("http")) {
+            throw new InvalidValueException("must be an http URI on the loopback interface, where the agent receives "
+                    + "the redirect itself (RFC 8252 §7.3);" + example);
+        }
+        if (uri.getRawUserInfo() != null) {
+            throw new InvalidValueException("contains user info (user:password@); remove it," + example);
+        }
+        String host = uri.getHost();
+        if (host != null && host.equalsIgnoreCase("localhost")) {
+            throw new InvalidValueException("uses localhost; write the IP literal 127.0.0.1 (or [::1]) instead: "
+                    + "localhost may resolve to another interface and be answered by another program (RFC 8252 §8.3)");
+        }
+        if (!"127.0.0.1".equals(host) && !"[::1]".equals(host)) {
+            throw new InvalidValueException("must name the loopback IP literal 127.0.0.1 or [::1] as its host, where "
+                    + "the agent listens during a login (RFC 8252 §7.3);" + example);
+        }
+        if (uri.getPort() == -1) {
+            throw new InvalidValueException("has no port; write :0 for a free port chosen at each login, or the fixed "
+                    + "port registered with the authorization server," + example);
+        }
+        if (uri.getRawPath() == null || uri.getRawPath().isEmpty()) {
+            throw new InvalidValueException("has no path; add the path registered with the authorization server,"
+                    + example);
+        }
+        if (uri.getRawFragment() != null) {
+            throw new InvalidValueException("has a fragment (#...), which a redirect URI may not have (RFC 6749 "
+                    + "§3.1.2); remove it");
+        }
+        return value;
     }
 
     private static URI parse(String value, String message) throws InvalidValueException {

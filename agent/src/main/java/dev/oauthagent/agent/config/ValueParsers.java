@@ -32,6 +32,7 @@ final class ValueParsers<T> implements ValueParser<T> {
     static final ValueParser<String> LOG_LEVEL = new ValueParsers<>(Kind.LOG_LEVEL);
     static final ValueParser<URI> HTTP_URL = new ValueParsers<>(Kind.HTTP_URL);
     static final ValueParser<GrantType> GRANT_TYPE = new ValueParsers<>(Kind.GRANT_TYPE);
+    static final ValueParser<String> LOOPBACK_REDIRECT = new ValueParsers<>(Kind.LOOPBACK_REDIRECT);
     static final ValueParser<ClientAuthMethod> CLIENT_AUTH = new ValueParsers<>(Kind.CLIENT_AUTH);
     static final ValueParser<FailMode> FAIL_MODE = new ValueParsers<>(Kind.FAIL_MODE);
     /** Separated by white space or commas, duplicates dropped; each an RFC 6749 §3.3 scope-token. */
@@ -51,7 +52,7 @@ final class ValueParsers<T> implements ValueParser<T> {
 
     private enum Kind {
         BOOLEAN, TEXT, LOG_LEVEL, HTTP_URL, GRANT_TYPE, CLIENT_AUTH, FAIL_MODE, SCOPES, RESOURCES, DURATION,
-        POSITIVE_DURATION, READABLE_FILE, KEY_STORE_TYPE, TOKEN_STORE_PATH, HOST_PATTERN, PATH_PREFIX
+        POSITIVE_DURATION, READABLE_FILE, KEY_STORE_TYPE, TOKEN_STORE_PATH, HOST_PATTERN, PATH_PREFIX, LOOPBACK_REDIRECT
     }
 
     private final Kind kind;
@@ -78,6 +79,8 @@ final class ValueParsers<T> implements ValueParser<T> {
                 return UriRules.httpUrl(raw);
             case GRANT_TYPE:
                 return grantType(raw);
+            case LOOPBACK_REDIRECT:
+                return UriRules.loopbackRedirect(raw);
             case CLIENT_AUTH:
                 return clientAuth(raw);
             case FAIL_MODE:
@@ -114,13 +117,16 @@ final class ValueParsers<T> implements ValueParser<T> {
     }
 
     private static GrantType grantType(String raw) throws InvalidValueException {
-        GrantType g = GrantType.fromConfigValue(raw.trim().toLowerCase(Locale.ROOT));
-        if (g == null) {
-            throw new InvalidValueException("'" + raw + "' is not a known grant type; use client_credentials");
+        String value = raw.trim().toLowerCase(Locale.ROOT);
+        GrantType g = GrantType.fromConfigValue(value);
+        if (value.equals("password")) {
+            throw new InvalidValueException("'" + raw + "' (the resource-owner password grant) is not supported: it "
+                    + "hands the user's password to the program, which OAuth's security best practice (RFC 9700) "
+                    + "forbids; use device_code or authorization_code");
         }
-        if (!g.isImplemented()) {
-            throw new InvalidValueException("'" + raw + "' is not implemented yet in this version, use "
-                    + "client_credentials");
+        if (g == null) {
+            throw new InvalidValueException("'" + raw + "' is not a known grant type; use client_credentials, "
+                    + "device_code, authorization_code or refresh_token");
         }
         return g;
     }

@@ -105,6 +105,11 @@ final class ErrorResponseClassifier {
     }
 
     private String invalidClientHint() {
+        if (!client.clientAuth().usesSecret()) {
+            return "Client id '" + sanitizer.sanitize(client.clientId()) + "' was sent as a public client ("
+                    + messages.key("client-auth") + "=none, no secret); check client-id, and if the server registered "
+                    + "the client as confidential, set client-secret and client-auth.";
+        }
         ClientAuthMethod other = client.clientAuth() == ClientAuthMethod.CLIENT_SECRET_BASIC
                 ? ClientAuthMethod.CLIENT_SECRET_POST : ClientAuthMethod.CLIENT_SECRET_BASIC;
         String origin = client.clientSecret() == null ? "nowhere" : client.clientSecret().origin();

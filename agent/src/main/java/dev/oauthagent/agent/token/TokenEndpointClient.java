@@ -23,6 +23,7 @@ public final class TokenEndpointClient implements TokenSource {
     private static final Logger LOG = LoggerFactory.getLogger(TokenEndpointClient.class);
 
     private final ClientConfig client;
+    /** Null for a user grant, whose requests each name their grant ({@link #fetch(Grant)}). */
     private final Grant grant;
     private final ClientAuthentication authentication;
     private final TokenResponseValidator validator;
@@ -38,7 +39,7 @@ public final class TokenEndpointClient implements TokenSource {
     /** @param clock the wall clock, for Retry-After dates */
     TokenEndpointClient(ClientConfig client, Clock clock) {
         this.client = client;
-        this.grant = Grant.forClient(client);
+        this.grant = client.grantType().holdsRefreshTokens() ? null : Grant.forClient(client);
         this.authentication = ClientAuthentication.forClient(client);
         this.validator = new TokenResponseValidator(client, clock);
         this.messages = new ClientMessages(client);
@@ -47,8 +48,13 @@ public final class TokenEndpointClient implements TokenSource {
         this.discovery = new TokenEndpointDiscovery(client.tokenUrl(), exchange, messages, sanitizer);
     }
 
+    /** A token with the configured grant: client credentials only (see {@link Grant#forClient}). */
     @Override
     public AccessToken fetch() throws TokenFetchException {
+        if (grant == null) {
+            throw new IllegalStateException("client '" + client.name() + "': grant-type "
+                    + client.grantType().configName() + " has no fixed grant; use fetch(Grant)");
+        }
         return fetch(grant);
     }
 

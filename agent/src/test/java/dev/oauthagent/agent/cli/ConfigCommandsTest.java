@@ -86,6 +86,33 @@ class ConfigCommandsTest {
         assertThat(out() + err()).doesNotContain(SECRET);
     }
 
+    @Test
+    void checkOfAUserGrantClientWithoutALoginSaysWhichLoginToRunAndCallsNoServer() {
+        client("billing").put("oauth.agent.clients.billing.grant-type", "device_code");
+        sysprops.put("oauth.agent.clients.billing.device-authorization-url",
+                "https://auth.example.com/oauth2/device_authorization");
+
+        int status = run("check");
+
+        assertThat(status).isEqualTo(Cli.EXIT_FAILED);
+        assertThat(out()).contains("client 'billing': FAILED  oauth-agent: client 'billing': no refresh token is "
+                + "held: a login is needed. Run java -jar oauth-agent.jar login billing --config <file>",
+                "1 of 1 client(s) FAILED");
+    }
+
+    @Test
+    void configShowsTheUserGrantKeysWithTheirDefaults() {
+        client("billing").put("oauth.agent.clients.billing.grant-type", "authorization_code");
+        sysprops.put("oauth.agent.clients.billing.authorization-url", "https://auth.example.com/oauth2/authorize");
+
+        int status = run("config");
+
+        assertThat(status).isEqualTo(Cli.EXIT_OK);
+        assertThat(out()).contains("oauth.agent.clients.billing.authorization-url",
+                "https://auth.example.com/oauth2/authorize", "oauth.agent.clients.billing.device-authorization-url",
+                "oauth.agent.clients.billing.redirect-uri", "http://127.0.0.1:0/callback");
+    }
+
     private Map<String, String> client(String name) {
         String prefix = "oauth.agent.clients." + name + ".";
         sysprops.put(prefix + "token-url", "https://auth.example.com/oauth2/token");

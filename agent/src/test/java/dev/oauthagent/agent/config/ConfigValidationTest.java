@@ -288,19 +288,20 @@ class ConfigValidationTest {
     }
 
     @Test
-    void notYetImplementedGrantTypesAreRejectedPointingToClientCredentials() {
-        for (String grant : new String[] {"refresh_token", "device_code", "authorization_code"}) {
-            String message = ConfigInput.withValidClient("billing").sys("clients.billing.grant-type", grant)
-                    .messageOf("clients.billing.grant-type");
-            assertThat(message).contains("not implemented yet in this version, use client_credentials");
-        }
+    void unknownGrantTypeIsRejectedListingTheGrantsThatExist() {
+        String message = ConfigInput.withValidClient("billing").sys("clients.billing.grant-type", "implicit")
+                .messageOf("clients.billing.grant-type");
+        assertThat(message).isEqualTo("'implicit' is not a known grant type; use client_credentials, device_code, "
+                + "authorization_code or refresh_token (from system property oauth.agent.clients.billing.grant-type)");
     }
 
     @Test
-    void unknownGrantTypeIsRejected() {
+    void thePasswordGrantIsRefusedSayingWhy() {
         String message = ConfigInput.withValidClient("billing").sys("clients.billing.grant-type", "password")
                 .messageOf("clients.billing.grant-type");
-        assertThat(message).contains("not a known grant type", "client_credentials");
+        assertThat(message).isEqualTo("'password' (the resource-owner password grant) is not supported: it hands the "
+                + "user's password to the program, which OAuth's security best practice (RFC 9700) forbids; use "
+                + "device_code or authorization_code (from system property oauth.agent.clients.billing.grant-type)");
     }
 
     @Test

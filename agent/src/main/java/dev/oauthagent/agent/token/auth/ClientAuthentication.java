@@ -13,6 +13,9 @@ public interface ClientAuthentication {
 
     /** The method configured by {@code client-auth}. */
     static ClientAuthentication forClient(ClientConfig client) {
+        if (!client.clientAuth().usesSecret()) {
+            return new PublicClient(client.clientId());
+        }
         if (client.clientSecret() == null) {
             throw new IllegalArgumentException("client '" + client.name() + "': client-secret is required for "
                     + client.clientAuth().configName());

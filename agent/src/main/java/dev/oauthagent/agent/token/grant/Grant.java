@@ -9,14 +9,18 @@ public interface Grant {
     /** Adds this grant's parameters ({@code grant_type} and the rest) to the request. */
     void addTo(TokenRequest.Builder request);
 
-    /** The grant a client is configured for. The configuration loader only lets implemented grants through. */
+    /**
+     * The grant a client redeems on every request: client credentials only. A user grant has no such grant: each of
+     * its requests carries what the user's login yielded (a refresh token, a device code, an authorization code).
+     */
     static Grant forClient(ClientConfig client) {
         switch (client.grantType()) {
             case CLIENT_CREDENTIALS:
                 return new ClientCredentialsGrant(client.scopes(), client.audience(), client.resources());
             default:
                 throw new IllegalArgumentException("client '" + client.name() + "': grant-type "
-                        + client.grantType().wireName() + " is not implemented yet");
+                        + client.grantType().configName() + " has no fixed grant; each request takes the grant of its"
+                        + " step");
         }
     }
 }

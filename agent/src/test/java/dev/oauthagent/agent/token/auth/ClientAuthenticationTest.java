@@ -56,6 +56,17 @@ class ClientAuthenticationTest {
     }
 
     @Test
+    void aPublicClientSendsOnlyItsIdInTheForm() {
+        TokenRequest.Builder b = TokenRequest.builder(URL);
+        ClientAuthentication.forClient(TestClients.billing(URL).clientSecret(null).clientAuth(ClientAuthMethod.NONE)
+                .build()).applyTo(b);
+        TokenRequest request = b.build();
+
+        assertThat(request.headers()).doesNotContainKey("Authorization");
+        assertThat(new String(request.formBody(), StandardCharsets.US_ASCII)).isEqualTo("client_id=billing-service");
+    }
+
+    @Test
     void forClientChoosesTheConfiguredMethod() {
         assertThat(ClientAuthentication.forClient(TestClients.billing(URL).build()))
                 .isInstanceOf(ClientSecretBasic.class);

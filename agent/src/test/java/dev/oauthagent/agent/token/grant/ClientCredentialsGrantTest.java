@@ -49,11 +49,11 @@ class ClientCredentialsGrantTest {
     }
 
     @Test
-    void forClientRefusesAGrantTypeThatIsNotImplemented() {
+    void forClientRefusesAUserGrantWhichHasNoFixedGrant() {
         ClientConfig client = TestClients.billing(URL).grantType(GrantType.DEVICE_CODE).build();
 
         assertThatThrownBy(() -> Grant.forClient(client))
                 .hasMessageContaining("client 'billing'")
-                .hasMessageContaining("not implemented");
+                .hasMessageContaining("has no fixed grant");
     }
 }

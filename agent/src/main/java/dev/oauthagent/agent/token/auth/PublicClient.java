@@ -1,0 +1,26 @@
+package dev.oauthagent.agent.token.auth;
+
+import dev.oauthagent.agent.token.TokenRequest;
+
+/**
+ * {@code none}: a public client (RFC 6749 §2.1, a program that cannot keep a secret) identifies itself with its
+ * {@code client_id} in the form and nothing else (§3.2.1). Only user grants allow it: their proof is the user's
+ * login, bound to this program by PKCE or the device code.
+ */
+public final class PublicClient implements ClientAuthentication {
+    private final String clientId;
+
+    public PublicClient(String clientId) {
+        this.clientId = clientId;
+    }
+
+    @Override
+    public void applyTo(TokenRequest.Builder request) {
+        request.formParameter("client_id", clientId);
+    }
+
+    @Override
+    public String toString() {
+        return "PublicClient{clientId=" + clientId + "}";
+    }
+}

@@ -1,0 +1,57 @@
+package dev.oauthagent.agent.token.user;
+
+import dev.oauthagent.agent.token.TokenFetchException;
+
+/**
+ * The failures of a user grant that only a person can end, each saying what to run. Terminal: the cache then
+ * tries again only rarely ({@code Backoff}), and without a refresh token a try calls no server.
+ */
+final class LoginAdvice {
+    private final String clientName;
+    private final boolean stored;
+
+    LoginAdvice(String clientName, boolean stored) {
+        this.clientName = clientName;
+        this.stored = stored;
+    }
+
+    /** The command that logs this client in and stores its refresh token. */
+    String command() {
+        return "java -jar oauth-agent.jar login " + clientName + " --config <file>";
+    }
+
+    /** No refresh token is held. */
+    TokenFetchException loginNeeded(boolean loginRunning) {
+        if (loginRunning) {
+            return terminal("waiting for the login started at start-up: follow the instructions it printed on "
+                    + "stderr. Requests follow fail-mode until it is done.");
+        }
+        return terminal("no refresh token is held" + (stored ? " (the token store holds none)" : "")
+                + ": a login is needed. " + howToLogIn());
+    }
+
+    /** The server answered invalid_grant to a refresh. */
+    TokenFetchException refreshTokenRefused() {
+        return terminal("the authorization server refused the refresh token (invalid_grant: it expired, was revoked "
+                + "or was used already); it was dropped" + (stored ? " from memory and the token store" : "")
+                + ". A new login is needed. " + howToLogIn());
+    }
+
+    /** The stored refresh token belongs to another token endpoint: it is never sent to this one. */
+    TokenFetchException issuedElsewhere(String storedEndpoint) {
+        return terminal("the token store holds a refresh token of token endpoint " + storedEndpoint + ", not of "
+                + "token-url, and sends it nowhere else; a new login is needed. " + howToLogIn());
+    }
+
+    private String howToLogIn() {
+        String run = "Run " + command() + " (the agent's configuration file)";
+        return stored ? run + "; the agent picks the login up from the token store at its next attempt."
+                : run + " with token-store set, or restart the application: without token-store a login cannot "
+                        + "reach a running application.";
+    }
+
+    private TokenFetchException terminal(String text) {
+        return new TokenFetchException("oauth-agent: client '" + clientName + "': " + text,
+                TokenFetchException.Kind.TERMINAL, null, -1, -1, null);
+    }
+}
