@@ -2,6 +2,7 @@ package dev.oauthagent.agent;
 
 import dev.oauthagent.agent.config.AgentConfig;
 import dev.oauthagent.agent.config.ClientConfig;
+import dev.oauthagent.agent.config.GrantType;
 import dev.oauthagent.agent.inject.Injector;
 import dev.oauthagent.agent.instrument.Instrumenter;
 import dev.oauthagent.agent.scrub.LiveSecrets;
@@ -10,6 +11,7 @@ import dev.oauthagent.agent.token.TokenEndpointClient;
 import dev.oauthagent.agent.token.cache.Ticker;
 import dev.oauthagent.agent.token.cache.TokenCache;
 import dev.oauthagent.agent.token.user.InteractiveLogin;
+import dev.oauthagent.agent.token.user.StandardLoginFlows;
 import dev.oauthagent.agent.token.user.UserGrantTokenSource;
 import dev.oauthagent.agent.token.user.UserGrants;
 import org.slf4j.Logger;
@@ -75,11 +77,14 @@ final class AgentRuntime {
     }
 
     /**
-     * The login the agent runs at start for a device code client without a refresh token; null while the agent
-     * has no device flow to run (the client's first token request then says to run login).
+     * The login the agent runs at start for a device code client without a refresh token: its device flow, with
+     * the instructions on stderr as plain lines (never a line rewritten in place, which would garble the
+     * application's own output on the same terminal). Null for every other grant: a code flow needs a person at
+     * a browser, so its client's first token request says to run login instead.
      */
     static InteractiveLogin startupLogin(ClientConfig client, TokenEndpointClient endpoint) {
-        return null;
+        return client.grantType() == GrantType.DEVICE_CODE
+                ? StandardLoginFlows.forClient(client, endpoint, System.err, false) : null;
     }
 
     /** After a login at start: the cache asks for a token at once instead of after its backoff. */

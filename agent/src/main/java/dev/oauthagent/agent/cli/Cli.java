@@ -1,6 +1,8 @@
 package dev.oauthagent.agent.cli;
 
+import dev.oauthagent.agent.token.user.StandardLoginFlows;
 import java.io.PrintStream;
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -14,7 +16,8 @@ public final class Cli {
     static final int EXIT_USAGE = 64;
 
     private static final List<Command> COMMANDS = Arrays.<Command>asList(
-            new CheckCommand(), new ConfigCommand(), new AttachCommand(), new LogoutCommand(), new VersionCommand());
+            new CheckCommand(), new ConfigCommand(), new AttachCommand(),
+            new LoginCommand(new StandardLoginFlows(), Clock.systemUTC()), new LogoutCommand(), new VersionCommand());
 
     private Cli() {
     }

@@ -47,8 +47,8 @@ final class LoginCommand implements Command {
         InteractiveLogin flow = flows.forClient(client, context.err(), context.terminal());
         if (flow == null) {
             context.err().println("oauth-agent login: client '" + client.name() + "' uses grant-type "
-                    + client.grantType().wireName() + ", which needs no login; login is for grant-type device_code"
-                    + " or authorization_code");
+                    + client.grantType().configName() + ", which has no login flow; login runs the flow of"
+                    + " grant-type device_code or authorization_code");
             return Cli.EXIT_FAILED;
         }
         if (client.tokenStore() == null) {

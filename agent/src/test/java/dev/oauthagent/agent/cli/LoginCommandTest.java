@@ -131,13 +131,16 @@ class LoginCommandTest {
     }
 
     @Test
-    void aGrantWithoutLoginIsTold() throws Exception {
+    void aGrantWithoutLoginFlowIsTold() throws Exception {
         configure();
+        sysprops.put("oauth.agent.clients.orders.grant-type", "client_credentials");
+        sysprops.remove("oauth.agent.clients.orders.device-authorization-url");
 
         int status = run(null, false, "login", "orders");
 
         assertThat(status).isEqualTo(Cli.EXIT_FAILED);
-        assertThat(err()).contains("uses grant-type client_credentials, which needs no login");
+        assertThat(err()).contains("uses grant-type client_credentials, which has no login flow; login runs the flow"
+                + " of grant-type device_code or authorization_code");
     }
 
     private InteractiveLogin flowReturning(AccessToken token) {
@@ -152,6 +155,8 @@ class LoginCommandTest {
         sysprops.put(prefix + "token-url", "https://auth.example.com/oauth2/token");
         sysprops.put(prefix + "client-id", "orders-cli");
         sysprops.put(prefix + "client-secret", SECRET);
+        sysprops.put(prefix + "grant-type", "device_code");
+        sysprops.put(prefix + "device-authorization-url", "https://auth.example.com/oauth2/device_authorization");
         sysprops.put(prefix + "hosts", "orders.example.com");
         sysprops.put(prefix + "token-store", dir.resolve("orders.tokens").toString());
         sysprops.put(prefix + "token-store-key", "${env:STORE_KEY}");

@@ -183,6 +183,8 @@ class LogoutCommandTest {
         sysprops.put(prefix + "allow-http", "true");
         sysprops.put(prefix + "client-id", "orders-cli");
         sysprops.put(prefix + "client-secret", SECRET);
+        sysprops.put(prefix + "grant-type", "device_code");
+        sysprops.put(prefix + "device-authorization-url", "https://auth.example.com/oauth2/device_authorization");
         sysprops.put(prefix + "hosts", "orders.example.com");
         sysprops.put(prefix + "token-store", dir.resolve("orders.store").toString());
         sysprops.put(prefix + "token-store-key", "${env:STORE_KEY}");
