@@ -9,7 +9,6 @@ import dev.oauthagent.agent.token.store.TokenStoreException;
 import dev.oauthagent.agent.token.user.InteractiveLogin;
 import dev.oauthagent.agent.token.user.LoginFlows;
 import java.time.Clock;
-import java.util.List;
 
 /**
  * {@code login <client>}: runs the client's device or authorization code flow once, with the person at the
@@ -17,7 +16,7 @@ import java.util.List;
  * start. Instructions and progress go to stderr; stdout gets one line with the outcome. No token is printed,
  * only the refresh token's fingerprint.
  */
-final class LoginCommand implements Command {
+final class LoginCommand extends ClientCommand {
     private final LoginFlows flows;
     private final Clock clock;
 
@@ -38,12 +37,7 @@ final class LoginCommand implements Command {
     }
 
     @Override
-    public int run(List<String> args, CliContext context) {
-        NamedClient named = NamedClient.select(name(), args, context);
-        ClientConfig client = named.client();
-        if (client == null) {
-            return named.exitStatus();
-        }
+    int run(ClientConfig client, CliContext context) {
         InteractiveLogin flow = flows.forClient(client, context.err(), context.terminal());
         if (flow == null) {
             context.err().println("oauth-agent login: client '" + client.name() + "' uses grant-type "

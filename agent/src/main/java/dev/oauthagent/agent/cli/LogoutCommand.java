@@ -8,7 +8,6 @@ import dev.oauthagent.agent.token.store.TokenRecord;
 import dev.oauthagent.agent.token.store.TokenStore;
 import dev.oauthagent.agent.token.store.TokenRefresher;
 import dev.oauthagent.agent.token.store.TokenStoreException;
-import java.util.List;
 
 /**
  * {@code logout <client>}: revokes the stored refresh token at the server when it offers revocation (RFC 7009)
@@ -16,7 +15,7 @@ import java.util.List;
  * token in between. The local copy goes whatever the server answers; the exit status says whether the refresh
  * token may still be valid at the server (1) or not (0).
  */
-final class LogoutCommand implements Command {
+final class LogoutCommand extends ClientCommand {
     @Override
     public String name() {
         return "logout";
@@ -29,12 +28,7 @@ final class LogoutCommand implements Command {
     }
 
     @Override
-    public int run(List<String> args, CliContext context) {
-        NamedClient named = NamedClient.select(name(), args, context);
-        ClientConfig client = named.client();
-        if (client == null) {
-            return named.exitStatus();
-        }
+    int run(ClientConfig client, CliContext context) {
         if (client.tokenStore() == null) {
             context.out().println("client '" + client.name() + "' has no token-store, so nothing is stored to delete;"
                     + " a refresh token held by a running agent ends with that process");

@@ -2,26 +2,20 @@ package dev.oauthagent.agent.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.oauthagent.agent.config.ClientConfig;
-import dev.oauthagent.agent.config.ConfigLoader;
 import dev.oauthagent.agent.token.AccessToken;
 import dev.oauthagent.agent.token.TokenFetchException;
 import dev.oauthagent.agent.token.TokenFetchException.Kind;
 import dev.oauthagent.agent.token.store.TokenRecord;
-import dev.oauthagent.agent.token.store.TokenStore;
 import dev.oauthagent.agent.token.user.InteractiveLogin;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Arrays;
-import java.util.Base64;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -34,7 +28,6 @@ import org.junit.jupiter.api.io.TempDir;
  * fingerprint, and every way it can fail says what to do and stores nothing. Nothing secret is printed.
  */
 class LoginCommandTest {
-    private static final String SECRET = "login-test-secret-that-must-not-print";
     private static final String ACCESS_TOKEN = "at-login-5e5e5e-never-printed";
     private static final String REFRESH_TOKEN = "rt-login-6f6f6f-never-printed";
     private static final Instant NOW = Instant.parse("2030-01-02T03:04:05Z");
@@ -44,26 +37,25 @@ class LoginCommandTest {
 
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private final Map<String, String> sysprops = new HashMap<>();
-    private final Map<String, String> env = new HashMap<>();
+    private OrdersClient orders;
     private final AtomicInteger flowsRun = new AtomicInteger();
     private boolean terminalSeen;
 
     @AfterEach
     void nothingSecretPrinted() {
-        assertThat(out() + err()).doesNotContain(REFRESH_TOKEN).doesNotContain(ACCESS_TOKEN).doesNotContain(SECRET)
-                .doesNotContain(env.getOrDefault("STORE_KEY", "no key"));
+        assertThat(out() + err()).doesNotContain(REFRESH_TOKEN).doesNotContain(ACCESS_TOKEN)
+                .doesNotContain(OrdersClient.SECRET).doesNotContain(orders.key());
     }
 
     @Test
     void storesTheRefreshTokenTheFlowEndedWithAndPrintsItsFingerprint() throws Exception {
-        configure();
+        orders = new OrdersClient(dir, URI.create("https://auth.example.com/oauth2/token"));
 
         int status = run(flowReturning(new AccessToken(ACCESS_TOKEN, "Bearer", 300, Set.of(), REFRESH_TOKEN, null)),
                 true, "login", "orders");
 
         assertThat(status).isEqualTo(Cli.EXIT_OK);
-        TokenRecord stored = storeOf().read();
+        TokenRecord stored = orders.store().read();
         assertThat(stored.hasRefreshToken(REFRESH_TOKEN)).isTrue();
         assertThat(stored.issuedBy("https://auth.example.com/oauth2/token")).isTrue();
         assertThat(stored.accessToken()).as("access tokens are stored only when asked").isNull();
@@ -75,21 +67,21 @@ class LoginCommandTest {
 
     @Test
     void keepsTheAccessTokenWithItsExpiryWhenTheClientAsks() throws Exception {
-        configure();
-        sysprops.put("oauth.agent.clients.orders.token-store-access-token", "true");
+        orders = new OrdersClient(dir, URI.create("https://auth.example.com/oauth2/token"));
+        orders.sysprops.put(OrdersClient.PREFIX + "token-store-access-token", "true");
 
         int status = run(flowReturning(new AccessToken(ACCESS_TOKEN, "Bearer", 300, Set.of(), REFRESH_TOKEN, null)),
                 false, "login", "orders");
 
         assertThat(status).isEqualTo(Cli.EXIT_OK);
-        TokenRecord stored = storeOf().read();
+        TokenRecord stored = orders.store().read();
         assertThat(stored.accessToken()).isEqualTo(ACCESS_TOKEN);
         assertThat(stored.accessTokenExpiresAt()).isEqualTo(NOW.plusSeconds(300));
     }
 
     @Test
     void noRefreshTokenFromTheServerStoresNothingAndSaysWhatToAllow() throws Exception {
-        configure();
+        orders = new OrdersClient(dir, URI.create("https://auth.example.com/oauth2/token"));
 
         int status = run(flowReturning(new AccessToken(ACCESS_TOKEN, "Bearer", 300, Set.of(), null, null)), false,
                 "login", "orders");
@@ -97,12 +89,12 @@ class LoginCommandTest {
         assertThat(status).isEqualTo(Cli.EXIT_FAILED);
         assertThat(err()).contains("the server issued no refresh token", "allow the refresh_token grant for client id"
                 + " 'orders-cli'", "Nothing was stored.");
-        assertThat(storeOf().read()).isNull();
+        assertThat(orders.store().read()).isNull();
     }
 
     @Test
     void aFailedFlowPrintsItsMessageAndStoresNothing() throws Exception {
-        configure();
+        orders = new OrdersClient(dir, URI.create("https://auth.example.com/oauth2/token"));
         InteractiveLogin failing = () -> {
             flowsRun.incrementAndGet();
             throw new TokenFetchException("oauth-agent: client 'orders': the person denied the request", Kind.TERMINAL,
@@ -113,14 +105,13 @@ class LoginCommandTest {
 
         assertThat(status).isEqualTo(Cli.EXIT_FAILED);
         assertThat(err()).contains("the person denied the request");
-        assertThat(storeOf().read()).isNull();
+        assertThat(orders.store().read()).isNull();
     }
 
     @Test
     void withoutATokenStoreNoFlowStarts() throws Exception {
-        configure();
-        sysprops.remove("oauth.agent.clients.orders.token-store");
-        sysprops.remove("oauth.agent.clients.orders.token-store-key");
+        orders = new OrdersClient(dir, URI.create("https://auth.example.com/oauth2/token"));
+        orders.withoutTokenStore();
 
         int status = run(flowReturning(null), false, "login", "orders");
 
@@ -132,9 +123,9 @@ class LoginCommandTest {
 
     @Test
     void aGrantWithoutLoginFlowIsTold() throws Exception {
-        configure();
-        sysprops.put("oauth.agent.clients.orders.grant-type", "client_credentials");
-        sysprops.remove("oauth.agent.clients.orders.device-authorization-url");
+        orders = new OrdersClient(dir, URI.create("https://auth.example.com/oauth2/token"));
+        orders.sysprops.put(OrdersClient.PREFIX + "grant-type", "client_credentials");
+        orders.sysprops.remove(OrdersClient.PREFIX + "device-authorization-url");
 
         int status = run(null, false, "login", "orders");
 
@@ -150,33 +141,13 @@ class LoginCommandTest {
         };
     }
 
-    private void configure() {
-        String prefix = "oauth.agent.clients.orders.";
-        sysprops.put(prefix + "token-url", "https://auth.example.com/oauth2/token");
-        sysprops.put(prefix + "client-id", "orders-cli");
-        sysprops.put(prefix + "client-secret", SECRET);
-        sysprops.put(prefix + "grant-type", "device_code");
-        sysprops.put(prefix + "device-authorization-url", "https://auth.example.com/oauth2/device_authorization");
-        sysprops.put(prefix + "hosts", "orders.example.com");
-        sysprops.put(prefix + "token-store", dir.resolve("orders.tokens").toString());
-        sysprops.put(prefix + "token-store-key", "${env:STORE_KEY}");
-        byte[] key = new byte[32];
-        new SecureRandom().nextBytes(key);
-        env.put("STORE_KEY", Base64.getEncoder().encodeToString(key));
-    }
-
-    private TokenStore storeOf() {
-        ClientConfig client = ConfigLoader.load(null, sysprops, env).config().clients().get(0);
-        return TokenStore.open("orders", client.tokenStore(), TokenStore.DEFAULT_LOCK_WAIT, null);
-    }
-
     private int run(InteractiveLogin flow, boolean terminal, String... args) {
         LoginCommand login = new LoginCommand((client, instructions, isTerminal) -> {
             terminalSeen = isTerminal;
             return flow;
         }, Clock.fixed(NOW, ZoneOffset.UTC));
         CliContext context = new CliContext(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), sysprops, env, terminal);
+                new PrintStream(err, true, StandardCharsets.UTF_8), orders.sysprops, orders.env, terminal);
         return login.run(Arrays.asList(args).subList(1, args.length), context);
     }
 

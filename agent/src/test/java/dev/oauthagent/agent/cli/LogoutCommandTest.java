@@ -2,13 +2,10 @@ package dev.oauthagent.agent.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.oauthagent.agent.config.ClientConfig;
-import dev.oauthagent.agent.config.ConfigLoader;
 import dev.oauthagent.agent.token.FaultyTokenServer;
 import dev.oauthagent.agent.token.FaultyTokenServer.RecordedRequest;
 import dev.oauthagent.agent.token.FaultyTokenServer.Reply;
 import dev.oauthagent.agent.token.store.TokenRecord;
-import dev.oauthagent.agent.token.store.TokenStore;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -16,9 +13,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -33,7 +27,6 @@ import org.junit.jupiter.api.io.TempDir;
  * Nothing secret is printed.
  */
 class LogoutCommandTest {
-    private static final String SECRET = "logout-test-secret-that-must-not-print";
     private static final String REFRESH_TOKEN = "rt-logout-7d1c0ffee-never-printed";
 
     @TempDir
@@ -41,8 +34,7 @@ class LogoutCommandTest {
 
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private final Map<String, String> sysprops = new HashMap<>();
-    private final Map<String, String> env = new HashMap<>();
+    private OrdersClient orders;
     private FaultyTokenServer server;
 
     @AfterEach
@@ -50,8 +42,10 @@ class LogoutCommandTest {
         if (server != null) {
             server.close();
         }
-        assertThat(out() + err()).doesNotContain(REFRESH_TOKEN).doesNotContain(SECRET)
-                .doesNotContain(env.getOrDefault("STORE_KEY", "no key"));
+        if (orders != null) {
+            assertThat(out() + err()).doesNotContain(REFRESH_TOKEN).doesNotContain(OrdersClient.SECRET)
+                    .doesNotContain(orders.key());
+        }
     }
 
     @Test
@@ -109,7 +103,7 @@ class LogoutCommandTest {
     @Test
     void aStoreUnderAnotherKeyIsDeletedWithoutRevocationAndExitsOne() throws Exception {
         Path store = storeHolding(serverWithRevocation(r -> Reply.json(200, "")));
-        env.put("STORE_KEY", newKey()); // the store was written under the previous value
+        orders.replaceKey(); // the store was written under the previous key
 
         int status = run("logout", "orders");
 
@@ -121,20 +115,19 @@ class LogoutCommandTest {
 
     @Test
     void noStoreFileIsNothingToDo() throws Exception {
-        configure(serverWithRevocation(r -> Reply.json(200, "")));
+        orders = new OrdersClient(dir, serverWithRevocation(r -> Reply.json(200, "")));
 
         int status = run("logout", "orders");
 
         assertThat(status).isEqualTo(Cli.EXIT_OK);
-        assertThat(out()).contains("there is no token store at " + dir.resolve("orders.store") + ", so nothing to delete");
+        assertThat(out()).contains("there is no token store at " + dir.resolve("orders.tokens") + ", so nothing to delete");
         assertThat(posts()).isEmpty();
     }
 
     @Test
     void aClientWithoutTokenStoreHasNothingStored() throws Exception {
-        configure(serverWithRevocation(r -> Reply.json(200, "")));
-        sysprops.remove("oauth.agent.clients.orders.token-store");
-        sysprops.remove("oauth.agent.clients.orders.token-store-key");
+        orders = new OrdersClient(dir, serverWithRevocation(r -> Reply.json(200, "")));
+        orders.withoutTokenStore();
 
         int status = run("logout", "orders");
 
@@ -144,7 +137,7 @@ class LogoutCommandTest {
 
     @Test
     void anUnknownClientIsNamedWithTheConfiguredOnes() throws Exception {
-        configure(URI.create("http://127.0.0.1:1/oauth2/token"));
+        orders = new OrdersClient(dir, URI.create("http://127.0.0.1:1/oauth2/token"));
 
         int status = run("logout", "billing");
 
@@ -177,38 +170,16 @@ class LogoutCommandTest {
         return server.tokenUrl();
     }
 
-    private void configure(URI tokenUrl) {
-        String prefix = "oauth.agent.clients.orders.";
-        sysprops.put(prefix + "token-url", tokenUrl.toString());
-        sysprops.put(prefix + "allow-http", "true");
-        sysprops.put(prefix + "client-id", "orders-cli");
-        sysprops.put(prefix + "client-secret", SECRET);
-        sysprops.put(prefix + "grant-type", "device_code");
-        sysprops.put(prefix + "device-authorization-url", "https://auth.example.com/oauth2/device_authorization");
-        sysprops.put(prefix + "hosts", "orders.example.com");
-        sysprops.put(prefix + "token-store", dir.resolve("orders.store").toString());
-        sysprops.put(prefix + "token-store-key", "${env:STORE_KEY}");
-        env.put("STORE_KEY", newKey());
-    }
-
     private Path storeHolding(URI tokenUrl) throws Exception {
         return storeHolding(tokenUrl, tokenUrl.toString());
     }
 
     private Path storeHolding(URI tokenUrl, String issuedBy) throws Exception {
-        configure(tokenUrl);
-        ClientConfig client = ConfigLoader.load(null, sysprops, env).config().clients().get(0);
-        TokenStore.open("orders", client.tokenStore(), TokenStore.DEFAULT_LOCK_WAIT, null)
-                .write(TokenRecord.of(issuedBy, REFRESH_TOKEN));
-        Path store = client.tokenStore().path();
+        orders = new OrdersClient(dir, tokenUrl);
+        orders.store().write(TokenRecord.of(issuedBy, REFRESH_TOKEN));
+        Path store = orders.storePath();
         assertThat(Files.size(store)).isPositive();
         return store;
-    }
-
-    private static String newKey() {
-        byte[] key = new byte[32];
-        new SecureRandom().nextBytes(key);
-        return Base64.getEncoder().encodeToString(key);
     }
 
     private List<RecordedRequest> posts() {
@@ -217,7 +188,8 @@ class LogoutCommandTest {
 
     private int run(String... args) {
         return Cli.run(args, new CliContext(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), sysprops, env));
+                new PrintStream(err, true, StandardCharsets.UTF_8), orders == null ? Map.of() : orders.sysprops,
+                orders == null ? Map.of() : orders.env));
     }
 
     private String out() {
