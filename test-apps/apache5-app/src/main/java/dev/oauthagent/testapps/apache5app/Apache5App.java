@@ -15,7 +15,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code --method} [GET (default), POST, ALTERNATE], {@code --header} [{@code Name: value} on every request],
  * {@code --interceptor-header} [{@code Name: value} added by a request interceptor of the app's, with addHeader],
  * {@code --default-header} [{@code Name: value} as the client's default header (setDefaultHeaders)],
- * {@code --minimal} [CLASSIC: true for {@code HttpClients.createMinimal()}, which follows no redirect],
+ * {@code --minimal} [true for {@code HttpClients.createMinimal()}, {@code HttpAsyncClients.createMinimal()}
+ * (ASYNC) or {@code createHttp2Minimal()} (H2), which follow no redirect],
  * {@code --mode} [CLASSIC (default): {@code HttpClients.custom()}; ASYNC: {@code HttpAsyncClients.custom()};
  * H2: {@code HttpAsyncClients.customHttp2()}], {@code --api} [CLASSIC: HANDLER (default, execute with a response
  * handler) or RESPONSE; async: SIMPLE (default, SimpleHttpRequest) or PRODUCER (SimpleRequestProducer)],

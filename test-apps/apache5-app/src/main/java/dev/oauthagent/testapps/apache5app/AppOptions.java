@@ -30,7 +30,10 @@ final class AppOptions {
     String backgroundUrl;
     int maxConnections;
     boolean streamBody;
-    /** CLASSIC only: {@code HttpClients.createMinimal()} (no exec chain: no redirects, retries or interceptors). */
+    /**
+     * {@code HttpClients.createMinimal()}, {@code HttpAsyncClients.createMinimal()} (ASYNC) or
+     * {@code createHttp2Minimal()} (H2): no exec chain (no redirects, retries or interceptors).
+     */
     boolean minimal;
 
     static AppOptions parse(String[] args) {
