@@ -100,7 +100,7 @@ public final class Apache5Advice {
         }
     }
 
-    /** At the start of {@code MinimalHttpAsyncClient.leaseEndpoint}: see {@link Apache5Hook#minimalClientRequesting}. */
+    /** At the start of {@code MinimalHttpAsyncClient.leaseEndpoint}: {@link Apache5Hook#minimalClientRequesting}. */
     public static void minimalClientRequesting(Object client, Object target) {
         try {
             Apache5Hook hook = Bridge.apache5();
@@ -136,7 +136,7 @@ public final class Apache5Advice {
         }
     }
 
-    /** At the start of an HTTP/2 pool's {@code connectSession} or {@code getSession}: see {@link Apache5Hook#sessionRequested}. */
+    /** At the start of an HTTP/2 pool's {@code connectSession}/{@code getSession}: {@link Apache5Hook#sessionRequested}. */
     public static void sessionRequested(Object routeOrHost) {
         try {
             Apache5Hook hook = Bridge.apache5();

@@ -64,7 +64,8 @@ public final class Apache5Instrumentation implements LibraryInstrumentation {
             + "Lorg/apache/hc/core5/http/EntityDetails;Lorg/apache/hc/core5/http/protocol/HttpContext;)V";
     private static final String OBJECT = "Ljava/lang/Object;";
     private static final String TIMEOUT = "Lorg/apache/hc/core5/util/Timeout;";
-    private static final String FUTURE_CALLBACK = "Lorg/apache/hc/core5/concurrent/FutureCallback;)Ljava/util/concurrent/Future;";
+    private static final String FUTURE_CALLBACK = "Lorg/apache/hc/core5/concurrent/FutureCallback;)"
+            + "Ljava/util/concurrent/Future;";
     private static final String LEASE_ENDPOINT = "(Lorg/apache/hc/core5/http/HttpHost;" + TIMEOUT + TIMEOUT + CONTEXT
             + FUTURE_CALLBACK;
     private static final String MINIMAL_EXECUTE = "(Lorg/apache/hc/core5/http/nio/AsyncClientExchangeHandler;"

@@ -65,7 +65,8 @@ class MinimalClientsTest {
         minimal.sessionRequested(route);
 
         assertThat(told).as("the covered HTTP/2 client's sessions, before and after, are not told")
-                .containsExactly("api.example.com:443 MinimalH2AsyncClient", "h2.example.com:8080 MinimalH2AsyncClient");
+                .containsExactly("api.example.com:443 MinimalH2AsyncClient",
+                        "h2.example.com:8080 MinimalH2AsyncClient");
     }
 
     @Test
