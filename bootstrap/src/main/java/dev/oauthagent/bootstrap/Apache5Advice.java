@@ -99,4 +99,52 @@ public final class Apache5Advice {
             // the request goes on as it is
         }
     }
+
+    /** At the start of {@code MinimalHttpAsyncClient.leaseEndpoint}: {@link Apache5Hook#minimalClientRequesting}. */
+    public static void minimalClientRequesting(Object client, Object target) {
+        try {
+            Apache5Hook hook = Bridge.apache5();
+            if (hook != null) {
+                hook.minimalClientRequesting(client, target);
+            }
+        } catch (Throwable ignored) {
+            // a report of ours is never worth the application's request
+        }
+    }
+
+    /** At the start of {@code MinimalH2AsyncClient.execute}: see {@link Apache5Hook#minimalClientExecuting}. */
+    public static void minimalClientExecuting(Object client) {
+        try {
+            Apache5Hook hook = Bridge.apache5();
+            if (hook != null) {
+                hook.minimalClientExecuting(client);
+            }
+        } catch (Throwable ignored) {
+            // a report of ours is never worth the application's request
+        }
+    }
+
+    /** When it returns or throws. */
+    public static void minimalClientExecuted() {
+        try {
+            Apache5Hook hook = Bridge.apache5();
+            if (hook != null) {
+                hook.minimalClientExecuted();
+            }
+        } catch (Throwable ignored) {
+            // a report of ours is never worth the application's request
+        }
+    }
+
+    /** At the start of an HTTP/2 pool's {@code connectSession}/{@code getSession}: {@link Apache5Hook#sessionRequested}. */
+    public static void sessionRequested(Object routeOrHost) {
+        try {
+            Apache5Hook hook = Bridge.apache5();
+            if (hook != null) {
+                hook.sessionRequested(routeOrHost);
+            }
+        } catch (Throwable ignored) {
+            // a report of ours is never worth the application's request
+        }
+    }
 }

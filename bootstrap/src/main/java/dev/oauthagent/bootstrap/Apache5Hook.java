@@ -51,4 +51,23 @@ public interface Apache5Hook {
 
     /** When that {@code process} returns: the token goes back on, unless the interceptors put the application's there. */
     void afterInterceptors(Object request);
+
+    /**
+     * {@code MinimalHttpAsyncClient.leaseEndpoint}: the minimal HTTP/1.1 async client, which the agent does not
+     * instrument, takes a request for {@code target} (an {@code HttpHost}); reported when a client matches it.
+     */
+    void minimalClientRequesting(Object client, Object target);
+
+    /** At the start of {@code MinimalH2AsyncClient.execute}: the minimal HTTP/2 async client takes a request. */
+    void minimalClientExecuting(Object client);
+
+    /** When that {@code execute} returns or throws. */
+    void minimalClientExecuted();
+
+    /**
+     * At the start of an HTTP/2 session pool's {@code H2ConnPool.connectSession} (5.1) or
+     * {@code InternalH2ConnPool.getSession} (5.5+): the route or host a session is asked for, reported when a minimal
+     * client asks for it.
+     */
+    void sessionRequested(Object routeOrHost);
 }

@@ -13,4 +13,11 @@ public interface ConnectHook {
 
     /** Before a TCP connection to {@code address} is opened (also for one that then fails). */
     void opening(SocketAddress address);
+
+    /**
+     * A request for {@code host}:{@code port} taken by {@code client}, a class of a library the agent knows it does
+     * not instrument, on the caller's thread: for a library whose connections are opened where nothing tells whose
+     * request they carry (Apache HttpClient 5's minimal async clients, whose I/O threads run HttpCore alone).
+     */
+    void requesting(String host, int port, Class<?> client);
 }

@@ -5,16 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.oauthagent.e2e.support.AgentApps;
 import dev.oauthagent.e2e.support.E2ePaths;
 import dev.oauthagent.e2e.support.JavaProcess;
-import dev.oauthagent.e2e.support.OriginRecorder;
+import dev.oauthagent.e2e.support.RecorderPerClass;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -27,33 +25,17 @@ class UncoveredClientIT {
     private static final Duration WAIT = Duration.ofSeconds(90);
     private static final String REPORT = "no token on connections to ";
 
-    private static OriginRecorder recorder;
+    @RegisterExtension
+    static final RecorderPerClass origin = new RecorderPerClass();
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void startRecorder() {
-        recorder = OriginRecorder.start();
-    }
-
-    @AfterAll
-    static void stopRecorder() {
-        if (recorder != null) {
-            recorder.close();
-        }
-    }
-
-    @BeforeEach
-    void forgetEarlierRequests() {
-        recorder.reset();
-    }
 
     @Test
     void jettyConnectingToAConfiguredHostIsReportedOnceWithHostClientAndLibraryAndItsRequestsCarryNoToken()
             throws IOException {
         Path config = config();
-        String configured = recorder.url().resolve("/api/orders").toString();
+        String configured = origin.recorder().url().resolve("/api/orders").toString();
         String elsewhere = configured.replace("127.0.0.1", "localhost"); // same server, a host no client lists
 
         try (JavaProcess app = AgentApps.start("jetty-client-app", config, "--url=" + configured,
@@ -63,19 +45,19 @@ class UncoveredClientIT {
             List<String> reports = reports(app);
             assertThat(reports).as("three connections, one host and library: one line\n" + app.stderr()).hasSize(1);
             assertThat(reports.get(0))
-                    .contains(REPORT + "127.0.0.1:" + recorder.port() + " (a host of client 'api') opened by Jetty"
-                            + " HttpClient (org.eclipse.jetty.")
+                    .contains(REPORT + "127.0.0.1:" + origin.recorder().port() + " (a host of client 'api') opened by"
+                            + " Jetty HttpClient (org.eclipse.jetty.")
                     .containsPattern("in jetty-[a-z]+-12\\.1\\.14\\.jar, version 12\\.1\\.14\\) on thread '")
                     .contains("so its requests carry no token")
                     .startsWith("[oauth-agent] WARN ");
         }
-        assertThat(recorder.recorded()).hasSize(6).allMatch(line -> line.endsWith("authorization=none"));
+        assertThat(origin.recorder().recorded()).hasSize(6).allMatch(line -> line.endsWith("authorization=none"));
     }
 
     @Test
     void theJdkClientsTheAgentInstrumentsAreNotReportedSyncOrAsync() throws IOException {
         Path config = config();
-        String configured = recorder.url().resolve("/api/orders").toString();
+        String configured = origin.recorder().url().resolve("/api/orders").toString();
 
         try (JavaProcess app = AgentApps.start("urlconnection-app", config, "--url=" + configured, "--requests=2")) {
             assertThat(app.awaitExit(WAIT)).as(app.stdout() + app.stderr()).isZero();
@@ -87,7 +69,7 @@ class UncoveredClientIT {
             assertThat(reports(app)).as("async connects happen on the client's own threads\n" + app.stderr())
                     .isEmpty();
         }
-        assertThat(recorder.recorded()).as("matched: each request carried a token").hasSize(6)
+        assertThat(origin.recorder().recorded()).as("matched: each request carried a token").hasSize(6)
                 .allMatch(line -> line.contains("authorization=Bearer fp="));
     }
 
@@ -110,6 +92,6 @@ class UncoveredClientIT {
     }
 
     private Path config() {
-        return AgentApps.apiClientConfig(dir, "127.0.0.1:" + recorder.port(), "/api");
+        return AgentApps.apiClientConfig(dir, "127.0.0.1:" + origin.recorder().port(), "/api");
     }
 }

@@ -12,13 +12,17 @@ import java.util.List;
  *
  * <p>The packages are those whose code is on the stack when the library opens a connection, also on its own I/O
  * threads: an async client's connector thread runs only the library's code, so its core packages are listed too
- * (Apache's {@code org.apache.hc.core5.} reactor). The longest matching package wins.
+ * (Apache's {@code org.apache.hc.core5.} reactor). The longest matching package wins, and a prefix may name classes
+ * too: Apache HttpClient 5's minimal async clients, which bypass the exec chain the agent hooks, are a library of
+ * their own inside {@code org.apache.hc.client5.} (reported where they take a request, see
+ * {@code instrument/apache5/MinimalClients}).
  */
 public final class ClientLibraries {
     private static final boolean COVERED = true;
     private static final boolean NOT_COVERED = false;
     /** Marks a library that is part of the JDK (no marker class to look for). */
     private static final String JDK = null;
+    private static final String MINIMAL_ASYNC = "org.apache.hc.client5.http.impl.async.";
 
     /** An array, not a list: {@link #ofClass} runs per stack frame and allocates no iterator. */
     private static final ClientLibrary[] ALL = {
@@ -33,6 +37,11 @@ public final class ClientLibraries {
                 COVERED, "org.apache.http.impl.nio.", "org.apache.http.nio."),
         new ClientLibrary("Apache HttpClient 5.x", "org.apache.hc.client5.http.impl.classic.HttpClients",
                 COVERED, "org.apache.hc.client5.", "org.apache.hc.core5."),
+        new ClientLibrary("Apache HttpClient 5 minimal async clients", MINIMAL_ASYNC + "MinimalHttpAsyncClient",
+                NOT_COVERED, MINIMAL_ASYNC + "MinimalHttpAsyncClient", MINIMAL_ASYNC + "MinimalH2AsyncClient")
+                .fixedBy("Build the client with HttpAsyncClients.custom()...build() or HttpAsyncClients.createDefault()"
+                        + " (HTTP/2: customHttp2()...build() or createHttp2Default()) instead of createMinimal() or"
+                        + " createHttp2Minimal(): those the agent instruments (docs/clients.md)"),
         new ClientLibrary("Apache Commons HttpClient 3.x", "org.apache.commons.httpclient.HttpClient",
                 NOT_COVERED, "org.apache.commons.httpclient."),
         new ClientLibrary("Jetty HttpClient", "org.eclipse.jetty.client.HttpClient", NOT_COVERED,

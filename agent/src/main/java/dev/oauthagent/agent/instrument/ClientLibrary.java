@@ -10,12 +10,23 @@ public final class ClientLibrary {
     private final String markerClass;
     private final boolean covered;
     private final String[] packages;
+    private final String fix;
 
     ClientLibrary(String name, String markerClass, boolean covered, String... packages) {
+        this(name, markerClass, covered, null, packages);
+    }
+
+    private ClientLibrary(String name, String markerClass, boolean covered, String fix, String[] packages) {
         this.name = name;
         this.markerClass = markerClass;
         this.covered = covered;
+        this.fix = fix;
         this.packages = packages.clone();
+    }
+
+    /** The same library with what a user does about its requests getting no token, said when it is reported. */
+    ClientLibrary fixedBy(String fix) {
+        return new ClientLibrary(name, markerClass, covered, fix, packages);
     }
 
     /** e.g. "OkHttp"; unique among the known libraries. */
@@ -36,6 +47,11 @@ public final class ClientLibrary {
     /** Whether the agent instruments it: its requests to configured hosts get tokens. */
     public boolean isCovered() {
         return covered;
+    }
+
+    /** What a user does about its requests getting no token; null when only the general advice applies. */
+    public String fix() {
+        return fix;
     }
 
     /**

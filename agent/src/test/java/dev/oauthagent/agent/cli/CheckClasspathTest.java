@@ -77,6 +77,21 @@ class CheckClasspathTest {
     }
 
     @Test
+    void httpClient5IsCoveredButItsMinimalAsyncClientsAreListedAsNotCovered() throws IOException {
+        Path lib = Files.createDirectories(dir.resolve("lib"));
+        jar(lib.resolve("httpclient5-5.6.5.jar"), null, "org.apache.httpcomponents.client5/httpclient5",
+                "org/apache/hc/client5/http/impl/classic/HttpClients.class",
+                "org/apache/hc/client5/http/impl/async/MinimalHttpAsyncClient.class");
+
+        check("--classpath", lib.resolve("*").toString());
+
+        assertThat(out()).containsPattern("  Apache HttpClient 5\\.x +covered +httpclient5-5\\.6\\.5\\.jar"
+                        + " \\(version 5\\.6\\.5\\)\\R")
+                .containsPattern("  Apache HttpClient 5 minimal async clients +NOT COVERED +httpclient5-5\\.6\\.5\\.jar"
+                        + " \\(version 5\\.6\\.5\\)" + NO_TOKEN);
+    }
+
+    @Test
     void aJarThatBundlesSeveralArtifactsGivesNoVersionOfItsOwnToTheLibrariesInside() throws IOException {
         Path fat = dir.resolve("fat-app-1.0.jar");
         try (JarOutputStream jar = new JarOutputStream(Files.newOutputStream(fat), manifest("1.0", null))) {

@@ -106,6 +106,78 @@ class Apache5InjectionIT {
     }
 
     /**
+     * {@code HttpAsyncClients.createMinimal()} has no exec chain, so the agent does not cover it: a request of its to a
+     * configured host is reported once per host, at warn, naming the client class and the fix; its requests carry no
+     * token, and the program prints exactly what it prints without the agent.
+     */
+    @TestFactory
+    Stream<DynamicTest> theMinimalAsyncClientIsReportedOncePerConfiguredHostAndSendsNoToken() {
+        return Stream.of("5.6", "5.1").map(line -> DynamicTest.dynamicTest(line + " minimal async", () -> {
+            Apache5App app = new Apache5App("ASYNC", line);
+            String id = app.name() + "-minimal-async-" + CASE.incrementAndGet();
+
+            AppResult without = new AppLauncher(new ExtraArgs(app, List.of("--minimal=true")))
+                    .withoutAgent(minimalRun(id + "-none"), servers);
+            AppResult with = launch(app, minimalRun(id + "-with"), AgentSetup.of(api(), partner()), "--minimal=true");
+
+            assertThat(with.exitCode()).as("%s", with).isZero();
+            assertThat(requestLines(with)).as("%s", with).hasSize(6).isEqualTo(requestLines(without));
+            assertThat(servers.recordedFor(id + "-with")).as("%s", with).hasSize(6)
+                    .allSatisfy(request -> assertThat(request.authorization()).as("%s", request).isEqualTo("none"));
+            List<String> reports = minimalClientReports(with);
+            assertThat(reports).as("one line per configured host, none for the other\n%s", with.stderr()).hasSize(2);
+            assertThat(reports.get(0)).contains(HostsFile.API + ":" + servers.http.port() + " (a host of client 'api')");
+            assertThat(reports.get(1))
+                    .contains(HostsFile.PARTNER + ":" + servers.http.port() + " (a host of client 'partner')");
+            assertThat(reports).allSatisfy(report -> assertThat(report).startsWith("[oauth-agent] WARN ")
+                    .contains("opened by Apache HttpClient 5 minimal async clients"
+                            + " (org.apache.hc.client5.http.impl.async.MinimalHttpAsyncClient in httpclient5-")
+                    .contains("so its requests carry no token. Build the client with HttpAsyncClients.custom()"));
+        }));
+    }
+
+    /**
+     * {@code HttpAsyncClients.createHttp2Minimal()} (h2c with prior knowledge) to the protected API: reported once,
+     * naming {@code MinimalH2AsyncClient}; the API sees no token (401 with the agent as without it).
+     */
+    @TestFactory
+    Stream<DynamicTest> theMinimalHttp2ClientIsReportedOnceAndTheProtectedApiSeesNoToken() {
+        ResourceServer api = ResourceServer.startWithH2c(servers.authServer);
+        return Stream.of("5.6", "5.1").map(line -> DynamicTest.dynamicTest(line + " minimal h2", () -> {
+            Apache5App app = new Apache5App("H2", line);
+            AppRun run = AppRun.of(List.of(api.helloUrl()), Apache5App.FOLLOW).requests(3).inOrder();
+            AgentSetup setup = AgentSetup.of(AgentSetup.Client.of("api", servers.authServer.tokenUrl(),
+                            servers.authServer.basicClientId(), servers.authServer.basicClientSecret())
+                    .waitTimeout(FIRST_TOKEN_WAIT).hosts(api.url().getHost() + ":" + api.url().getPort())
+                    .paths("/api").withAllowHttp());
+            long accepted = api.accepted();
+
+            AppResult without = new AppLauncher(new ExtraArgs(app, List.of("--minimal=true"))).withoutAgent(run, servers);
+            AppResult with = launch(app, run, setup, "--minimal=true");
+
+            assertThat(requestLines(with)).as("%s", with).hasSize(3).isEqualTo(requestLines(without))
+                    .allSatisfy(request -> assertThat(request).contains(" status=401 ").contains(" version=HTTP/2.0 "));
+            assertThat(api.accepted()).as("tokens the API accepted").isEqualTo(accepted);
+            assertThat(minimalClientReports(with)).as("%s", with.stderr()).singleElement().asString()
+                    .contains(api.url().getHost() + ":" + api.url().getPort() + " (a host of client 'api')")
+                    .contains("(org.apache.hc.client5.http.impl.async.MinimalH2AsyncClient");
+        })).onClose(api::close);
+    }
+
+    private AppRun minimalRun(String id) {
+        return AppRun.of(List.of(http(HostsFile.API, "/api/" + id + "/a"), http(HostsFile.PARTNER, "/api/" + id + "/b"),
+                http(HostsFile.EVIL, "/api/" + id + "/c")), Apache5App.FOLLOW).requests(2).inOrder();
+    }
+
+    private static List<String> requestLines(AppResult result) {
+        return result.stdout().lines().filter(line -> line.startsWith("REQUEST ")).toList();
+    }
+
+    private static List<String> minimalClientReports(AppResult result) {
+        return result.stderr().lines().filter(line -> line.contains("no token on connections to ")).toList();
+    }
+
+    /**
      * A pool of one connection: matched and unmatched requests (other path, other host, another client's host)
      * take turns on it, and each carries exactly its own client's token or nothing.
      */

@@ -3,12 +3,11 @@ package dev.oauthagent.e2e.scrub;
 import dev.oauthagent.e2e.support.AuthServer;
 import dev.oauthagent.e2e.support.E2ePaths;
 import dev.oauthagent.e2e.support.JavaProcess;
-import dev.oauthagent.e2e.support.OriginRecorder;
+import dev.oauthagent.e2e.support.RecorderPerClass;
 import dev.oauthagent.e2e.support.SecretForms;
 import dev.oauthagent.testapps.leaky.LeakyLines;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -31,22 +30,11 @@ class JulAttachScrubIT {
     private static final Duration WAIT = Duration.ofSeconds(120);
     private static final String WAITING = "JUL_APP_WAITING_FOR_AGENT";
 
-    private static OriginRecorder recorder;
+    @RegisterExtension
+    static final RecorderPerClass origin = new RecorderPerClass();
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void startRecorder() {
-        recorder = OriginRecorder.start();
-    }
-
-    @AfterAll
-    static void stopRecorder() {
-        if (recorder != null) {
-            recorder.close();
-        }
-    }
 
     @Test
     void handlersMadeBeforeARuntimeAttachScrubWhatIsLoggedAfterIt() throws IOException {
@@ -57,7 +45,7 @@ class JulAttachScrubIT {
                 + "oauth.agent.clients.leaky.client-id=" + auth.postClientId() + "\n"
                 + "oauth.agent.clients.leaky.client-auth=client_secret_post\n"
                 + "oauth.agent.clients.leaky.client-secret=${env:LEAKY_CLIENT_SECRET}\n"
-                + "oauth.agent.clients.leaky.hosts=127.0.0.1:" + recorder.port() + "\n"
+                + "oauth.agent.clients.leaky.hosts=127.0.0.1:" + origin.recorder().port() + "\n"
                 + "oauth.agent.clients.leaky.paths=/__echo-authorization\n"
                 + "oauth.agent.clients.leaky.allow-http=true\n");
         Path attached = dir.resolve("attached");
@@ -65,7 +53,7 @@ class JulAttachScrubIT {
         try (JavaProcess app = JavaProcess.builder("jul-app-attach").jar(E2ePaths.testApp("jul-app"))
                 .jvmArgs("-XX:+EnableDynamicAgentLoading")
                 .env("LEAKY_CLIENT_SECRET", auth.postClientSecret())
-                .args("--echo-url=" + recorder.echoAuthorizationUrl(), "--client-id=" + auth.postClientId(),
+                .args("--echo-url=" + origin.recorder().echoAuthorizationUrl(), "--client-id=" + auth.postClientId(),
                         "--log-dir=" + logDir, "--wait-for=" + attached)
                 .start()) {
             app.awaitLine(WAITING, WAIT);
@@ -97,7 +85,7 @@ class JulAttachScrubIT {
     }
 
     private static Map<String, String> secrets(AuthServer auth) {
-        List<String> echoed = recorder.echoedAuthorizations();
+        List<String> echoed = origin.recorder().echoedAuthorizations();
         assertThat(echoed).as("Authorization values jul-app received (and logged)").isNotEmpty();
         Map<String, String> secrets = new LinkedHashMap<>();
         for (int i = 0; i < echoed.size(); i++) {

@@ -3,12 +3,14 @@ package dev.oauthagent.agent.instrument.apache5;
 import dev.oauthagent.agent.inject.Injector;
 import dev.oauthagent.bootstrap.Apache5Hook;
 import dev.oauthagent.bootstrap.Bridge;
+import dev.oauthagent.bootstrap.ConnectHook;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.Closeable;
 import java.io.IOException;
 import java.lang.reflect.Proxy;
+import java.util.function.Supplier;
 
 /**
  * The agent side of the Apache HttpClient 5 hooks: applies the {@link Injector}'s decision to each hop about to
@@ -51,6 +53,7 @@ final class Apache5Hop implements Apache5Hook {
 
     private final Injector injector;
     private final LibraryBindings bindings;
+    private final MinimalClients minimalClients;
     /** Whether the async hook ever put a token on a request: until then the interceptor hooks return at once. */
     private volatile boolean asyncTokenSent;
     private volatile boolean failureLogged;
@@ -64,8 +67,18 @@ final class Apache5Hop implements Apache5Hook {
     }
 
     Apache5Hop(Injector injector, LibraryBindings bindings) {
+        this(injector, bindings, new MinimalClients(bindings, new Supplier<ConnectHook>() {
+            @Override
+            public ConnectHook get() {
+                return Bridge.connect();
+            }
+        }));
+    }
+
+    Apache5Hop(Injector injector, LibraryBindings bindings, MinimalClients minimalClients) {
         this.injector = injector;
         this.bindings = bindings;
+        this.minimalClients = minimalClients;
     }
 
     @Override
@@ -213,6 +226,26 @@ final class Apache5Hop implements Apache5Hook {
      * Puts the injector's value on {@code request}, bound for {@code route}; returns the value the hop carries.
      * A CONNECT request opens a tunnel through a proxy and goes to the proxy: never decorated.
      */
+    @Override
+    public void minimalClientRequesting(Object client, Object target) {
+        minimalClients.requesting(client, target);
+    }
+
+    @Override
+    public void minimalClientExecuting(Object client) {
+        minimalClients.executing(client);
+    }
+
+    @Override
+    public void minimalClientExecuted() {
+        minimalClients.executed();
+    }
+
+    @Override
+    public void sessionRequested(Object routeOrHost) {
+        minimalClients.sessionRequested(routeOrHost);
+    }
+
     private String decide(Apache5Members members, Object request, Object route) throws Throwable {
         String existing = members.headers.firstValue(request, AUTHORIZATION);
         if ("CONNECT".equals(members.method(request))) {

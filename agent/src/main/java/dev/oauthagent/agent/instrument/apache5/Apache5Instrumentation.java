@@ -30,7 +30,12 @@ import java.util.List;
  *       application's they add is its own (see {@link Apache5Hop}). Until the async hook has put a token on a
  *       request, these calls return at once.</li>
  * </ul>
- * A class loads untouched if its method is not there (logged at warn by the transformer); the members reached by
+ * And the minimal async clients, which the agent does not cover (they have no exec chain): where they take a
+ * request ({@code MinimalHttpAsyncClient.leaseEndpoint}; {@code MinimalH2AsyncClient.execute} and the HTTP/2
+ * session pools: 5.1's {@code H2ConnPool.connectSession}, 5.5+'s {@code InternalH2ConnPool.getSession}), so that a request of theirs to a configured host is reported
+ * ({@link MinimalClients}).
+ *
+ * <p>A class loads untouched if its method is not there (logged at warn by the transformer); the members reached by
  * reflection are checked the first time a hooked class runs ({@link LibraryBindings}).
  */
 public final class Apache5Instrumentation implements LibraryInstrumentation {
@@ -38,6 +43,11 @@ public final class Apache5Instrumentation implements LibraryInstrumentation {
     static final String ASYNC_EXEC = "org.apache.hc.client5.http.impl.async.HttpAsyncMainClientExec";
     static final String H2_ASYNC_EXEC = "org.apache.hc.client5.http.impl.async.H2AsyncMainClientExec";
     static final String PROCESSOR = "org.apache.hc.core5.http.protocol.DefaultHttpProcessor";
+    static final String MINIMAL = "org.apache.hc.client5.http.impl.async.MinimalHttpAsyncClient";
+    static final String MINIMAL_H2 = "org.apache.hc.client5.http.impl.async.MinimalH2AsyncClient";
+    /** The HTTP/2 session pools: HttpCore's in 5.1, HttpClient's own from 5.5. */
+    static final String H2_POOL_51 = "org.apache.hc.core5.http2.nio.pool.H2ConnPool";
+    static final String H2_POOL = "org.apache.hc.client5.http.impl.async.InternalH2ConnPool";
     private static final String ADVICE = "dev/oauthagent/bootstrap/Apache5Advice";
     private static final String REQUEST = "Lorg/apache/hc/core5/http/ClassicHttpRequest;";
     private static final String CONTEXT = "Lorg/apache/hc/client5/http/protocol/HttpClientContext;";
@@ -53,6 +63,16 @@ public final class Apache5Instrumentation implements LibraryInstrumentation {
     private static final String PROCESS_REQUEST = "(Lorg/apache/hc/core5/http/HttpRequest;"
             + "Lorg/apache/hc/core5/http/EntityDetails;Lorg/apache/hc/core5/http/protocol/HttpContext;)V";
     private static final String OBJECT = "Ljava/lang/Object;";
+    private static final String TIMEOUT = "Lorg/apache/hc/core5/util/Timeout;";
+    private static final String FUTURE_CALLBACK = "Lorg/apache/hc/core5/concurrent/FutureCallback;)"
+            + "Ljava/util/concurrent/Future;";
+    private static final String LEASE_ENDPOINT = "(Lorg/apache/hc/core5/http/HttpHost;" + TIMEOUT + TIMEOUT + CONTEXT
+            + FUTURE_CALLBACK;
+    private static final String MINIMAL_EXECUTE = "(Lorg/apache/hc/core5/http/nio/AsyncClientExchangeHandler;"
+            + "Lorg/apache/hc/core5/http/nio/HandlerFactory;Lorg/apache/hc/core5/http/protocol/HttpContext;)"
+            + "Lorg/apache/hc/core5/concurrent/Cancellable;";
+    private static final String CONNECT_SESSION_51 = "(Lorg/apache/hc/core5/http/HttpHost;" + TIMEOUT + FUTURE_CALLBACK;
+    private static final String GET_SESSION = "(Lorg/apache/hc/client5/http/HttpRoute;" + TIMEOUT + FUTURE_CALLBACK;
 
     @Override
     public String name() {
@@ -61,7 +81,8 @@ public final class Apache5Instrumentation implements LibraryInstrumentation {
 
     @Override
     public String[] targetClasses() {
-        return new String[] {CLASSIC_RUNTIME, ASYNC_EXEC, H2_ASYNC_EXEC, PROCESSOR};
+        return new String[] {CLASSIC_RUNTIME, ASYNC_EXEC, H2_ASYNC_EXEC, PROCESSOR, MINIMAL, MINIMAL_H2, H2_POOL_51,
+            H2_POOL};
     }
 
     @Override
@@ -93,7 +114,17 @@ public final class Apache5Instrumentation implements LibraryInstrumentation {
                 HookPoint.atEntry(PROCESSOR, "process", PROCESS_REQUEST).pushArgument(0)
                         .calls(ADVICE, "beforeInterceptors", "(" + OBJECT + ")V"),
                 HookPoint.at(HookPoint.Position.EXIT, PROCESSOR, "process", PROCESS_REQUEST).pushArgument(0)
-                        .calls(ADVICE, "afterInterceptors", "(" + OBJECT + ")V"));
+                        .calls(ADVICE, "afterInterceptors", "(" + OBJECT + ")V"),
+                HookPoint.atEntry(MINIMAL, "leaseEndpoint", LEASE_ENDPOINT).pushThis().pushArgument(0)
+                        .calls(ADVICE, "minimalClientRequesting", "(" + OBJECT + OBJECT + ")V"),
+                HookPoint.atEntry(MINIMAL_H2, "execute", MINIMAL_EXECUTE).pushThis()
+                        .calls(ADVICE, "minimalClientExecuting", "(" + OBJECT + ")V"),
+                HookPoint.at(HookPoint.Position.EXIT_OR_THROW, MINIMAL_H2, "execute", MINIMAL_EXECUTE)
+                        .calls(ADVICE, "minimalClientExecuted", "()V"),
+                HookPoint.atEntry(H2_POOL_51, "connectSession", CONNECT_SESSION_51).optional().pushArgument(0)
+                        .calls(ADVICE, "sessionRequested", "(" + OBJECT + ")V"),
+                HookPoint.atEntry(H2_POOL, "getSession", GET_SESSION).optional().pushArgument(0)
+                        .calls(ADVICE, "sessionRequested", "(" + OBJECT + ")V"));
     }
 
     private static HookPoint asyncEntry(String execClass) {

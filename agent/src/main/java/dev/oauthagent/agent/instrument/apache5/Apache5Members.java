@@ -42,11 +42,13 @@ final class Apache5Members {
     private final MethodHandle runtimeExecute;
     private final MethodHandle runtimeDisconnect;
     private final MethodHandle scopeRoute;
+    private final Class<?> routeInfo;
 
     private Apache5Members(ClassLoader loader) throws ReflectiveOperationException {
         this.loader = loader;
         MethodHandles.Lookup lookup = MethodHandles.publicLookup();
         Class<?> route = type(ROUTE_INFO);
+        routeInfo = route;
         Class<?> host = type(HTTP_HOST);
         Class<?> context = type(CLIENT_CONTEXT);
         Class<?> classicRequest = type(CLASSIC_REQUEST);
@@ -119,6 +121,11 @@ final class Apache5Members {
     /** The route of an async exec chain's scope. */
     Object scopeRoute(Object scope) throws Throwable {
         return (Object) scopeRoute.invokeExact(scope);
+    }
+
+    /** The target of a route, or {@code routeOrHost} itself when it is a host already. */
+    Object hostOf(Object routeOrHost) throws Throwable {
+        return routeInfo.isInstance(routeOrHost) ? target(routeOrHost) : routeOrHost;
     }
 
     Object target(Object route) throws Throwable {

@@ -61,14 +61,29 @@ final class ConnectWatch implements ConnectHook {
             return;
         }
         InetSocketAddress endpoint = (InetSocketAddress) address;
-        String host = endpoint.getHostString();
-        String client = hosts.clientFor(host, endpoint.getPort());
-        if (client == null) {
+        report(endpoint.getHostString(), endpoint.getPort(), null);
+    }
+
+    @Override
+    public void requesting(String host, int port, Class<?> client) {
+        if (!uncovered.isFull()) {
+            report(host, port, client);
+        }
+    }
+
+    /** Who takes it: {@code client}, or when null whoever the current stack shows opens the connection. */
+    private void report(String host, int port, Class<?> client) {
+        String clientName = hosts.clientFor(host, port);
+        if (clientName == null) {
             return;
         }
         boolean wasActive = AgentCall.enter();
         try {
-            uncovered.opening(host, endpoint.getPort(), client);
+            if (client == null) {
+                uncovered.opening(host, port, clientName);
+            } else {
+                uncovered.requesting(host, port, clientName, Opener.ofClass(client));
+            }
         } catch (RuntimeException | LinkageError e) {
             log.debug("cannot tell which client opens a connection to a configured host ({})", e.toString());
         } finally {

@@ -1,5 +1,6 @@
 package dev.oauthagent.agent.instrument.connect;
 
+import dev.oauthagent.agent.instrument.ClientLibraries;
 import dev.oauthagent.agent.instrument.ClientLibrary;
 
 /** Who opened a connection: a known client library, or the class that called into the JDK's connect. */
@@ -14,6 +15,11 @@ final class Opener {
         this.type = type;
         this.className = className;
         this.jdk = jdk;
+    }
+
+    /** {@code type}, a class of a library that handles a request itself (no stack to walk). */
+    static Opener ofClass(Class<?> type) {
+        return new Opener(ClientLibraries.ofClass(type.getName()), type, type.getName(), false);
     }
 
     /** A library the agent instruments: the connection's requests get tokens. */
@@ -35,6 +41,14 @@ final class Opener {
         }
         int dot = className.lastIndexOf('.');
         return dot < 0 ? className : className.substring(0, dot);
+    }
+
+    /** What the user does about it: the known library's own fix, else send the requests through a covered client. */
+    String fix() {
+        if (library != null && library.fix() != null) {
+            return library.fix();
+        }
+        return "Send them through a client the agent instruments (docs/clients.md)";
     }
 
     /**

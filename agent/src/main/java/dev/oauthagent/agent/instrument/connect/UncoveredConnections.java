@@ -36,10 +36,22 @@ final class UncoveredConnections {
 
     /** A connection to {@code host}:{@code port}, a host of client {@code clientName}, is being opened. */
     void opening(String host, int port, String clientName) {
-        if (full) {
-            return;
+        if (!full) {
+            report(host, port, clientName, openers.get());
         }
-        Opener opener = openers.get();
+    }
+
+    /**
+     * A request for {@code host}:{@code port}, a host of client {@code clientName}, taken by {@code opener} where
+     * its connect cannot tell who it is for (an async client's I/O thread runs the library's core code alone).
+     */
+    void requesting(String host, int port, String clientName, Opener opener) {
+        if (!full) {
+            report(host, port, clientName, opener);
+        }
+    }
+
+    private void report(String host, int port, String clientName, Opener opener) {
         if (opener.isCovered()) {
             return;
         }
@@ -57,8 +69,8 @@ final class UncoveredConnections {
         if (reported.add(key)) {
             warn.accept("no token on connections to " + endpoint + " (a host of client '" + clientName + "') opened by "
                     + opener.describe() + " on thread '" + Thread.currentThread().getName() + "': the agent does not "
-                    + "instrument that client, so its requests carry no token. Send them through a client the agent "
-                    + "instruments (docs/clients.md) (said once per host and library)");
+                    + "instrument that client, so its requests carry no token. " + opener.fix()
+                    + " (said once per host and library)");
         }
     }
 }

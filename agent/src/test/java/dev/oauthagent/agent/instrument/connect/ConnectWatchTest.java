@@ -59,4 +59,15 @@ class ConnectWatchTest {
 
         assertThat(asked).isEmpty();
     }
+
+    @Test
+    void aRequestOfAnUncoveredClientClassIsReportedByThatClassWithoutAStackWalk() {
+        watch.requesting("api.example.com", 443, ConnectWatchTest.class);
+        watch.requesting("cdn.example.org", 443, ConnectWatchTest.class);
+
+        assertThat(asked).containsExactly("api.example.com:443", "cdn.example.org:443");
+        assertThat(walkedAsAgentCall).isEmpty();
+        assertThat(lines).singleElement().asString().contains("api.example.com:443")
+                .contains("opened by " + ConnectWatchTest.class.getName() + " (in ");
+    }
 }

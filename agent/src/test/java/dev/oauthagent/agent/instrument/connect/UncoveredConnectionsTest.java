@@ -33,6 +33,36 @@ class UncoveredConnectionsTest {
     }
 
     @Test
+    void aRequestOfAMinimalApacheAsyncClientIsReportedOncePerHostWithItsOwnFixAndNoStackWalk() {
+        Opener minimal = library("org.apache.hc.client5.http.impl.async.MinimalH2AsyncClient");
+
+        uncovered.requesting("api.example.com", 443, "billing", minimal);
+        uncovered.requesting("api.example.com", 443, "billing", minimal);
+        uncovered.requesting("other.example.com", 443, "billing", minimal);
+
+        assertThat(walks).hasValue(0);
+        assertThat(lines).hasSize(2);
+        assertThat(lines.get(0)).startsWith("no token on connections to api.example.com:443 (a host of client"
+                        + " 'billing') opened by Apache HttpClient 5 minimal async clients"
+                        + " (org.apache.hc.client5.http.impl.async.MinimalH2AsyncClient) on thread '")
+                .contains("so its requests carry no token. Build the client with HttpAsyncClients.custom()...build()"
+                        + " or HttpAsyncClients.createDefault()")
+                .doesNotContain("Send them through")
+                .endsWith("(said once per host and library)");
+        assertThat(lines.get(1)).contains("other.example.com:443");
+    }
+
+    @Test
+    void aMinimalClientAndAnotherUncoveredLibraryOnOneHostAreReportedApart() {
+        uncovered.opening("api.example.com", 443, "billing");
+        uncovered.requesting("api.example.com", 443, "billing",
+                library("org.apache.hc.client5.http.impl.async.MinimalHttpAsyncClient"));
+
+        assertThat(lines).hasSize(2);
+        assertThat(lines.get(1)).contains("opened by Apache HttpClient 5 minimal async clients (");
+    }
+
+    @Test
     void aCoveredClientsConnectionIsNotReported() {
         next = URL_CONNECTION;
 

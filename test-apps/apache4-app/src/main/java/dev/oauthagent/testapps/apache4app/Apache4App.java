@@ -16,7 +16,9 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import dev.oauthagent.testapps.support.BackgroundRequests;
+import dev.oauthagent.testapps.support.CommandLine;
+import dev.oauthagent.testapps.support.Tally;
 
 /**
  * An "unmodified app" on Apache HttpClient 4.x that knows nothing about OAuth. One client (one connection pool) sends
@@ -38,24 +40,16 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class Apache4App {
     private final Options options;
-    private final AtomicInteger ok = new AtomicInteger();
-    private final AtomicInteger failed = new AtomicInteger();
+    private final Tally tally = new Tally();
 
     private Apache4App(Options options) {
         this.options = options;
     }
 
     public static void main(String[] args) throws Exception {
-        Options options;
-        try {
-            options = Options.parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println("apache4-app: " + e.getMessage());
-            System.exit(2);
-            return;
-        }
+        Options options = CommandLine.parseOrExit("apache4-app", () -> Options.parse(args));
         Apache4App app = new Apache4App(options);
-        Background background;
+        String background;
         if ("ASYNC".equals(options.api)) {
             background = app.runAsync();
         } else {
@@ -63,17 +57,17 @@ public final class Apache4App {
                     : ClassicClients.defaultHttpClient(options));
         }
         if (background != null) {
-            System.out.println(background.summary());
+            Tally.print(background);
         }
-        System.out.println("DONE ok=" + app.ok.get() + " failed=" + app.failed.get());
-        System.out.flush();
-        System.exit(app.failed.get() == 0 ? 0 : 1);
+        app.tally.finish();
     }
 
-    private Background runClassic(final CloseableHttpClient client) throws InterruptedException {
-        Background background = options.backgroundUrl == null ? null : Background.start(new Background.Get() {
+    /** Returns the background requests' summary line, or null without them. */
+    private String runClassic(final CloseableHttpClient client) throws InterruptedException {
+        final String url = options.backgroundUrl;
+        BackgroundRequests background = url == null ? null : BackgroundRequests.start(new BackgroundRequests.Request() {
             @Override
-            public int status(String url) throws Exception {
+            public int send() throws Exception {
                 CloseableHttpResponse response = client.execute(Requests.build(new Options(), url, "GET"));
                 try {
                     EntityUtils.consume(response.getEntity());
@@ -82,7 +76,7 @@ public final class Apache4App {
                     response.close();
                 }
             }
-        }, options.backgroundUrl);
+        });
         for (int i = 0; i < options.total(); i++) {
             int n = i + 1;
             String method = options.methodFor(n);
@@ -98,10 +92,10 @@ public final class Apache4App {
             }
             pause(i);
         }
-        return background;
+        return background == null ? null : background.stop();
     }
 
-    private Background runAsync() throws Exception {
+    private String runAsync() throws Exception {
         HttpAsyncClientBuilder builder = HttpAsyncClients.custom().setDefaultRequestConfig(Requests.TIMEOUTS);
         if ("NONE".equals(options.redirect)) {
             builder.setRedirectStrategy(new NoRedirects());
@@ -113,13 +107,14 @@ public final class Apache4App {
         }
         final CloseableHttpAsyncClient client = builder.build();
         client.start();
-        Background background = options.backgroundUrl == null ? null : Background.start(new Background.Get() {
+        final String url = options.backgroundUrl;
+        BackgroundRequests background = url == null ? null : BackgroundRequests.start(new BackgroundRequests.Request() {
             @Override
-            public int status(String url) throws Exception {
+            public int send() throws Exception {
                 return Requests.status(client.execute(Requests.build(new Options(), url, "GET"), null)
                         .get(60, TimeUnit.SECONDS));
             }
-        }, options.backgroundUrl);
+        });
         final CountDownLatch done = new CountDownLatch(options.total());
         List<Future<HttpResponse>> sent = new ArrayList<Future<HttpResponse>>();
         for (int i = 0; i < options.total(); i++) {
@@ -157,8 +152,9 @@ public final class Apache4App {
         if (!done.await(120, TimeUnit.SECONDS)) {
             System.out.println("TIMEOUT waiting for " + done.getCount() + " async request(s)");
         }
+        String summary = background == null ? null : background.stop();
         client.close();
-        return background;
+        return summary;
     }
 
     private void pause(int i) throws InterruptedException {
@@ -175,12 +171,10 @@ public final class Apache4App {
         }
     }
 
-    private synchronized void report(int n, String method, int status, long bytes, Throwable error) {
-        (status >= 200 && status < 300 ? ok : failed).incrementAndGet();
+    private void report(int n, String method, int status, long bytes, Throwable error) {
         String line = "REQUEST " + n + " status=" + status + " method=" + method + " api=" + options.api;
-        line += error == null ? " bytes=" + bytes : " error=" + error.getClass().getName() + ": " + error.getMessage();
-        System.out.println(line);
-        System.out.flush();
+        tally.answered(status, line + (error == null ? " bytes=" + bytes
+                : " error=" + error.getClass().getName() + ": " + error.getMessage()));
     }
 
     /** HttpAsyncClient 4.1 has no switch to turn redirects off: a strategy that never follows one. */

@@ -1,13 +1,14 @@
 package dev.oauthagent.testapps.apache4app;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import dev.oauthagent.testapps.support.CommandLine;
 
 /** The command line, checked up front: an unknown option or value is an error that names the known ones. */
 final class Options {
-    private static final List<String> KNOWN = Arrays.asList("url", "requests", "pause-ms", "method", "header",
-            "api", "redirect", "body", "basic-auth", "await-each", "background-url");
+    private static final String KNOWN = "url|requests|pause-ms|method|header|api|redirect|body|basic-auth|await-each"
+            + "|background-url";
 
     final List<String> urls = new ArrayList<String>();
     int requests = 1;
@@ -24,14 +25,8 @@ final class Options {
 
     static Options parse(String[] args) {
         Options options = new Options();
-        for (String arg : args) {
-            int eq = arg.indexOf('=');
-            String name = arg.startsWith("--") && eq > 2 ? arg.substring(2, eq) : null;
-            if (name == null || !KNOWN.contains(name)) {
-                throw new IllegalArgumentException("unknown argument '" + arg + "': options are --" + String.join(
-                        "=, --", KNOWN) + "=");
-            }
-            options.set(name, arg.substring(eq + 1).trim());
+        for (Map.Entry<String, String> option : CommandLine.options(args, KNOWN)) {
+            options.set(option.getKey(), option.getValue());
         }
         if (options.urls.isEmpty()) {
             throw new IllegalArgumentException("--url is required, e.g. --url=http://127.0.0.1:9100/api/hello");
@@ -45,30 +40,27 @@ final class Options {
                 urls.add(value);
                 break;
             case "requests":
-                requests = Integer.parseInt(value);
+                requests = CommandLine.number(name, value, 1);
                 break;
             case "pause-ms":
-                pauseMillis = Long.parseLong(value);
+                pauseMillis = CommandLine.number(name, value, 0);
                 break;
             case "method":
-                method = oneOf(name, value, "GET", "POST", "ALTERNATE");
+                method = CommandLine.oneOf(name, value.toUpperCase(), "GET|POST|ALTERNATE");
                 break;
             case "header":
-                int colon = value.indexOf(':');
-                if (colon <= 0) {
-                    throw new IllegalArgumentException("--header '" + value + "' must look like 'Name: value'");
-                }
-                headerName = value.substring(0, colon).trim();
-                headerValue = value.substring(colon + 1).trim();
+                String[] header = CommandLine.header(name, value);
+                headerName = header[0];
+                headerValue = header[1];
                 break;
             case "api":
-                api = oneOf(name, value, "BUILDER", "DEFAULT_HTTP_CLIENT", "ASYNC");
+                api = CommandLine.oneOf(name, value.toUpperCase(), "BUILDER|DEFAULT_HTTP_CLIENT|ASYNC");
                 break;
             case "redirect":
-                redirect = oneOf(name, value, "DEFAULT", "LAX", "NONE");
+                redirect = CommandLine.oneOf(name, value.toUpperCase(), "DEFAULT|LAX|NONE");
                 break;
             case "body":
-                streamBody = "STREAM".equals(oneOf(name, value, "STRING", "STREAM"));
+                streamBody = "STREAM".equals(CommandLine.oneOf(name, value.toUpperCase(), "STRING|STREAM"));
                 break;
             case "basic-auth":
                 if (value.indexOf(':') <= 0) {
@@ -77,7 +69,7 @@ final class Options {
                 basicAuth = value;
                 break;
             case "await-each":
-                awaitEach = Boolean.parseBoolean(oneOf(name, value.toLowerCase(), "true", "false"));
+                awaitEach = CommandLine.bool(name, value);
                 break;
             default:
                 backgroundUrl = value;
@@ -86,7 +78,7 @@ final class Options {
 
     /** The method of the n-th request (1-based). */
     String methodFor(int n) {
-        return "ALTERNATE".equals(method) ? (n % 2 == 1 ? "GET" : "POST") : method;
+        return CommandLine.methodFor(method, n);
     }
 
     int total() {
@@ -96,15 +88,5 @@ final class Options {
     /** The URL of the i-th request (0-based): each URL in turn, --requests times. */
     String urlFor(int i) {
         return urls.get(i / requests);
-    }
-
-    private static String oneOf(String name, String value, String... allowed) {
-        String upper = value.toUpperCase();
-        for (String a : allowed) {
-            if (a.equalsIgnoreCase(upper)) {
-                return a;
-            }
-        }
-        throw new IllegalArgumentException("--" + name + " '" + value + "' must be one of " + Arrays.toString(allowed));
     }
 }

@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.atomic.AtomicInteger;
+import dev.oauthagent.testapps.support.BackgroundRequests;
+import dev.oauthagent.testapps.support.CommandLine;
+import dev.oauthagent.testapps.support.Tally;
 
 /**
  * An "unmodified app" on Apache HttpClient 5 that knows nothing about OAuth: one client (and one connection pool)
@@ -15,7 +17,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code --method} [GET (default), POST, ALTERNATE], {@code --header} [{@code Name: value} on every request],
  * {@code --interceptor-header} [{@code Name: value} added by a request interceptor of the app's, with addHeader],
  * {@code --default-header} [{@code Name: value} as the client's default header (setDefaultHeaders)],
- * {@code --minimal} [CLASSIC: true for {@code HttpClients.createMinimal()}, which follows no redirect],
+ * {@code --minimal} [true for {@code HttpClients.createMinimal()}, {@code HttpAsyncClients.createMinimal()}
+ * (ASYNC) or {@code createHttp2Minimal()} (H2), which follow no redirect],
  * {@code --mode} [CLASSIC (default): {@code HttpClients.custom()}; ASYNC: {@code HttpAsyncClients.custom()};
  * H2: {@code HttpAsyncClients.customHttp2()}], {@code --api} [CLASSIC: HANDLER (default, execute with a response
  * handler) or RESPONSE; async: SIMPLE (default, SimpleHttpRequest) or PRODUCER (SimpleRequestProducer)],
@@ -32,38 +35,27 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class Apache5App {
     static final String POST_BODY = "{\"message\":\"hello from an Apache HttpClient 5 app\"}";
-    private static final long BACKGROUND_PAUSE_MILLIS = 100;
 
     private final AppOptions options;
-    private final AtomicInteger ok = new AtomicInteger();
-    private final AtomicInteger failed = new AtomicInteger();
+    private final Tally tally = new Tally();
 
     private Apache5App(AppOptions options) {
         this.options = options;
     }
 
     public static void main(String[] args) throws Exception {
-        AppOptions options;
-        try {
-            options = AppOptions.parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println("apache5-app: " + e.getMessage());
-            System.exit(2);
-            return;
-        }
+        AppOptions options = CommandLine.parseOrExit("apache5-app", () -> AppOptions.parse(args));
         Apache5App app = new Apache5App(options);
-        int exit;
         try (Sender sender = "CLASSIC".equals(options.mode) ? new ClassicSender(options) : new AsyncSender(options)) {
-            Background background = options.backgroundUrl == null ? null : Background.start(sender, options.backgroundUrl);
+            BackgroundRequests background = options.backgroundUrl == null ? null
+                    : BackgroundRequests.start(() -> sender.send(options.backgroundUrl, "GET").join().status());
             app.run(sender);
             if (background != null) {
-                System.out.println(background.stop());
+                Tally.print(background.stop());
             }
-            System.out.println("DONE ok=" + app.ok.get() + " failed=" + app.failed.get());
-            System.out.flush();
-            exit = app.failed.get() == 0 ? 0 : 1;
+            Tally.print(app.tally.done());
         }
-        System.exit(exit);
+        System.exit(app.tally.exitCode());
     }
 
     private void run(Sender sender) throws InterruptedException {
@@ -88,66 +80,15 @@ public final class Apache5App {
         CompletableFuture.allOf(all.toArray(new CompletableFuture<?>[0])).join();
     }
 
-    private synchronized void report(int n, String method, Sender.Outcome outcome, Throwable error) {
+    private void report(int n, String method, Sender.Outcome outcome, Throwable error) {
         String line = "REQUEST " + n;
         if (error != null) {
             Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-            failed.incrementAndGet();
-            line += " status=-1 method=" + method + " mode=" + options.mode.toLowerCase() + " error="
-                    + cause.getClass().getName() + ": " + cause.getMessage();
+            tally.failed(line + " status=-1 method=" + method + " mode=" + options.mode.toLowerCase() + " error="
+                    + cause.getClass().getName() + ": " + cause.getMessage());
         } else {
-            (outcome.status() >= 200 && outcome.status() < 300 ? ok : failed).incrementAndGet();
-            line += " status=" + outcome.status() + " method=" + method + " mode=" + options.mode.toLowerCase()
-                    + " version=" + outcome.version() + " bytes=" + outcome.bytes();
-        }
-        System.out.println(line);
-        System.out.flush();
-    }
-
-    /** A second thread's GETs with the same client (and pool), every 100 ms until stopped; counts the answers. */
-    private static final class Background implements Runnable {
-        private final Sender sender;
-        private final String url;
-        private final AtomicInteger ok = new AtomicInteger();
-        private final AtomicInteger failed = new AtomicInteger();
-        private volatile boolean stopped;
-        private Thread thread;
-
-        private Background(Sender sender, String url) {
-            this.sender = sender;
-            this.url = url;
-        }
-
-        static Background start(Sender sender, String url) {
-            Background background = new Background(sender, url);
-            background.thread = new Thread(background, "background-requests");
-            background.thread.setDaemon(true);
-            background.thread.start();
-            return background;
-        }
-
-        @Override
-        public void run() {
-            while (!stopped) {
-                try {
-                    int status = sender.send(url, "GET").join().status();
-                    (status >= 200 && status < 300 ? ok : failed).incrementAndGet();
-                } catch (RuntimeException e) {
-                    failed.incrementAndGet();
-                }
-                try {
-                    Thread.sleep(BACKGROUND_PAUSE_MILLIS);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        }
-
-        /** Stops the loop (after its request in flight) and returns {@code BACKGROUND ok=<n> failed=<m>}. */
-        String stop() throws InterruptedException {
-            stopped = true;
-            thread.join(10_000);
-            return "BACKGROUND ok=" + ok.get() + " failed=" + failed.get();
+            tally.answered(outcome.status(), line + " status=" + outcome.status() + " method=" + method + " mode="
+                    + options.mode.toLowerCase() + " version=" + outcome.version() + " bytes=" + outcome.bytes());
         }
     }
 }

@@ -2,6 +2,8 @@ package dev.oauthagent.testapps.apache5app;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import dev.oauthagent.testapps.support.CommandLine;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpRequestInterceptor;
 import org.apache.hc.core5.http.message.BasicHeader;
@@ -30,20 +32,16 @@ final class AppOptions {
     String backgroundUrl;
     int maxConnections;
     boolean streamBody;
-    /** CLASSIC only: {@code HttpClients.createMinimal()} (no exec chain: no redirects, retries or interceptors). */
+    /**
+     * {@code HttpClients.createMinimal()}, {@code HttpAsyncClients.createMinimal()} (ASYNC) or
+     * {@code createHttp2Minimal()} (H2): no exec chain (no redirects, retries or interceptors).
+     */
     boolean minimal;
 
     static AppOptions parse(String[] args) {
         AppOptions options = new AppOptions();
-        for (String arg : args) {
-            int eq = arg.indexOf('=');
-            String name = eq < 0 ? arg : arg.substring(0, eq);
-            String value = eq < 0 ? "" : arg.substring(eq + 1).trim();
-            if (!name.matches("--(" + KNOWN + ")")) {
-                throw new IllegalArgumentException("unknown argument '" + arg + "': options are --"
-                        + KNOWN.replace("|", ", --"));
-            }
-            options.set(name.substring(2), value);
+        for (Map.Entry<String, String> option : CommandLine.options(args, KNOWN)) {
+            options.set(option.getKey(), option.getValue());
         }
         if (options.urls.isEmpty()) {
             throw new IllegalArgumentException("--url is required, e.g. --url=http://127.0.0.1:9100/api/hello");
@@ -57,29 +55,33 @@ final class AppOptions {
     private void set(String name, String value) {
         switch (name) {
             case "url" -> urls.add(value);
-            case "requests" -> requests = number(name, value, 1);
-            case "pause-ms" -> pauseMillis = number(name, value, 0);
-            case "method" -> method = oneOf(name, value.toUpperCase(), "GET|POST|ALTERNATE");
+            case "requests" -> requests = CommandLine.number(name, value, 1);
+            case "pause-ms" -> pauseMillis = CommandLine.number(name, value, 0);
+            case "method" -> method = CommandLine.oneOf(name, value.toUpperCase(), "GET|POST|ALTERNATE");
             case "header" -> {
-                headerName = headerName(name, value);
-                headerValue = value.substring(value.indexOf(':') + 1).trim();
+                String[] header = CommandLine.header(name, value);
+                headerName = header[0];
+                headerValue = header[1];
             }
             case "interceptor-header" -> {
-                interceptorHeaderName = headerName(name, value);
-                interceptorHeaderValue = value.substring(value.indexOf(':') + 1).trim();
+                String[] header = CommandLine.header(name, value);
+                interceptorHeaderName = header[0];
+                interceptorHeaderValue = header[1];
             }
             case "default-header" -> {
-                defaultHeaderName = headerName(name, value);
-                defaultHeaderValue = value.substring(value.indexOf(':') + 1).trim();
+                String[] header = CommandLine.header(name, value);
+                defaultHeaderName = header[0];
+                defaultHeaderValue = header[1];
             }
-            case "mode" -> mode = oneOf(name, value.toUpperCase(), "CLASSIC|ASYNC|H2");
-            case "redirect" -> followRedirects = "FOLLOW".equals(oneOf(name, value.toUpperCase(), "FOLLOW|NONE"));
-            case "api" -> api = oneOf(name, value.toUpperCase(), "HANDLER|RESPONSE|SIMPLE|PRODUCER");
-            case "await-each" -> awaitEach = Boolean.parseBoolean(oneOf(name, value.toLowerCase(), "true|false"));
+            case "mode" -> mode = CommandLine.oneOf(name, value.toUpperCase(), "CLASSIC|ASYNC|H2");
+            case "redirect" -> followRedirects = "FOLLOW".equals(CommandLine.oneOf(name, value.toUpperCase(),
+                    "FOLLOW|NONE"));
+            case "api" -> api = CommandLine.oneOf(name, value.toUpperCase(), "HANDLER|RESPONSE|SIMPLE|PRODUCER");
+            case "await-each" -> awaitEach = CommandLine.bool(name, value);
             case "background-url" -> backgroundUrl = value;
-            case "max-connections" -> maxConnections = number(name, value, 1);
-            case "minimal" -> minimal = Boolean.parseBoolean(oneOf(name, value.toLowerCase(), "true|false"));
-            case "body" -> streamBody = "STREAM".equals(oneOf(name, value.toUpperCase(), "STRING|STREAM"));
+            case "max-connections" -> maxConnections = CommandLine.number(name, value, 1);
+            case "minimal" -> minimal = CommandLine.bool(name, value);
+            case "body" -> streamBody = "STREAM".equals(CommandLine.oneOf(name, value.toUpperCase(), "STRING|STREAM"));
             default -> throw new IllegalStateException(name);
         }
     }
@@ -97,7 +99,7 @@ final class AppOptions {
 
     /** The method of the n-th request (1-based). */
     String methodFor(int n) {
-        return "ALTERNATE".equals(method) ? (n % 2 == 1 ? "GET" : "POST") : method;
+        return CommandLine.methodFor(method, n);
     }
 
     /** The URL of the i-th request (0-based): each URL in turn, {@code --requests} times. */
@@ -107,34 +109,5 @@ final class AppOptions {
 
     int total() {
         return urls.size() * requests;
-    }
-
-    private static String headerName(String option, String value) {
-        int colon = value.indexOf(':');
-        if (colon <= 0) {
-            throw new IllegalArgumentException("--" + option + " '" + value + "' must look like 'Name: value'");
-        }
-        return value.substring(0, colon).trim();
-    }
-
-    private static String oneOf(String option, String value, String choices) {
-        if (!value.matches(choices)) {
-            throw new IllegalArgumentException("--" + option + " '" + value + "' must be one of "
-                    + choices.replace("|", ", "));
-        }
-        return value;
-    }
-
-    private static int number(String option, String value, int minimum) {
-        try {
-            int number = Integer.parseInt(value);
-            if (number >= minimum) {
-                return number;
-            }
-        } catch (NumberFormatException e) {
-            // below
-        }
-        throw new IllegalArgumentException("--" + option + " '" + value + "' must be a whole number of at least "
-                + minimum);
     }
 }

@@ -22,6 +22,8 @@ import org.apache.hc.core5.util.Timeout;
  * The async client: {@code HttpAsyncClients.custom()} (HTTP/1.1, or HTTP/2 where TLS negotiates it; one pooling
  * connection manager) or {@code HttpAsyncClients.customHttp2()} (HTTP/2 only: h2c with prior knowledge over http),
  * sending {@code SimpleHttpRequest}s, or the same through {@code SimpleRequestProducer}/{@code SimpleResponseConsumer}.
+ * With {@code --minimal}: {@code HttpAsyncClients.createMinimal()} or {@code createHttp2Minimal()} (no exec chain:
+ * no redirects, retries, request configuration, default headers or interceptors).
  */
 final class AsyncSender implements Sender {
     private final AppOptions options;
@@ -31,7 +33,10 @@ final class AsyncSender implements Sender {
         this.options = options;
         RequestConfig config = RequestConfig.custom().setResponseTimeout(Timeout.ofSeconds(60))
                 .setConnectTimeout(Timeout.ofSeconds(5)).setRedirectsEnabled(options.followRedirects).build();
-        if ("H2".equals(options.mode)) {
+        if (options.minimal) {
+            this.client = "H2".equals(options.mode) ? HttpAsyncClients.createHttp2Minimal()
+                    : HttpAsyncClients.createMinimal();
+        } else if ("H2".equals(options.mode)) {
             H2AsyncClientBuilder builder = HttpAsyncClients.customHttp2().setDefaultRequestConfig(config)
                     .setDefaultHeaders(options.defaultHeaders());
             if (options.interceptor() != null) {

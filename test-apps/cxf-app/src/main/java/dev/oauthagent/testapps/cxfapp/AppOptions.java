@@ -1,5 +1,6 @@
 package dev.oauthagent.testapps.cxfapp;
 
+import dev.oauthagent.testapps.support.CommandLine;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -18,22 +19,17 @@ import java.util.Map;
 record AppOptions(List<String> urls, int requests, long pauseMillis, String method, String header, Boolean autoRedirect,
         boolean relativeRedirects, String backgroundUrl) {
 
-    private static final List<String> NAMES = List.of("url", "requests", "pause-ms", "method", "header", "auto-redirect",
-            "relative-redirects", "background-url");
+    private static final String NAMES = "url|requests|pause-ms|method|header|auto-redirect|relative-redirects"
+            + "|background-url";
 
     static AppOptions parse(String[] args) {
         List<String> urls = new ArrayList<>();
         Map<String, String> given = new HashMap<>();
-        for (String arg : args) {
-            int equals = arg.indexOf('=');
-            String name = equals > 2 && arg.startsWith("--") ? arg.substring(2, equals) : "";
-            if (!NAMES.contains(name)) {
-                throw new IllegalArgumentException("unknown argument '" + arg + "': options are --" + String.join(", --", NAMES));
-            }
-            if (name.equals("url")) {
-                urls.add(arg.substring(equals + 1));
+        for (Map.Entry<String, String> option : CommandLine.options(args, NAMES)) {
+            if (option.getKey().equals("url")) {
+                urls.add(option.getValue());
             } else {
-                given.put(name, arg.substring(equals + 1));
+                given.put(option.getKey(), option.getValue());
             }
         }
         if (urls.isEmpty()) {
@@ -44,13 +40,13 @@ record AppOptions(List<String> urls, int requests, long pauseMillis, String meth
             throw new IllegalArgumentException("--method '" + method + "': a SOAP call over HTTP is a POST, the only method");
         }
         String header = given.get("header");
-        if (header != null && header.indexOf(':') <= 0) {
-            throw new IllegalArgumentException("--header '" + header + "' must look like 'Name: value'");
+        if (header != null) {
+            CommandLine.header("header", header);
         }
         String autoRedirect = given.get("auto-redirect");
-        return new AppOptions(List.copyOf(urls), (int) count(given, "requests", 1), count(given, "pause-ms", 0), method,
-                header, autoRedirect == null ? null : bool("auto-redirect", autoRedirect),
-                bool("relative-redirects", given.getOrDefault("relative-redirects", "false")), given.get("background-url"));
+        return new AppOptions(List.copyOf(urls), count(given, "requests", 1), count(given, "pause-ms", 0), method,
+                header, autoRedirect == null ? null : CommandLine.bool("auto-redirect", autoRedirect),
+                CommandLine.bool("relative-redirects", given.getOrDefault("relative-redirects", "false")), given.get("background-url"));
     }
 
     /** The address of the n-th call (1-based). */
@@ -62,23 +58,7 @@ record AppOptions(List<String> urls, int requests, long pauseMillis, String meth
         return urls.size() * requests;
     }
 
-    private static long count(Map<String, String> given, String name, long minimum) {
-        String value = given.getOrDefault(name, String.valueOf(minimum));
-        try {
-            long parsed = Long.parseLong(value);
-            if (parsed >= minimum) {
-                return parsed;
-            }
-        } catch (NumberFormatException e) {
-            // the message below says what is expected
-        }
-        throw new IllegalArgumentException("--" + name + " '" + value + "' must be a whole number, at least " + minimum);
-    }
-
-    private static boolean bool(String name, String value) {
-        if (!value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
-            throw new IllegalArgumentException("--" + name + " '" + value + "' must be true or false");
-        }
-        return Boolean.parseBoolean(value);
+    private static int count(Map<String, String> given, String name, int minimum) {
+        return CommandLine.number(name, given.getOrDefault(name, String.valueOf(minimum)), minimum);
     }
 }

@@ -1,5 +1,8 @@
 package dev.oauthagent.testapps.cxfapp;
 
+import dev.oauthagent.testapps.support.BackgroundRequests;
+import dev.oauthagent.testapps.support.CommandLine;
+import dev.oauthagent.testapps.support.Tally;
 import jakarta.xml.ws.BindingProvider;
 import jakarta.xml.ws.Service;
 import jakarta.xml.ws.WebServiceException;
@@ -9,7 +12,6 @@ import java.io.IOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import javax.xml.namespace.QName;
 import org.apache.cxf.frontend.ClientProxy;
 import org.apache.cxf.transport.http.HTTPConduit;
@@ -39,31 +41,24 @@ public final class CxfApp {
     private static final QName SERVICE = new QName(Notes.NAMESPACE, "NotesService");
     private static final QName PORT = new QName(Notes.NAMESPACE, "NotesPort");
     private static final int CONNECT_TIMEOUT_MS = 5000;
+    private static final int HTTP_OK = 200;
     /** Long enough for a test origin that holds its answer back while the agent's tokens rotate. */
     private static final int RECEIVE_TIMEOUT_MS = 60000;
 
     private final AppOptions options;
     private final Map<String, Notes> ports = new HashMap<>();
-    private int ok;
-    private int failed;
+    private final Tally tally = new Tally();
 
     private CxfApp(AppOptions options) {
         this.options = options;
     }
 
     public static void main(String[] args) throws InterruptedException {
-        AppOptions options;
-        try {
-            options = AppOptions.parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println("cxf-app: " + e.getMessage());
-            System.exit(2);
-            return;
-        }
+        AppOptions options = CommandLine.parseOrExit("cxf-app", () -> AppOptions.parse(args));
         CxfApp app = new CxfApp(options);
         System.out.println("CXF conduit=" + ClientProxy.getClient(app.port(options.urlOf(1))).getConduit().getClass().getName());
-        Background background = options.backgroundUrl() == null ? null
-                : Background.start(app.port(options.backgroundUrl()));
+        BackgroundRequests background = options.backgroundUrl() == null ? null
+                : BackgroundRequests.start(backgroundCall(app.port(options.backgroundUrl())));
         for (int n = 1; n <= options.total(); n++) {
             app.call(n);
             if (n < options.total() && options.pauseMillis() > 0) {
@@ -71,11 +66,9 @@ public final class CxfApp {
             }
         }
         if (background != null) {
-            System.out.println(background.summary());
+            Tally.print(background.stop());
         }
-        System.out.println("DONE ok=" + app.ok + " failed=" + app.failed);
-        System.out.flush();
-        System.exit(app.failed == 0 ? 0 : 1);
+        app.tally.finish();
     }
 
     /** One port per address, as an application keeps one per service it calls. */
@@ -108,13 +101,11 @@ public final class CxfApp {
         try {
             port.record("note " + n);
             int status = responseCode(port);
-            count(status >= 200 && status < 300);
-            print("REQUEST " + n + " status=" + status + " method=POST");
+            tally.answered(status, "REQUEST " + n + " status=" + status + " method=POST");
         } catch (WebServiceException e) {
-            count(false);
             Throwable cause = ioCause(e);
             int status = cause instanceof HTTPException refused ? refused.getResponseCode() : responseCode(port);
-            print("REQUEST " + n + " status=" + status + " method=POST wrapper=" + e.getClass().getName() + " error="
+            tally.failed("REQUEST " + n + " status=" + status + " method=POST wrapper=" + e.getClass().getName() + " error="
                     + cause.getClass().getName() + ": " + oneLine(cause.getMessage()));
         }
     }
@@ -141,56 +132,11 @@ public final class CxfApp {
         return message == null ? null : message.replaceAll("\\s*\\R\\s*", " ");
     }
 
-    private synchronized void count(boolean success) {
-        if (success) {
-            ok++;
-        } else {
-            failed++;
-        }
-    }
-
-    private static synchronized void print(String line) {
-        System.out.println(line);
-        System.out.flush();
-    }
-
-    /** Calls one address every 100 ms until the program ends, as a busy application's other thread would. */
-    private static final class Background implements Runnable {
-        private final Notes port;
-        private final AtomicInteger ok = new AtomicInteger();
-        private final AtomicInteger failed = new AtomicInteger();
-
-        private Background(Notes port) {
-            this.port = port;
-        }
-
-        static Background start(Notes port) {
-            Background background = new Background(port);
-            Thread thread = new Thread(background, "background-calls");
-            thread.setDaemon(true);
-            thread.start();
-            return background;
-        }
-
-        @Override
-        public void run() {
-            while (true) {
-                try {
-                    port.record("background");
-                    ok.incrementAndGet();
-                } catch (WebServiceException e) {
-                    failed.incrementAndGet();
-                }
-                try {
-                    Thread.sleep(100);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        }
-
-        String summary() {
-            return "BACKGROUND ok=" + ok.get() + " failed=" + failed.get();
-        }
+    /** One call of {@code port}, for the background requests: one that returns was answered with a 2xx. */
+    private static BackgroundRequests.Request backgroundCall(Notes port) {
+        return () -> {
+            port.record("background");
+            return HTTP_OK;
+        };
     }
 }

@@ -1,5 +1,8 @@
 package dev.oauthagent.testapps.feignretrofitapp;
 
+import dev.oauthagent.testapps.support.BackgroundRequests;
+import dev.oauthagent.testapps.support.CommandLine;
+import dev.oauthagent.testapps.support.Tally;
 import java.util.Collections;
 
 /**
@@ -24,34 +27,26 @@ public final class FeignRetrofitApp {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        AppOptions options;
-        try {
-            options = AppOptions.parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println("feign-retrofit-app: " + e.getMessage());
-            System.exit(2);
-            return;
-        }
-        Sender sender = sender(options);
-        System.out.println("FRAMEWORK client=" + options.client() + " libraries=" + sender.libraries());
-        Background background = options.backgroundUrl() == null ? null
-                : Background.start(sender, options.backgroundUrl());
-        int ok = 0;
+        final AppOptions options = CommandLine.parseOrExit("feign-retrofit-app", () -> AppOptions.parse(args));
+        final Sender sender = sender(options);
+        Tally.print("FRAMEWORK client=" + options.client() + " libraries=" + sender.libraries());
+        BackgroundRequests background = options.backgroundUrl() == null ? null : BackgroundRequests.start(
+                () -> sender.send("GET", options.backgroundUrl(), Collections.<String, String>emptyMap()).status);
+        Tally tally = new Tally();
         int total = options.urls().size() * options.requests();
         for (int i = 0; i < total; i++) {
             String url = options.urls().get(i / options.requests());
-            ok += send(sender, options, i + 1, url) ? 1 : 0;
+            send(sender, options, i + 1, url, tally);
             if (i + 1 < total && options.pauseMillis() > 0) {
                 Thread.sleep(options.pauseMillis());
             }
         }
         if (background != null) {
-            System.out.println(background.summary());
+            Tally.print(background.stop());
         }
-        System.out.println("DONE ok=" + ok + " failed=" + (total - ok));
-        System.out.flush();
+        Tally.print(tally.done());
         sender.close();
-        System.exit(ok == total ? 0 : 1);
+        System.exit(tally.exitCode());
     }
 
     private static Sender sender(AppOptions options) {
@@ -65,69 +60,16 @@ public final class FeignRetrofitApp {
         }
     }
 
-    /** Sends request {@code n} and prints its line; true for a 2xx. */
-    private static boolean send(Sender sender, AppOptions options, int n, String url) {
+    /** Sends request {@code n} and prints its line. */
+    private static void send(Sender sender, AppOptions options, int n, String url, Tally tally) {
         String method = options.method();
         try {
             Sender.Reply reply = sender.send(method, url, options.headers());
-            System.out.println("REQUEST " + n + " status=" + reply.status + " method=" + method + " bytes=" + reply.bytes);
-            return reply.status >= 200 && reply.status < 300;
+            tally.answered(reply.status, "REQUEST " + n + " status=" + reply.status + " method=" + method + " bytes="
+                    + reply.bytes);
         } catch (Exception e) {
-            System.out.println("REQUEST " + n + " status=-1 method=" + method + " error=" + e.getClass().getName()
-                    + ": " + e.getMessage());
-            return false;
-        } finally {
-            System.out.flush();
-        }
-    }
-
-    /** GETs one URL every 100 ms until the program ends, as a busy application's other thread would. */
-    private static final class Background implements Runnable {
-        private final Sender sender;
-        private final String url;
-        private int ok;
-        private int failed;
-
-        private Background(Sender sender, String url) {
-            this.sender = sender;
-            this.url = url;
-        }
-
-        static Background start(Sender sender, String url) {
-            Background background = new Background(sender, url);
-            Thread thread = new Thread(background, "background-requests");
-            thread.setDaemon(true);
-            thread.start();
-            return background;
-        }
-
-        @Override
-        public void run() {
-            while (true) {
-                boolean success;
-                try {
-                    int status = sender.send("GET", url, Collections.<String, String>emptyMap()).status;
-                    success = status >= 200 && status < 300;
-                } catch (Exception e) {
-                    success = false;
-                }
-                synchronized (this) {
-                    if (success) {
-                        ok++;
-                    } else {
-                        failed++;
-                    }
-                }
-                try {
-                    Thread.sleep(100);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        }
-
-        synchronized String summary() {
-            return "BACKGROUND ok=" + ok + " failed=" + failed;
+            tally.failed("REQUEST " + n + " status=-1 method=" + method + " error=" + e.getClass().getName() + ": "
+                    + e.getMessage());
         }
     }
 }

@@ -1,7 +1,8 @@
 package dev.oauthagent.testapps.httpclientapp;
 
+import dev.oauthagent.testapps.support.CommandLine;
+import dev.oauthagent.testapps.support.EnvOptions;
 import java.net.http.HttpClient;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -20,7 +21,7 @@ final class AppOptions {
     private final boolean awaitEach;
     private String backgroundUrl;
 
-    private AppOptions(List<String> urls, int requests, long pauseMillis, String method, String header, String mode,
+    private AppOptions(List<String> urls, int requests, long pauseMillis, String method, String[] header, String mode,
             HttpClient.Redirect redirect, boolean streamBody, String basicAuth, boolean awaitEach) {
         this.urls = List.copyOf(urls);
         this.awaitEach = awaitEach;
@@ -31,66 +32,27 @@ final class AppOptions {
         this.requests = requests;
         this.pauseMillis = pauseMillis;
         this.method = method;
-        if (header == null) {
-            this.headerName = null;
-            this.headerValue = null;
-        } else {
-            int colon = header.indexOf(':');
-            if (colon <= 0) {
-                throw new IllegalArgumentException("--header (or APP_HEADER) '" + header
-                        + "' must look like 'Name: value'");
-            }
-            this.headerName = header.substring(0, colon).trim();
-            this.headerValue = header.substring(colon + 1).trim();
-        }
+        this.headerName = header == null ? null : header[0];
+        this.headerValue = header == null ? null : header[1];
     }
 
     static AppOptions parse(String[] args, Map<String, String> env) {
-        for (String arg : args) {
-            if (!arg.matches("--(url|requests|pause-ms|method|header|mode|redirect|body|basic-auth|await-each|background-url)=.*")) {
-                throw new IllegalArgumentException("unknown argument '" + arg + "': options are --url, --requests,"
-                        + " --pause-ms, --method, --header, --mode, --redirect, --body, --basic-auth, --await-each,"
-                        + " --background-url");
-            }
-        }
-        List<String> urls = urls(args, env);
-        String method = orDefault(value(args, env, "method", "APP_METHOD"), "GET").toUpperCase();
-        if (!method.matches("GET|POST|ALTERNATE")) {
-            throw new IllegalArgumentException("--method (or APP_METHOD) '" + method
-                    + "' must be GET, POST or ALTERNATE");
-        }
-        String mode = orDefault(value(args, env, "mode", "APP_MODE"), "SYNC").toUpperCase();
-        if (!mode.matches("SYNC|ASYNC|BOTH")) {
-            throw new IllegalArgumentException("--mode (or APP_MODE) '" + mode + "' must be SYNC, ASYNC or BOTH");
-        }
-        String redirect = orDefault(value(args, env, "redirect", "APP_REDIRECT"), "NORMAL").toUpperCase();
-        if (!redirect.matches("NORMAL|ALWAYS|NEVER")) {
-            throw new IllegalArgumentException("--redirect (or APP_REDIRECT) '" + redirect
-                    + "' must be NORMAL, ALWAYS or NEVER");
-        }
-        String body = orDefault(value(args, env, "body", "APP_BODY"), "STRING").toUpperCase();
-        if (!body.matches("STRING|STREAM")) {
-            throw new IllegalArgumentException("--body (or APP_BODY) '" + body + "' must be STRING or STREAM");
-        }
-        String basicAuth = value(args, env, "basic-auth", "APP_BASIC_AUTH");
+        EnvOptions given = new EnvOptions(args, env,
+                "url|requests|pause-ms|method|header|mode|redirect|body|basic-auth|await-each|background-url");
+        String basicAuth = given.value("basic-auth");
         if (basicAuth != null && basicAuth.indexOf(':') <= 0) {
             throw new IllegalArgumentException("--basic-auth (or APP_BASIC_AUTH) must look like 'user:password'");
         }
-        String awaitEach = orDefault(value(args, env, "await-each", "APP_AWAIT_EACH"), "false").toLowerCase();
-        if (!awaitEach.matches("true|false")) {
-            throw new IllegalArgumentException("--await-each (or APP_AWAIT_EACH) '" + awaitEach
-                    + "' must be true or false");
-        }
-        AppOptions options = new AppOptions(urls,
-                number(orDefault(value(args, env, "requests", "APP_REQUESTS"), "1"), "--requests (or APP_REQUESTS)", 1),
-                number(orDefault(value(args, env, "pause-ms", "APP_PAUSE_MS"), "0"), "--pause-ms (or APP_PAUSE_MS)", 0),
-                method, value(args, env, "header", "APP_HEADER"), mode, HttpClient.Redirect.valueOf(redirect),
-                "STREAM".equals(body), basicAuth, Boolean.parseBoolean(awaitEach));
-        options.backgroundUrl = value(args, env, "background-url", "APP_BACKGROUND_URL");
+        AppOptions options = new AppOptions(given.urls(), given.number("requests", 1, 1),
+                given.number("pause-ms", 0, 0), given.choice("method", "GET", "GET|POST|ALTERNATE"),
+                given.header("header"), given.choice("mode", "SYNC", "SYNC|ASYNC|BOTH"),
+                HttpClient.Redirect.valueOf(given.choice("redirect", "NORMAL", "NORMAL|ALWAYS|NEVER")),
+                "STREAM".equals(given.choice("body", "STRING", "STRING|STREAM")), basicAuth,
+                given.bool("await-each", false));
+        options.backgroundUrl = given.value("background-url");
         return options;
     }
 
-    /** A URL a second thread requests again and again while the main requests run, or null for none. */
     String backgroundUrl() {
         return backgroundUrl;
     }
@@ -115,10 +77,7 @@ final class AppOptions {
 
     /** The method of the n-th request (1-based). */
     String methodFor(int n) {
-        if ("ALTERNATE".equals(method)) {
-            return n % 2 == 1 ? "GET" : "POST";
-        }
-        return method;
+        return CommandLine.methodFor(method, n);
     }
 
     /** SYNC: one request after another; ASYNC: all at once with sendAsync; BOTH: SYNC, then ASYNC. */
@@ -151,49 +110,5 @@ final class AppOptions {
 
     String headerValue() {
         return headerValue;
-    }
-
-    private static List<String> urls(String[] args, Map<String, String> env) {
-        List<String> urls = new ArrayList<>();
-        for (String arg : args) {
-            if (arg.startsWith("--url=") && !arg.substring("--url=".length()).isBlank()) {
-                urls.add(arg.substring("--url=".length()).trim());
-            }
-        }
-        String fromEnv = env.get("APP_URL");
-        if (urls.isEmpty() && fromEnv != null && !fromEnv.isBlank()) {
-            urls.add(fromEnv.trim());
-        }
-        if (urls.isEmpty()) {
-            throw new IllegalArgumentException("--url (or APP_URL) is required, e.g. --url=http://127.0.0.1:9100/api/hello");
-        }
-        return urls;
-    }
-
-    private static String value(String[] args, Map<String, String> env, String option, String variable) {
-        String prefix = "--" + option + "=";
-        for (String arg : args) {
-            if (arg.startsWith(prefix)) {
-                return arg.substring(prefix.length());
-            }
-        }
-        return env.get(variable);
-    }
-
-    private static String orDefault(String value, String fallback) {
-        return value == null || value.trim().isEmpty() ? fallback : value.trim();
-    }
-
-    private static int number(String value, String what, int minimum) {
-        int number;
-        try {
-            number = Integer.parseInt(value);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(what + " '" + value + "' is not a whole number");
-        }
-        if (number < minimum) {
-            throw new IllegalArgumentException(what + " must be at least " + minimum + ", got " + number);
-        }
-        return number;
     }
 }

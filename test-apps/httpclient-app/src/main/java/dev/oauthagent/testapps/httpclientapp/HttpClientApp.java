@@ -1,5 +1,8 @@
 package dev.oauthagent.testapps.httpclientapp;
 
+import dev.oauthagent.testapps.support.BackgroundRequests;
+import dev.oauthagent.testapps.support.CommandLine;
+import dev.oauthagent.testapps.support.Tally;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,7 +18,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * An "unmodified app" on {@link java.net.http.HttpClient} that knows nothing about OAuth: sequential
@@ -45,14 +47,14 @@ public final class HttpClientApp {
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
     /** Long enough for a test origin that holds its answer back while the agent's tokens rotate. */
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration BACKGROUND_TIMEOUT = Duration.ofSeconds(5);
     /** The response body is read and counted, never kept; a larger one counts as a failed request. */
     private static final long MAX_BODY_BYTES = 1024 * 1024;
     private static final String POST_BODY = "{\"message\":\"hello from an HttpClient app\"}";
 
     private final AppOptions options;
     private final HttpClient client;
-    private final AtomicInteger ok = new AtomicInteger();
-    private final AtomicInteger failed = new AtomicInteger();
+    private final Tally tally = new Tally();
 
     private HttpClientApp(AppOptions options) {
         this.options = options;
@@ -65,17 +67,10 @@ public final class HttpClientApp {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        AppOptions options;
-        try {
-            options = AppOptions.parse(args, System.getenv());
-        } catch (IllegalArgumentException e) {
-            System.err.println("httpclient-app: " + e.getMessage());
-            System.exit(2);
-            return;
-        }
+        AppOptions options = CommandLine.parseOrExit("httpclient-app", () -> AppOptions.parse(args, System.getenv()));
         HttpClientApp app = new HttpClientApp(options);
         BackgroundRequests background = options.backgroundUrl() == null ? null
-                : BackgroundRequests.start(app.client, options.backgroundUrl());
+                : BackgroundRequests.start(app.backgroundGet(options.backgroundUrl()));
         int next = 1;
         if (options.runsSync()) {
             next = app.runSync(next);
@@ -84,11 +79,9 @@ public final class HttpClientApp {
             app.runAsyncBurst(next);
         }
         if (background != null) {
-            System.out.println(background.summary());
+            Tally.print(background.stop());
         }
-        System.out.println("DONE ok=" + app.ok.get() + " failed=" + app.failed.get());
-        System.out.flush();
-        System.exit(app.failed.get() == 0 ? 0 : 1);
+        app.tally.finish();
     }
 
     /** @return the number of the next request */
@@ -176,16 +169,16 @@ public final class HttpClientApp {
         report(n, method, mode, status, " bytes=" + bytes, error);
     }
 
-    private synchronized void report(int n, String method, String mode, int status, String details, Throwable error) {
-        if (status >= 200 && status < 300) {
-            ok.incrementAndGet();
-        } else {
-            failed.incrementAndGet();
-        }
+    private void report(int n, String method, String mode, int status, String details, Throwable error) {
         String line = "REQUEST " + n + " status=" + status + " method=" + method + " mode=" + mode;
-        line += error == null ? details : " error=" + error.getClass().getName() + ": " + error.getMessage();
-        System.out.println(line);
-        System.out.flush();
+        tally.answered(status, line + (error == null ? details
+                : " error=" + error.getClass().getName() + ": " + error.getMessage()));
+    }
+
+    /** A plain GET of {@code url} (without the main requests' {@code --header}), for the background requests. */
+    private BackgroundRequests.Request backgroundGet(String url) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(BACKGROUND_TIMEOUT).GET().build();
+        return () -> client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     private static long drain(InputStream body) throws IOException {

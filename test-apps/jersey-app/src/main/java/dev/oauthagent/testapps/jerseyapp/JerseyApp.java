@@ -1,5 +1,8 @@
 package dev.oauthagent.testapps.jerseyapp;
 
+import dev.oauthagent.testapps.support.BackgroundRequests;
+import dev.oauthagent.testapps.support.CommandLine;
+import dev.oauthagent.testapps.support.Tally;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.client.Client;
 import jakarta.ws.rs.client.ClientBuilder;
@@ -9,7 +12,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.glassfish.jersey.apache5.connector.Apache5ConnectorProvider;
 import org.glassfish.jersey.client.ClientConfig;
 import org.glassfish.jersey.client.ClientProperties;
@@ -38,8 +40,7 @@ public final class JerseyApp {
 
     private final AppOptions options;
     private final Client client;
-    private int ok;
-    private int failed;
+    private final Tally tally = new Tally();
 
     private JerseyApp(AppOptions options) {
         this.options = options;
@@ -60,14 +61,7 @@ public final class JerseyApp {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        AppOptions options;
-        try {
-            options = AppOptions.parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println("jersey-app: " + e.getMessage());
-            System.exit(2);
-            return;
-        }
+        AppOptions options = CommandLine.parseOrExit("jersey-app", () -> AppOptions.parse(args));
         JerseyApp app;
         try {
             app = new JerseyApp(options);
@@ -77,16 +71,16 @@ public final class JerseyApp {
             System.exit(2);
             return;
         }
-        Background background = options.backgroundUrl() == null ? null : Background.start(app, options.backgroundUrl());
+        BackgroundRequests background = options.backgroundUrl() == null ? null
+                : BackgroundRequests.start(app.backgroundGet(options.backgroundUrl()));
         app.run();
         if (background != null) {
-            System.out.println(background.summary());
+            Tally.print(background.stop());
         }
-        System.out.println("CONNECTOR name=" + ((ClientConfig) app.client.getConfiguration()).getConnector().getName());
-        System.out.println("DONE ok=" + app.ok + " failed=" + app.failed);
-        System.out.flush();
+        Tally.print("CONNECTOR name=" + ((ClientConfig) app.client.getConfiguration()).getConnector().getName());
+        Tally.print(app.tally.done());
         app.client.close();
-        System.exit(app.failed == 0 ? 0 : 1);
+        System.exit(app.tally.exitCode());
     }
 
     private void run() throws InterruptedException {
@@ -110,12 +104,10 @@ public final class JerseyApp {
         try (Response response = "POST".equals(method)
                 ? request.post(Entity.entity(POST_BODY, MediaType.APPLICATION_JSON_TYPE)) : request.get()) {
             int bytes = response.hasEntity() ? response.readEntity(String.class).length() : 0;
-            count(response.getStatus() >= 200 && response.getStatus() < 300);
-            print("REQUEST " + n + " status=" + response.getStatus() + " method=" + method + " bytes=" + bytes);
+            tally.answered(response.getStatus(), "REQUEST " + n + " status=" + response.getStatus() + " method=" + method + " bytes=" + bytes);
         } catch (ProcessingException e) {
-            count(false);
             Throwable cause = ioCause(e);
-            print("REQUEST " + n + " status=-1 method=" + method + " wrapper=" + e.getClass().getName() + " error="
+            tally.failed("REQUEST " + n + " status=-1 method=" + method + " wrapper=" + e.getClass().getName() + " error="
                     + cause.getClass().getName() + ": " + cause.getMessage());
         }
     }
@@ -130,58 +122,13 @@ public final class JerseyApp {
         return thrown;
     }
 
-    private synchronized void count(boolean success) {
-        if (success) {
-            ok++;
-        } else {
-            failed++;
-        }
-    }
-
-    private static synchronized void print(String line) {
-        System.out.println(line);
-        System.out.flush();
-    }
-
-    /** GETs one URL every 100 ms until the program ends, as a busy application's other thread would. */
-    private static final class Background implements Runnable {
-        private final Client client;
-        private final String url;
-        private final AtomicInteger ok = new AtomicInteger();
-        private final AtomicInteger failed = new AtomicInteger();
-
-        private Background(Client client, String url) {
-            this.client = client;
-            this.url = url;
-        }
-
-        static Background start(JerseyApp app, String url) {
-            Background background = new Background(app.client, url);
-            Thread thread = new Thread(background, "background-requests");
-            thread.setDaemon(true);
-            thread.start();
-            return background;
-        }
-
-        @Override
-        public void run() {
-            while (true) {
-                try (Response response = client.target(url).request().get()) {
-                    response.readEntity(String.class);
-                    (response.getStatus() >= 200 && response.getStatus() < 300 ? ok : failed).incrementAndGet();
-                } catch (ProcessingException e) {
-                    failed.incrementAndGet();
-                }
-                try {
-                    Thread.sleep(100);
-                } catch (InterruptedException e) {
-                    return;
-                }
+    /** One GET of {@code url} with the app's client, for the background requests. */
+    private BackgroundRequests.Request backgroundGet(String url) {
+        return () -> {
+            try (Response response = client.target(url).request().get()) {
+                response.readEntity(String.class);
+                return response.getStatus();
             }
-        }
-
-        String summary() {
-            return "BACKGROUND ok=" + ok.get() + " failed=" + failed.get();
-        }
+        };
     }
 }

@@ -1,55 +1,32 @@
 package dev.oauthagent.testapps.okhttpapp;
 
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collections;
-import java.util.LinkedHashMap;
+import dev.oauthagent.testapps.support.OptionValues;
 import java.util.List;
-import java.util.Map;
+import dev.oauthagent.testapps.support.CommandLine;
 
 /** Command-line options ({@code --name=value}), checked up front: a bad one is a message naming it and its values. */
 final class AppOptions {
-    private static final List<String> KNOWN = Arrays.asList("url", "requests", "pause-ms", "method", "header",
-            "header-via", "mode", "await-each", "follow-redirects", "follow-ssl-redirects", "body", "basic-auth",
-            "background-url");
+    private static final String KNOWN = "url|requests|pause-ms|method|header|header-via|mode|await-each"
+            + "|follow-redirects|follow-ssl-redirects|body|basic-auth|background-url";
 
-    private final List<String> urls = new ArrayList<String>();
-    private final Map<String, String> values = new LinkedHashMap<String, String>();
+    private final OptionValues values;
 
-    private AppOptions() {
+    private AppOptions(OptionValues values) {
+        this.values = values;
     }
 
     static AppOptions parse(String[] args) {
-        AppOptions options = new AppOptions();
-        for (String arg : args) {
-            int equals = arg.indexOf('=');
-            String name = arg.startsWith("--") && equals > 2 ? arg.substring(2, equals) : null;
-            if (name == null || !KNOWN.contains(name)) {
-                throw new IllegalArgumentException("unknown argument '" + arg + "': options are --" + join(KNOWN));
-            }
-            String value = arg.substring(equals + 1).trim();
-            if (name.equals("url")) {
-                options.urls.add(value);
-            } else {
-                options.values.put(name, value);
-            }
-        }
-        if (options.urls.isEmpty()) {
-            throw new IllegalArgumentException("--url is required, e.g. --url=http://127.0.0.1:9100/api/hello");
-        }
-        options.choice("method", "GET", "GET", "POST", "ALTERNATE");
-        options.choice("header-via", "REQUEST", "REQUEST", "INTERCEPTOR", "NETWORK_INTERCEPTOR");
-        options.choice("mode", "SYNC", "SYNC", "ASYNC");
-        options.choice("await-each", "false", "true", "false");
-        options.choice("follow-redirects", "true", "true", "false");
-        options.choice("follow-ssl-redirects", "true", "true", "false");
-        options.choice("body", "BYTES", "BYTES", "ONE_SHOT");
-        options.number("requests", "1", 1);
-        options.number("pause-ms", "0", 0);
-        String header = options.values.get("header");
-        if (header != null && header.indexOf(':') <= 0) {
-            throw new IllegalArgumentException("--header '" + header + "' must look like 'Name: value'");
-        }
+        AppOptions options = new AppOptions(OptionValues.parse(args, KNOWN));
+        options.values.choice("method", "GET", "GET|POST|ALTERNATE");
+        options.values.choice("header-via", "REQUEST", "REQUEST|INTERCEPTOR|NETWORK_INTERCEPTOR");
+        options.values.choice("mode", "SYNC", "SYNC|ASYNC");
+        options.values.choice("await-each", "false", "TRUE|FALSE");
+        options.values.choice("follow-redirects", "true", "TRUE|FALSE");
+        options.values.choice("follow-ssl-redirects", "true", "TRUE|FALSE");
+        options.values.choice("body", "BYTES", "BYTES|ONE_SHOT");
+        options.values.number("requests", "1", 1);
+        options.values.number("pause-ms", "0", 0);
+        options.values.header("header");
         String basic = options.values.get("basic-auth");
         if (basic != null && basic.indexOf(':') <= 0) {
             throw new IllegalArgumentException("--basic-auth must look like 'user:password'");
@@ -59,7 +36,7 @@ final class AppOptions {
 
     /** Every {@code --url}, in order; each gets {@link #requests()} requests. */
     List<String> urls() {
-        return Collections.unmodifiableList(urls);
+        return values.urls();
     }
 
     int requests() {
@@ -72,8 +49,7 @@ final class AppOptions {
 
     /** The method of the n-th request (1-based): GET, POST, or GET and POST in turn (ALTERNATE). */
     String methodFor(int n) {
-        String method = values.get("method");
-        return "ALTERNATE".equals(method) ? (n % 2 == 1 ? "GET" : "POST") : method;
+        return CommandLine.methodFor(values.get("method"), n);
     }
 
     /** {@code execute()} one request after another, or {@code enqueue()}. */
@@ -116,38 +92,5 @@ final class AppOptions {
     /** A URL a second thread GETs every 100 ms with the same client while the requests run, or null. */
     String backgroundUrl() {
         return values.get("background-url");
-    }
-
-    private void choice(String name, String fallback, String... allowed) {
-        String value = values.containsKey(name) ? values.get(name).toUpperCase() : fallback.toUpperCase();
-        for (String candidate : allowed) {
-            if (candidate.equalsIgnoreCase(value)) {
-                values.put(name, candidate);
-                return;
-            }
-        }
-        throw new IllegalArgumentException("--" + name + " '" + value + "' must be one of " + join(Arrays.asList(allowed)));
-    }
-
-    private void number(String name, String fallback, int minimum) {
-        String value = values.containsKey(name) ? values.get(name) : fallback;
-        long parsed;
-        try {
-            parsed = Long.parseLong(value);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--" + name + " '" + value + "' is not a whole number");
-        }
-        if (parsed < minimum) {
-            throw new IllegalArgumentException("--" + name + " must be at least " + minimum + ", got " + value);
-        }
-        values.put(name, value);
-    }
-
-    private static String join(List<String> words) {
-        StringBuilder out = new StringBuilder();
-        for (String word : words) {
-            out.append(out.length() == 0 ? "" : ", ").append(word);
-        }
-        return out.toString();
     }
 }

@@ -1,5 +1,8 @@
 package dev.oauthagent.testapps.okhttpapp;
 
+import dev.oauthagent.testapps.support.BackgroundRequests;
+import dev.oauthagent.testapps.support.CommandLine;
+import dev.oauthagent.testapps.support.Tally;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,8 +50,7 @@ public final class OkHttpApp {
 
     private final AppOptions options;
     private final OkHttpClient client;
-    private final AtomicInteger ok = new AtomicInteger();
-    private final AtomicInteger failed = new AtomicInteger();
+    private final Tally tally = new Tally();
 
     private OkHttpApp(AppOptions options) {
         this.options = options;
@@ -65,31 +67,23 @@ public final class OkHttpApp {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        AppOptions options;
-        try {
-            options = AppOptions.parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println("okhttp-app: " + e.getMessage());
-            System.exit(2);
-            return;
-        }
+        AppOptions options = CommandLine.parseOrExit("okhttp-app", () -> AppOptions.parse(args));
         System.out.println("OKHTTP version=" + version());
         OkHttpApp app = new OkHttpApp(options);
-        Background background = options.backgroundUrl() == null ? null
-                : Background.start(app.client, options.backgroundUrl());
+        BackgroundRequests background = options.backgroundUrl() == null ? null
+                : BackgroundRequests.start(app.backgroundGet(options.backgroundUrl()));
         if (options.async()) {
             app.runAsync();
         } else {
             app.runSync();
         }
         if (background != null) {
-            System.out.println(background.summary());
+            Tally.print(background.stop());
         }
-        System.out.println("DONE ok=" + app.ok.get() + " failed=" + app.failed.get());
-        System.out.flush();
+        Tally.print(app.tally.done());
         app.client.dispatcher().executorService().shutdown();
         app.client.connectionPool().evictAll();
-        System.exit(app.failed.get() == 0 ? 0 : 1);
+        System.exit(app.tally.exitCode());
     }
 
     private void runSync() throws InterruptedException {
@@ -167,24 +161,13 @@ public final class OkHttpApp {
     private void report(int n, String method, String mode, Response response) throws IOException {
         long bytes = response.body() == null ? 0 : response.body().bytes().length;
         String connection = response.header(CONNECTION_HEADER);
-        count(response.isSuccessful());
-        print("REQUEST " + n + " status=" + response.code() + " method=" + method + " mode=" + mode + " protocol="
+        tally.answered(response.code(), "REQUEST " + n + " status=" + response.code() + " method=" + method + " mode=" + mode + " protocol="
                 + response.protocol() + " connection=" + connection + " bytes=" + bytes);
     }
 
     private void report(int n, String method, String mode, IOException e) {
-        count(false);
-        print("REQUEST " + n + " status=-1 method=" + method + " mode=" + mode + " error=" + e.getClass().getName()
+        tally.failed("REQUEST " + n + " status=-1 method=" + method + " mode=" + mode + " error=" + e.getClass().getName()
                 + ": " + e.getMessage());
-    }
-
-    private void count(boolean success) {
-        (success ? ok : failed).incrementAndGet();
-    }
-
-    private static synchronized void print(String line) {
-        System.out.println(line);
-        System.out.flush();
     }
 
     static String name(String header) {
@@ -290,44 +273,16 @@ public final class OkHttpApp {
         }
     }
 
-    /** GETs one URL every 100 ms until the program ends, as a busy application's other thread would. */
-    private static final class Background implements Runnable {
-        private final OkHttpClient client;
-        private final Request request;
-        private final AtomicInteger ok = new AtomicInteger();
-        private final AtomicInteger failed = new AtomicInteger();
-
-        private Background(OkHttpClient client, String url) {
-            this.client = client;
-            this.request = new Request.Builder().url(url).build();
-        }
-
-        static Background start(OkHttpClient client, String url) {
-            Background background = new Background(client, url);
-            Thread thread = new Thread(background, "background-requests");
-            thread.setDaemon(true);
-            thread.start();
-            return background;
-        }
-
-        @Override
-        public void run() {
-            while (true) {
+    /** One GET of {@code url} with the app's client, for the background requests. */
+    private BackgroundRequests.Request backgroundGet(String url) {
+        final Request request = new Request.Builder().url(url).build();
+        return new BackgroundRequests.Request() {
+            @Override
+            public int send() throws IOException {
                 try (Response response = client.newCall(request).execute()) {
-                    (response.isSuccessful() ? ok : failed).incrementAndGet();
-                } catch (IOException e) {
-                    failed.incrementAndGet();
-                }
-                try {
-                    Thread.sleep(100);
-                } catch (InterruptedException e) {
-                    return;
+                    return response.code();
                 }
             }
-        }
-
-        String summary() {
-            return "BACKGROUND ok=" + ok.get() + " failed=" + failed.get();
-        }
+        };
     }
 }

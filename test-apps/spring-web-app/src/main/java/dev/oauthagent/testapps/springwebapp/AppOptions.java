@@ -1,5 +1,6 @@
 package dev.oauthagent.testapps.springwebapp;
 
+import dev.oauthagent.testapps.support.CommandLine;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -34,20 +35,16 @@ final class AppOptions {
     final URI backgroundUrl;
 
     private AppOptions(String[] args) {
-        for (String arg : args) {
-            int eq = arg.indexOf('=');
-            String name = arg.startsWith("--") && eq > 2 ? arg.substring(2, eq) : "";
-            if (!FREE.contains(name) && !CHOICES.containsKey(name)) {
-                List<String> known = new ArrayList<>(FREE);
-                known.addAll(CHOICES.keySet());
-                throw new IllegalArgumentException("unknown argument '" + arg + "': options are --"
-                        + String.join(", --", known));
-            }
-            String value = arg.substring(eq + 1).trim();
+        List<String> known = new ArrayList<>(FREE);
+        known.addAll(CHOICES.keySet());
+        for (Map.Entry<String, String> option : CommandLine.options(args, String.join("|", known))) {
+            String name = option.getKey();
+            String value = option.getValue();
             if (name.equals("url")) {
                 urls.add(uri(name, value));
             } else {
-                values.put(name, CHOICES.containsKey(name) ? choice(name, value) : value);
+                values.put(name, CHOICES.containsKey(name)
+                        ? CommandLine.oneOf(name, value.toUpperCase(), String.join("|", CHOICES.get(name))) : value);
             }
         }
         if (urls.isEmpty()) {
@@ -59,8 +56,8 @@ final class AppOptions {
         api = values.get("api");
         factory = values.get("factory");
         header = values.get("header");
-        if (header != null && header.indexOf(':') <= 0) {
-            throw new IllegalArgumentException("--header '" + header + "' must look like 'Name: value'");
+        if (header != null) {
+            CommandLine.header("header", header);
         }
         String background = values.get("background-url");
         backgroundUrl = background == null ? null : uri("background-url", background);
@@ -72,8 +69,7 @@ final class AppOptions {
 
     /** The method of the n-th request (1-based): GET, POST, or GET and POST in turn (ALTERNATE). */
     String methodFor(int n) {
-        String method = values.get("method");
-        return "ALTERNATE".equals(method) ? (n % 2 == 1 ? "GET" : "POST") : method;
+        return CommandLine.methodFor(values.get("method"), n);
     }
 
     /** The URL of the i-th request (0-based): each URL in turn, {@code --requests} times. */
@@ -103,25 +99,9 @@ final class AppOptions {
         return header.substring(header.indexOf(':') + 1).trim();
     }
 
-    private static String choice(String name, String value) {
-        String upper = value.toUpperCase();
-        if (!CHOICES.get(name).contains(upper)) {
-            throw new IllegalArgumentException("--" + name + " '" + value + "' must be one of "
-                    + String.join(", ", CHOICES.get(name)));
-        }
-        return upper;
-    }
-
     private int count(String name, int fallback, int minimum) {
         String value = values.get(name);
-        if (value == null) {
-            return fallback;
-        }
-        if (!value.matches("\\d{1,9}") || Integer.parseInt(value) < minimum) {
-            throw new IllegalArgumentException("--" + name + " '" + value + "' must be a whole number of at least "
-                    + minimum);
-        }
-        return Integer.parseInt(value);
+        return value == null ? fallback : CommandLine.number(name, value, minimum);
     }
 
     private static URI uri(String name, String value) {

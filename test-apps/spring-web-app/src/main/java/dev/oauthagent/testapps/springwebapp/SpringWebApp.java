@@ -1,10 +1,8 @@
 package dev.oauthagent.testapps.springwebapp;
 
-import java.net.URI;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import dev.oauthagent.testapps.support.BackgroundRequests;
+import dev.oauthagent.testapps.support.CommandLine;
+import dev.oauthagent.testapps.support.Tally;
 import org.springframework.core.SpringVersion;
 import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.web.client.RestClientException;
@@ -30,12 +28,9 @@ import org.springframework.web.client.RestClientResponseException;
  * {@code DONE ok=<2xx count> failed=<others>}. Exit code 0 when all got a 2xx, 1 otherwise, 2 for bad options.
  */
 public final class SpringWebApp {
-    private static final long BACKGROUND_PAUSE_MILLIS = 100;
-
     private final AppOptions options;
     private final Sender sender;
-    private final AtomicInteger ok = new AtomicInteger();
-    private final AtomicInteger failed = new AtomicInteger();
+    private final Tally tally = new Tally();
 
     private SpringWebApp(AppOptions options) {
         this.options = options;
@@ -45,26 +40,17 @@ public final class SpringWebApp {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        SpringWebApp app;
-        try {
-            app = new SpringWebApp(AppOptions.parse(args));
-        } catch (IllegalArgumentException e) {
-            System.err.println("spring-web-app: " + e.getMessage());
-            System.exit(2);
-            return;
-        }
+        SpringWebApp app = CommandLine.parseOrExit("spring-web-app", () -> new SpringWebApp(AppOptions.parse(args)));
         AppOptions options = app.options;
-        System.out.println("SPRING version=" + SpringVersion.getVersion() + " api=" + options.api + " factory="
+        Tally.print("SPRING version=" + SpringVersion.getVersion() + " api=" + options.api + " factory="
                 + options.factory);
-        Background background = options.backgroundUrl == null ? null
-                : Background.start(app.sender, options.backgroundUrl);
+        BackgroundRequests background = options.backgroundUrl == null ? null
+                : BackgroundRequests.start(() -> app.sender.send(options.backgroundUrl, "GET").status());
         app.run();
         if (background != null) {
-            System.out.println(background.stop());
+            Tally.print(background.stop());
         }
-        System.out.println("DONE ok=" + app.ok.get() + " failed=" + app.failed.get());
-        System.out.flush();
-        System.exit(app.failed.get() == 0 ? 0 : 1);
+        app.tally.finish();
     }
 
     private void run() throws InterruptedException {
@@ -77,10 +63,9 @@ public final class SpringWebApp {
             } catch (RestClientResponseException e) {
                 report(n, method, e.getStatusCode().value(), e.getResponseBodyAsByteArray().length);
             } catch (RestClientException e) {
-                failed.incrementAndGet();
                 // What a user reads in the stack trace: Spring's wrapper, then the library's IOException it wraps.
                 Throwable cause = e.getCause() == null ? e : e.getCause();
-                print("REQUEST " + n + " status=-1 method=" + method + " exception=" + e.getClass().getName()
+                tally.failed("REQUEST " + n + " status=-1 method=" + method + " exception=" + e.getClass().getName()
                         + " error=" + cause.getClass().getName() + ": " + cause.getMessage());
             }
             if (n < options.total() && options.pauseMillis > 0) {
@@ -90,49 +75,7 @@ public final class SpringWebApp {
     }
 
     private void report(int n, String method, int status, long bytes) {
-        (status >= 200 && status < 300 ? ok : failed).incrementAndGet();
-        print("REQUEST " + n + " status=" + status + " method=" + method + " response="
+        tally.answered(status, "REQUEST " + n + " status=" + status + " method=" + method + " response="
                 + AppInterceptor.lastResponseType() + " bytes=" + bytes);
-    }
-
-    private static synchronized void print(String line) {
-        System.out.println(line);
-        System.out.flush();
-    }
-
-    /**
-     * A second thread's GETs with the same client, every 100 ms, until {@link #stop()}; counts the answers.
-     */
-    private static final class Background {
-        private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread daemon = new Thread(task, "background-requests");
-            daemon.setDaemon(true);
-            return daemon;
-        });
-        private final AtomicInteger ok = new AtomicInteger();
-        private final AtomicInteger failed = new AtomicInteger();
-
-        static Background start(Sender sender, URI url) {
-            Background background = new Background();
-            background.thread.scheduleWithFixedDelay(() -> background.get(sender, url), 0, BACKGROUND_PAUSE_MILLIS,
-                    TimeUnit.MILLISECONDS);
-            return background;
-        }
-
-        private void get(Sender sender, URI url) {
-            try {
-                int status = sender.send(url, "GET").status();
-                (status >= 200 && status < 300 ? ok : failed).incrementAndGet();
-            } catch (RestClientException e) {
-                failed.incrementAndGet();
-            }
-        }
-
-        /** Stops the loop (after its request in flight) and returns {@code BACKGROUND ok=<n> failed=<m>}. */
-        String stop() throws InterruptedException {
-            thread.shutdown();
-            thread.awaitTermination(10, TimeUnit.SECONDS);
-            return "BACKGROUND ok=" + ok.get() + " failed=" + failed.get();
-        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.oauthagent.testapps.urlconnectionapp;
 
-import java.util.ArrayList;
+import dev.oauthagent.testapps.support.CommandLine;
+import dev.oauthagent.testapps.support.EnvOptions;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -18,60 +19,26 @@ final class AppOptions {
     private boolean streamFirst;
     private String backgroundUrl;
 
-    private AppOptions(List<String> urls, int requests, long pauseMillis, String method, String header,
+    private AppOptions(List<String> urls, int requests, long pauseMillis, String method, String[] header,
             boolean followRedirects) {
         this.urls = Collections.unmodifiableList(urls);
         this.followRedirects = followRedirects;
         this.requests = requests;
         this.pauseMillis = pauseMillis;
         this.method = method;
-        if (header == null) {
-            this.headerName = null;
-            this.headerValue = null;
-        } else {
-            int colon = header.indexOf(':');
-            if (colon <= 0) {
-                throw new IllegalArgumentException("--header (or APP_HEADER) '" + header
-                        + "' must look like 'Name: value'");
-            }
-            this.headerName = header.substring(0, colon).trim();
-            this.headerValue = header.substring(colon + 1).trim();
-        }
+        this.headerName = header == null ? null : header[0];
+        this.headerValue = header == null ? null : header[1];
     }
 
     static AppOptions parse(String[] args, Map<String, String> env) {
-        for (String arg : args) {
-            if (!arg.matches("--(url|requests|pause-ms|method|header|follow-redirects|body|read|background-url)=.*")) {
-                throw new IllegalArgumentException("unknown argument '" + arg + "': options are --url, --requests,"
-                        + " --pause-ms, --method, --header, --follow-redirects, --body, --read, --background-url");
-            }
-        }
-        List<String> urls = urls(args, env);
-        String method = orDefault(value(args, env, "method", "APP_METHOD"), "GET").toUpperCase();
-        if (!method.matches("GET|POST|ALTERNATE")) {
-            throw new IllegalArgumentException("--method (or APP_METHOD) '" + method
-                    + "' must be GET, POST or ALTERNATE");
-        }
-        String follow = orDefault(value(args, env, "follow-redirects", "APP_FOLLOW_REDIRECTS"), "true").toLowerCase();
-        if (!follow.matches("true|false")) {
-            throw new IllegalArgumentException("--follow-redirects (or APP_FOLLOW_REDIRECTS) '" + follow
-                    + "' must be true or false");
-        }
-        String body = orDefault(value(args, env, "body", "APP_BODY"), "FIXED").toUpperCase();
-        if (!body.matches("FIXED|CHUNKED|BUFFERED")) {
-            throw new IllegalArgumentException("--body (or APP_BODY) '" + body + "' must be FIXED, CHUNKED or BUFFERED");
-        }
-        String read = orDefault(value(args, env, "read", "APP_READ"), "CODE_FIRST").toUpperCase();
-        if (!read.matches("CODE_FIRST|STREAM_FIRST")) {
-            throw new IllegalArgumentException("--read (or APP_READ) '" + read + "' must be CODE_FIRST or STREAM_FIRST");
-        }
-        AppOptions options = new AppOptions(urls,
-                number(orDefault(value(args, env, "requests", "APP_REQUESTS"), "1"), "--requests (or APP_REQUESTS)", 1),
-                number(orDefault(value(args, env, "pause-ms", "APP_PAUSE_MS"), "0"), "--pause-ms (or APP_PAUSE_MS)", 0),
-                method, value(args, env, "header", "APP_HEADER"), Boolean.parseBoolean(follow));
-        options.body = body;
-        options.streamFirst = "STREAM_FIRST".equals(read);
-        options.backgroundUrl = value(args, env, "background-url", "APP_BACKGROUND_URL");
+        EnvOptions given = new EnvOptions(args, env,
+                "url|requests|pause-ms|method|header|follow-redirects|body|read|background-url");
+        AppOptions options = new AppOptions(given.urls(), given.number("requests", 1, 1),
+                given.number("pause-ms", 0, 0), given.choice("method", "GET", "GET|POST|ALTERNATE"),
+                given.header("header"), given.bool("follow-redirects", true));
+        options.body = given.choice("body", "FIXED", "FIXED|CHUNKED|BUFFERED");
+        options.streamFirst = "STREAM_FIRST".equals(given.choice("read", "CODE_FIRST", "CODE_FIRST|STREAM_FIRST"));
+        options.backgroundUrl = given.value("background-url");
         return options;
     }
 
@@ -114,10 +81,7 @@ final class AppOptions {
 
     /** The method of the n-th request (1-based). */
     String methodFor(int n) {
-        if ("ALTERNATE".equals(method)) {
-            return n % 2 == 1 ? "GET" : "POST";
-        }
-        return method;
+        return CommandLine.methodFor(method, n);
     }
 
     String headerName() {
@@ -126,49 +90,5 @@ final class AppOptions {
 
     String headerValue() {
         return headerValue;
-    }
-
-    private static List<String> urls(String[] args, Map<String, String> env) {
-        List<String> urls = new ArrayList<String>();
-        for (String arg : args) {
-            if (arg.startsWith("--url=") && !arg.substring("--url=".length()).trim().isEmpty()) {
-                urls.add(arg.substring("--url=".length()).trim());
-            }
-        }
-        String fromEnv = env.get("APP_URL");
-        if (urls.isEmpty() && fromEnv != null && !fromEnv.trim().isEmpty()) {
-            urls.add(fromEnv.trim());
-        }
-        if (urls.isEmpty()) {
-            throw new IllegalArgumentException("--url (or APP_URL) is required, e.g. --url=http://127.0.0.1:9100/api/hello");
-        }
-        return urls;
-    }
-
-    private static String value(String[] args, Map<String, String> env, String option, String variable) {
-        String prefix = "--" + option + "=";
-        for (String arg : args) {
-            if (arg.startsWith(prefix)) {
-                return arg.substring(prefix.length());
-            }
-        }
-        return env.get(variable);
-    }
-
-    private static String orDefault(String value, String fallback) {
-        return value == null || value.trim().isEmpty() ? fallback : value.trim();
-    }
-
-    private static int number(String value, String what, int minimum) {
-        int number;
-        try {
-            number = Integer.parseInt(value);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(what + " '" + value + "' is not a whole number");
-        }
-        if (number < minimum) {
-            throw new IllegalArgumentException(what + " must be at least " + minimum + ", got " + number);
-        }
-        return number;
     }
 }

@@ -1,5 +1,8 @@
 package dev.oauthagent.testapps.urlconnectionapp;
 
+import dev.oauthagent.testapps.support.BackgroundRequests;
+import dev.oauthagent.testapps.support.CommandLine;
+import dev.oauthagent.testapps.support.Tally;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -40,41 +43,27 @@ public final class UrlConnectionApp {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        AppOptions options;
-        try {
-            options = AppOptions.parse(args, System.getenv());
-        } catch (IllegalArgumentException e) {
-            System.err.println("urlconnection-app: " + e.getMessage());
-            System.exit(2);
-            return;
-        }
+        final AppOptions options = CommandLine.parseOrExit("urlconnection-app",
+                () -> AppOptions.parse(args, System.getenv()));
         BackgroundRequests background = options.backgroundUrl() == null ? null
-                : BackgroundRequests.start(options.backgroundUrl());
-        int ok = 0;
-        int failed = 0;
+                : BackgroundRequests.start(() -> get(options.backgroundUrl()));
+        Tally tally = new Tally();
         int total = options.urls().size() * options.requests();
         for (int n = 1; n <= total; n++) {
             String method = options.methodFor(n);
             String url = options.urls().get((n - 1) / options.requests());
-            int status = send(n, url, method, options);
-            if (status >= 200 && status < 300) {
-                ok++;
-            } else {
-                failed++;
-            }
+            send(n, url, method, options, tally);
             if (n < total && options.pauseMillis() > 0) {
                 Thread.sleep(options.pauseMillis());
             }
         }
         if (background != null) {
-            System.out.println(background.summary());
+            Tally.print(background.stop());
         }
-        System.out.println("DONE ok=" + ok + " failed=" + failed);
-        System.out.flush();
-        System.exit(failed == 0 ? 0 : 1);
+        tally.finish();
     }
 
-    private static int send(int n, String url, String method, AppOptions options) {
+    private static void send(int n, String url, String method, AppOptions options, Tally tally) {
         HttpURLConnection connection = null;
         try {
             connection = (HttpURLConnection) new URL(url).openConnection();
@@ -115,15 +104,21 @@ public final class UrlConnectionApp {
                 status = connection.getResponseCode();
                 bytes = drain(status >= 400 ? connection.getErrorStream() : connection.getInputStream());
             }
-            System.out.println("REQUEST " + n + " status=" + status + " method=" + method + " bytes=" + bytes);
-            return status;
+            tally.answered(status, "REQUEST " + n + " status=" + status + " method=" + method + " bytes=" + bytes);
         } catch (IOException e) {
-            System.out.println("REQUEST " + n + " status=-1 method=" + method + " error=" + e.getClass().getName()
-                    + ": " + e.getMessage());
-            return -1;
-        } finally {
-            System.out.flush();
+            tally.failed("REQUEST " + n + " status=-1 method=" + method + " error=" + e.getClass().getName() + ": "
+                    + e.getMessage());
         }
+    }
+
+    /** A plain GET of {@code url} (without {@code --header}), its body drained: the background requests' one. */
+    private static int get(String url) throws IOException {
+        HttpURLConnection connection = (HttpURLConnection) new URL(url).openConnection();
+        connection.setConnectTimeout(CONNECT_TIMEOUT_MS);
+        connection.setReadTimeout(CONNECT_TIMEOUT_MS);
+        int status = connection.getResponseCode();
+        drain(status >= 400 ? connection.getErrorStream() : connection.getInputStream());
+        return status;
     }
 
     private static long drain(InputStream body) throws IOException {
