@@ -40,6 +40,7 @@ final class FakeAuthorizationServer implements AutoCloseable {
         final String contentType;
         final String body;
         final String location;
+        final Map<String, String> headers = new java.util.LinkedHashMap<>();
 
         Reply(int status, String contentType, String body, String location) {
             this.status = status;
@@ -50,6 +51,11 @@ final class FakeAuthorizationServer implements AutoCloseable {
 
         static Reply of(int status, String contentType, String body) {
             return new Reply(status, contentType, body, null);
+        }
+
+        Reply header(String name, String value) {
+            headers.put(name, value);
+            return this;
         }
     }
 
@@ -157,6 +163,7 @@ final class FakeAuthorizationServer implements AutoCloseable {
         if (reply.location != null) {
             exchange.getResponseHeaders().set("Location", reply.location);
         }
+        reply.headers.forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
         exchange.sendResponseHeaders(reply.status, body.length == 0 ? -1 : body.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(body);
