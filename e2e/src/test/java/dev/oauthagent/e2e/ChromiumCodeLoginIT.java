@@ -7,6 +7,8 @@ import dev.oauthagent.e2e.support.CodeLogin;
 import dev.oauthagent.e2e.support.HeadlessChromium;
 import dev.oauthagent.e2e.support.JavaProcess;
 import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -54,13 +56,15 @@ class ChromiumCodeLoginIT {
                     && !b.findElements(By.tagName("h1")).isEmpty(), "the agent's loopback page");
 
             String page = browser.findElement(By.tagName("body")).getText();
-            assertThat(page).contains("Login finished")
-                    .contains("oauth-agent received the login for client 'desktop'. You can close this window.");
-            assertThat(browser.getPageSource()).doesNotContain("code=").doesNotContainIgnoringCase("token")
+            assertThat(page).contains("Login worked")
+                    .contains("The login for client 'desktop' worked: oauth-agent has its tokens. You can close this"
+                            + " window.");
+            assertThat(browser.getPageSource()).doesNotContain("code=")
                     .doesNotContain("eyJ").doesNotContainPattern("[A-Za-z0-9_-]{40,}");
             JavaProcess cli = login.process();
             assertThat(cli.awaitExit(PATIENCE)).as(cli.stderr()).isZero();
-            assertThat(cli.stdout()).containsPattern("client 'desktop': logged in; refresh token [0-9a-f]{8} stored in ");
+            assertThat(cli.stdout())
+                    .containsPattern("client 'desktop': logged in; refresh token [0-9a-f]{8} stored in ");
             assertThat(login.outputButTheAddress()).doesNotContain("eyJ").doesNotContainPattern("[A-Za-z0-9_-]{40,}");
         }
     }
@@ -87,7 +91,7 @@ class ChromiumCodeLoginIT {
     private static String query(URI uri, String name) {
         for (String pair : uri.getRawQuery().split("&")) {
             if (pair.startsWith(name + "=")) {
-                return java.net.URLDecoder.decode(pair.substring(name.length() + 1), java.nio.charset.StandardCharsets.UTF_8);
+                return URLDecoder.decode(pair.substring(name.length() + 1), StandardCharsets.UTF_8);
             }
         }
         throw new AssertionError("no " + name + " in the authorization address");

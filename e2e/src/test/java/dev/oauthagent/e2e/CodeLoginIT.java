@@ -16,8 +16,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -30,28 +28,14 @@ import org.junit.jupiter.params.provider.ValueSource;
  * the login with a message that says why, the second at once. Nothing secret in any output or page.
  */
 class CodeLoginIT {
-    private static final String USER_PASSWORD = "pw-" + UUID.randomUUID();
-    private static final String CODE_SECRET = "code-" + UUID.randomUUID();
     private static final Duration PATIENCE = Duration.ofSeconds(60);
     /** Far below the login's own 5 minutes: a refusal must not wait for the redirect. */
     private static final Duration QUICK = Duration.ofSeconds(60);
 
-    private static AuthServer server;
+    private final AuthServer server = AuthServer.shared();
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void startServer() {
-        server = AuthServer.builder().userPassword(USER_PASSWORD).codeClientSecret(CODE_SECRET).start();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        if (server != null) {
-            server.close();
-        }
-    }
 
     @Test
     void publicClientLogsInAndTheRefreshTokenIsStored() throws IOException {
@@ -64,7 +48,7 @@ class CodeLoginIT {
 
     @Test
     void confidentialClientLogsInWithItsSecretFromTheEnvironment() throws IOException {
-        try (CodeLogin login = CodeLogin.start(server, dir, AuthServer.CODE_CLIENT_ID, CODE_SECRET, null)) {
+        try (CodeLogin login = CodeLogin.start(server, dir, AuthServer.CODE_CLIENT_ID, server.codeClientSecret(), null)) {
             Outcome outcome = BrowserlessUser.of(server).authorize(login.authorizationUrl(PATIENCE));
 
             assertLoggedIn(login, outcome);
@@ -88,6 +72,26 @@ class CodeLoginIT {
             assertThat(cli.stdout()).isEmpty();
             assertThat(login.store()).doesNotExist();
             assertNothingSecretIn(cli, outcome.page());
+        }
+    }
+
+    @Test
+    void codeTheServerWillNotRedeemForAWrongSecretShowsTheLoginFailedOnThePage() {
+        String wrong = "wrong-" + UUID.randomUUID();
+        try (CodeLogin login = CodeLogin.start(server, dir, AuthServer.CODE_CLIENT_ID, wrong, null)) {
+            Outcome outcome = BrowserlessUser.of(server).authorize(login.authorizationUrl(PATIENCE));
+
+            JavaProcess cli = login.process();
+            assertThat(cli.awaitExit(PATIENCE)).as(cli.stderr()).isEqualTo(1);
+            assertThat(outcome.status()).isEqualTo(400);
+            assertThat(text(outcome.page())).contains("Login did not work", "the authorization server did not exchange"
+                    + " the code for tokens (invalid_client); the terminal where the login runs says why")
+                    .doesNotContain("Login worked");
+            assertThat(cli.stderr()).contains("invalid_client");
+            assertThat(login.store()).doesNotExist();
+            assertNothingSecretIn(cli, outcome.page());
+            SecretForms.assertAbsent("the login's output", cli.stdout() + cli.stderr(),
+                    Map.of("the wrong secret", wrong));
         }
     }
 
@@ -119,8 +123,8 @@ class CodeLoginIT {
         assertThat(cli.awaitExit(PATIENCE)).as(cli.stderr()).isZero();
         assertThat(outcome.stage()).as(outcome.toString()).isEqualTo(Stage.CALLBACK_ANSWERED);
         assertThat(outcome.status()).isEqualTo(200);
-        assertThat(text(outcome.page())).contains("Login finished",
-                "oauth-agent received the login for client 'desktop'. You can close this window.");
+        assertThat(text(outcome.page())).contains("Login worked",
+                "The login for client 'desktop' worked: oauth-agent has its tokens. You can close this window.");
         assertThat(cli.stdout().strip()).matches("client 'desktop': logged in; refresh token [0-9a-f]{8} stored in "
                 + java.util.regex.Pattern.quote(login.store().toString()));
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(login.store()))).isEqualTo("rw-------");
@@ -140,10 +144,11 @@ class CodeLoginIT {
                 .replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
     }
 
-    private static void assertNothingSecretIn(JavaProcess cli, String page) {
-        Map<String, String> secrets = Map.of("code-client's secret", CODE_SECRET, "the user's password", USER_PASSWORD);
+    private void assertNothingSecretIn(JavaProcess cli, String page) {
+        Map<String, String> secrets = Map.of("code-client's secret", server.codeClientSecret(), "the user's password",
+                server.userPassword());
         SecretForms.assertAbsent("the login's output", cli.stdout() + cli.stderr(), secrets);
         SecretForms.assertAbsent("the loopback page", page, secrets);
-        assertThat(page).doesNotContain("code=").doesNotContainIgnoringCase("token");
+        assertThat(page).doesNotContain("code=").doesNotContain("eyJ").doesNotContainPattern("[A-Za-z0-9_-]{40,}");
     }
 }

@@ -23,7 +23,8 @@ import java.util.regex.Pattern;
 public final class CodeLogin implements AutoCloseable {
     public static final String CLIENT = "desktop";
     /** The authorization address the login prints on stderr, alone on its line. */
-    private static final Pattern AUTHORIZATION_URL = Pattern.compile("^http://127\\.0\\.0\\.1:\\d+/oauth2/authorize\\?\\S+$");
+    private static final Pattern AUTHORIZATION_URL =
+            Pattern.compile("^http://127\\.0\\.0\\.1:\\d+/oauth2/authorize\\?\\S+$");
     private static final String STORE_KEY_VAR = "DESKTOP_STORE_KEY";
     private static final String SECRET_VAR = "DESKTOP_CLIENT_SECRET";
 

@@ -92,17 +92,25 @@ public final class AuthorizationCodeFlow implements InteractiveLogin {
         checkAuthorizationUrl();
         Pkce pkce = Pkce.generate(random);
         CallbackState state = CallbackState.generate(random);
-        String sentRedirectUri;
-        String code;
         try (LoopbackCallbackServer callback = startListening(redirect, state)) {
-            sentRedirectUri = redirect.withPort(callback.port());
+            String sentRedirectUri = redirect.withPort(callback.port());
             URI request = AuthorizationUrl.build(authorizationUrl, client.clientId(), sentRedirectUri,
                     client.scopes(), state.value(), pkce.challenge());
             preflight.check(request, sentRedirectUri, client.clientId());
             sendPersonTo(request);
-            code = codeFrom(callback.await(timeout), callback, sentRedirectUri);
+            String code = codeFrom(callback.await(timeout), callback, sentRedirectUri);
+            AccessToken token;
+            try {
+                token = redeemer.redeem(new AuthorizationCodeGrant(code, sentRedirectUri, pkce.verifier()));
+            } catch (TokenFetchException e) {
+                String error = e.errorCode() == null ? "" : " (" + sanitizer.sanitize(e.errorCode()) + ")";
+                callback.finish(CallbackPage.failed(client.name(), "the authorization server did not exchange the"
+                        + " code for tokens" + error + "; the terminal where the login runs says why"));
+                throw e;
+            }
+            callback.finish(CallbackPage.loggedIn(client.name()));
+            return token;
         }
-        return redeemer.redeem(new AuthorizationCodeGrant(code, sentRedirectUri, pkce.verifier()));
     }
 
     private LoopbackCallbackServer startListening(LoopbackRedirectUri redirect, CallbackState state)

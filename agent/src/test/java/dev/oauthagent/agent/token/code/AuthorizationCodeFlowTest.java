@@ -102,7 +102,7 @@ class AuthorizationCodeFlowTest {
         assertThat(as.tokenAuthorizations().get(0)).startsWith("Basic ");
         HttpResponse<String> page = browser.lastPage();
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body()).contains("Login finished").contains("You can close this window");
+        assertThat(page.body()).contains("Login worked").contains("You can close this window");
         assertThat(page.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
         assertThat(output()).contains("open this address in a browser on this machine")
                 .contains(browser.opened.get(0).toString());
@@ -202,7 +202,7 @@ class AuthorizationCodeFlowTest {
             assertThat(page.statusCode()).isEqualTo(400);
             assertThat(page.body()).contains("does not belong to the login oauth-agent is waiting for");
         });
-        assertThat(browser.lastPage().body()).contains("Login finished");
+        assertThat(browser.lastPage().body()).contains("Login worked");
         assertThat(output()).contains("does not belong to this login (wrong or missing state); it was refused,"
                 + " still waiting for the right one.");
         assertNothingSecretIn(output(), forged.get(0).body());
@@ -228,6 +228,23 @@ class AuthorizationCodeFlowTest {
         assertThat(page.body()).contains("Login did not work")
                 .contains("access_denied (The user &lt;b&gt;said&lt;/b&gt; no)").doesNotContain("<b>");
         assertThat(as.tokenRequests()).isEmpty();
+    }
+
+    @Test
+    void codeTheTokenEndpointWillNotRedeemShowsTheLoginFailedOnThePageNotFinished() throws Exception {
+        ClientConfig wrongSecret = TestClients.billing(as.tokenUrl())
+                .scopes(List.of("orders:read")).build();
+        as.refuseTokens("invalid_client");
+        TestBrowser browser = TestBrowser.following();
+
+        assertThatThrownBy(() -> flow(wrongSecret, EPHEMERAL, browser).build().login())
+                .isInstanceOf(TokenFetchException.class).hasMessageContaining("invalid_client");
+
+        HttpResponse<String> page = browser.lastPage();
+        assertThat(page.statusCode()).isEqualTo(400);
+        assertThat(page.body()).contains("Login did not work").contains("invalid_client")
+                .doesNotContain("Login worked");
+        assertNothingSecretIn(output(), page.body());
     }
 
     @Test

@@ -66,6 +66,7 @@ final class FakeAuthorizationServer implements AutoCloseable {
     private final Map<String, Map<String, String>> issuedCodes = new ConcurrentHashMap<>();
     private final List<String> codes = new CopyOnWriteArrayList<>();
     private volatile AuthorizeScript script = q -> null;
+    private volatile String tokenRefusal;
 
     FakeAuthorizationServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
@@ -88,6 +89,11 @@ final class FakeAuthorizationServer implements AutoCloseable {
 
     void script(AuthorizeScript script) {
         this.script = script;
+    }
+
+    /** Every token request is answered 401 with this error from now on. */
+    void refuseTokens(String error) {
+        this.tokenRefusal = error;
     }
 
     List<Map<String, String>> authorizeRequests() {
@@ -131,6 +137,10 @@ final class FakeAuthorizationServer implements AutoCloseable {
         tokenRequests.add(form);
         String authorization = exchange.getRequestHeaders().getFirst("Authorization");
         tokenAuthorizations.add(authorization == null ? "" : authorization);
+        if (tokenRefusal != null) {
+            send(exchange, Reply.of(401, "application/json", "{\"error\":\"" + tokenRefusal + "\"}"));
+            return;
+        }
         Map<String, String> issued = issuedCodes.remove(String.valueOf(form.get("code")));
         if (!"authorization_code".equals(form.get("grant_type")) || issued == null
                 || !issued.get("redirect_uri").equals(form.get("redirect_uri"))
