@@ -87,10 +87,11 @@ public final class AuthServerExchange {
                     throw new IOException("the answer is not an HTTP response");
                 }
                 if (status >= 300 && status < 400) {
-                    return new TokenHttpResponse(status, null, null, null, connection.getHeaderField("Location"));
+                    return new TokenHttpResponse(status, null, null, null, connection.getHeaderField("Location"), null);
                 }
                 return new TokenHttpResponse(status, connection.getContentType(),
-                        connection.getHeaderField("Retry-After"), readBody(connection, status, deadline));
+                        connection.getHeaderField("Retry-After"), readBody(connection, status, deadline), null,
+                        connection.getHeaderField("WWW-Authenticate"));
             } catch (IOException e) {
                 throw transportFailures.classify(e, connecting, deadline);
             } finally {

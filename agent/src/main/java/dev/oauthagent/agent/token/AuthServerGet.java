@@ -40,6 +40,11 @@ public final class AuthServerGet {
             return response.isRedirect();
         }
 
+        /** Whether the server asks for credentials (a WWW-Authenticate challenge): a login it wants first. */
+        public boolean asksForAuthentication() {
+            return response.challenge() != null && !response.challenge().trim().isEmpty();
+        }
+
         /** The RFC 6749 error object the body holds, or null when the body is not one JSON object. */
         public TokenResponse jsonBody() {
             if (response.looksLikeHtml()) {

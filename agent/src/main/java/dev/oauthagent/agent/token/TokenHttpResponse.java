@@ -10,22 +10,28 @@ public final class TokenHttpResponse {
     private final String retryAfter;
     private final byte[] body;
     private final String location;
+    private final String challenge;
 
     /**
      * @param contentType the Content-Type header, or null
      * @param retryAfter  the Retry-After header, or null
      */
     public TokenHttpResponse(int status, String contentType, String retryAfter, byte[] body) {
-        this(status, contentType, retryAfter, body, null);
+        this(status, contentType, retryAfter, body, null, null);
     }
 
-    /** @param location the Location header of a redirect, or null */
-    TokenHttpResponse(int status, String contentType, String retryAfter, byte[] body, String location) {
+    /**
+     * @param location  the Location header of a redirect, or null
+     * @param challenge the WWW-Authenticate header, or null
+     */
+    TokenHttpResponse(int status, String contentType, String retryAfter, byte[] body, String location,
+            String challenge) {
         this.status = status;
         this.contentType = contentType;
         this.retryAfter = retryAfter;
         this.body = body == null ? new byte[0] : body;
         this.location = location;
+        this.challenge = challenge;
     }
 
     public int status() { return status; }
@@ -34,6 +40,8 @@ public final class TokenHttpResponse {
     /** The body as received. May hold a token: never print it. */
     public byte[] body() { return body; }
     public String location() { return location; }
+    /** The WWW-Authenticate header: how the server wants the request authenticated, or null. */
+    public String challenge() { return challenge; }
 
     public boolean isRedirect() {
         return status >= 300 && status < 400;

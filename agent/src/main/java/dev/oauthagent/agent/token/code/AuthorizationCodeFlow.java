@@ -34,8 +34,6 @@ import java.util.Locale;
 public final class AuthorizationCodeFlow implements InteractiveLogin {
     private static final Logger LOG = LoggerFactory.getLogger(AuthorizationCodeFlow.class);
     public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(5);
-    private static final String UNREAD_REFUSAL = "the authorization server answered HTTP 400 to this login's request"
-            + " without saying why";
 
     /** Redeems a code; the token endpoint client in production. */
     interface CodeRedeemer {
@@ -94,21 +92,25 @@ public final class AuthorizationCodeFlow implements InteractiveLogin {
         checkAuthorizationUrl();
         Pkce pkce = Pkce.generate(random);
         CallbackState state = CallbackState.generate(random);
-        String sentRedirectUri;
-        String code;
         try (LoopbackCallbackServer callback = startListening(redirect, state)) {
-            sentRedirectUri = redirect.withPort(callback.port());
+            String sentRedirectUri = redirect.withPort(callback.port());
             URI request = AuthorizationUrl.build(authorizationUrl, client.clientId(), sentRedirectUri,
                     client.scopes(), state.value(), pkce.challenge());
-            boolean refusedUnread = preflight.check(request, sentRedirectUri, client.clientId());
-            if (refusedUnread) {
-                out.println(messages.exception(UNREAD_REFUSAL + "; if the browser shows an error page, check "
-                        + messages.key("redirect-uri") + " and " + messages.key("client-id") + "."));
-            }
+            preflight.check(request, sentRedirectUri, client.clientId());
             sendPersonTo(request);
-            code = codeFrom(callback.await(timeout), callback, sentRedirectUri, refusedUnread);
+            String code = codeFrom(callback.await(timeout), callback, sentRedirectUri);
+            AccessToken token;
+            try {
+                token = redeemer.redeem(new AuthorizationCodeGrant(code, sentRedirectUri, pkce.verifier()));
+            } catch (TokenFetchException e) {
+                String error = e.errorCode() == null ? "" : " (" + sanitizer.sanitize(e.errorCode()) + ")";
+                callback.finish(CallbackPage.failed(client.name(), "the authorization server did not exchange the"
+                        + " code for tokens" + error + "; the terminal where the login runs says why"));
+                throw e;
+            }
+            callback.finish(CallbackPage.loggedIn(client.name()));
+            return token;
         }
-        return redeemer.redeem(new AuthorizationCodeGrant(code, sentRedirectUri, pkce.verifier()));
     }
 
     private LoopbackCallbackServer startListening(LoopbackRedirectUri redirect, CallbackState state)
@@ -134,8 +136,8 @@ public final class AuthorizationCodeFlow implements InteractiveLogin {
         }
     }
 
-    private String codeFrom(AuthorizationResponse response, LoopbackCallbackServer callback, String sentRedirectUri,
-            boolean refusedUnread) throws TokenFetchException {
+    private String codeFrom(AuthorizationResponse response, LoopbackCallbackServer callback, String sentRedirectUri)
+            throws TokenFetchException {
         if (response == null) {
             int refused = callback.refusedStates();
             throw messages.terminal("no login came back within " + describe(timeout) + ": the browser was not"
@@ -144,10 +146,7 @@ public final class AuthorizationCodeFlow implements InteractiveLogin {
                     + " (from another machine, set a fixed port in " + messages.key("redirect-uri")
                     + " and forward it with ssh -L)."
                     + (refused == 0 ? "" : " " + refused + (refused == 1 ? " answer" : " answers")
-                            + " with a wrong state were refused: use the address printed last.")
-                    + (refusedUnread ? " Note: " + UNREAD_REFUSAL + ": the redirect URI must match the registered one"
-                            + " exactly (scheme, host, path, case, trailing slash); check " + messages.key("redirect-uri")
-                            + "." : ""), null);
+                            + " with a wrong state were refused: use the address printed last."), null);
         }
         if (!response.isCode()) {
             throw new TokenFetchException(messages.exception("the authorization server sent back "

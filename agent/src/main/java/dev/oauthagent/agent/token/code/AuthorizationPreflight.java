@@ -18,15 +18,19 @@ import java.util.List;
  * (RFC 6749 §4.1.2.1), so without this check the flow would only wait for its timeout while the browser shows
  * the server's error page.
  *
- * <p>A healthy endpoint answers with its login page or a redirect to it. Only a 400 or 401 that names its reason
- * (an RFC 6749 error code, or the redirect_uri) stops the flow; any other answer, an HTML page that says
- * nothing recognisable, or no answer at all lets it go on: the check must never raise a false alarm.
+ * <p>A healthy endpoint answers with its login page or a redirect to it, before it knows who the person is. So a
+ * 400, or a 401 that is no request for credentials (no WWW-Authenticate challenge), stops the flow at once: with
+ * the server's reason when it names one (an RFC 6749 error code, or the redirect_uri), else with the likely causes
+ * in order. Spring Authorization Server answers a wrong redirect URI or client-id with a bare 400 whose body
+ * says nothing. Any other answer, a 401 asking for a login, or no answer at all lets the flow go on.
  */
 final class AuthorizationPreflight {
     private static final Logger LOG = LoggerFactory.getLogger(AuthorizationPreflight.class);
     private static final List<String> ERROR_CODES = Arrays.asList("redirect_uri_mismatch", "invalid_redirect_uri",
             "invalid_client", "unauthorized_client", "invalid_scope", "unsupported_response_type", "invalid_request",
             "access_denied", "server_error", "temporarily_unavailable");
+    private static final String EXACT_MATCH = "scheme, host, path, case and trailing slash (on the loopback the server"
+            + " may allow any port, RFC 8252 §7.3)";
 
     private final AuthServerGet get;
     private final ServerTextSanitizer sanitizer;
@@ -38,21 +42,17 @@ final class AuthorizationPreflight {
         this.messages = messages;
     }
 
-    /**
-     * @return whether the server answered 400 without a reason the agent can read (Spring Boot's default error
-     *     page drops the reason): the flow goes on, and says so
-     * @throws TokenFetchException when the server clearly refused the request, saying why and what to fix
-     */
-    boolean check(URI authorizationRequest, String redirectUri, String clientId) throws TokenFetchException {
+    /** @throws TokenFetchException when the server refused the request, saying why (if it can) and what to fix */
+    void check(URI authorizationRequest, String redirectUri, String clientId) throws TokenFetchException {
         AuthServerGet.Answer answer;
         try {
             answer = get.get(authorizationRequest);
         } catch (TokenFetchException e) {
             LOG.debug(messages.clientName() + ": authorization request not checked, no answer: " + e.getMessage());
-            return false;
+            return;
         }
         if (answer.status() != 400 && answer.status() != 401) {
-            return false;
+            return;
         }
         Refusal refusal = refusal(answer);
         if (refusal != null) {
@@ -60,9 +60,17 @@ final class AuthorizationPreflight {
                     + answer.status() + (refusal.said == null ? "" : ", " + refusal.said) + "): "
                     + hint(refusal, redirectUri, clientId), null);
         }
-        LOG.debug(messages.clientName() + ": authorization request answered HTTP " + answer.status()
-                + " without a reason the agent can read; going on");
-        return answer.status() == 400; // a bare 401 is a server that wants a login first
+        if (answer.status() == 401 && answer.asksForAuthentication()) {
+            LOG.debug(messages.clientName() + ": authorization request answered HTTP 401 with a challenge: the"
+                    + " server wants a login first; going on");
+            return;
+        }
+        throw messages.terminal("the authorization server refused the authorization request (HTTP " + answer.status()
+                + ") before any login, without saying why. Likely causes, most likely first: (1) "
+                + redirectUriCause(redirectUri, clientId) + " (2) The server does not know client-id '" + clientId
+                + "' or does not let it use the authorization code grant; check " + messages.key("client-id") + "."
+                + " (3) It does not grant the requested scopes; check " + messages.key("scopes") + "."
+                + " The server's log says which.", null);
     }
 
     private Refusal refusal(AuthServerGet.Answer answer) {
@@ -90,8 +98,7 @@ final class AuthorizationPreflight {
     private String hint(Refusal refusal, String redirectUri, String clientId) {
         if (refusal.redirectUri) {
             return "it does not accept the redirect URI " + redirectUri + " for client-id '" + clientId + "'. The"
-                    + " redirect URI must match one registered for the client exactly: scheme, host, path, case and"
-                    + " trailing slash (on the loopback the server may allow any port, RFC 8252 §7.3). Fix "
+                    + " redirect URI must match one registered for the client exactly: " + EXACT_MATCH + ". Fix "
                     + messages.key("redirect-uri") + ", or the client's registration on the server.";
         }
         if ("invalid_client".equals(refusal.code) || "unauthorized_client".equals(refusal.code)) {
@@ -103,6 +110,12 @@ final class AuthorizationPreflight {
         }
         return "check " + messages.key("authorization-url") + ", " + messages.key("client-id") + ", "
                 + messages.key("scopes") + " and " + messages.key("redirect-uri") + ".";
+    }
+
+    private String redirectUriCause(String redirectUri, String clientId) {
+        return "the redirect URI " + redirectUri + " is not one registered for client-id '" + clientId + "': it must"
+                + " match exactly, " + EXACT_MATCH + "; fix " + messages.key("redirect-uri")
+                + " or the client's registration.";
     }
 
     private static final class Refusal {

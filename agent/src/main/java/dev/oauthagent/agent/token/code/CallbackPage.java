@@ -19,9 +19,18 @@ final class CallbackPage {
                 .getBytes(StandardCharsets.UTF_8);
     }
 
+    /** The code was redeemed: the login worked. */
     static CallbackPage loggedIn(String clientName) {
-        return new CallbackPage(200, "Login finished",
-                "oauth-agent received the login for client '" + clientName + "'. You can close this window.");
+        return new CallbackPage(200, "Login worked",
+                "The login for client '" + clientName + "' worked: oauth-agent has its tokens. You can close this"
+                        + " window.");
+    }
+
+    /** The code arrived, but the flow ended without saying how its redemption went (interrupted, or too slow). */
+    static CallbackPage received(String clientName) {
+        return new CallbackPage(200, "Login received",
+                "oauth-agent received the login for client '" + clientName + "'; the terminal where the login"
+                        + " runs says whether it worked. You can close this window.");
     }
 
     /** @param reason sanitised text that says why */

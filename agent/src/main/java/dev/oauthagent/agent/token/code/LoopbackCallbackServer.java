@@ -16,10 +16,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -33,6 +37,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * on it would let anyone on the machine cancel it; the real redirect still arrives. The first answer with the
  * right state ends the wait, whether it carries a code or an error.
  *
+ * <p>A code is only the first half of a login: the browser gets its page once the flow says how the code's
+ * redemption went ({@link #finish}), so the page never says a login worked that did not. The flow always closes
+ * the listener, and closing answers a browser still waiting.
+ *
  * <p>The JDK's com.sun.net.httpserver (in every JDK and JRE since 6, module jdk.httpserver since 9) keeps idle
  * connections a browser opens ahead of time from holding up the real one. One daemon thread serves it. The
  * {@code sun.net.httpserver.nodelay} property is left alone: it is JVM-wide, and would change the application's
@@ -40,17 +48,27 @@ import java.util.concurrent.atomic.AtomicInteger;
  * delay costs at most one delayed ACK, once.
  */
 final class LoopbackCallbackServer implements AutoCloseable {
+    /** Longest the browser waits for the flow's verdict on a code: far beyond any token request's limits. */
+    private static final long VERDICT_WAIT_SECONDS = 120;
+    /** Longest {@link #finish} waits for the page to be out before the flow closes the listener. */
+    private static final long PAGE_OUT_WAIT_SECONDS = 5;
+
     private final HttpServer server;
     private final ExecutorService thread;
     private final LoopbackRedirectUri redirect;
     private final BlockingQueue<AuthorizationResponse> answers = new ArrayBlockingQueue<>(1);
     private final AtomicInteger refusedStates = new AtomicInteger();
     private final AtomicBoolean answered = new AtomicBoolean();
+    private final CompletableFuture<CallbackPage> verdict = new CompletableFuture<CallbackPage>();
+    private final CountDownLatch pageOut = new CountDownLatch(1);
+    private final String clientName;
 
-    private LoopbackCallbackServer(HttpServer server, ExecutorService thread, LoopbackRedirectUri redirect) {
+    private LoopbackCallbackServer(HttpServer server, ExecutorService thread, LoopbackRedirectUri redirect,
+            String clientName) {
         this.server = server;
         this.thread = thread;
         this.redirect = redirect;
+        this.clientName = clientName;
     }
 
     /**
@@ -81,7 +99,7 @@ final class LoopbackCallbackServer implements AutoCloseable {
                 return t;
             }
         });
-        LoopbackCallbackServer callback = new LoopbackCallbackServer(server, thread, redirect);
+        LoopbackCallbackServer callback = new LoopbackCallbackServer(server, thread, redirect, messages.clientName());
         server.setExecutor(thread);
         server.createContext("/", callback.new Handler(state, sanitizer, messages, out));
         server.start();
@@ -111,9 +129,29 @@ final class LoopbackCallbackServer implements AutoCloseable {
         return refusedStates.get();
     }
 
-    /** Stops listening at once; the port is free when this returns. */
+    /**
+     * Tells the browser waiting on the code how the login ended, and waits (briefly) until it has the page.
+     *
+     * @param page {@link CallbackPage#loggedIn} once the code was redeemed, else why not
+     */
+    void finish(CallbackPage page) throws InterruptedException {
+        verdict.complete(page);
+        pageOut.await(PAGE_OUT_WAIT_SECONDS, TimeUnit.SECONDS);
+    }
+
+    /**
+     * Stops listening; the port is free when this returns. A browser still waiting on the code is told to look at
+     * the terminal first.
+     */
     @Override
     public void close() {
+        if (answered.get() && verdict.complete(CallbackPage.received(clientName))) {
+            try {
+                pageOut.await(PAGE_OUT_WAIT_SECONDS, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         server.stop(0);
         thread.shutdownNow();
     }
@@ -146,14 +184,34 @@ final class LoopbackCallbackServer implements AutoCloseable {
                     return;
                 }
                 response = answerOf(exchange.getRequestURI().getRawQuery());
-                send(exchange, response == null ? pageWithoutAnswer(exchange.getRequestURI().getRawQuery())
-                        : pageFor(response));
+                if (response == null) {
+                    send(exchange, pageWithoutAnswer(exchange.getRequestURI().getRawQuery()));
+                } else if (response.isCode()) {
+                    answers.add(response); // the flow redeems it while the browser waits for the verdict
+                    send(exchange, verdict());
+                } else {
+                    send(exchange, CallbackPage.failed(messages.clientName(), "the authorization server answered "
+                            + response.describeError()));
+                }
             } finally {
                 exchange.close();
-                // Only now: the flow closes the listener as soon as it has the answer, and the page must be out.
                 if (response != null) {
-                    answers.add(response);
+                    if (!response.isCode()) {
+                        answers.add(response); // only now: the flow closes the listener once it has the answer
+                    }
+                    pageOut.countDown();
                 }
+            }
+        }
+
+        private CallbackPage verdict() {
+            try {
+                return verdict.get(VERDICT_WAIT_SECONDS, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return CallbackPage.received(messages.clientName());
+            } catch (ExecutionException | TimeoutException e) {
+                return CallbackPage.received(messages.clientName());
             }
         }
 
@@ -170,12 +228,6 @@ final class LoopbackCallbackServer implements AutoCloseable {
             CallbackQuery query = parse(rawQuery);
             return query != null && state.matches(query.single("state")) ? CallbackPage.alreadyFinished()
                     : refuseState();
-        }
-
-        private CallbackPage pageFor(AuthorizationResponse response) {
-            return response.isCode() ? CallbackPage.loggedIn(messages.clientName())
-                    : CallbackPage.failed(messages.clientName(), "the authorization server answered "
-                            + response.describeError());
         }
 
         /** Null when the query is not valid form encoding. */

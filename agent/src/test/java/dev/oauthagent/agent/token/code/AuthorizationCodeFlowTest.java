@@ -102,7 +102,7 @@ class AuthorizationCodeFlowTest {
         assertThat(as.tokenAuthorizations().get(0)).startsWith("Basic ");
         HttpResponse<String> page = browser.lastPage();
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body()).contains("Login finished").contains("You can close this window");
+        assertThat(page.body()).contains("Login worked").contains("You can close this window");
         assertThat(page.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
         assertThat(output()).contains("open this address in a browser on this machine")
                 .contains(browser.opened.get(0).toString());
@@ -202,7 +202,7 @@ class AuthorizationCodeFlowTest {
             assertThat(page.statusCode()).isEqualTo(400);
             assertThat(page.body()).contains("does not belong to the login oauth-agent is waiting for");
         });
-        assertThat(browser.lastPage().body()).contains("Login finished");
+        assertThat(browser.lastPage().body()).contains("Login worked");
         assertThat(output()).contains("does not belong to this login (wrong or missing state); it was refused,"
                 + " still waiting for the right one.");
         assertNothingSecretIn(output(), forged.get(0).body());
@@ -228,6 +228,23 @@ class AuthorizationCodeFlowTest {
         assertThat(page.body()).contains("Login did not work")
                 .contains("access_denied (The user &lt;b&gt;said&lt;/b&gt; no)").doesNotContain("<b>");
         assertThat(as.tokenRequests()).isEmpty();
+    }
+
+    @Test
+    void codeTheTokenEndpointWillNotRedeemShowsTheLoginFailedOnThePageNotFinished() throws Exception {
+        ClientConfig wrongSecret = TestClients.billing(as.tokenUrl())
+                .scopes(List.of("orders:read")).build();
+        as.refuseTokens("invalid_client");
+        TestBrowser browser = TestBrowser.following();
+
+        assertThatThrownBy(() -> flow(wrongSecret, EPHEMERAL, browser).build().login())
+                .isInstanceOf(TokenFetchException.class).hasMessageContaining("invalid_client");
+
+        HttpResponse<String> page = browser.lastPage();
+        assertThat(page.statusCode()).isEqualTo(400);
+        assertThat(page.body()).contains("Login did not work").contains("invalid_client")
+                .doesNotContain("Login worked");
+        assertNothingSecretIn(output(), page.body());
     }
 
     @Test
@@ -314,53 +331,63 @@ class AuthorizationCodeFlowTest {
     }
 
     @Test
-    void preflightLetsTheLoginGoOnWhenTheRefusalSaysNothingItCanRead() throws Exception {
+    void preflightStopsAtOnceWhenTheServerRefusesWithoutSayingWhyAndListsTheLikelyCauses() {
+        as.script(q -> Reply.of(400, "text/html", "<html><body>Something went wrong</body></html>"));
+        TestBrowser browser = TestBrowser.following();
+
+        assertThatThrownBy(() -> flow(confidential(), "http://127.0.0.1:0/callback/", browser).build().login())
+                .isInstanceOf(TokenFetchException.class)
+                .hasMessageStartingWith("oauth-agent: client 'billing': the authorization server refused the"
+                        + " authorization request (HTTP 400) before any login, without saying why. Likely causes,"
+                        + " most likely first: (1) the redirect URI http://127.0.0.1:")
+                .hasMessageEndingWith("/callback/ is not one registered for client-id 'billing-service': it must"
+                        + " match exactly, scheme, host, path, case and trailing slash (on the loopback the server may"
+                        + " allow any port, RFC 8252 §7.3); fix oauth.agent.clients.billing.redirect-uri or the"
+                        + " client's registration. (2) The server does not know client-id 'billing-service' or does"
+                        + " not let it use the authorization code grant; check oauth.agent.clients.billing.client-id."
+                        + " (3) It does not grant the requested scopes; check oauth.agent.clients.billing.scopes."
+                        + " The server's log says which.");
+        assertThat(browser.opened).isEmpty();
+        assertThat(output()).isEmpty();
+        assertThat(as.authorizeRequests()).as("only the preflight").hasSize(1);
+    }
+
+    @Test
+    void preflightStopsAtOnceOnSpringBootsOwnErrorBody() {
+        as.script(q -> Reply.of(400, "application/json", "{\"timestamp\":\"2026-01-01T00:00:00Z\",\"status\":400,"
+                + "\"error\":\"Bad Request\",\"path\":\"/oauth2/authorize\"}"));
+        TestBrowser browser = TestBrowser.following();
+
+        assertThatThrownBy(() -> flow(confidential(), EPHEMERAL, browser).build().login())
+                .hasMessageContaining("refused the authorization request (HTTP 400) before any login, without saying"
+                        + " why. Likely causes, most likely first: (1) the redirect URI");
+        assertThat(browser.opened).isEmpty();
+    }
+
+    @Test
+    void bare401WithoutAChallengeStopsTheLoginToo() {
+        as.script(q -> Reply.of(401, "text/plain", ""));
+
+        assertThatThrownBy(() -> flow(confidential(), EPHEMERAL, TestBrowser.following()).build().login())
+                .hasMessageContaining("refused the authorization request (HTTP 401) before any login, without saying"
+                        + " why.");
+    }
+
+    @Test
+    void a401ThatAsksForTheUsersLoginLetsTheLoginGoOn() throws Exception {
         as.script(q -> as.authorizeRequests().size() == 1
-                ? Reply.of(400, "text/html", "<html><body>Something went wrong</body></html>")
+                ? Reply.of(401, "text/plain", "").header("WWW-Authenticate", "Bearer")
                 : null);
 
         AccessToken token = flow(confidential(), EPHEMERAL, TestBrowser.following()).build().login();
 
         assertThat(token.value()).isEqualTo(FakeAuthorizationServer.ACCESS_TOKEN);
-        assertThat(output()).contains("oauth-agent: client 'billing': the authorization server answered HTTP 400 to"
-                + " this login's request without saying why; if the browser shows an error page, check"
-                + " oauth.agent.clients.billing.redirect-uri and oauth.agent.clients.billing.client-id.");
-    }
-
-    @Test
-    void timeoutAfterARefusalWithoutReasonPointsAtTheRedirectUri() {
-        as.script(q -> Reply.of(400, "application/json", "{\"status\":400,\"error\":\"Bad Request\"}"));
-
-        assertThatThrownBy(() -> flow(confidential(), EPHEMERAL, TestBrowser.idle()).timeout(Duration.ofMillis(200))
-                .build().login())
-                .hasMessageEndingWith(" Note: the authorization server answered HTTP 400 to this login's request"
-                        + " without saying why: the redirect URI must match the registered one exactly (scheme, host,"
-                        + " path, case, trailing slash); check oauth.agent.clients.billing.redirect-uri.");
-    }
-
-    @Test
-    void bare401FromAServerThatWantsALoginFirstIsNoWarning() throws Exception {
-        as.script(q -> as.authorizeRequests().size() == 1 ? Reply.of(401, "text/plain", "") : null);
-
-        flow(confidential(), EPHEMERAL, TestBrowser.following()).build().login();
-
-        assertThat(output()).doesNotContain("without saying why");
+        assertThat(output()).doesNotContain("refused");
     }
 
     @Test
     void preflightLetsTheLoginGoOnWhenTheServerShowsItsLoginPage() throws Exception {
         as.script(q -> as.authorizeRequests().size() == 1 ? Reply.of(200, "text/html", "<form>login</form>") : null);
-
-        AccessToken token = flow(confidential(), EPHEMERAL, TestBrowser.following()).build().login();
-
-        assertThat(token.value()).isEqualTo(FakeAuthorizationServer.ACCESS_TOKEN);
-    }
-
-    @Test
-    void preflightTakesSpringBootsOwnErrorBodyForNoReasonAndGoesOn() throws Exception {
-        as.script(q -> as.authorizeRequests().size() == 1 ? Reply.of(400, "application/json",
-                "{\"timestamp\":\"2026-01-01T00:00:00Z\",\"status\":400,\"error\":\"Bad Request\",\"path\":\"/authorize\"}")
-                : null);
 
         AccessToken token = flow(confidential(), EPHEMERAL, TestBrowser.following()).build().login();
 

@@ -18,11 +18,12 @@ class CallbackPageTest {
     }
 
     @Test
-    void successPageSaysInPlainWordsThatTheWindowCanBeClosed() {
+    void successPageSaysInPlainWordsThatTheLoginWorkedAndTheWindowCanBeClosed() {
         CallbackPage page = CallbackPage.loggedIn("app");
 
-        assertThat(new String(page.body, StandardCharsets.UTF_8))
-                .contains("oauth-agent received the login for client &#39;app&#39;. You can close this window.");
+        assertThat(new String(page.body, StandardCharsets.UTF_8)).contains("<h1>Login worked</h1>")
+                .contains("The login for client &#39;app&#39; worked: oauth-agent has its tokens. You can close this"
+                        + " window.");
         assertThat(page.status).isEqualTo(200);
     }
 }

@@ -40,6 +40,7 @@ final class FakeAuthorizationServer implements AutoCloseable {
         final String contentType;
         final String body;
         final String location;
+        final Map<String, String> headers = new java.util.LinkedHashMap<>();
 
         Reply(int status, String contentType, String body, String location) {
             this.status = status;
@@ -51,6 +52,11 @@ final class FakeAuthorizationServer implements AutoCloseable {
         static Reply of(int status, String contentType, String body) {
             return new Reply(status, contentType, body, null);
         }
+
+        Reply header(String name, String value) {
+            headers.put(name, value);
+            return this;
+        }
     }
 
     private final HttpServer server;
@@ -60,6 +66,7 @@ final class FakeAuthorizationServer implements AutoCloseable {
     private final Map<String, Map<String, String>> issuedCodes = new ConcurrentHashMap<>();
     private final List<String> codes = new CopyOnWriteArrayList<>();
     private volatile AuthorizeScript script = q -> null;
+    private volatile String tokenRefusal;
 
     FakeAuthorizationServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
@@ -82,6 +89,11 @@ final class FakeAuthorizationServer implements AutoCloseable {
 
     void script(AuthorizeScript script) {
         this.script = script;
+    }
+
+    /** Every token request is answered 401 with this error from now on. */
+    void refuseTokens(String error) {
+        this.tokenRefusal = error;
     }
 
     List<Map<String, String>> authorizeRequests() {
@@ -125,6 +137,10 @@ final class FakeAuthorizationServer implements AutoCloseable {
         tokenRequests.add(form);
         String authorization = exchange.getRequestHeaders().getFirst("Authorization");
         tokenAuthorizations.add(authorization == null ? "" : authorization);
+        if (tokenRefusal != null) {
+            send(exchange, Reply.of(401, "application/json", "{\"error\":\"" + tokenRefusal + "\"}"));
+            return;
+        }
         Map<String, String> issued = issuedCodes.remove(String.valueOf(form.get("code")));
         if (!"authorization_code".equals(form.get("grant_type")) || issued == null
                 || !issued.get("redirect_uri").equals(form.get("redirect_uri"))
@@ -157,6 +173,7 @@ final class FakeAuthorizationServer implements AutoCloseable {
         if (reply.location != null) {
             exchange.getResponseHeaders().set("Location", reply.location);
         }
+        reply.headers.forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
         exchange.sendResponseHeaders(reply.status, body.length == 0 ? -1 : body.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(body);

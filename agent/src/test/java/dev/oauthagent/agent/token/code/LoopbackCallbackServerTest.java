@@ -72,36 +72,74 @@ class LoopbackCallbackServerTest {
         assertThatThrownBy(() -> connect(new InetSocketAddress("127.0.0.1", port))).isInstanceOf(ConnectException.class);
     }
 
+    private java.util.concurrent.CompletableFuture<HttpResponse<String>> openAsync(URI uri) {
+        return browser.http.sendAsync(java.net.http.HttpRequest.newBuilder(uri).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     @Test
     void firstAnswerWithTheRightStateWinsAndLaterOnesAreToldTheLoginIsFinished() throws Exception {
         try (LoopbackCallbackServer server = start("http://127.0.0.1:0/cb")) {
-            HttpResponse<String> first = browser.get(callback(server, "code=c1&state=" + state.value()));
-            HttpResponse<String> second = browser.get(callback(server, "code=c2&state=" + state.value()));
+            java.util.concurrent.CompletableFuture<HttpResponse<String>> first =
+                    openAsync(callback(server, "code=c1&state=" + state.value()));
 
             AuthorizationResponse answer = server.await(Duration.ofSeconds(5));
             assertThat(answer.code()).isEqualTo("c1");
-            assertThat(first.body()).contains("Login finished").doesNotContain("c1");
+            server.finish(CallbackPage.loggedIn("desktop"));
+            HttpResponse<String> second = browser.get(callback(server, "code=c2&state=" + state.value()));
+
+            assertThat(first.get(5, java.util.concurrent.TimeUnit.SECONDS).body()).contains("Login worked")
+                    .doesNotContain("c1");
             assertThat(second.body()).contains("Login already finished");
             assertThat(server.await(Duration.ofMillis(1))).isNull();
         }
     }
 
-    /** The flow closes the listener as soon as it has the answer: the page must be out by then. */
     @Test
-    void browserHasTheWholePageByTheTimeTheAnswerReachesTheFlow() throws Exception {
+    void browserWaitsForTheFlowsVerdictOnTheCodeAndShowsIt() throws Exception {
+        try (LoopbackCallbackServer server = start("http://127.0.0.1:0/cb")) {
+            java.util.concurrent.CompletableFuture<HttpResponse<String>> page =
+                    openAsync(callback(server, "code=c&state=" + state.value()));
+            assertThat(server.await(Duration.ofSeconds(5))).isNotNull();
+            assertThat(page).isNotDone();
+
+            server.finish(CallbackPage.failed("desktop", "the code was not redeemed"));
+
+            HttpResponse<String> shown = page.get(5, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(shown.statusCode()).isEqualTo(400);
+            assertThat(shown.body()).contains("Login did not work").contains("the code was not redeemed");
+        }
+    }
+
+    /** The flow closes the listener as soon as it has its verdict: the page must be out by then. */
+    @Test
+    void browserHasTheWholePageByTheTimeTheListenerCloses() throws Exception {
         for (int i = 0; i < 20; i++) {
             LoopbackCallbackServer server = start("http://127.0.0.1:0/cb");
-            java.util.concurrent.CompletableFuture<HttpResponse<String>> page = browser.http.sendAsync(
-                    java.net.http.HttpRequest.newBuilder(callback(server, "code=c&state=" + state.value())).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            java.util.concurrent.CompletableFuture<HttpResponse<String>> page =
+                    openAsync(callback(server, "code=c&state=" + state.value()));
             try {
                 assertThat(server.await(Duration.ofSeconds(5))).isNotNull();
+                server.finish(CallbackPage.loggedIn("desktop"));
             } finally {
                 server.close();
             }
             assertThat(page.get(5, java.util.concurrent.TimeUnit.SECONDS).body()).as("run " + i)
-                    .contains("Login finished");
+                    .contains("Login worked");
         }
+    }
+
+    @Test
+    void closingWithoutAVerdictTellsTheWaitingBrowserToLookAtTheTerminal() throws Exception {
+        LoopbackCallbackServer server = start("http://127.0.0.1:0/cb");
+        java.util.concurrent.CompletableFuture<HttpResponse<String>> page =
+                openAsync(callback(server, "code=c&state=" + state.value()));
+        assertThat(server.await(Duration.ofSeconds(5))).isNotNull();
+
+        server.close();
+
+        assertThat(page.get(5, java.util.concurrent.TimeUnit.SECONDS).body()).contains("Login received")
+                .contains("the terminal where the login runs says whether it worked");
     }
 
     @Test

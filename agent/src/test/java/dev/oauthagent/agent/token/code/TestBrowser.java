@@ -10,8 +10,8 @@ import java.util.List;
 
 /**
  * A "person with a browser" for the code flow's tests: opens the authorization URL with java.net.http, follows
- * the server's redirect to the loopback listener by hand, and keeps each page it saw. Runs on the flow's thread
- * inside {@link #open}, as a real launcher returns before the person acts; the listener queues the answer.
+ * the server's redirect to the loopback listener by hand, and keeps each page it saw. Acts on a thread of its own
+ * started by {@link #open}, as a real launcher returns before the person acts; {@link #lastPage()} waits for it.
  */
 class TestBrowser implements BrowserLauncher {
     /** A step before the authorization URL is followed, with the URL the server redirects to. */
@@ -24,10 +24,11 @@ class TestBrowser implements BrowserLauncher {
             .connectTimeout(Duration.ofSeconds(5))
             .build();
     final List<URI> opened = new ArrayList<>();
-    final List<HttpResponse<String>> pages = new ArrayList<>();
-    final List<Throwable> failures = new ArrayList<>();
+    final List<HttpResponse<String>> pages = new java.util.concurrent.CopyOnWriteArrayList<>();
+    final List<Throwable> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final boolean follow;
     private Before before = (browser, target) -> { };
+    private volatile Thread person;
 
     private TestBrowser(boolean follow) {
         this.follow = follow;
@@ -54,14 +55,18 @@ class TestBrowser implements BrowserLauncher {
         if (!follow) {
             return false;
         }
-        try {
-            HttpResponse<String> authorize = get(url);
-            URI target = URI.create(authorize.headers().firstValue("Location").orElseThrow());
-            before.run(this, target);
-            pages.add(get(target));
-        } catch (Exception e) {
-            failures.add(e);
-        }
+        person = new Thread(() -> {
+            try {
+                HttpResponse<String> authorize = get(url);
+                URI target = URI.create(authorize.headers().firstValue("Location").orElseThrow());
+                before.run(this, target);
+                pages.add(get(target));
+            } catch (Exception e) {
+                failures.add(e);
+            }
+        }, "test-browser");
+        person.setDaemon(true);
+        person.start();
         return true;
     }
 
@@ -74,7 +79,10 @@ class TestBrowser implements BrowserLauncher {
     }
 
     /** The loopback page the flow answered with (the last page seen). */
-    HttpResponse<String> lastPage() {
+    HttpResponse<String> lastPage() throws InterruptedException {
+        if (person != null) {
+            person.join(10_000);
+        }
         if (!failures.isEmpty()) {
             throw new AssertionError("the test browser failed", failures.get(0));
         }
