@@ -126,6 +126,28 @@ class DeviceLoginCliIT {
         assertThat(reuse.error()).as(reuse.toString()).isEqualTo("invalid_grant");
     }
 
+    @Test
+    void checkRedeemsTheStoredRefreshTokenAndStoresTheRotatedOneSoTheLoginSurvivesIt() {
+        AuthServer server = AuthServer.shared();
+        DeviceClient device = new DeviceClient(server);
+        TestTokenStore store = TestTokenStore.in(dir, CLIENT);
+        String loggedIn = device.login().refreshToken();
+        store.write(TokenRecord.of(server.tokenUrl().toString(), loggedIn));
+        Path config = DeviceCodeConfig.write(dir, DeviceCodeConfig.client(CLIENT, server, store));
+
+        try (JavaProcess check = JavaProcess.builder("cli-check").jar(E2ePaths.agentJar())
+                .env(TestTokenStore.KEY_ENV, store.keyBase64()).args("check", "--config", config.toString()).start()) {
+            assertThat(check.awaitExit(EXIT)).as(check.stdout() + check.stderr()).isZero();
+            assertThat(check.stdout()).contains("client '" + CLIENT + "'", "OK", "all 1 client(s) OK");
+            TokenRecord stored = store.read();
+            assertThat(stored.refreshToken()).as("the stored refresh token after check").isNotEqualTo(loggedIn);
+            assertThat(device.isActive(stored.refreshToken())).as("the one check stored").isTrue();
+            assertThat(device.isActive(loggedIn)).as("the one check spent").isFalse();
+            assertNothingSecret(server, check, store, Map.of("logged-in refresh token", loggedIn,
+                    "stored refresh token", stored.refreshToken()));
+        }
+    }
+
     private static dev.oauthagent.e2e.support.JavaProcessBuilder cli(String command, Path config,
             TestTokenStore store) {
         return JavaProcess.builder("cli-" + command).jar(E2ePaths.agentJar())
@@ -137,8 +159,8 @@ class DeviceLoginCliIT {
     private static Outcome approveAsTheUser(AuthServer server, JavaProcess login) {
         DeviceInstructionsOnStderr instructions = DeviceInstructionsOnStderr.await(login, INSTRUCTIONS);
         assertThat(instructions.verificationUri()).isEqualTo(server.issuer() + "/oauth2/device_verification");
-        assertThat(login.stderr()).contains("(or open " + instructions.verificationUri() + "?user_code="
-                + instructions.userCode() + ")");
+        login.awaitLine("  (or open " + instructions.verificationUri() + "?user_code=" + instructions.userCode() + ")",
+                INSTRUCTIONS);
         return instructions.approve(server);
     }
 
