@@ -93,7 +93,7 @@ class DeviceGrantUnderAgentIT {
         try (AuthServer shortLived = AuthServer.builder().tokenTtl(Duration.ofSeconds(3)).start();
                 OriginRecorder origin = OriginRecorder.start()) {
             TestTokenStore store = TestTokenStore.in(dir, CLIENT);
-            TokenRecord seeded = seed(shortLived, store, null);
+            TokenRecord seeded = new DeviceClient(shortLived).loginInto(store);
             Path config = DeviceCodeConfig.write(dir, DeviceCodeConfig.client(CLIENT, shortLived, store)
                     + hosts(origin.url()));
             long refreshes = shortLived.tokenRequests(AuthServer.DEVICE_CLIENT_ID, REFRESH, 200);
@@ -120,7 +120,7 @@ class DeviceGrantUnderAgentIT {
     @Test
     void twoJvmsSharingTheStoreWith200ConcurrentRequestsEachWhileTheStoredAccessTokenIsExpiredSpendItOnce() {
         TestTokenStore store = TestTokenStore.in(dir, CLIENT);
-        TokenRecord seeded = seed(server, store, Instant.now().minusSeconds(60));
+        TokenRecord seeded = new DeviceClient(server).loginInto(store, Instant.now().minusSeconds(60));
         Path config = config(store, "oauth.agent.clients." + CLIENT + ".token-store-access-token=true\n"
                 + "oauth.agent.clients." + CLIENT + ".wait-timeout=60s\n");
         long refreshes = server.tokenRequests(AuthServer.DEVICE_CLIENT_ID, REFRESH);
@@ -175,7 +175,7 @@ class DeviceGrantUnderAgentIT {
     @Test
     void aRefreshTokenSpentElsewhereEndsInOneMessageSayingToLogInAndNoRetries() {
         TestTokenStore store = TestTokenStore.in(dir, CLIENT);
-        TokenRecord seeded = seed(server, store, null);
+        TokenRecord seeded = new DeviceClient(server).loginInto(store);
         DeviceClient.Answer elsewhere = new DeviceClient(server).refresh(seeded.refreshToken());
         assertThat(elsewhere.status()).as(elsewhere.toString()).isEqualTo(200);
         Path config = config(store, "");
@@ -211,17 +211,6 @@ class DeviceGrantUnderAgentIT {
                 .javaAgent(E2ePaths.agentJar(), "config=" + config).env(TestTokenStore.KEY_ENV, store.keyBase64())
                 .args(args);
         return builder.start();
-    }
-
-    /** A login's refresh token in the store, done by the test itself; with an access token expired at {@code at}. */
-    private static TokenRecord seed(AuthServer on, TestTokenStore store, Instant accessTokenExpiredAt) {
-        DeviceClient.Tokens tokens = new DeviceClient(on).login();
-        TokenRecord record = TokenRecord.of(on.tokenUrl().toString(), tokens.refreshToken());
-        if (accessTokenExpiredAt != null) {
-            record = record.withAccessToken(tokens.accessToken(), accessTokenExpiredAt);
-        }
-        store.write(record);
-        return record;
     }
 
     private static void assertRefused(String refreshToken, String which) {

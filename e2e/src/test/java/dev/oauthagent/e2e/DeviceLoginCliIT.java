@@ -44,8 +44,7 @@ class DeviceLoginCliIT {
     void loginPrintsWhereToSignInAndStoresTheRefreshTokenOwnerOnlyOnceTheUserApproves() {
         AuthServer server = AuthServer.shared();
         TestTokenStore store = TestTokenStore.in(dir, CLIENT);
-        Path config = DeviceCodeConfig.write(dir, DeviceCodeConfig.client(CLIENT, server, store)
-                + "oauth.agent.clients." + CLIENT + ".token-store-access-token=true\n");
+        Path config = config(server, store, "oauth.agent.clients." + CLIENT + ".token-store-access-token=true\n");
 
         try (JavaProcess login = cli("login", config, store).start()) {
             Outcome outcome = approveAsTheUser(server, login);
@@ -71,7 +70,7 @@ class DeviceLoginCliIT {
     void loginEndsWithExitOneAndSaysTheRequestWasDeniedWhenTheUserRefuses() {
         AuthServer server = AuthServer.shared();
         TestTokenStore store = TestTokenStore.in(dir, CLIENT);
-        Path config = DeviceCodeConfig.write(dir, DeviceCodeConfig.client(CLIENT, server, store));
+        Path config = config(server, store, "");
 
         try (JavaProcess login = cli("login", config, store).start()) {
             Outcome outcome = DeviceInstructionsOnStderr.await(login, INSTRUCTIONS).deny(server);
@@ -90,7 +89,7 @@ class DeviceLoginCliIT {
     void loginEndsWithExitOneAndSaysTheCodeExpiredWhenNobodySignsInInTime() {
         try (AuthServer server = AuthServer.builder().deviceCodeTtl(Duration.ofSeconds(2)).start()) {
             TestTokenStore store = TestTokenStore.in(dir, CLIENT);
-            Path config = DeviceCodeConfig.write(dir, DeviceCodeConfig.client(CLIENT, server, store));
+            Path config = config(server, store, "");
 
             try (JavaProcess login = cli("login", config, store).start()) {
                 assertThat(login.awaitExit(EXIT)).as(login.stdout() + login.stderr()).isEqualTo(1);
@@ -108,11 +107,10 @@ class DeviceLoginCliIT {
     @Test
     void logoutRevokesTheStoredRefreshTokenAtTheServerAndDeletesTheStore() {
         AuthServer server = AuthServer.shared();
-        DeviceClient device = new DeviceClient(server);
         TestTokenStore store = TestTokenStore.in(dir, CLIENT);
-        String refreshToken = device.login().refreshToken();
-        store.write(TokenRecord.of(server.tokenUrl().toString(), refreshToken));
-        Path config = DeviceCodeConfig.write(dir, DeviceCodeConfig.client(CLIENT, server, store));
+        DeviceClient device = new DeviceClient(server);
+        String refreshToken = device.loginInto(store).refreshToken();
+        Path config = config(server, store, "");
 
         try (JavaProcess logout = cli("logout", config, store).start()) {
             assertThat(logout.awaitExit(EXIT)).as(logout.stdout() + logout.stderr()).isZero();
@@ -131,9 +129,8 @@ class DeviceLoginCliIT {
         AuthServer server = AuthServer.shared();
         DeviceClient device = new DeviceClient(server);
         TestTokenStore store = TestTokenStore.in(dir, CLIENT);
-        String loggedIn = device.login().refreshToken();
-        store.write(TokenRecord.of(server.tokenUrl().toString(), loggedIn));
-        Path config = DeviceCodeConfig.write(dir, DeviceCodeConfig.client(CLIENT, server, store));
+        String loggedIn = device.loginInto(store).refreshToken();
+        Path config = config(server, store, "");
 
         try (JavaProcess check = JavaProcess.builder("cli-check").jar(E2ePaths.agentJar())
                 .env(TestTokenStore.KEY_ENV, store.keyBase64()).args("check", "--config", config.toString()).start()) {
@@ -146,6 +143,10 @@ class DeviceLoginCliIT {
             assertNothingSecret(server, check, store, Map.of("logged-in refresh token", loggedIn,
                     "stored refresh token", stored.refreshToken()));
         }
+    }
+
+    private Path config(AuthServer server, TestTokenStore store, String extraLines) {
+        return DeviceCodeConfig.write(dir, DeviceCodeConfig.client(CLIENT, server, store) + extraLines);
     }
 
     private static dev.oauthagent.e2e.support.JavaProcessBuilder cli(String command, Path config,

@@ -1,6 +1,8 @@
 package dev.oauthagent.e2e.support;
 
+import dev.oauthagent.agent.token.store.TokenRecord;
 import java.net.http.HttpResponse;
+import java.time.Instant;
 import java.util.Map;
 
 /**
@@ -55,6 +57,25 @@ public final class DeviceClient {
             throw new AssertionError("the approved device login gave no refresh token: " + answer);
         }
         return answer.tokens();
+    }
+
+    /** A whole {@link #login()} whose refresh token is written to {@code store}, as the login command does. */
+    public TokenRecord loginInto(TestTokenStore store) {
+        return loginInto(store, null);
+    }
+
+    /**
+     * As {@link #loginInto(TestTokenStore)}, with the access token stored too, as expiring at
+     * {@code accessTokenExpiresAt} (when not null).
+     */
+    public TokenRecord loginInto(TestTokenStore store, Instant accessTokenExpiresAt) {
+        Tokens tokens = login();
+        TokenRecord record = TokenRecord.of(server.tokenUrl().toString(), tokens.refreshToken());
+        if (accessTokenExpiresAt != null) {
+            record = record.withAccessToken(tokens.accessToken(), accessTokenExpiresAt);
+        }
+        store.write(record);
+        return record;
     }
 
     /** Redeems {@code refreshToken} (which rotates it when it is good). */
