@@ -7,9 +7,8 @@ import java.util.Map;
 
 /**
  * The test acting as the auth server's public {@link AuthServer#DEVICE_CLIENT_ID} itself, without the agent: a
- * device login approved by {@link BrowserlessUser} and redeemed at once (no 5 s polling interval), a refresh, a
- * revocation, an introspection. Used to seed a token store quickly and to ask the server whether a refresh token
- * is still good.
+ * device login approved by {@link BrowserlessUser} and redeemed at once (no 5 s polling interval), a refresh, an
+ * introspection. Used to seed a token store quickly and to ask the server whether a refresh token is still good.
  * What it returns masks its tokens in {@code toString()}; no token ever goes into a message.
  */
 public final class DeviceClient {
@@ -81,15 +80,6 @@ public final class DeviceClient {
     /** Redeems {@code refreshToken} (which rotates it when it is good). */
     public Answer refresh(String refreshToken) {
         return tokenRequest("grant_type", "refresh_token", "refresh_token", refreshToken);
-    }
-
-    /** Revokes {@code refreshToken} (RFC 7009), as a logout at another program would. */
-    public void revoke(String refreshToken) {
-        HttpResponse<String> response = FormPost.to(server.revocationUrl())
-                .field("client_id", AuthServer.DEVICE_CLIENT_ID).field("token", refreshToken).field("token_type_hint", "refresh_token").send();
-        if (response.statusCode() != 200) {
-            throw new AssertionError("revocation answered " + response.statusCode());
-        }
     }
 
     /**
