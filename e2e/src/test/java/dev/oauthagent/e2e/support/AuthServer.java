@@ -193,6 +193,29 @@ public final class AuthServer implements AutoCloseable {
         return count == null ? 0 : (Long) count;
     }
 
+    /**
+     * How many token requests of {@code clientId} with {@code grantType} the server answered since it started,
+     * refused ones included (its {@code /__token-requests} count, summed over the statuses).
+     */
+    public long tokenRequests(String clientId, String grantType) {
+        return tokenRequestCounts(clientId + " " + grantType + " ");
+    }
+
+    /** As {@link #tokenRequests(String, String)}, only those answered with {@code status}. */
+    public long tokenRequests(String clientId, String grantType, int status) {
+        return tokenRequestCounts(clientId + " " + grantType + " " + status);
+    }
+
+    private long tokenRequestCounts(String keyPrefix) {
+        Http.Response response = Http.get(issuer.resolve("/__token-requests"), null);
+        if (response.status() != 200) {
+            throw new AssertionError("GET /__token-requests answered " + response.status() + ": " + response.body());
+        }
+        return Json.parseObject(response.body()).entrySet().stream()
+                .filter(count -> count.getKey().startsWith(keyPrefix))
+                .mapToLong(count -> (Long) count.getValue()).sum();
+    }
+
     /** The server's JVM, e.g. to read its output. */
     public JavaProcess process() {
         return process;

@@ -3,7 +3,9 @@ package dev.oauthagent.testapps.authserver;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import org.springframework.context.annotation.Bean;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.http.MediaType;
@@ -76,6 +78,16 @@ class AuthorizationServerConfig {
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
                 .formLogin(Customizer.withDefaults());
         return http.build();
+    }
+
+    /** Ahead of Spring Security (order -100), which answers token requests itself: every answer is counted. */
+    @Bean
+    FilterRegistrationBean<TokenRequestCounter> tokenRequestCounter(TokenRequestCounts counts) {
+        FilterRegistrationBean<TokenRequestCounter> registration =
+                new FilterRegistrationBean<>(new TokenRequestCounter(counts));
+        registration.addUrlPatterns("/oauth2/token");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
     }
 
     @Bean
