@@ -12,7 +12,12 @@ public class TokenFetchException extends Exception {
         /** I/O error, timeout, 408, 429, 5xx, malformed response: retry with backoff. */
         TRANSIENT,
         /** invalid_client, unauthorized_client, invalid_scope, unsupported_grant_type, ...: retry slowly. */
-        TERMINAL
+        TERMINAL,
+        /**
+         * A user grant without a usable refresh token: only a person's login ends it, so it is as terminal as
+         * {@link #TERMINAL}, but no server refused anything and retrying at any pace cannot help.
+         */
+        LOGIN_NEEDED
     }
 
     private final Kind kind;
@@ -42,8 +47,9 @@ public class TokenFetchException extends Exception {
         return kind;
     }
 
+    /** Retrying soon cannot help: {@link Kind#TERMINAL} or {@link Kind#LOGIN_NEEDED}. */
     public boolean isTerminal() {
-        return kind == Kind.TERMINAL;
+        return kind != Kind.TRANSIENT;
     }
 
     public String errorCode() {

@@ -62,7 +62,11 @@ final class RefreshLog {
             return;
         }
         warned = kind;
-        if (failure.isTerminal()) {
+        if (failure.kind() == TokenFetchException.Kind.LOGIN_NEEDED) {
+            // The reason says what to run and when the agent notices; "retrying" would promise what cannot help.
+            log.warn("client '{}': no token until a login: {} {}. (Logged once; repeats are at debug level.)", client,
+                    reason, serving);
+        } else if (failure.isTerminal()) {
             log.warn("client '{}': token request rejected: {} {}. Retrying only every {} min, or at once when"
                     + " the credentials change. (Logged once; repeats are at debug level.)", client, reason, serving,
                     TimeUnit.NANOSECONDS.toMinutes(Backoff.TERMINAL_NANOS));

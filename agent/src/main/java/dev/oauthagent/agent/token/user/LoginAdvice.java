@@ -3,8 +3,9 @@ package dev.oauthagent.agent.token.user;
 import dev.oauthagent.agent.token.TokenFetchException;
 
 /**
- * The failures of a user grant that only a person can end, each saying what to run. Terminal: the cache then
- * tries again only rarely ({@code Backoff}), and without a refresh token a try calls no server.
+ * The failures of a user grant that only a person can end, each saying what to run. {@code LOGIN_NEEDED}, which
+ * is terminal: the cache then tries again only rarely ({@code Backoff}, every 5 minutes, or at once when a login
+ * at start ends), and without a refresh token a try calls no server.
  */
 final class LoginAdvice {
     private final String clientName;
@@ -45,13 +46,13 @@ final class LoginAdvice {
 
     private String howToLogIn() {
         String run = "Run " + command() + " (the agent's configuration file)";
-        return stored ? run + "; the agent picks the login up from the token store at its next attempt."
+        return stored ? run + "; the agent picks the login up from the token store within 5 minutes."
                 : run + " with token-store set, or restart the application: without token-store a login cannot "
                         + "reach a running application.";
     }
 
     private TokenFetchException terminal(String text) {
         return new TokenFetchException("oauth-agent: client '" + clientName + "': " + text,
-                TokenFetchException.Kind.TERMINAL, null, -1, -1, null);
+                TokenFetchException.Kind.LOGIN_NEEDED, null, -1, -1, null);
     }
 }

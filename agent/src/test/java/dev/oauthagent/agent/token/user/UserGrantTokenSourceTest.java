@@ -40,7 +40,7 @@ import org.junit.jupiter.api.io.TempDir;
 class UserGrantTokenSourceTest {
     private static final String LOGIN_ADVICE = "A new login is needed. Run java -jar oauth-agent.jar login billing "
             + "--config <file> (the agent's configuration file); the agent picks the login up from the token store "
-            + "at its next attempt.";
+            + "within 5 minutes.";
 
     @TempDir
     Path dir;
@@ -162,7 +162,7 @@ class UserGrantTokenSourceTest {
 
         TokenFetchException refused = assertThrows(TokenFetchException.class, source::fetch);
 
-        assertThat(refused.isTerminal()).isTrue();
+        assertThat(refused.kind()).isEqualTo(TokenFetchException.Kind.LOGIN_NEEDED);
         assertThat(refused.getMessage()).isEqualTo("oauth-agent: client 'billing': the authorization server refused "
                 + "the refresh token (invalid_grant: it expired, was revoked or was used already); it was dropped "
                 + "from memory and the token store. " + LOGIN_ADVICE);
@@ -173,8 +173,8 @@ class UserGrantTokenSourceTest {
         assertThat(again.isTerminal()).isTrue();
         assertThat(again.getMessage()).isEqualTo("oauth-agent: client 'billing': no refresh token is held (the token "
                 + "store holds none): a login is needed. Run java -jar oauth-agent.jar login billing --config <file> "
-                + "(the agent's configuration file); the agent picks the login up from the token store at its next "
-                + "attempt.");
+                + "(the agent's configuration file); the agent picks the login up from the token store within 5 "
+                + "minutes.");
         assertThat(server.requests()).hasSize(1);
     }
 
