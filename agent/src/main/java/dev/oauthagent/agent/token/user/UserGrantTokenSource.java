@@ -49,6 +49,8 @@ public final class UserGrantTokenSource implements TokenSource {
 
     /** A stored or just obtained access token is served only with this much life left; else a refresh is cheaper. */
     static final Duration MIN_SERVED_LIFETIME = Duration.ofSeconds(30);
+    /** Beyond the exchange's time limit, for writing the store after a refresh (at exit, see RefreshInFlight). */
+    private static final Duration STORE_WRITE_ALLOWANCE = Duration.ofSeconds(2);
 
     private final ClientConfig client;
     private final String tokenUrl;
@@ -61,6 +63,7 @@ public final class UserGrantTokenSource implements TokenSource {
     private final LoginAdvice advice;
     /** Null: no login is run by the agent (the client waits for {@code login}). */
     private final InteractiveLogin startupLogin;
+    private final RefreshInFlight inFlight;
 
     private final Object lock = new Object();
     // Guarded by lock.
@@ -97,6 +100,8 @@ public final class UserGrantTokenSource implements TokenSource {
         this.clock = clock;
         this.advice = new LoginAdvice(client.name(), store != null);
         this.startupLogin = startupLogin;
+        this.inFlight = new RefreshInFlight(client.name(),
+                client.connectTimeout().plus(client.readTimeout()).plus(STORE_WRITE_ALLOWANCE));
     }
 
     /** {@code whenDone} runs when a login at start ended, however it ended (the cache's credentialsChanged). */
@@ -224,6 +229,7 @@ public final class UserGrantTokenSource implements TokenSource {
 
     private AccessToken refreshInStore() throws TokenFetchException {
         StoreRefresh refresh = new StoreRefresh();
+        inFlight.waitAtExit();
         try {
             store.update(refresh);
         } catch (TokenStoreException e) {
@@ -238,6 +244,8 @@ public final class UserGrantTokenSource implements TokenSource {
             }
             throw new TokenFetchException(e.getMessage(), e.isTransient() ? TokenFetchException.Kind.TRANSIENT
                     : TokenFetchException.Kind.TERMINAL, null, -1, -1, null);
+        } finally {
+            inFlight.stored();
         }
         if (refresh.failure != null) {
             throw refresh.failure;
@@ -278,6 +286,7 @@ public final class UserGrantTokenSource implements TokenSource {
 
         private StoreUpdate redeem(String redeemed) throws TokenFetchException {
             Instant sentAt = clock.instant();
+            inFlight.sending(); // from here until the store's update returns, an exit waits for the write
             AccessToken obtained;
             try {
                 obtained = request(redeemed);
@@ -362,6 +371,11 @@ public final class UserGrantTokenSource implements TokenSource {
         public void run() {
         }
     };
+
+    /** What a shutdown hook does at exit: waits for a refresh in flight to be stored. For tests. */
+    boolean awaitRefreshStored() throws InterruptedException {
+        return inFlight.awaitStored();
+    }
 
     @Override
     public String toString() {

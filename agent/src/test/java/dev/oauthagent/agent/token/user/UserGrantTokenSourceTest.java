@@ -318,4 +318,43 @@ class UserGrantTokenSourceTest {
         }
         assertThat(Files.exists(file())).isFalse(); // dropped after invalid_grant
     }
+
+    @Test
+    void anExitDuringARefreshWaitsUntilTheRotatedRefreshTokenIsStored() throws Exception {
+        UserGrantFixture f = UserGrantFixture.stored(server, file(), false);
+        String first = f.loggedIn();
+        UserGrantTokenSource source = f.source();
+        server.hold(); // the server has the request, and answers only when the test says
+        ExecutorService refresher = Executors.newSingleThreadExecutor();
+        ExecutorService exit = Executors.newSingleThreadExecutor();
+        try {
+            Future<AccessToken> refresh = refresher.submit(source::fetch);
+            while (server.requests().isEmpty()) {
+                Thread.sleep(5); // waits for an event, asserts no timing
+            }
+            Future<Boolean> atExit = exit.submit(source::awaitRefreshStored);
+            Thread.sleep(100);
+            assertThat(atExit).as("the exit waits while the rotation is on the wire").isNotDone();
+
+            server.open();
+            String rotated = refresh.get(10, TimeUnit.SECONDS).refreshToken();
+
+            assertThat(atExit.get(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(rotated).isNotEqualTo(first);
+            assertThat(f.openStore().read().hasRefreshToken(rotated)).isTrue();
+        } finally {
+            refresher.shutdownNow();
+            exit.shutdownNow();
+        }
+    }
+
+    @Test
+    void anExitWithNoRefreshInFlightDoesNotWait() throws Exception {
+        UserGrantFixture f = UserGrantFixture.stored(server, file(), false);
+        f.loggedIn();
+        UserGrantTokenSource source = f.source();
+        source.fetch();
+
+        assertThat(source.awaitRefreshStored()).isTrue();
+    }
 }
