@@ -117,14 +117,19 @@ public final class CxfApp {
         return code instanceof Integer status ? status : -1;
     }
 
-    /** The I/O exception under the proxy's {@link WebServiceException}: what an application logs to say why. */
+    /**
+     * The innermost I/O exception under the proxy's {@link WebServiceException}: what an application logs to say
+     * why. CXF's conduit sometimes wraps the one it caught in its own ("IOException invoking URL: ..."), depending
+     * on whether the failure came while connecting or while writing.
+     */
     private static Throwable ioCause(Throwable thrown) {
+        Throwable innermost = null;
         for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
             if (cause instanceof IOException) {
-                return cause;
+                innermost = cause;
             }
         }
-        return thrown;
+        return innermost == null ? thrown : innermost;
     }
 
     /** CXF's messages may span lines (an XML parser's position); the output has one line per call. */
