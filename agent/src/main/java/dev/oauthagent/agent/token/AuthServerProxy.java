@@ -56,6 +56,12 @@ final class AuthServerProxy {
                 + "to the JVM's http.nonProxyHosts.";
     }
 
+    /** The proxy took the connection but did not answer the CONNECT as an HTTP proxy does. */
+    String noAnswer(ProxyRoute route, String target, String reason) {
+        return "the " + route.describe() + " did not answer the CONNECT to " + target + " (" + reason + "); check that "
+                + "it is an HTTP proxy and that its address is right.";
+    }
+
     /** Why the proxy itself could not be reached. */
     String unreachable(ProxyRoute route, String reason) {
         return "cannot reach the " + route.describe() + " (" + reason + ") on the way to " + messages.endpoint()

@@ -4,6 +4,7 @@ import java.net.InetSocketAddress;
 import java.net.Proxy;
 import java.net.ProxySelector;
 import java.net.URI;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
@@ -90,7 +91,7 @@ public final class JvmProxySettings {
         } catch (RuntimeException e) { // SecurityException or a selector failure: no proxy known
             return ProxyRoute.DIRECT;
         }
-        for (Proxy p : proxies == null ? java.util.Collections.<Proxy>emptyList() : proxies) {
+        for (Proxy p : proxies == null ? Collections.<Proxy>emptyList() : proxies) {
             if (p.type() == Proxy.Type.HTTP && p.address() instanceof InetSocketAddress) {
                 InetSocketAddress a = (InetSocketAddress) p.address();
                 return ProxyRoute.through(a.getHostString(), a.getPort(),

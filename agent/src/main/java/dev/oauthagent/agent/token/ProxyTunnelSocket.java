@@ -8,7 +8,10 @@ import java.net.InetSocketAddress;
 import java.net.Proxy;
 import java.net.Socket;
 import java.net.SocketAddress;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
 /**
  * A socket whose connect opens an HTTP CONNECT tunnel (RFC 9110 §9.3.6) through a proxy to the address it is
@@ -41,23 +44,29 @@ final class ProxyTunnelSocket extends Socket {
         InetSocketAddress proxyAddress = new InetSocketAddress(route.address().getHostString(), route.address().getPort());
         try {
             if (proxyAddress.isUnresolved()) {
-                throw new java.net.UnknownHostException("unknown host " + route.address().getHostString());
+                throw new UnknownHostException("unknown host " + route.address().getHostString());
             }
             super.connect(proxyAddress, timeout);
         } catch (IOException e) {
             throw new ProxyFailureException(proxy.unreachable(route, reason(e)), e);
         }
-        int previousTimeout = getSoTimeout();
-        setSoTimeout(readTimeoutMillis);
-        OutputStream out = getOutputStream();
-        out.write(connectRequest(hostPort).getBytes(StandardCharsets.ISO_8859_1));
-        out.flush();
-        int status = readStatus(getInputStream());
+        int status;
+        try {
+            setSoTimeout(readTimeoutMillis);
+            OutputStream out = getOutputStream();
+            out.write(connectRequest(hostPort).getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            status = readStatus(getInputStream());
+        } catch (IOException e) {
+            close();
+            throw new ProxyFailureException(proxy.noAnswer(route, hostPort, e instanceof SocketTimeoutException
+                    ? "no answer within the read timeout" : e.getMessage()), e);
+        }
         if (status != 200) {
             close();
             throw new ProxyFailureException(proxy.refusal(route, status, hostPort), null);
         }
-        setSoTimeout(previousTimeout);
+        setSoTimeout(0); // the connection sets its own read timeout next
     }
 
     private String connectRequest(String hostPort) {
@@ -104,14 +113,14 @@ final class ProxyTunnelSocket extends Socket {
     }
 
     private static String reason(IOException e) {
-        if (e instanceof java.net.UnknownHostException) {
+        if (e instanceof UnknownHostException) {
             return "unknown host";
         }
-        if (e instanceof java.net.SocketTimeoutException) {
+        if (e instanceof SocketTimeoutException) {
             return "no connection in time";
         }
         String m = e.getMessage();
-        return m != null && m.toLowerCase(java.util.Locale.ROOT).startsWith("connection refused") ? "connection refused"
+        return m != null && m.toLowerCase(Locale.ROOT).startsWith("connection refused") ? "connection refused"
                 : e.getClass().getSimpleName();
     }
 }

@@ -207,6 +207,22 @@ class TokenEndpointClientProxyTest {
     }
 
     @Test
+    void somethingThatIsNotAnHttpProxyAtTheProxyAddressIsNamedAsSuch() throws Exception {
+        httpsServer();
+        try (FaultyTokenServer notAProxy = FaultyTokenServer.slowDrip("SSH-2.0-OpenSSH_9.6\r\n\r\n", "",
+                Duration.ofSeconds(1))) {
+            ClientConfig config = overTls(server.tokenUrl()).proxy(URI.create("http://127.0.0.1:"
+                    + notAProxy.tokenUrl().getPort())).build();
+
+            TokenFetchException e = fails(config, jvm());
+
+            assertThat(e.getMessage()).contains("did not answer the CONNECT to 127.0.0.1:" + server.tokenUrl().getPort())
+                    .contains("(from oauth.agent.clients.billing.proxy)").contains("check that it is an HTTP proxy");
+        }
+        assertThat(server.requests()).isEmpty();
+    }
+
+    @Test
     void anUnreachableProxyIsNamedWithWhereItWasConfigured() throws Exception {
         httpsServer();
         URI closed = FaultyTokenServer.closedPort();
