@@ -69,7 +69,7 @@ public final class AuthServerExchange {
     private TokenHttpResponse exchange(String method, URI url, Map<String, String> headers, byte[] body)
             throws TokenFetchException {
         ProxyRoute route = proxy.routeFor(url);
-        boolean tunnel = "https".equalsIgnoreCase(url.getScheme()) && !route.isDirect();
+        boolean tunnel = "https".equalsIgnoreCase(url.getScheme()) && route.isHttpProxy();
         // A tunnel is opened by the socket factory itself (ProxyTunnelSocket), so the connection goes "direct".
         final HttpURLConnection connection = open(url, tunnel ? Proxy.NO_PROXY : route.asJavaProxy());
         final AbortableSslSocketFactory abortable = connection instanceof HttpsURLConnection
@@ -88,7 +88,7 @@ public final class AuthServerExchange {
         })) {
             try {
                 configure(connection, method, headers, body != null, abortable);
-                if (!route.isDirect() && !tunnel && proxy.authorization() != null) {
+                if (route.isHttpProxy() && !tunnel && proxy.authorization() != null) {
                     // Plain http through a proxy: the request itself goes to the proxy, which takes this header.
                     connection.setRequestProperty("Proxy-Authorization", proxy.authorization());
                 }
@@ -104,7 +104,7 @@ public final class AuthServerExchange {
                 if (status < 100) {
                     throw new IOException("the answer is not an HTTP response");
                 }
-                if (status == 407 && !route.isDirect()) {
+                if (status == 407 && route.isHttpProxy()) {
                     throw new ProxyFailureException(proxy.refusal(route, status, url.getHost()), null);
                 }
                 if (status >= 300 && status < 400) {

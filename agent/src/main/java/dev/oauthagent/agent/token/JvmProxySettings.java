@@ -26,13 +26,16 @@ public final class JvmProxySettings {
 
     private final Endpoint https;
     private final Endpoint http;
+    private final Endpoint socks;
     private final NonProxyHosts nonProxyHosts;
     /** java.net.useSystemProxies: the operating system's proxies, which only the JDK's own selector knows. */
     private final boolean systemProxies;
 
-    private JvmProxySettings(Endpoint https, Endpoint http, NonProxyHosts nonProxyHosts, boolean systemProxies) {
+    private JvmProxySettings(Endpoint https, Endpoint http, Endpoint socks, NonProxyHosts nonProxyHosts,
+            boolean systemProxies) {
         this.https = https;
         this.http = http;
+        this.socks = socks;
         this.nonProxyHosts = nonProxyHosts;
         this.systemProxies = systemProxies;
     }
@@ -55,8 +58,9 @@ public final class JvmProxySettings {
     }
 
     static JvmProxySettings of(Properties properties) {
-        return new JvmProxySettings(Endpoint.read(properties, "https"), Endpoint.read(properties, "http"),
-                NonProxyHosts.parse(properties.getProperty("http.nonProxyHosts")),
+        return new JvmProxySettings(Endpoint.read(properties, "https.proxyHost", "https.proxyPort", 443),
+                Endpoint.read(properties, "http.proxyHost", "http.proxyPort", 80),
+                Endpoint.read(properties, "socksProxyHost", "socksProxyPort", 1080), NonProxyHosts.parse(properties.getProperty("http.nonProxyHosts")),
                 Boolean.parseBoolean(properties.getProperty("java.net.useSystemProxies")));
     }
 
@@ -64,7 +68,10 @@ public final class JvmProxySettings {
         return nonProxyHosts.contains(url.getHost());
     }
 
-    /** The JVM's proxy for this URL: the properties of its scheme, else the operating system's proxy, else none. */
+    /**
+     * The JVM's proxy for this URL, in the JDK's order: the HTTP proxy properties of its scheme, else the operating
+     * system's proxy, else {@code socksProxyHost}, else none.
+     */
     ProxyRoute routeFor(URI url) {
         if (bypasses(url)) {
             return ProxyRoute.DIRECT;
@@ -73,7 +80,11 @@ public final class JvmProxySettings {
         if (endpoint != null) {
             return ProxyRoute.through(endpoint.host, endpoint.port, "system property " + endpoint.hostProperty);
         }
-        return systemProxies ? fromSystemProxies(url) : ProxyRoute.DIRECT;
+        ProxyRoute system = systemProxies ? fromSystemProxies(url) : ProxyRoute.DIRECT;
+        if (system.isDirect() && socks != null) {
+            return ProxyRoute.socks(socks.host, socks.port, "system property " + socks.hostProperty);
+        }
+        return system;
     }
 
     /**
@@ -92,10 +103,11 @@ public final class JvmProxySettings {
             return ProxyRoute.DIRECT;
         }
         for (Proxy p : proxies == null ? Collections.<Proxy>emptyList() : proxies) {
-            if (p.type() == Proxy.Type.HTTP && p.address() instanceof InetSocketAddress) {
+            if (p.address() instanceof InetSocketAddress) {
                 InetSocketAddress a = (InetSocketAddress) p.address();
-                return ProxyRoute.through(a.getHostString(), a.getPort(),
-                        "the operating system's proxy settings (java.net.useSystemProxies=true)");
+                String source = "the operating system's proxy settings (java.net.useSystemProxies=true)";
+                return p.type() == Proxy.Type.SOCKS ? ProxyRoute.socks(a.getHostString(), a.getPort(), source)
+                        : ProxyRoute.through(a.getHostString(), a.getPort(), source);
             }
         }
         return ProxyRoute.DIRECT;
@@ -103,11 +115,11 @@ public final class JvmProxySettings {
 
     @Override
     public String toString() {
-        return "JvmProxySettings{https=" + https + ", http=" + http + ", nonProxyHosts=" + nonProxyHosts
-                + ", systemProxies=" + systemProxies + "}";
+        return "JvmProxySettings{https=" + https + ", http=" + http + ", socks=" + socks + ", nonProxyHosts="
+                + nonProxyHosts + ", systemProxies=" + systemProxies + "}";
     }
 
-    /** One scheme's proxy properties; the JDK's default port when the port property is missing or invalid. */
+    /** One kind's proxy properties; the JDK's default port when the port property is missing or invalid. */
     private static final class Endpoint {
         final String host;
         final int port;
@@ -119,14 +131,13 @@ public final class JvmProxySettings {
             this.hostProperty = hostProperty;
         }
 
-        static Endpoint read(Properties properties, String scheme) {
-            String hostProperty = scheme + ".proxyHost";
+        static Endpoint read(Properties properties, String hostProperty, String portProperty, int defaultPort) {
             String host = properties.getProperty(hostProperty);
             if (host == null || host.trim().isEmpty()) {
                 return null;
             }
-            int port = scheme.equals("https") ? 443 : 80;
-            String portText = properties.getProperty(scheme + ".proxyPort");
+            int port = defaultPort;
+            String portText = properties.getProperty(portProperty);
             if (portText != null) {
                 try {
                     port = Integer.parseInt(portText.trim());
