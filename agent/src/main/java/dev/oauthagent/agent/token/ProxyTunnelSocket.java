@@ -59,8 +59,9 @@ final class ProxyTunnelSocket extends Socket {
             status = readStatus(getInputStream());
         } catch (IOException e) {
             close();
-            throw new ProxyFailureException(proxy.noAnswer(route, hostPort, e instanceof SocketTimeoutException
-                    ? "no answer within the read timeout" : e.getMessage()), e);
+            String reason = e instanceof SocketTimeoutException ? "no answer within the read timeout"
+                    : e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            throw new ProxyFailureException(proxy.noAnswer(route, hostPort, reason), e);
         }
         if (status != 200) {
             close();
