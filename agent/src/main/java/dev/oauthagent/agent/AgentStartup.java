@@ -8,6 +8,7 @@ import dev.oauthagent.agent.config.ProblemReport;
 import dev.oauthagent.agent.instrument.Instrumenter;
 import dev.oauthagent.agent.log.AgentLogging;
 import dev.oauthagent.agent.scrub.LogScrubbing;
+import dev.oauthagent.agent.token.JvmProxySettings;
 
 import java.io.PrintStream;
 import java.lang.instrument.Instrumentation;
@@ -66,6 +67,7 @@ public final class AgentStartup {
             return;
         }
         started = true; // only now: after a refused start, a later attach with a fixed configuration may start
+        JvmProxySettings.atStart(); // the JVM's proxy as configured, before the application can change it
         Instrumenter instrumenter = null;
         try {
             // First: from here on, the first load of a target class waits for its transformer.

@@ -5,7 +5,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One configured OAuth client: where to get its tokens and which requests they go to. Immutable; built
@@ -47,6 +49,10 @@ public final class ClientConfig {
     private final String truststoreType;
     private final TokenStoreConfig tokenStore;
     private final boolean overrideExisting;
+    private final URI proxy;
+    private final Secret proxyUser;
+    private final Secret proxyPassword;
+    private final Map<String, Secret> tokenParams;
 
     private ClientConfig(Builder b) {
         this.name = b.name;
@@ -76,6 +82,10 @@ public final class ClientConfig {
         this.truststoreType = b.truststoreType;
         this.tokenStore = b.tokenStore;
         this.overrideExisting = b.overrideExisting;
+        this.proxy = b.proxy;
+        this.proxyUser = b.proxyUser;
+        this.proxyPassword = b.proxyPassword;
+        this.tokenParams = Collections.unmodifiableMap(new LinkedHashMap<>(b.tokenParams));
     }
 
     public static Builder builder(String name) {
@@ -123,6 +133,13 @@ public final class ClientConfig {
     public TokenStoreConfig tokenStore() { return tokenStore; }
     /** Whether to replace an Authorization header the application set itself (default false: leave it). */
     public boolean overrideExisting() { return overrideExisting; }
+    /** The configured proxy for calls to the authorization server, http://host:port; null: the JVM's, if any. */
+    public URI proxy() { return proxy; }
+    /** Null unless the proxy asks for credentials; set together with {@link #proxyPassword()}. */
+    public Secret proxyUser() { return proxyUser; }
+    public Secret proxyPassword() { return proxyPassword; }
+    /** Extra form parameters of every token request, by name in name order; values are secrets (vendor keys). */
+    public Map<String, Secret> tokenParams() { return tokenParams; }
 
     @Override
     public String toString() {
@@ -131,6 +148,8 @@ public final class ClientConfig {
                 + ", clientAuth=" + clientAuth.configName() + userGrantEndpoints() + ", scopes=" + scopes
                 + ", hosts=" + hosts
                 + ", paths=" + paths + ", failMode=" + failMode.configName() + ", overrideExisting=" + overrideExisting
+                + (proxy == null ? "" : ", proxy=" + proxy) + (proxyUser == null ? "" : ", proxyUser=" + Secret.MASK)
+                + (tokenParams.isEmpty() ? "" : ", tokenParams=" + tokenParams.keySet() + " (values masked)")
                 + (tokenStore == null ? "" : ", tokenStore=" + tokenStore) + "}";
     }
 
@@ -172,6 +191,10 @@ public final class ClientConfig {
         private String truststoreType;
         private TokenStoreConfig tokenStore;
         private boolean overrideExisting;
+        private URI proxy;
+        private Secret proxyUser;
+        private Secret proxyPassword;
+        private Map<String, Secret> tokenParams = Collections.emptyMap();
 
         private Builder(String name) {
             this.name = name;
@@ -203,6 +226,13 @@ public final class ClientConfig {
         public Builder truststoreType(String v) { this.truststoreType = v; return this; }
         public Builder tokenStore(TokenStoreConfig v) { this.tokenStore = v; return this; }
         public Builder overrideExisting(boolean v) { this.overrideExisting = v; return this; }
+        public Builder proxy(URI v) { this.proxy = v; return this; }
+        public Builder proxyCredentials(Secret user, Secret password) {
+            this.proxyUser = user;
+            this.proxyPassword = password;
+            return this;
+        }
+        public Builder tokenParams(Map<String, Secret> v) { this.tokenParams = v; return this; }
 
         public ClientConfig build() {
             if (name == null || tokenUrl == null || clientId == null) {

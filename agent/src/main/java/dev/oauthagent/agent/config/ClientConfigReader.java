@@ -9,8 +9,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Reads and validates one client's keys into a {@link ClientConfig}, reporting every invalid or missing
@@ -92,11 +94,17 @@ final class ClientConfigReader {
                             + "remove this key");
         }
         TokenStoreConfig tokenStore = tokenStore(grantType);
+        URI proxy = value(KnownKeys.PROXY, ValueParsers.PROXY_URL);
+        Secret proxyUser = value(KnownKeys.PROXY_USER, reference(KnownKeys.PROXY_USER, true));
+        Secret proxyPassword = value(KnownKeys.PROXY_PASSWORD, reference(KnownKeys.PROXY_PASSWORD, true));
+        checkProxyCredentials(proxyUser, proxyPassword);
+        Map<String, Secret> tokenParams = tokenParams();
 
         // Invalid paths count as "/" here, so that the overlap check still sees the client's hosts.
         Route routes = new Route(name, orElse(hosts, Collections.<HostPattern>emptyList()),
                 paths == null || paths.isEmpty() ? Collections.singletonList(PathPrefix.ROOT) : paths, allowHttp);
-        ClientSecrets secrets = new ClientSecrets(name, clientId, clientSecret, truststorePassword, storeKeySecrets);
+        ClientSecrets secrets = new ClientSecrets(name, clientId, clientSecret, truststorePassword, storeKeySecrets,
+                proxyUser, proxyPassword, new ArrayList<>(tokenParams.values()));
         if (problems.size() != problemsBefore) {
             return new Result(null, routes, secrets, warnings);
         }
@@ -111,6 +119,7 @@ final class ClientConfigReader {
                 .failMode(failMode).connectTimeout(connectTimeout).readTimeout(readTimeout)
                 .defaultExpiresIn(defaultExpiresIn).truststore(truststore).truststorePassword(truststorePassword)
                 .truststoreType(truststoreType).tokenStore(tokenStore).overrideExisting(overrideExisting)
+                .proxy(proxy).proxyCredentials(proxyUser, proxyPassword).tokenParams(tokenParams)
                 .build();
         return new Result(config, routes, secrets, warnings);
     }
@@ -249,6 +258,48 @@ final class ClientConfigReader {
             invalid(key, e.getMessage());
             return null;
         }
+    }
+
+    /** Proxy credentials come in pairs: a user without a password (or the reverse) is a half-done edit. */
+    private void checkProxyCredentials(Secret user, Secret password) {
+        if (isUnset(KnownKeys.PROXY_USER) != isUnset(KnownKeys.PROXY_PASSWORD)) {
+            KnownKey missing = isUnset(KnownKeys.PROXY_USER) ? KnownKeys.PROXY_USER : KnownKeys.PROXY_PASSWORD;
+            KnownKey present = missing == KnownKeys.PROXY_USER ? KnownKeys.PROXY_PASSWORD : KnownKeys.PROXY_USER;
+            problems.add(missing.fullKey(name), "is required with " + present.fullKey(name) + ": the proxy gets both "
+                    + "(Basic); set " + missing.fullKey(name) + "=" + KeyNames.envReferenceExample(name, missing.name())
+                    + ", or remove " + present.fullKey(name));
+        }
+    }
+
+    /**
+     * The {@code token-params.<name>} values by parameter name, in name order. A name the grant or another key
+     * already sends is refused, with the key to use instead. Values are resolved like secrets: vendor parameters
+     * may be keys.
+     */
+    private Map<String, Secret> tokenParams() {
+        Map<String, Secret> params = new LinkedHashMap<>();
+        String prefix = KeyNames.clientKey(name, KnownKeys.TOKEN_PARAMS.familyPrefix());
+        for (String fullKey : settings.keysStartingWith(prefix)) {
+            SourcedValue v = settings.get(fullKey);
+            String parameter = fullKey.substring(prefix.length());
+            String reservedFor = TokenParamNames.reservedFor(parameter);
+            if (reservedFor != null) {
+                problems.add(fullKey, "would override the token request's own " + parameter + " parameter (from "
+                        + v.origin + "); use " + reservedFor + " instead, and remove " + fullKey);
+            } else if (!TokenParamNames.isValidName(parameter)) {
+                problems.add(fullKey, "names no valid form parameter (from " + v.origin + "); use the parameter's "
+                        + "name as the server documents it, e.g. " + KeyNames.clientKey(name, "token-params.tenant"));
+            } else if (v.value.isEmpty()) {
+                problems.add(fullKey, "is empty (from " + v.origin + "); set the value to send, or remove the key");
+            } else {
+                try {
+                    params.put(parameter, references.resolve(v.value, v.origin));
+                } catch (InvalidValueException e) {
+                    problems.add(fullKey, e.getMessage());
+                }
+            }
+        }
+        return params;
     }
 
     /** The parsed value, the parsed default when unset, or null when unset without default or invalid. */

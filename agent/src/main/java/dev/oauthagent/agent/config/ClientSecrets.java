@@ -15,14 +15,26 @@ public final class ClientSecrets {
     private final Secret clientSecret;
     private final Secret truststorePassword;
     private final List<Secret> tokenStoreKeys;
+    private final Secret proxyUser;
+    private final Secret proxyPassword;
+    private final List<Secret> tokenParams;
 
     ClientSecrets(String clientName, String clientId, Secret clientSecret, Secret truststorePassword,
             List<Secret> tokenStoreKeys) {
+        this(clientName, clientId, clientSecret, truststorePassword, tokenStoreKeys, null, null,
+                Collections.<Secret>emptyList());
+    }
+
+    ClientSecrets(String clientName, String clientId, Secret clientSecret, Secret truststorePassword,
+            List<Secret> tokenStoreKeys, Secret proxyUser, Secret proxyPassword, List<Secret> tokenParams) {
         this.clientName = clientName;
         this.clientId = clientId;
         this.clientSecret = clientSecret;
         this.truststorePassword = truststorePassword;
         this.tokenStoreKeys = Collections.unmodifiableList(new ArrayList<>(tokenStoreKeys));
+        this.proxyUser = proxyUser;
+        this.proxyPassword = proxyPassword;
+        this.tokenParams = Collections.unmodifiableList(new ArrayList<>(tokenParams));
     }
 
     static ClientSecrets of(ClientConfig client) {
@@ -35,7 +47,8 @@ public final class ClientSecrets {
             }
         }
         return new ClientSecrets(client.name(), client.clientId(), client.clientSecret(), client.truststorePassword(),
-                storeKeys);
+                storeKeys, client.proxyUser(), client.proxyPassword(),
+                new ArrayList<>(client.tokenParams().values()));
     }
 
     public String clientName() { return clientName; }
@@ -50,9 +63,18 @@ public final class ClientSecrets {
     /** The values of token-store-key and token-store-key-previous that could be read (see {@link TokenStoreKey}). */
     public List<Secret> tokenStoreKeys() { return tokenStoreKeys; }
 
+    /** Not a secret alone, but part of the Proxy-Authorization value that is one; null without proxy credentials. */
+    public Secret proxyUser() { return proxyUser; }
+
+    public Secret proxyPassword() { return proxyPassword; }
+
+    /** The values of token-params.*: vendor parameters may be keys. */
+    public List<Secret> tokenParams() { return tokenParams; }
+
     @Override
     public String toString() {
         return "ClientSecrets{" + clientName + ", clientSecret=" + clientSecret + ", truststorePassword="
-                + truststorePassword + ", tokenStoreKeys=" + tokenStoreKeys + "}";
+                + truststorePassword + ", tokenStoreKeys=" + tokenStoreKeys + ", proxyPassword=" + proxyPassword
+                + ", tokenParams=" + tokenParams + "}";
     }
 }

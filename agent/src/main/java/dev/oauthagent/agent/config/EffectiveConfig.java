@@ -74,7 +74,13 @@ public final class EffectiveConfig {
         }
         for (String client : settings.clientNames()) {
             for (KnownKey k : KnownKeys.client()) {
-                entries.add(entry(k, k.fullKey(client), settings));
+                if (!k.isFamily()) {
+                    entries.add(entry(k, k.fullKey(client), settings));
+                    continue;
+                }
+                for (String member : settings.keysStartingWith(KeyNames.clientKey(client, k.familyPrefix()))) {
+                    entries.add(entry(k, member, settings));
+                }
             }
         }
         return new EffectiveConfig(entries);

@@ -9,6 +9,8 @@ public final class KnownKey {
     /** Global keys live at {@code oauth.agent.<name>}, client keys at {@code oauth.agent.clients.<client>.<name>}. */
     public enum Scope { GLOBAL, CLIENT }
 
+    private static final String FAMILY_MEMBER = ".<name>";
+
     private final Scope scope;
     private final String name;
     private final String defaultValue;
@@ -38,6 +40,15 @@ public final class KnownKey {
 
     static KnownKey client(String name, String defaultValue, String description, String example) {
         return new KnownKey(Scope.CLIENT, name, defaultValue, false, false, false, true, description, example);
+    }
+
+    /**
+     * A family of client keys {@code <prefix>.<anything>}, such as {@code token-params.<name>}: its name is written
+     * {@code <prefix>.<name>} and {@link KnownKeys#client(String)} finds it for every member.
+     */
+    static KnownKey clientFamily(String prefix, String description, String example) {
+        return new KnownKey(Scope.CLIENT, prefix + FAMILY_MEMBER, null, false, false, false, true, description,
+                example);
     }
 
     static KnownKey requiredClient(String name, String description, String example) {
@@ -77,6 +88,25 @@ public final class KnownKey {
     public boolean literalAllowed() { return literalAllowed; }
 
     public String description() { return description; }
+
+    /** Whether this is a family such as {@code token-params.<name>}, standing for many keys. */
+    public boolean isFamily() {
+        return name.endsWith(FAMILY_MEMBER);
+    }
+
+    /** Whether {@code keyName} (without prefix) is this key, or a member of this family. */
+    boolean isNamed(String keyName) {
+        if (!isFamily()) {
+            return name.equals(keyName);
+        }
+        String familyPrefix = familyPrefix();
+        return keyName.startsWith(familyPrefix) && keyName.length() > familyPrefix.length();
+    }
+
+    /** {@code token-params.} for the family {@code token-params.<name>}. */
+    String familyPrefix() {
+        return name.substring(0, name.length() - FAMILY_MEMBER.length() + 1);
+    }
 
     public String example() { return example; }
 

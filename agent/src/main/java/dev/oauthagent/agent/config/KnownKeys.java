@@ -109,6 +109,19 @@ public final class KnownKeys {
     public static final KnownKey TOKEN_STORE_ACCESS_TOKEN = KnownKey.client("token-store-access-token", "false",
             "Also keep the access token and its expiry in the token store (default: only the refresh token).",
             "false");
+    public static final KnownKey PROXY = KnownKey.client("proxy", null,
+            "HTTP proxy for the agent's calls to the authorization server, http://host:port (default: the JVM's "
+                    + "https.proxyHost/http.proxyHost as set at start; http.nonProxyHosts still applies).",
+            "http://proxy.example.com:3128");
+    public static final KnownKey PROXY_USER = KnownKey.client("proxy-user", null,
+            "User name for the proxy (Basic, sent to the proxy only): a literal, ${env:NAME} or ${file:/path}.",
+            "${env:PROXY_USER}").allowingReferences();
+    public static final KnownKey PROXY_PASSWORD = KnownKey.client("proxy-password", null,
+            "Password for the proxy, with proxy-user: a literal, ${env:NAME} or ${file:/path}.",
+            "${env:PROXY_PASSWORD}").asSecret();
+    public static final KnownKey TOKEN_PARAMS = KnownKey.clientFamily("token-params",
+            "An extra form parameter sent with every token request (not from env vars); the value may be a "
+                    + "${env:NAME} or ${file:/path} reference and is never printed.", "my-vendor-value").asSecret();
     public static final KnownKey OVERRIDE_EXISTING = KnownKey.client("override-existing", "false",
             "Replace an Authorization header the application set itself (default: leave it alone).", "false");
 
@@ -121,6 +134,7 @@ public final class KnownKeys {
             PATHS, ALLOW_HTTP, REFRESH_BEFORE, EXPIRY_SKEW, WAIT_TIMEOUT, FAIL_MODE, CONNECT_TIMEOUT,
             READ_TIMEOUT, DEFAULT_EXPIRES_IN, TRUSTSTORE, TRUSTSTORE_PASSWORD, TRUSTSTORE_TYPE,
             TOKEN_STORE, TOKEN_STORE_KEY, TOKEN_STORE_KEY_PREVIOUS, TOKEN_STORE_ACCESS_TOKEN,
+            PROXY, PROXY_USER, PROXY_PASSWORD, TOKEN_PARAMS,
             OVERRIDE_EXISTING));
 
     private KnownKeys() {
@@ -154,7 +168,7 @@ public final class KnownKeys {
 
     private static KnownKey find(List<KnownKey> keys, String name) {
         for (KnownKey k : keys) {
-            if (k.name().equals(name)) {
+            if (k.isNamed(name)) {
                 return k;
             }
         }

@@ -29,6 +29,17 @@ final class Settings {
         return winners.get(fullKey);
     }
 
+    /** The full keys set with this prefix, in name order: the members of a key family. */
+    List<String> keysStartingWith(String prefix) {
+        List<String> keys = new ArrayList<>();
+        for (String key : new TreeSet<>(winners.keySet())) {
+            if (key.startsWith(prefix)) {
+                keys.add(key);
+            }
+        }
+        return keys;
+    }
+
     /** Every client named by any valid key, in name order. */
     SortedSet<String> clientNames() {
         return Collections.unmodifiableSortedSet(clientNames);

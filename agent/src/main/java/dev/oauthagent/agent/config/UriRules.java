@@ -47,6 +47,34 @@ final class UriRules {
     }
 
     /**
+     * An HTTP proxy as {@code http://host:port}: plain http (the JDK speaks to a proxy in clear; TLS to the
+     * authorization server runs inside the tunnel), a port, and nothing else. User info is refused because the
+     * credentials have keys of their own, read from references.
+     */
+    static URI proxyUrl(String value) throws InvalidValueException {
+        String example = " e.g. http://proxy.example.com:3128";
+        URI uri = parse(value, "is not a valid proxy URL; write it as" + example);
+        if (uri.getRawUserInfo() != null || value.indexOf('@') >= 0) {
+            throw new InvalidValueException("contains user info (user:password@); remove it and set proxy-user and "
+                    + "proxy-password, e.g. proxy-password=${env:PROXY_PASSWORD} (the value is not repeated here)");
+        }
+        if (uri.getScheme() == null || !uri.getScheme().equalsIgnoreCase("http")) {
+            throw new InvalidValueException("'" + value + "' must be an http:// proxy address with a port; write it as"
+                    + example);
+        }
+        if (uri.getHost() == null || uri.getPort() < 1) {
+            throw new InvalidValueException("'" + value + "' needs a host and a port; write it as" + example);
+        }
+        boolean bare = (uri.getRawPath() == null || uri.getRawPath().isEmpty() || uri.getRawPath().equals("/"))
+                && uri.getRawQuery() == null && uri.getRawFragment() == null;
+        if (!bare) {
+            throw new InvalidValueException("'" + value + "' has a path, query or fragment; a proxy is only a host and a"
+                    + " port, e.g." + example);
+        }
+        return URI.create("http://" + uri.getRawAuthority());
+    }
+
+    /**
      * host, host:port or [v6]:port, each optionally with a path: a URL missing only its scheme. A loop, not a
      * regular expression: this runs in premain (PremainPathBytecodeTest).
      */

@@ -31,6 +31,7 @@ final class ValueParsers<T> implements ValueParser<T> {
     static final ValueParser<String> TEXT = new ValueParsers<>(Kind.TEXT);
     static final ValueParser<String> LOG_LEVEL = new ValueParsers<>(Kind.LOG_LEVEL);
     static final ValueParser<URI> HTTP_URL = new ValueParsers<>(Kind.HTTP_URL);
+    static final ValueParser<URI> PROXY_URL = new ValueParsers<>(Kind.PROXY_URL);
     static final ValueParser<GrantType> GRANT_TYPE = new ValueParsers<>(Kind.GRANT_TYPE);
     static final ValueParser<String> LOOPBACK_REDIRECT = new ValueParsers<>(Kind.LOOPBACK_REDIRECT);
     static final ValueParser<ClientAuthMethod> CLIENT_AUTH = new ValueParsers<>(Kind.CLIENT_AUTH);
@@ -51,7 +52,7 @@ final class ValueParsers<T> implements ValueParser<T> {
     static final ValueParser<PathPrefix> PATH_PREFIX = new ValueParsers<>(Kind.PATH_PREFIX);
 
     private enum Kind {
-        BOOLEAN, TEXT, LOG_LEVEL, HTTP_URL, GRANT_TYPE, CLIENT_AUTH, FAIL_MODE, SCOPES, RESOURCES, DURATION,
+        BOOLEAN, TEXT, LOG_LEVEL, HTTP_URL, PROXY_URL, GRANT_TYPE, CLIENT_AUTH, FAIL_MODE, SCOPES, RESOURCES, DURATION,
         POSITIVE_DURATION, READABLE_FILE, KEY_STORE_TYPE, TOKEN_STORE_PATH, HOST_PATTERN, PATH_PREFIX, LOOPBACK_REDIRECT
     }
 
@@ -77,6 +78,8 @@ final class ValueParsers<T> implements ValueParser<T> {
                 return TextValues.choice(raw, ConfigLoader.LOG_LEVELS);
             case HTTP_URL:
                 return UriRules.httpUrl(raw);
+            case PROXY_URL:
+                return UriRules.proxyUrl(raw);
             case GRANT_TYPE:
                 return grantType(raw);
             case LOOPBACK_REDIRECT:

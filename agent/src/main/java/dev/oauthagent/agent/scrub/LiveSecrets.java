@@ -91,6 +91,16 @@ public final class LiveSecrets implements SecretSource, TokenListener, StoredTok
             if (truststorePassword != null && !truststorePassword.isEmpty()) {
                 values.add(truststorePassword.reveal());
             }
+            Secret proxyPassword = client.proxyPassword();
+            if (proxyPassword != null && !proxyPassword.isEmpty()) {
+                values.add(proxyPassword.reveal());
+                if (client.proxyUser() != null) {
+                    values.addAll(SecretForms.basicCredentials(client.proxyUser().reveal(), proxyPassword.reveal()));
+                }
+            }
+            for (Secret param : client.tokenParams()) {
+                values.add(param.reveal());
+            }
             for (Secret storeKey : client.tokenStoreKeys()) {
                 values.add(storeKey.reveal());
                 String passphrase = TokenStoreKey.passphraseOf(storeKey);

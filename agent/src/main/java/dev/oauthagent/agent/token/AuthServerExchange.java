@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.HttpURLConnection;
+import java.net.Proxy;
 import java.net.URI;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
@@ -23,7 +24,9 @@ import javax.net.ssl.SSLSocketFactory;
  * <p>What each exchange is held to: a connect timeout and a per-read timeout from the configuration, and a
  * total deadline of both added together ({@link TotalDeadline}); a 1 MiB response limit; no redirects (a
  * redirect would resend the client credentials to wherever it points: a 3xx comes back as it is, without its
- * body); no caches; no Authenticator; the agent's own TLS ({@link TokenTls}). The thread is marked with
+ * body); no caches; no Authenticator; the agent's own TLS ({@link TokenTls}); the proxy of the client's
+ * configuration or of the JVM as it started, never a ProxySelector the application installed
+ * ({@link AuthServerProxy}). The thread is marked with
  * {@link AgentCall} for the duration, so the agent's HTTP instrumentation leaves the request alone.
  *
  * <p>Thread-safe.
@@ -35,9 +38,16 @@ public final class AuthServerExchange {
     private final TransportFailureClassifier transportFailures;
     private final TokenTls tls;
     private final ScheduledExecutorService deadlineTimer;
+    private final AuthServerProxy proxy;
 
     public AuthServerExchange(ClientConfig client, ClientMessages messages, ServerTextSanitizer sanitizer) {
+        this(client, messages, sanitizer, JvmProxySettings.atStart());
+    }
+
+    AuthServerExchange(ClientConfig client, ClientMessages messages, ServerTextSanitizer sanitizer,
+            JvmProxySettings jvmProxy) {
         this.client = client;
+        this.proxy = new AuthServerProxy(client, messages, jvmProxy);
         this.messages = messages;
         this.sanitizer = sanitizer;
         this.transportFailures = new TransportFailureClassifier(client, messages, sanitizer);
@@ -58,9 +68,13 @@ public final class AuthServerExchange {
 
     private TokenHttpResponse exchange(String method, URI url, Map<String, String> headers, byte[] body)
             throws TokenFetchException {
-        final HttpURLConnection connection = open(url);
+        ProxyRoute route = proxy.routeFor(url);
+        boolean tunnel = "https".equalsIgnoreCase(url.getScheme()) && route.isHttpProxy();
+        // A tunnel is opened by the socket factory itself (ProxyTunnelSocket), so the connection goes "direct".
+        final HttpURLConnection connection = open(url, tunnel ? Proxy.NO_PROXY : route.asJavaProxy());
         final AbortableSslSocketFactory abortable = connection instanceof HttpsURLConnection
-                ? new AbortableSslSocketFactory(socketFactory()) : null;
+                ? new AbortableSslSocketFactory(tunnel ? new TunnelingSslSocketFactory(socketFactory(), route, proxy,
+                        millis(client.readTimeout())) : socketFactory()) : null;
         Duration total = client.connectTimeout().plus(client.readTimeout());
         boolean connecting = true;
         try (TotalDeadline deadline = new TotalDeadline(total, deadlineTimer, new Runnable() {
@@ -74,6 +88,10 @@ public final class AuthServerExchange {
         })) {
             try {
                 configure(connection, method, headers, body != null, abortable);
+                if (route.isHttpProxy() && !tunnel && proxy.authorization() != null) {
+                    // Plain http through a proxy: the request itself goes to the proxy, which takes this header.
+                    connection.setRequestProperty("Proxy-Authorization", proxy.authorization());
+                }
                 connection.connect();
                 connecting = false;
                 if (body != null) {
@@ -85,6 +103,9 @@ public final class AuthServerExchange {
                 deadline.check();
                 if (status < 100) {
                     throw new IOException("the answer is not an HTTP response");
+                }
+                if (status == 407 && route.isHttpProxy()) {
+                    throw new ProxyFailureException(proxy.refusal(route, status, url.getHost()), null);
                 }
                 if (status >= 300 && status < 400) {
                     return new TokenHttpResponse(status, null, null, null, connection.getHeaderField("Location"), null);
@@ -102,9 +123,9 @@ public final class AuthServerExchange {
         }
     }
 
-    private HttpURLConnection open(URI url) throws TokenFetchException {
+    private HttpURLConnection open(URI url, Proxy via) throws TokenFetchException {
         try {
-            return (HttpURLConnection) url.toURL().openConnection();
+            return (HttpURLConnection) url.toURL().openConnection(via);
         } catch (IOException | IllegalArgumentException e) {
             throw new TokenFetchException(messages.exception("cannot open a connection to " + messages.endpoint()
                     + " (" + e.getClass().getSimpleName() + "); check " + messages.urlKey() + "."),

@@ -49,6 +49,9 @@ public final class ServerTextSanitizer {
         if (client.truststorePassword() != null) {
             forbidden.add(client.truststorePassword().reveal());
         }
+        if (client.proxyPassword() != null && !client.proxyPassword().isEmpty()) {
+            forbidden.add(client.proxyPassword().reveal());
+        }
         return new ServerTextSanitizer(forbidden);
     }
 

@@ -1,6 +1,7 @@
 package dev.oauthagent.agent.token;
 
 import dev.oauthagent.agent.config.ClientConfig;
+import dev.oauthagent.agent.config.Secret;
 import dev.oauthagent.agent.token.TokenFetchException.Kind;
 import dev.oauthagent.agent.token.auth.ClientAuthentication;
 import dev.oauthagent.agent.token.grant.Grant;
@@ -11,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import java.net.URI;
 import java.time.Clock;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Fetches access tokens for one client from its token endpoint (RFC 6749 §4.4). Each request is one
@@ -38,13 +40,18 @@ public final class TokenEndpointClient implements TokenSource {
 
     /** @param clock the wall clock, for Retry-After dates */
     TokenEndpointClient(ClientConfig client, Clock clock) {
+        this(client, clock, JvmProxySettings.atStart());
+    }
+
+    /** @param jvmProxy the JVM's proxy set-up, as if the agent had started with it */
+    TokenEndpointClient(ClientConfig client, Clock clock, JvmProxySettings jvmProxy) {
         this.client = client;
         this.grant = client.grantType().holdsRefreshTokens() ? null : Grant.forClient(client);
         this.authentication = ClientAuthentication.forClient(client);
         this.validator = new TokenResponseValidator(client, clock);
         this.messages = new ClientMessages(client);
         this.sanitizer = ServerTextSanitizer.forClient(client);
-        this.exchange = new AuthServerExchange(client, messages, sanitizer);
+        this.exchange = new AuthServerExchange(client, messages, sanitizer, jvmProxy);
         this.discovery = new TokenEndpointDiscovery(client.tokenUrl(), exchange, messages, sanitizer);
     }
 
@@ -81,6 +88,9 @@ public final class TokenEndpointClient implements TokenSource {
         TokenRequest.Builder request = TokenRequest.builder(client.tokenUrl());
         grant.addTo(request);
         authentication.applyTo(request);
+        for (Map.Entry<String, Secret> param : client.tokenParams().entrySet()) {
+            request.maskedFormParameter(param.getKey(), param.getValue().reveal());
+        }
         return request.build();
     }
 

@@ -5,17 +5,20 @@ import java.nio.charset.StandardCharsets;
 import java.util.AbstractMap.SimpleImmutableEntry;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One token request as it goes on the wire: the endpoint URL, the headers and the form parameters of the
  * POST body. Immutable. Grants and client authentication methods contribute to it through {@link Builder};
  * the HTTP client only sends it.
  *
- * <p>{@link #toString()} is safe to log: it masks the Authorization header and every credential parameter.
+ * <p>{@link #toString()} is safe to log: it masks the Authorization header, every credential parameter and every
+ * value added as masked (the configured {@code token-params}).
  */
 public final class TokenRequest {
     public static final String FORM_CONTENT_TYPE = "application/x-www-form-urlencoded; charset=UTF-8";
@@ -25,11 +28,14 @@ public final class TokenRequest {
     private final URI url;
     private final Map<String, String> headers;
     private final List<Map.Entry<String, String>> formParameters;
+    /** Parameters whose values only the configuration knows to be secret: token-params.* (vendor keys). */
+    private final Set<String> maskedParameters;
 
     private TokenRequest(Builder b) {
         this.url = b.url;
         this.headers = Collections.unmodifiableMap(new LinkedHashMap<>(b.headers));
         this.formParameters = Collections.unmodifiableList(new ArrayList<>(b.formParameters));
+        this.maskedParameters = Collections.unmodifiableSet(new HashSet<>(b.maskedParameters));
     }
 
     /** A builder that already carries the headers every token request has (RFC 6749 §4.4.2, §5.1). */
@@ -90,7 +96,8 @@ public final class TokenRequest {
         sep = "";
         for (Map.Entry<String, String> p : formParameters) {
             s.append(sep).append(p.getKey()).append('=')
-                    .append(isCredentialParameter(p.getKey()) ? MASK : p.getValue());
+                    .append(isCredentialParameter(p.getKey()) || maskedParameters.contains(p.getKey()) ? MASK
+                            : p.getValue());
             sep = ", ";
         }
         return s.append("}}").toString();
@@ -112,6 +119,7 @@ public final class TokenRequest {
         private final URI url;
         private final Map<String, String> headers = new LinkedHashMap<>();
         private final List<Map.Entry<String, String>> formParameters = new ArrayList<>();
+        private final Set<String> maskedParameters = new HashSet<>();
 
         private Builder(URI url) {
             if (url == null) {
@@ -130,6 +138,12 @@ public final class TokenRequest {
         public Builder formParameter(String name, String value) {
             formParameters.add(new SimpleImmutableEntry<>(name, value));
             return this;
+        }
+
+        /** Adds a form parameter whose value {@link TokenRequest#toString()} masks. */
+        public Builder maskedFormParameter(String name, String value) {
+            maskedParameters.add(name);
+            return formParameter(name, value);
         }
 
         public TokenRequest build() {

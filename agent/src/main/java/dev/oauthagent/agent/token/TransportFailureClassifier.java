@@ -37,6 +37,10 @@ final class TransportFailureClassifier {
 
     private String describe(IOException e, boolean connecting, TotalDeadline deadline) {
         String at = messages.endpointAtHostPort();
+        ProxyFailureException proxyFailure = proxyFailure(e);
+        if (proxyFailure != null && !deadline.hasPassed()) {
+            return proxyFailure.getMessage();
+        }
         if (e instanceof ResponseBodyReader.TooLargeException) {
             return messages.endpoint() + " sent a response larger than 1 MiB; reading stopped. A token response is"
                     + " a few hundred bytes: check " + messages.urlKey() + ".";
@@ -62,6 +66,16 @@ final class TransportFailureClassifier {
         }
         return "I/O error talking to " + at + " (" + e.getClass().getSimpleName() + ": " + reasonOr(e, "no detail")
                 + "); oauth-agent will retry.";
+    }
+
+    /** The proxy's failure behind this one, if any: the connection may wrap it. */
+    private static ProxyFailureException proxyFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof ProxyFailureException) {
+                return (ProxyFailureException) t;
+            }
+        }
+        return null;
     }
 
     private String tls(IOException e) {

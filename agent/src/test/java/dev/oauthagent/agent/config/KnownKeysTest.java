@@ -94,9 +94,11 @@ class KnownKeysTest {
     @Test
     void everyDocumentedExampleValueIsAccepted() throws ConfigException {
         ConfigInput input = ConfigInput.empty().env("BILLING_CLIENT_SECRET", ConfigInput.SECRET);
+        input.env("PROXY_USER", "proxy-user").env("PROXY_PASSWORD", "proxy-password");
         for (KnownKey key : KnownKeys.client()) {
             if (!NEEDS_A_REAL_TRUSTSTORE.contains(key) && !NEEDS_A_REAL_TOKEN_STORE.contains(key)) {
-                input.sys(key.fullKey("billing"), key.example());
+                input.sys(key.isFamily() ? key.fullKey("billing").replace("<name>", "tenant") : key.fullKey("billing"),
+                        key.example());
             }
         }
         input.sys(KnownKeys.LOG_LEVEL.fullKey(null), KnownKeys.LOG_LEVEL.example());
@@ -107,10 +109,12 @@ class KnownKeysTest {
     void onlySecretKeysAreMaskedAndOnlyReferenceKeysResolveReferences() {
         assertThat(KnownKeys.all()).filteredOn(KnownKey::secret)
                 .containsExactlyInAnyOrder(KnownKeys.CLIENT_SECRET, KnownKeys.TRUSTSTORE_PASSWORD, KnownKeys.SCRUB_VALUES,
-                        KnownKeys.TOKEN_STORE_KEY, KnownKeys.TOKEN_STORE_KEY_PREVIOUS);
+                        KnownKeys.TOKEN_STORE_KEY, KnownKeys.TOKEN_STORE_KEY_PREVIOUS, KnownKeys.PROXY_PASSWORD,
+                        KnownKeys.TOKEN_PARAMS);
         assertThat(KnownKeys.all()).filteredOn(KnownKey::referenceAllowed)
                 .containsExactlyInAnyOrder(KnownKeys.CLIENT_ID, KnownKeys.CLIENT_SECRET, KnownKeys.TRUSTSTORE_PASSWORD,
-                        KnownKeys.SCRUB_VALUES, KnownKeys.TOKEN_STORE_KEY, KnownKeys.TOKEN_STORE_KEY_PREVIOUS);
+                        KnownKeys.SCRUB_VALUES, KnownKeys.TOKEN_STORE_KEY, KnownKeys.TOKEN_STORE_KEY_PREVIOUS,
+                        KnownKeys.PROXY_USER, KnownKeys.PROXY_PASSWORD, KnownKeys.TOKEN_PARAMS);
         assertThat(KnownKeys.all()).filteredOn(k -> !k.literalAllowed())
                 .containsExactlyInAnyOrder(KnownKeys.TOKEN_STORE_KEY, KnownKeys.TOKEN_STORE_KEY_PREVIOUS);
     }

@@ -9,11 +9,10 @@ import dev.oauthagent.bootstrap.AgentCall;
 import dev.oauthagent.agent.token.FaultyTokenServer.RecordedRequest;
 import dev.oauthagent.agent.token.FaultyTokenServer.Reply;
 import java.io.IOException;
-import java.net.Proxy;
-import java.net.ProxySelector;
-import java.net.SocketAddress;
+import java.net.CookieHandler;
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -106,32 +105,33 @@ class TokenEndpointClientTest {
     }
 
     /**
-     * HttpURLConnection consults the ProxySelector on the calling thread while it connects, which makes it a
-     * window onto the thread state during the real request.
+     * HttpURLConnection consults the default CookieHandler on the calling thread while it writes the request, which
+     * makes it a window onto the thread state during the real request. (Not the ProxySelector: token requests no
+     * longer ask the application's.)
      */
     @Test
     void threadIsMarkedAsInsideAAgentCallDuringTheRequestOnly() throws Exception {
         server = FaultyTokenServer.http(r -> Reply.json(200, OK_BODY));
-        AtomicReference<Boolean> markedWhileConnecting = new AtomicReference<>();
-        ProxySelector original = ProxySelector.getDefault();
-        ProxySelector.setDefault(new ProxySelector() {
+        AtomicReference<Boolean> markedWhileSending = new AtomicReference<>();
+        CookieHandler original = CookieHandler.getDefault();
+        CookieHandler.setDefault(new CookieHandler() {
             @Override
-            public List<Proxy> select(URI uri) {
-                markedWhileConnecting.set(AgentCall.isActive());
-                return List.of(Proxy.NO_PROXY);
+            public Map<String, List<String>> get(URI uri, Map<String, List<String>> requestHeaders) {
+                markedWhileSending.set(AgentCall.isActive());
+                return Map.of();
             }
 
             @Override
-            public void connectFailed(URI uri, SocketAddress sa, IOException ioe) {
+            public void put(URI uri, Map<String, List<String>> responseHeaders) {
             }
         });
         try {
             new TokenEndpointClient(TestClients.billing(server.tokenUrl()).build()).fetch();
         } finally {
-            ProxySelector.setDefault(original);
+            CookieHandler.setDefault(original);
         }
 
-        assertThat(markedWhileConnecting.get()).isTrue();
+        assertThat(markedWhileSending.get()).isTrue();
         assertThat(AgentCall.isActive()).isFalse();
     }
 
