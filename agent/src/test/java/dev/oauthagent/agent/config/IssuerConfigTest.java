@@ -87,13 +87,4 @@ class IssuerConfigTest {
         assertThat(resolved.issuer()).isEqualTo(URI.create(ISSUER));
         assertThat(resolved.clientSecret()).isSameAs(set.clientSecret());
     }
-
-    @Test
-    void withoutIssuerAUserGrantUrlIsStillRequiredAndTheMessageOffersIssuer() {
-        String message = ConfigInput.withValidClient("billing").sys("clients.billing.grant-type", "device_code")
-                .messageOf("clients.billing.device-authorization-url");
-        assertThat(message).isEqualTo("is required with grant-type device_code; set it to the server's endpoint, e.g. "
-                + "oauth.agent.clients.billing.device-authorization-url=https://auth.example.com/oauth2/device_authorization"
-                + ", or set oauth.agent.clients.billing.issuer to take it from the server's metadata document");
-    }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.oauthagent.agent.config.ClientConfig;
-import dev.oauthagent.agent.token.FaultyTokenServer.RecordedRequest;
 import dev.oauthagent.agent.token.FaultyTokenServer.Reply;
 import java.io.IOException;
 import java.net.URI;
@@ -12,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -21,7 +19,7 @@ import org.junit.jupiter.api.Test;
  * the token endpoint answered 404 or did not answer, and a new token endpoint used when the document names one.
  */
 class DiscoveringTokenSourceTest {
-    private FaultyTokenServer server;
+    private IssuerServer server;
 
     @AfterEach
     void stop() throws IOException {
@@ -30,14 +28,6 @@ class DiscoveringTokenSourceTest {
         }
     }
 
-    private String base() {
-        return "http://127.0.0.1:" + server.tokenUrl().getPort();
-    }
-
-    private List<String> paths(String method) {
-        return server.requests().stream().filter(r -> r.method().equals(method)).map(RecordedRequest::path)
-                .collect(Collectors.toList());
-    }
 
     /** Builds a TokenEndpointClient per discovered client, remembering each client's token-url. */
     private static final class RecordingSources implements DiscoveringTokenSource.Sources {
@@ -51,13 +41,13 @@ class DiscoveringTokenSourceTest {
     }
 
     private DiscoveringTokenSource source(RecordingSources sources) {
-        return new DiscoveringTokenSource(TestClients.billing(null).issuer(URI.create(base())).build(), sources);
+        return new DiscoveringTokenSource(TestClients.billing(null).issuer(URI.create(server.base())).build(), sources);
     }
 
     @Test
     void manyTokenRequestsReadTheDocumentOnce() throws Exception {
-        server = FaultyTokenServer.http(r -> r.method().equals("GET")
-                ? Reply.json(200, IssuerDiscoveryTest.document(base(), base()))
+        server = IssuerServer.start(r -> r.method().equals("GET")
+                ? Reply.json(200, IssuerDiscoveryTest.document(server.base(), server.base()))
                 : Reply.json(200, TokenEndpointClientTest.OK_BODY));
         RecordingSources sources = new RecordingSources();
         DiscoveringTokenSource source = source(sources);
@@ -66,18 +56,18 @@ class DiscoveringTokenSourceTest {
             assertThat(source.fetch().value()).isEqualTo(TokenEndpointClientTest.TOKEN);
         }
 
-        assertThat(paths("GET")).containsExactly(IssuerDiscoveryTest.RFC8414);
-        assertThat(paths("POST")).hasSize(5).containsOnly("/oauth2/token");
-        assertThat(sources.built).containsExactly(URI.create(base() + "/oauth2/token"));
+        assertThat(server.paths("GET")).containsExactly(IssuerDiscoveryTest.RFC8414);
+        assertThat(server.paths("POST")).hasSize(5).containsOnly("/oauth2/token");
+        assertThat(sources.built).containsExactly(URI.create(server.base() + "/oauth2/token"));
     }
 
     @Test
     void aTokenEndpointAnswering404MakesTheNextAttemptReadTheDocumentOnceAndUseTheEndpointItNowNames()
             throws Exception {
         AtomicReference<String> tokenPath = new AtomicReference<>("/old/token");
-        server = FaultyTokenServer.http(r -> {
+        server = IssuerServer.start(r -> {
             if (r.method().equals("GET")) {
-                return Reply.json(200, "{\"issuer\":\"" + base() + "\",\"token_endpoint\":\"" + base()
+                return Reply.json(200, "{\"issuer\":\"" + server.base() + "\",\"token_endpoint\":\"" + server.base()
                         + tokenPath.get() + "\"}");
             }
             return r.path().equals("/new/token") ? Reply.json(200, TokenEndpointClientTest.OK_BODY)
@@ -90,22 +80,23 @@ class DiscoveringTokenSourceTest {
         assertThat(moved.httpStatus()).isEqualTo(404);
         assertThat(moved.getMessage()).contains("the metadata document of oauth.agent.clients.billing.issuer names it"
                 + " as token_endpoint").doesNotContain(TestClients.SECRET);
-        assertThat(paths("GET")).hasSize(1);
+        assertThat(server.paths("GET")).hasSize(1);
 
         tokenPath.set("/new/token"); // the server's metadata is corrected
         assertThat(source.fetch().value()).isEqualTo(TokenEndpointClientTest.TOKEN);
         assertThat(source.fetch().value()).isEqualTo(TokenEndpointClientTest.TOKEN);
 
-        assertThat(paths("GET")).as("read again once, before the attempt after the 404").hasSize(2);
-        assertThat(paths("POST")).containsExactly("/old/token", "/new/token", "/new/token");
-        assertThat(sources.built).containsExactly(URI.create(base() + "/old/token"), URI.create(base() + "/new/token"));
+        assertThat(server.paths("GET")).as("read again once, before the attempt after the 404").hasSize(2);
+        assertThat(server.paths("POST")).containsExactly("/old/token", "/new/token", "/new/token");
+        assertThat(sources.built).containsExactly(URI.create(server.base() + "/old/token"),
+                URI.create(server.base() + "/new/token"));
     }
 
     @Test
     void aRefusalSaysNothingAboutWhereTheEndpointIsAndKeepsTheDocument() throws Exception {
         AtomicInteger posts = new AtomicInteger();
-        server = FaultyTokenServer.http(r -> r.method().equals("GET")
-                ? Reply.json(200, IssuerDiscoveryTest.document(base(), base()))
+        server = IssuerServer.start(r -> r.method().equals("GET")
+                ? Reply.json(200, IssuerDiscoveryTest.document(server.base(), server.base()))
                 : posts.incrementAndGet() == 1 ? Reply.json(401, "{\"error\":\"invalid_client\"}")
                 : Reply.json(200, TokenEndpointClientTest.OK_BODY));
         DiscoveringTokenSource source = source(new RecordingSources());
@@ -114,23 +105,23 @@ class DiscoveringTokenSourceTest {
         assertThat(refused.errorCode()).isEqualTo("invalid_client");
         source.fetch();
 
-        assertThat(paths("GET")).hasSize(1);
+        assertThat(server.paths("GET")).hasSize(1);
     }
 
     @Test
     void aDocumentNotFoundFailsTheFetchAsTransientAndTheNextFetchReadsItAgain() throws Exception {
         AtomicInteger gets = new AtomicInteger();
-        server = FaultyTokenServer.http(r -> r.method().equals("GET")
+        server = IssuerServer.start(r -> r.method().equals("GET")
                 ? (gets.incrementAndGet() <= 2 ? Reply.json(404, "{}")
-                        : Reply.json(200, IssuerDiscoveryTest.document(base(), base())))
+                        : Reply.json(200, IssuerDiscoveryTest.document(server.base(), server.base())))
                 : Reply.json(200, TokenEndpointClientTest.OK_BODY));
         DiscoveringTokenSource source = source(new RecordingSources());
 
         TokenFetchException missing = catchThrowableOfType(TokenFetchException.class, source::fetch);
         assertThat(missing.isTerminal()).isFalse();
-        assertThat(paths("POST")).isEmpty();
+        assertThat(server.paths("POST")).isEmpty();
 
         assertThat(source.fetch().value()).isEqualTo(TokenEndpointClientTest.TOKEN);
-        assertThat(paths("GET")).hasSize(3);
+        assertThat(server.paths("GET")).hasSize(3);
     }
 }

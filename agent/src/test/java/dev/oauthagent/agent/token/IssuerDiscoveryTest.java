@@ -9,9 +9,7 @@ import dev.oauthagent.agent.token.FaultyTokenServer.Reply;
 import dev.oauthagent.agent.token.TokenFetchException.Kind;
 import java.io.IOException;
 import java.net.URI;
-import java.util.List;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -24,7 +22,7 @@ class IssuerDiscoveryTest {
     static final String RFC8414 = "/.well-known/oauth-authorization-server";
     static final String OPENID = "/.well-known/openid-configuration";
 
-    private FaultyTokenServer server;
+    private IssuerServer server;
 
     @AfterEach
     void stop() throws IOException {
@@ -34,8 +32,9 @@ class IssuerDiscoveryTest {
     }
 
     private String base() {
-        return "http://127.0.0.1:" + server.tokenUrl().getPort();
+        return server.base();
     }
+
 
     /** A document for {@code issuer} naming the token endpoint on this server, and a device endpoint. */
     static String document(String issuer, String base) {
@@ -47,16 +46,11 @@ class IssuerDiscoveryTest {
     }
 
     private void serve(Function<RecordedRequest, Reply> responder) throws IOException {
-        server = FaultyTokenServer.http(responder);
+        server = IssuerServer.start(responder);
     }
 
     private ClientConfig client(String issuerPath) {
         return TestClients.billing(null).issuer(URI.create(base() + issuerPath)).build();
-    }
-
-    private List<String> gets() {
-        return server.requests().stream().filter(r -> r.method().equals("GET")).map(RecordedRequest::path)
-                .collect(Collectors.toList());
     }
 
     private static TokenFetchException readFails(ClientConfig client) {
@@ -81,7 +75,7 @@ class IssuerDiscoveryTest {
         assertThat(endpoints.authorizationEndpoint()).isNull();
         assertThat(endpoints.grantTypesSupported()).containsExactly("client_credentials", "refresh_token");
         assertThat(endpoints.authMethodsSupported()).containsExactly("client_secret_basic");
-        assertThat(gets()).containsExactly(RFC8414 + "/tenant/a");
+        assertThat(server.paths("GET")).containsExactly(RFC8414 + "/tenant/a");
         assertThat(server.requests().get(0).header("Authorization")).isNull();
     }
 
@@ -93,7 +87,7 @@ class IssuerDiscoveryTest {
         DiscoveredEndpoints endpoints = new IssuerDiscovery(client("/tenant/a")).endpoints();
 
         assertThat(endpoints.document()).isEqualTo(URI.create(base() + "/tenant/a" + OPENID));
-        assertThat(gets()).containsExactly(RFC8414 + "/tenant/a", "/tenant/a" + OPENID);
+        assertThat(server.paths("GET")).containsExactly(RFC8414 + "/tenant/a", "/tenant/a" + OPENID);
     }
 
     @Test
@@ -102,7 +96,7 @@ class IssuerDiscoveryTest {
 
         ClientConfig resolved = new IssuerDiscovery(client("")).resolve();
 
-        assertThat(gets()).containsExactly(RFC8414, OPENID);
+        assertThat(server.paths("GET")).containsExactly(RFC8414, OPENID);
         assertThat(resolved.tokenUrl()).isEqualTo(URI.create(base() + "/oauth2/token"));
         assertThat(resolved.deviceAuthorizationUrl()).isEqualTo(URI.create(base() + "/oauth2/device"));
     }
@@ -118,7 +112,7 @@ class IssuerDiscoveryTest {
                 + " names issuer " + base() + "/, but oauth.agent.clients.billing.issuer is " + base() + "; they must"
                 + " be equal exactly (RFC 8414 §3.3). If " + base() + "/ is the server you mean, set"
                 + " oauth.agent.clients.billing.issuer to it.");
-        assertThat(gets()).hasSize(1); // a mismatch is an answer: the other document is not tried
+        assertThat(server.paths("GET")).hasSize(1); // a mismatch is an answer: the other document is not tried
     }
 
     @Test
@@ -196,10 +190,10 @@ class IssuerDiscoveryTest {
         // The first read: 404 at the RFC 8414 document, then the OpenID one answers.
         DiscoveredEndpoints first = discovery.endpoints();
         assertThat(discovery.endpoints()).isSameAs(first);
-        assertThat(gets()).hasSize(2);
+        assertThat(server.paths("GET")).hasSize(2);
 
         discovery.forget();
         assertThat(discovery.endpoints()).isEqualTo(first).isNotSameAs(first);
-        assertThat(gets()).hasSize(3);
+        assertThat(server.paths("GET")).hasSize(3);
     }
 }
