@@ -1,0 +1,112 @@
+package dev.oauthagent.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.oauthagent.e2e.support.AgentApps;
+import dev.oauthagent.e2e.support.AuthServer;
+import dev.oauthagent.e2e.support.E2ePaths;
+import dev.oauthagent.e2e.support.JavaProcess;
+import dev.oauthagent.e2e.support.ResourceServer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A client configured with only the issuer of the real Spring Authorization Server, no token-url: under the agent
+ * its tokens reach the protected API, which validates them; {@code check} prints the endpoints the server's RFC
+ * 8414 metadata document gave; an issuer that differs from the document's by a trailing slash is refused naming
+ * both values.
+ */
+class IssuerDiscoveryIT {
+    private static final Duration WAIT = Duration.ofSeconds(90);
+
+    private static ResourceServer api;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void startApi() {
+        api = ResourceServer.start(AuthServer.shared());
+    }
+
+    @AfterAll
+    static void stopApi() {
+        if (api != null) {
+            api.close();
+        }
+    }
+
+    private Path config(String issuer) throws IOException {
+        String p = "oauth.agent.clients.api.";
+        return Files.writeString(dir.resolve("agent.properties"), String.join("\n",
+                p + "issuer=" + issuer,
+                p + "client-id=" + AuthServer.BASIC_CLIENT_ID,
+                p + "client-secret=${env:" + AgentApps.SECRET_ENV + "}",
+                p + "hosts=127.0.0.1:" + api.url().getPort(),
+                p + "paths=/api",
+                p + "allow-http=true",
+                ""));
+    }
+
+    @Test
+    void aClientWithOnlyTheIssuerGetsTokensThatTheProtectedApiAccepts() throws IOException {
+        long accepted = api.accepted();
+        Path config = config(AuthServer.shared().issuer().toString());
+
+        try (JavaProcess app = AgentApps.start("httpclient-app", config, "--url=" + api.helloUrl(),
+                "--url=" + api.echoUrl(), "--method=ALTERNATE")) {
+            assertThat(app.awaitExit(WAIT)).as(app.stdout() + app.stderr()).isZero();
+            assertThat(app.stdout()).contains("DONE ok=2 failed=0");
+            assertThat(app.stdout() + app.stderr()).doesNotContain(AuthServer.shared().basicClientSecret())
+                    .doesNotContain("eyJ");
+        }
+        assertThat(api.accepted()).isEqualTo(accepted + 2);
+    }
+
+    @Test
+    void checkPrintsTheEndpointsDiscoveryGaveAndGetsAToken() throws IOException {
+        AuthServer server = AuthServer.shared();
+        Path config = config(server.issuer().toString());
+
+        try (JavaProcess cli = check(config)) {
+            assertThat(cli.awaitExit(WAIT)).as(cli.stdout() + cli.stderr()).isZero();
+            assertThat(cli.stdout())
+                    .contains("client 'api': discovered from " + server.issuer()
+                            + "/.well-known/oauth-authorization-server:")
+                    .contains("  token_endpoint " + server.tokenUrl())
+                    .contains("  device_authorization_endpoint " + server.issuer() + "/oauth2/device_authorization")
+                    .contains("  authorization_endpoint " + server.issuer() + "/oauth2/authorize")
+                    .contains("  revocation_endpoint " + server.issuer() + "/oauth2/revoke")
+                    .contains("client 'api': OK  token_type=Bearer");
+            assertThat(cli.stdout() + cli.stderr()).doesNotContain(server.basicClientSecret());
+        }
+    }
+
+    @Test
+    void checkRefusesAnIssuerThatDiffersFromTheDocumentsByATrailingSlashNamingBoth() throws IOException {
+        AuthServer server = AuthServer.shared();
+        Path config = config(server.issuer() + "/");
+
+        try (JavaProcess cli = check(config)) {
+            assertThat(cli.awaitExit(WAIT)).isEqualTo(1);
+            assertThat(cli.stdout()).contains("client 'api': FAILED  oauth-agent: client 'api': the metadata document "
+                    + server.issuer() + "/.well-known/oauth-authorization-server names issuer " + server.issuer()
+                    + ", but oauth.agent.clients.api.issuer is " + server.issuer() + "/; they must be equal exactly"
+                    + " (RFC 8414 §3.3).");
+            assertThat(cli.stdout() + cli.stderr()).doesNotContain(server.basicClientSecret());
+        }
+    }
+
+    private static JavaProcess check(Path config) {
+        return JavaProcess.builder("check-issuer").jar(E2ePaths.agentJar())
+                .args("check", "--config", config.toString())
+                .env(AgentApps.SECRET_ENV, AuthServer.shared().basicClientSecret())
+                .start();
+    }
+}
