@@ -11,24 +11,17 @@ abstract class ClientCommand implements Command {
     @Override
     public final int run(List<String> args, CliContext context) {
         NamedClient named = NamedClient.select(name(), args, context);
-        if (named.client() == null) {
-            return named.exitStatus();
-        }
-        ClientConfig client = named.client();
-        if (client.issuer() != null) {
-            try {
-                client = new IssuerDiscovery(client).resolve();
-            } catch (TokenFetchException e) {
-                context.err().println(e.getMessage());
-                return Cli.EXIT_FAILED;
-            }
-        }
-        return run(client, context);
+        return named.client() == null ? named.exitStatus() : run(named.client(), context);
     }
 
-    /**
-     * @param client the client, with the endpoints its issuer's metadata document names when it has issuer
-     * @return the process exit status
-     */
+    /** @return the process exit status */
     abstract int run(ClientConfig client, CliContext context);
+
+    /**
+     * The client with its endpoints: for one configured with issuer, those its metadata document names (read now);
+     * any other client as it is.
+     */
+    static ClientConfig withEndpoints(ClientConfig client) throws TokenFetchException {
+        return client.issuer() == null ? client : new IssuerDiscovery(client).resolve();
+    }
 }

@@ -1,6 +1,7 @@
 package dev.oauthagent.agent.token;
 
 import dev.oauthagent.agent.config.ClientConfig;
+import dev.oauthagent.agent.config.GrantType;
 import dev.oauthagent.agent.token.TokenFetchException.Kind;
 
 import org.slf4j.Logger;
@@ -95,10 +96,23 @@ final class IssuerMetadataReader {
                 optional(metadata, "device_authorization_endpoint"), optional(metadata, "authorization_endpoint"),
                 optional(metadata, "revocation_endpoint"), metadata.list("grant_types_supported"),
                 metadata.list("token_endpoint_auth_methods_supported"));
+        requireGrantEndpoint(metadata, GrantType.DEVICE_CODE, client.deviceAuthorizationUrl(),
+                endpoints.deviceAuthorizationEndpoint(), "device_authorization_endpoint", "device-authorization-url");
+        requireGrantEndpoint(metadata, GrantType.AUTHORIZATION_CODE, client.authorizationUrl(),
+                endpoints.authorizationEndpoint(), "authorization_endpoint", "authorization-url");
         LOG.debug(messages.log("metadata document " + metadata.document() + " gives " + endpoints.describe()
                 + "; grant_types_supported " + listed(endpoints.grantTypesSupported())
                 + ", token_endpoint_auth_methods_supported " + listed(endpoints.authMethodsSupported())));
         return endpoints;
+    }
+
+    /** The endpoint the client's grant needs, when configuration does not name it, must come from the document. */
+    private void requireGrantEndpoint(ServerMetadata metadata, GrantType grant, URI configured, URI discovered,
+            String field, String key) throws TokenFetchException {
+        if (client.grantType() == grant && configured == null && discovered == null) {
+            throw invalid(metadata, "names no usable " + field + ", which grant-type " + grant.configName()
+                    + " needs; set " + messages.key(key) + " to the server's endpoint");
+        }
     }
 
     private static String listed(List<String> list) {

@@ -111,7 +111,7 @@ public final class TokenRevocation {
     }
 
     /** When the server could not be asked which revocation endpoint it has. */
-    private static Result notAsked(TokenFetchException e) {
+    public static Result notAsked(TokenFetchException e) {
         return new Result(Outcome.FAILED, e.getMessage() + " The refresh token was not revoked; it may still be"
                 + " valid at the server.");
     }

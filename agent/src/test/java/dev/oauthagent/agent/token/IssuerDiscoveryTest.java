@@ -167,6 +167,25 @@ class IssuerDiscoveryTest {
     }
 
     @Test
+    void aUserGrantWhoseFlowEndpointIsNeitherConfiguredNorInTheDocumentIsRefusedNamingTheKey() throws Exception {
+        serve(r -> Reply.json(200, "{\"issuer\":\"" + base() + "\",\"token_endpoint\":\"" + base() + "/t\"}"));
+        ClientConfig code = TestClients.billing(null).issuer(URI.create(base()))
+                .grantType(dev.oauthagent.agent.config.GrantType.AUTHORIZATION_CODE).build();
+
+        TokenFetchException e = readFails(code);
+
+        assertThat(e.kind()).isEqualTo(Kind.TERMINAL);
+        assertThat(e.getMessage()).endsWith("names no usable authorization_endpoint, which grant-type "
+                + "authorization_code needs; set oauth.agent.clients.billing.authorization-url to the server's "
+                + "endpoint.");
+        ClientConfig configured = TestClients.billing(null).issuer(URI.create(base()))
+                .grantType(dev.oauthagent.agent.config.GrantType.AUTHORIZATION_CODE)
+                .authorizationUrl(URI.create(base() + "/authorize")).build();
+        assertThat(new IssuerDiscovery(configured).resolve().authorizationUrl())
+                .isEqualTo(URI.create(base() + "/authorize"));
+    }
+
+    @Test
     void anUnreachableIssuerIsTransientAndNamesTheIssuerKey() throws Exception {
         URI closed = FaultyTokenServer.closedPort();
         ClientConfig client = TestClients.billing(null).issuer(URI.create("http://127.0.0.1:" + closed.getPort()))
