@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * A client configured with only the issuer of the real Spring Authorization Server, no token-url: under the agent
  * its tokens reach the protected API, which validates them; {@code check} prints the endpoints the server's RFC
  * 8414 metadata document gave; an issuer that differs from the document's by a trailing slash is refused naming
- * both values.
+ * both values; an unreachable issuer leaves the client without a token, under its fail-mode.
  */
 class IssuerDiscoveryIT {
     private static final Duration WAIT = Duration.ofSeconds(90);
@@ -42,9 +42,14 @@ class IssuerDiscoveryIT {
         }
     }
 
-    private Path config(String issuer) throws IOException {
+    /** @param more further lines of the client, e.g. "wait-timeout=2s" */
+    private Path config(String issuer, String... more) throws IOException {
         String p = "oauth.agent.clients.api.";
-        return Files.writeString(dir.resolve("agent.properties"), String.join("\n",
+        StringBuilder extra = new StringBuilder();
+        for (String line : more) {
+            extra.append(p).append(line).append('\n');
+        }
+        return Files.writeString(dir.resolve("agent.properties"), extra + String.join("\n",
                 p + "issuer=" + issuer,
                 p + "client-id=" + AuthServer.BASIC_CLIENT_ID,
                 p + "client-secret=${env:" + AgentApps.SECRET_ENV + "}",
@@ -67,6 +72,22 @@ class IssuerDiscoveryIT {
                     .doesNotContain("eyJ");
         }
         assertThat(api.accepted()).isEqualTo(accepted + 2);
+    }
+
+    @Test
+    void anUnreachableIssuerFollowsFailClosedAndSaysWhichIssuerItCannotReach() throws IOException {
+        long accepted = api.accepted();
+        int closed = AgentApps.closedPort();
+        Path config = config("http://127.0.0.1:" + closed, "wait-timeout=2s");
+
+        try (JavaProcess app = AgentApps.start("httpclient-app", config, "--url=" + api.helloUrl())) {
+            assertThat(app.awaitExit(WAIT)).isEqualTo(1);
+            assertThat(app.stdout()).contains("DONE ok=0 failed=1")
+                    .contains("error=java.io.IOException: oauth-agent: no token for client 'api'");
+            assertThat(app.stderr()).contains("cannot reach issuer 127.0.0.1:" + closed + " (connection refused);"
+                    + " check oauth.agent.clients.api.issuer and network.");
+        }
+        assertThat(api.accepted()).isEqualTo(accepted);
     }
 
     @Test

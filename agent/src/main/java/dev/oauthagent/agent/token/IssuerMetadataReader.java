@@ -59,7 +59,7 @@ final class IssuerMetadataReader {
         throw new TokenFetchException(messages.exception("found no metadata document for " + messages.key("issuer")
                 + "=" + issuer + ": " + String.join(", ", misses) + ". Check that the issuer is written exactly as"
                 + " the server names itself, or set " + messages.key("token-url") + " instead of "
-                + messages.key("issuer") + "; retrying."), Kind.TRANSIENT, null, -1, -1, null);
+                + messages.key("issuer") + "."), Kind.TRANSIENT, null, -1, -1, null);
     }
 
     private static String miss(TokenHttpResponse response) {

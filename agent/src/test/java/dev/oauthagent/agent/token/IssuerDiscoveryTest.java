@@ -140,7 +140,7 @@ class IssuerDiscoveryTest {
                 + "oauth.agent.clients.billing.issuer=" + base() + "/x: " + base() + RFC8414 + "/x answered an HTML "
                 + "page, " + base() + "/x" + OPENID + " answered HTTP 404. Check that the issuer is written exactly as"
                 + " the server names itself, or set oauth.agent.clients.billing.token-url instead of "
-                + "oauth.agent.clients.billing.issuer; retrying.");
+                + "oauth.agent.clients.billing.issuer.");
     }
 
     @Test
