@@ -4,13 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.oauthagent.e2e.support.AgentApps;
 import dev.oauthagent.e2e.support.AuthServer;
+import dev.oauthagent.e2e.support.BrowserlessUser.Outcome;
+import dev.oauthagent.e2e.support.BrowserlessUser.Stage;
+import dev.oauthagent.e2e.support.DeviceCodeConfig;
+import dev.oauthagent.e2e.support.DeviceInstructionsOnStderr;
 import dev.oauthagent.e2e.support.E2ePaths;
 import dev.oauthagent.e2e.support.JavaProcess;
 import dev.oauthagent.e2e.support.ResourceServer;
+import dev.oauthagent.e2e.support.TestTokenStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -20,7 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
  * A client configured with only the issuer of the real Spring Authorization Server, no token-url: under the agent
  * its tokens reach the protected API, which validates them; {@code check} prints the endpoints the server's RFC
  * 8414 metadata document gave; an issuer that differs from the document's by a trailing slash is refused naming
- * both values; an unreachable issuer leaves the client without a token, under its fail-mode.
+ * both values; an unreachable issuer leaves the client without a token, under its fail-mode. A device code client
+ * with only the issuer runs its login at start with the discovered device endpoint.
  */
 class IssuerDiscoveryIT {
     private static final Duration WAIT = Duration.ofSeconds(90);
@@ -88,6 +95,30 @@ class IssuerDiscoveryIT {
                     + " check oauth.agent.clients.api.issuer and network.");
         }
         assertThat(api.accepted()).isEqualTo(accepted);
+    }
+
+    @Test
+    void aDeviceCodeClientWithOnlyTheIssuerRunsItsLoginAtStartWithTheDiscoveredEndpointsThenItsRequestsSucceed() {
+        AuthServer server = AuthServer.shared();
+        TestTokenStore store = TestTokenStore.in(dir, "reports");
+        String p = "oauth.agent.clients.reports.";
+        String lines = DeviceCodeConfig.client("reports", server, store)
+                .replace(p + "token-url=" + server.tokenUrl() + "\n", p + "issuer=" + server.issuer() + "\n")
+                .replace(p + "device-authorization-url=" + server.deviceAuthorizationUrl() + "\n", "")
+                + p + "hosts=127.0.0.1:" + api.url().getPort() + "\n" + p + "paths=/api\n";
+        assertThat(lines).doesNotContain("token-url").doesNotContain("device-authorization-url");
+        Path config = DeviceCodeConfig.write(dir, lines);
+
+        try (JavaProcess app = JavaProcess.builder("urlconnection-app-issuer")
+                .jar(E2ePaths.testApp("urlconnection-app")).javaAgent(E2ePaths.agentJar(), "config=" + config)
+                .env(TestTokenStore.KEY_ENV, store.keyBase64())
+                .args("--url=" + api.helloUrl(), "--requests=300", "--pause-ms=100").start()) {
+            Outcome outcome = DeviceInstructionsOnStderr.await(app, WAIT).approve(server);
+            assertThat(outcome.stage()).as(outcome.toString()).isEqualTo(Stage.DEVICE_APPROVED);
+            app.awaitLines(Pattern.compile("^REQUEST \\d+ status=200 "), 3, WAIT);
+            assertThat(store.read()).as("the store after the login at start").isNotNull();
+            assertThat(app.stdout() + app.stderr()).doesNotContain(store.read().refreshToken());
+        }
     }
 
     @Test
