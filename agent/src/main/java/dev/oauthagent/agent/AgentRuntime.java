@@ -7,7 +7,9 @@ import dev.oauthagent.agent.inject.Injector;
 import dev.oauthagent.agent.instrument.Instrumenter;
 import dev.oauthagent.agent.scrub.LiveSecrets;
 import dev.oauthagent.agent.scrub.LogScrubbing;
+import dev.oauthagent.agent.token.DiscoveringTokenSource;
 import dev.oauthagent.agent.token.TokenEndpointClient;
+import dev.oauthagent.agent.token.TokenSource;
 import dev.oauthagent.agent.token.cache.Ticker;
 import dev.oauthagent.agent.token.cache.TokenCache;
 import dev.oauthagent.agent.token.user.InteractiveLogin;
@@ -60,18 +62,14 @@ final class AgentRuntime {
     /**
      * A client's cache, fetching its first token. A client acting for a person redeems its refresh token; a device
      * code client without one runs its login (started by its first fetch, on the cache's thread), and the cache
-     * asks again as soon as it ends.
+     * asks again as soon as it ends. A client with issuer discovers its endpoints on that thread too, first.
      */
     private static TokenCache startCache(ClientConfig client, LiveSecrets secrets) {
-        TokenEndpointClient endpoint = new TokenEndpointClient(client);
-        if (!client.grantType().holdsRefreshTokens()) {
-            TokenCache cache = TokenCache.create(client, endpoint, secrets);
-            cache.start();
-            return cache;
-        }
-        UserGrantTokenSource source = UserGrants.source(client, endpoint, secrets, startupLogin(client, endpoint));
+        ClientSources sources = new ClientSources(secrets);
+        TokenSource source = client.issuer() != null ? new DiscoveringTokenSource(client, sources)
+                : sources.forClient(client);
         TokenCache cache = TokenCache.create(client, source, secrets);
-        source.whenLoginEnds(new RequestToken(cache));
+        sources.cache = cache;
         cache.start();
         return cache;
     }
@@ -87,17 +85,42 @@ final class AgentRuntime {
                 ? StandardLoginFlows.forClient(client, endpoint, System.err, false) : null;
     }
 
+    /**
+     * Builds a client's token source once its endpoints are known: at start for a client with token-url, on the
+     * cache's thread after discovery for one with issuer.
+     */
+    private static final class ClientSources implements DiscoveringTokenSource.Sources {
+        private final LiveSecrets secrets;
+        /** Set before the cache starts, so before a login it starts can end. */
+        private volatile TokenCache cache;
+
+        ClientSources(LiveSecrets secrets) {
+            this.secrets = secrets;
+        }
+
+        @Override
+        public TokenSource forClient(ClientConfig client) {
+            TokenEndpointClient endpoint = new TokenEndpointClient(client);
+            if (!client.grantType().holdsRefreshTokens()) {
+                return endpoint;
+            }
+            UserGrantTokenSource source = UserGrants.source(client, endpoint, secrets, startupLogin(client, endpoint));
+            source.whenLoginEnds(new RequestToken(this));
+            return source;
+        }
+    }
+
     /** After a login at start: the cache asks for a token at once instead of after its backoff. */
     private static final class RequestToken implements Runnable {
-        private final TokenCache cache;
+        private final ClientSources sources;
 
-        RequestToken(TokenCache cache) {
-            this.cache = cache;
+        RequestToken(ClientSources sources) {
+            this.sources = sources;
         }
 
         @Override
         public void run() {
-            cache.credentialsChanged();
+            sources.cache.credentialsChanged();
         }
     }
 

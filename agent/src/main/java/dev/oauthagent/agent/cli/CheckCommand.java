@@ -6,6 +6,8 @@ import dev.oauthagent.agent.config.LoadedConfig;
 import dev.oauthagent.agent.route.RouteExplanation;
 import dev.oauthagent.agent.route.RouteTable;
 import dev.oauthagent.agent.token.AccessToken;
+import dev.oauthagent.agent.token.DiscoveredEndpoints;
+import dev.oauthagent.agent.token.IssuerDiscovery;
 import dev.oauthagent.agent.token.TokenEndpointClient;
 import dev.oauthagent.agent.token.TokenFetchException;
 import dev.oauthagent.agent.token.TokenSource;
@@ -151,17 +153,31 @@ final class CheckCommand implements Command {
         return uri;
     }
 
-    private static boolean check(ClientConfig client, CliContext context) {
+    private static boolean check(ClientConfig configured, CliContext context) {
         try {
+            ClientConfig client = discovered(configured, context);
             AccessToken token = tokenSource(client).fetch();
             context.out().println("client '" + client.name() + "': OK  token_type=" + token.tokenType()
                     + "  lifetime=" + token.lifetimeSeconds() + "s  scopes=" + scopes(token, client)
                     + "  fingerprint=" + token.fingerprint());
             return true;
         } catch (TokenFetchException e) {
-            context.out().println("client '" + client.name() + "': FAILED  " + e.getMessage());
+            context.out().println("client '" + configured.name() + "': FAILED  " + e.getMessage());
             return false;
         }
+    }
+
+    /** The client with its issuer's endpoints, each printed; the client itself when it has token-url. */
+    private static ClientConfig discovered(ClientConfig client, CliContext context) throws TokenFetchException {
+        if (client.issuer() == null) {
+            return client;
+        }
+        DiscoveredEndpoints endpoints = new IssuerDiscovery(client).endpoints();
+        context.out().println("client '" + client.name() + "': discovered from " + endpoints.document() + ":");
+        for (String endpoint : endpoints.describe()) {
+            context.out().println("  " + endpoint);
+        }
+        return endpoints.applyTo(client);
     }
 
     /**

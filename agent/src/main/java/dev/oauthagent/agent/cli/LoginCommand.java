@@ -37,7 +37,14 @@ final class LoginCommand extends ClientCommand {
     }
 
     @Override
-    int run(ClientConfig client, CliContext context) {
+    int run(ClientConfig configured, CliContext context) {
+        ClientConfig client;
+        try {
+            client = withEndpoints(configured);
+        } catch (TokenFetchException e) {
+            context.err().println(e.getMessage());
+            return Cli.EXIT_FAILED;
+        }
         InteractiveLogin flow = flows.forClient(client, context.err(), context.terminal());
         if (flow == null) {
             context.err().println("oauth-agent login: client '" + client.name() + "' uses grant-type "

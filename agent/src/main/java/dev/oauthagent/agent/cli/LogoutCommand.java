@@ -1,6 +1,7 @@
 package dev.oauthagent.agent.cli;
 
 import dev.oauthagent.agent.config.ClientConfig;
+import dev.oauthagent.agent.token.TokenFetchException;
 import dev.oauthagent.agent.token.TokenRevocation;
 import dev.oauthagent.agent.token.TokenRevocation.Outcome;
 import dev.oauthagent.agent.token.store.StoreUpdate;
@@ -81,11 +82,21 @@ final class LogoutCommand extends ClientCommand {
             if (current == null) {
                 return StoreUpdate.delete();
             }
-            // A refresh token goes back only to the server that issued it, also to be revoked.
-            result = current.issuedBy(client.tokenUrl().toString())
-                    ? new TokenRevocation(client).revokeRefreshToken(current.refreshToken())
-                    : TokenRevocation.notSent(client, current.tokenEndpoint());
+            result = revoke(current);
             return StoreUpdate.delete();
+        }
+
+        /** A refresh token goes back only to the server that issued it, also to be revoked. */
+        private TokenRevocation.Result revoke(TokenRecord current) {
+            ClientConfig resolved;
+            try {
+                resolved = withEndpoints(client);
+            } catch (TokenFetchException e) {
+                return TokenRevocation.notAsked(e);
+            }
+            return current.issuedBy(resolved.tokenUrl().toString())
+                    ? new TokenRevocation(resolved).revokeRefreshToken(current.refreshToken())
+                    : TokenRevocation.notSent(resolved, current.tokenEndpoint());
         }
     }
 }

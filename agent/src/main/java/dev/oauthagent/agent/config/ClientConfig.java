@@ -24,6 +24,7 @@ public final class ClientConfig {
 
     private final String name;
     private final URI tokenUrl;
+    private final URI issuer;
     private final GrantType grantType;
     private final String clientId;
     private final Secret clientSecret;
@@ -57,6 +58,7 @@ public final class ClientConfig {
     private ClientConfig(Builder b) {
         this.name = b.name;
         this.tokenUrl = b.tokenUrl;
+        this.issuer = b.issuer;
         this.grantType = b.grantType;
         this.clientId = b.clientId;
         this.clientSecret = b.clientSecret;
@@ -94,7 +96,13 @@ public final class ClientConfig {
 
     /** The client's name as in {@code oauth.agent.clients.<name>.*}, lower case. */
     public String name() { return name; }
+    /**
+     * The token endpoint. Null for a client configured with {@link #issuer()} until its metadata document is read:
+     * {@link #withDiscoveredEndpoints} gives the client with its endpoints.
+     */
     public URI tokenUrl() { return tokenUrl; }
+    /** The authorization server's issuer, whose metadata names the endpoints; null when token-url is configured. */
+    public URI issuer() { return issuer; }
     public GrantType grantType() { return grantType; }
     public String clientId() { return clientId; }
     /** Null only for a public client of a user grant ({@link ClientAuthMethod#NONE}). */
@@ -141,9 +149,23 @@ public final class ClientConfig {
     /** Extra form parameters of every token request, by name in name order; values are secrets (vendor keys). */
     public Map<String, Secret> tokenParams() { return tokenParams; }
 
+    /**
+     * This client with the endpoints its issuer's metadata document names. An endpoint configured explicitly
+     * (device-authorization-url, authorization-url) stays; a null one is left as it was.
+     */
+    public ClientConfig withDiscoveredEndpoints(URI discoveredTokenUrl, URI discoveredDeviceAuthorizationUrl,
+            URI discoveredAuthorizationUrl) {
+        Builder b = new Builder(this);
+        b.tokenUrl = discoveredTokenUrl;
+        b.deviceAuthorizationUrl = deviceAuthorizationUrl != null ? deviceAuthorizationUrl
+                : discoveredDeviceAuthorizationUrl;
+        b.authorizationUrl = authorizationUrl != null ? authorizationUrl : discoveredAuthorizationUrl;
+        return b.build();
+    }
+
     @Override
     public String toString() {
-        return "ClientConfig{name=" + name + ", tokenUrl=" + tokenUrl + ", grantType=" + grantType.wireName()
+        return "ClientConfig{name=" + name + (issuer == null ? "" : ", issuer=" + issuer) + ", tokenUrl=" + tokenUrl + ", grantType=" + grantType.wireName()
                 + ", clientId=" + clientId + ", clientSecret=" + (clientSecret == null ? "none" : Secret.MASK)
                 + ", clientAuth=" + clientAuth.configName() + userGrantEndpoints() + ", scopes=" + scopes
                 + ", hosts=" + hosts
@@ -166,6 +188,7 @@ public final class ClientConfig {
     public static final class Builder {
         private final String name;
         private URI tokenUrl;
+        private URI issuer;
         private GrantType grantType = GrantType.CLIENT_CREDENTIALS;
         private String clientId;
         private Secret clientSecret;
@@ -200,7 +223,43 @@ public final class ClientConfig {
             this.name = name;
         }
 
+        private Builder(ClientConfig c) {
+            this(c.name);
+            tokenUrl = c.tokenUrl;
+            issuer = c.issuer;
+            grantType = c.grantType;
+            clientId = c.clientId;
+            clientSecret = c.clientSecret;
+            clientAuth = c.clientAuth;
+            deviceAuthorizationUrl = c.deviceAuthorizationUrl;
+            authorizationUrl = c.authorizationUrl;
+            redirectUri = c.redirectUri;
+            scopes = c.scopes;
+            audience = c.audience;
+            resources = c.resources;
+            hosts = c.hosts;
+            paths = c.paths;
+            allowHttp = c.allowHttp;
+            refreshBefore = c.refreshBefore;
+            expirySkew = c.expirySkew;
+            waitTimeout = c.waitTimeout;
+            failMode = c.failMode;
+            connectTimeout = c.connectTimeout;
+            readTimeout = c.readTimeout;
+            defaultExpiresIn = c.defaultExpiresIn;
+            truststore = c.truststore;
+            truststorePassword = c.truststorePassword;
+            truststoreType = c.truststoreType;
+            tokenStore = c.tokenStore;
+            overrideExisting = c.overrideExisting;
+            proxy = c.proxy;
+            proxyUser = c.proxyUser;
+            proxyPassword = c.proxyPassword;
+            tokenParams = new LinkedHashMap<>(c.tokenParams);
+        }
+
         public Builder tokenUrl(URI v) { this.tokenUrl = v; return this; }
+        public Builder issuer(URI v) { this.issuer = v; return this; }
         public Builder grantType(GrantType v) { this.grantType = v; return this; }
         public Builder clientId(String v) { this.clientId = v; return this; }
         public Builder clientSecret(Secret v) { this.clientSecret = v; return this; }
@@ -235,8 +294,8 @@ public final class ClientConfig {
         public Builder tokenParams(Map<String, Secret> v) { this.tokenParams = v; return this; }
 
         public ClientConfig build() {
-            if (name == null || tokenUrl == null || clientId == null) {
-                throw new IllegalStateException("name, tokenUrl and clientId are required");
+            if (name == null || (tokenUrl == null && issuer == null) || clientId == null) {
+                throw new IllegalStateException("name, tokenUrl or issuer, and clientId are required");
             }
             return new ClientConfig(this);
         }

@@ -60,17 +60,18 @@ final class ClientConfigReader {
     private Result read() {
         int problemsBefore = problems.size();
         boolean allowHttp = orElse(value(KnownKeys.ALLOW_HTTP, ValueParsers.BOOLEAN), false);
-        URI tokenUrl = required(KnownKeys.TOKEN_URL, ValueParsers.HTTP_URL);
-        refusePlainHttp(KnownKeys.TOKEN_URL, tokenUrl, allowHttp, "the client secret and tokens");
+        URI issuer = issuer(allowHttp);
+        URI tokenUrl = tokenUrl(allowHttp);
         GrantType grantType = value(KnownKeys.GRANT_TYPE, ValueParsers.GRANT_TYPE);
         Secret clientIdValue = required(KnownKeys.CLIENT_ID, reference(KnownKeys.CLIENT_ID, true));
         String clientId = clientIdValue == null ? null : clientIdValue.reveal();
         ClientAuthMethod clientAuth = value(KnownKeys.CLIENT_AUTH, ValueParsers.CLIENT_AUTH);
         Secret clientSecret = clientSecret(grantType, clientAuth);
+        boolean discovered = !isUnset(KnownKeys.ISSUER);
         URI deviceAuthorizationUrl = userGrantUrl(KnownKeys.DEVICE_AUTHORIZATION_URL, GrantType.DEVICE_CODE,
-                grantType, allowHttp, "the device code and the user code");
+                grantType, allowHttp, discovered, "the device code and the user code");
         URI authorizationUrl = userGrantUrl(KnownKeys.AUTHORIZATION_URL, GrantType.AUTHORIZATION_CODE, grantType,
-                allowHttp, "the user's login and the authorization code");
+                allowHttp, discovered, "the user's login and the authorization code");
         String redirectUri = redirectUri(grantType);
         List<String> scopes = value(KnownKeys.SCOPES, ValueParsers.SCOPES);
         String audience = value(KnownKeys.AUDIENCE, ValueParsers.TEXT);
@@ -109,7 +110,7 @@ final class ClientConfigReader {
             return new Result(null, routes, secrets, warnings);
         }
         ClientConfig config = ClientConfig.builder(name)
-                .tokenUrl(tokenUrl).grantType(grantType).clientId(clientId).clientSecret(clientSecret)
+                .tokenUrl(tokenUrl).issuer(issuer).grantType(grantType).clientId(clientId).clientSecret(clientSecret)
                 .clientAuth(clientAuth).deviceAuthorizationUrl(deviceAuthorizationUrl)
                 .authorizationUrl(authorizationUrl).redirectUri(redirectUri)
                 .scopes(orElse(scopes, Collections.<String>emptyList())).audience(audience)
@@ -122,6 +123,47 @@ final class ClientConfigReader {
                 .proxy(proxy).proxyCredentials(proxyUser, proxyPassword).tokenParams(tokenParams)
                 .build();
         return new Result(config, routes, secrets, warnings);
+    }
+
+    /** The issuer, or null when unset or invalid; an RFC 8414 §2 issuer has no query or fragment. */
+    private URI issuer(boolean allowHttp) {
+        URI issuer = value(KnownKeys.ISSUER, ValueParsers.HTTP_URL);
+        if (issuer != null && issuer.getRawQuery() != null) {
+            invalid(KnownKeys.ISSUER, "has a query (?...), which an issuer never has (RFC 8414); write the issuer "
+                    + "exactly as the server's metadata document names it, e.g. " + KnownKeys.ISSUER.example());
+            return null;
+        }
+        refusePlainHttp(KnownKeys.ISSUER, issuer, allowHttp, "the client secret and tokens");
+        return issuer;
+    }
+
+    /**
+     * The token endpoint, null when unset or invalid. Exactly one of token-url and issuer: with both, the agent
+     * would have to pick one of two statements of where the token endpoint is, so neither is taken.
+     */
+    private URI tokenUrl(boolean allowHttp) {
+        String tokenKey = KnownKeys.TOKEN_URL.fullKey(name);
+        String issuerKey = KnownKeys.ISSUER.fullKey(name);
+        if (isUnset(KnownKeys.TOKEN_URL) && isUnset(KnownKeys.ISSUER)) {
+            SourcedValue v = settings.get(tokenKey);
+            problems.add(tokenKey, (v == null ? "is required but not set" : "is empty (from " + v.origin + ")")
+                    + "; set " + tokenKey + " or env var " + KeyNames.envName(tokenKey) + ", e.g. "
+                    + KnownKeys.TOKEN_URL.example() + ", or set " + issuerKey + " (e.g. " + KnownKeys.ISSUER.example()
+                    + ") to take the endpoints from the server's metadata document");
+            return null;
+        }
+        if (isUnset(KnownKeys.TOKEN_URL)) {
+            return null;
+        }
+        if (!isUnset(KnownKeys.ISSUER)) {
+            invalid(KnownKeys.TOKEN_URL, "is set together with " + issuerKey + "; set only one: " + issuerKey
+                    + " to take the token endpoint from the server's metadata document, or " + tokenKey
+                    + " to name it yourself");
+            return null;
+        }
+        URI tokenUrl = value(KnownKeys.TOKEN_URL, ValueParsers.HTTP_URL);
+        refusePlainHttp(KnownKeys.TOKEN_URL, tokenUrl, allowHttp, "the client secret and tokens");
+        return tokenUrl;
     }
 
     private void refusePlainHttp(KnownKey key, URI url, boolean allowHttp, String exposed) {
@@ -166,14 +208,17 @@ final class ClientConfigReader {
     }
 
     /**
-     * An endpoint of a user grant: required for {@code usedBy}, checked when set for another grant and then a
-     * warning (refresh_token keeps them quietly: {@code login} runs the flow they name).
+     * An endpoint of a user grant: required for {@code usedBy} unless the issuer's metadata gives it, checked when
+     * set for another grant and then a warning (refresh_token keeps them quietly: {@code login} runs the flow they
+     * name). Set together with issuer, it is used instead of the metadata's.
      */
-    private URI userGrantUrl(KnownKey key, GrantType usedBy, GrantType grantType, boolean allowHttp, String exposed) {
+    private URI userGrantUrl(KnownKey key, GrantType usedBy, GrantType grantType, boolean allowHttp,
+            boolean discovered, String exposed) {
         String fullKey = key.fullKey(name);
-        if (grantType == usedBy && isUnset(key)) {
+        if (grantType == usedBy && isUnset(key) && !discovered) {
             problems.add(fullKey, "is required with grant-type " + usedBy.configName() + "; set it to the server's "
-                    + "endpoint, e.g. " + fullKey + "=" + key.example());
+                    + "endpoint, e.g. " + fullKey + "=" + key.example() + ", or set " + KnownKeys.ISSUER.fullKey(name)
+                    + " to take it from the server's metadata document");
             return null;
         }
         URI url = value(key, ValueParsers.HTTP_URL);

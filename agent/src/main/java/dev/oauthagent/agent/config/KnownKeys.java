@@ -32,9 +32,14 @@ public final class KnownKeys {
     public static final KnownKey SCRUB_FINGERPRINT = KnownKey.global("scrub.fingerprint", "false",
             "Add the secret's fingerprint to the replacement, [REDACTED:1a2b3c4d], to tell tokens apart.", "false");
 
-    public static final KnownKey TOKEN_URL = KnownKey.requiredClient("token-url",
-            "Token endpoint: absolute https URL (http only with allow-http=true).",
+    /** Required unless issuer is set; exactly one of the two (see ClientConfigReader). */
+    public static final KnownKey TOKEN_URL = KnownKey.client("token-url", null,
+            "Token endpoint: absolute https URL (http only with allow-http=true). Set it or issuer, not both.",
             "https://auth.example.com/oauth2/token");
+    public static final KnownKey ISSUER = KnownKey.client("issuer", null,
+            "Authorization server's issuer: its endpoints come from its metadata document (RFC 8414, OpenID Connect"
+                    + " Discovery). https, as token-url. Set it or token-url, not both.",
+            "https://auth.example.com");
     public static final KnownKey GRANT_TYPE = KnownKey.client("grant-type", "client_credentials",
             "OAuth grant: client_credentials (a service), device_code or authorization_code (a person logs in), "
                     + "refresh_token (only the refresh token a login stored).", "client_credentials");
@@ -49,10 +54,12 @@ public final class KnownKeys {
                     + "none for a public client of a user grant (client_id only).",
             "client_secret_basic");
     public static final KnownKey DEVICE_AUTHORIZATION_URL = KnownKey.client("device-authorization-url", null,
-            "Device authorization endpoint (RFC 8628); required for device_code. https, as token-url.",
+            "Device authorization endpoint (RFC 8628); required for device_code unless issuer gives it. https, as "
+                    + "token-url.",
             "https://auth.example.com/oauth2/device_authorization");
     public static final KnownKey AUTHORIZATION_URL = KnownKey.client("authorization-url", null,
-            "Authorization endpoint the browser is sent to; required for authorization_code. https, as token-url.",
+            "Authorization endpoint the browser is sent to; required for authorization_code unless issuer gives it. "
+                    + "https, as token-url.",
             "https://auth.example.com/oauth2/authorize");
     public static final KnownKey REDIRECT_URI = KnownKey.client("redirect-uri", UriRules.LOOPBACK_REDIRECT_EXAMPLE,
             "Loopback redirect of authorization_code: http on 127.0.0.1 or [::1], port 0 = free port; sent exactly as "
@@ -129,7 +136,7 @@ public final class KnownKeys {
             ENABLED, LOG_LEVEL, CONFIG, STRICT, SCRUB_ENABLED, SCRUB_PATTERNS, SCRUB_VALUES, SCRUB_REPLACEMENT,
             SCRUB_FINGERPRINT));
     private static final List<KnownKey> CLIENT = Collections.unmodifiableList(Arrays.asList(
-            TOKEN_URL, GRANT_TYPE, CLIENT_ID, CLIENT_SECRET, CLIENT_AUTH, DEVICE_AUTHORIZATION_URL,
+            TOKEN_URL, ISSUER, GRANT_TYPE, CLIENT_ID, CLIENT_SECRET, CLIENT_AUTH, DEVICE_AUTHORIZATION_URL,
             AUTHORIZATION_URL, REDIRECT_URI, SCOPES, AUDIENCE, RESOURCE, HOSTS,
             PATHS, ALLOW_HTTP, REFRESH_BEFORE, EXPIRY_SKEW, WAIT_TIMEOUT, FAIL_MODE, CONNECT_TIMEOUT,
             READ_TIMEOUT, DEFAULT_EXPIRES_IN, TRUSTSTORE, TRUSTSTORE_PASSWORD, TRUSTSTORE_TYPE,

@@ -9,6 +9,7 @@ import java.net.URI;
  * configuration key to change. The endpoint is shown without user info, query or fragment, which could hold
  * credentials. By default the endpoint is the token endpoint; the device flow's messages name its device
  * authorization endpoint and {@code device-authorization-url} instead.
+ * For a client configured with {@code issuer}, the key to check is {@code issuer}, which the endpoint came from.
  */
 public final class ClientMessages {
     private final String clientName;
@@ -18,8 +19,9 @@ public final class ClientMessages {
     private final String host;
     private final String hostPort;
 
+    /** For a client with issuer, the token endpoint it discovered; the key to check is then issuer. */
     public ClientMessages(ClientConfig client) {
-        this(client, client.tokenUrl(), "token endpoint", "token-url");
+        this(client, client.tokenUrl(), "token endpoint", client.issuer() == null ? "token-url" : "issuer");
     }
 
     /**

@@ -70,8 +70,11 @@ final class ErrorResponseClassifier {
         int status = response.status();
         String text = messages.endpoint() + " answered HTTP " + status + (response.looksLikeHtml() ? " with an HTML page"
                 : "") + " (" + (status == 404 ? "no such path" : "it does not take POST") + "): this is not the token"
-                + " endpoint; check " + messages.key("token-url") + ". It must be the token endpoint itself (the"
-                + " token_endpoint of the server's discovery document), not the issuer or another URL.";
+                + " endpoint; " + (client.issuer() != null ? "the metadata document of " + messages.key("issuer")
+                + " names it as token_endpoint, so the server's metadata is wrong or changed; oauth-agent reads the"
+                + " document again before its next attempt." : "check " + messages.key("token-url") + ". It must be"
+                + " the token endpoint itself (the token_endpoint of the server's discovery document), not the issuer"
+                + " or another URL.");
         return new TokenFetchException(messages.exception(text), Kind.TERMINAL, null, status, -1, null);
     }
 

@@ -3,6 +3,7 @@ package dev.oauthagent.agent.token;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -12,10 +13,23 @@ import java.util.Map;
 final class ServerMetadata {
     private final URI document;
     private final Map<String, String> fields;
+    private final Map<String, List<String>> lists;
 
-    ServerMetadata(URI document, Map<String, String> fields) {
+    /** @param lists the top-level arrays of strings, such as {@code grant_types_supported} */
+    ServerMetadata(URI document, Map<String, String> fields, Map<String, List<String>> lists) {
         this.document = document;
         this.fields = Collections.unmodifiableMap(fields);
+        this.lists = Collections.unmodifiableMap(lists);
+    }
+
+    /** The field's text as the server wrote it, or null when absent or not a string. */
+    String text(String field) {
+        return fields.get(field);
+    }
+
+    /** The field's strings, or null when absent or not an array. */
+    List<String> list(String field) {
+        return lists.get(field);
     }
 
     URI document() {

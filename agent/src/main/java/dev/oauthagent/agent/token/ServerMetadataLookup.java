@@ -8,8 +8,10 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -42,8 +44,7 @@ final class ServerMetadataLookup {
     ServerMetadata find() throws TokenFetchException {
         for (URI document : DiscoveryDocumentUrls.candidates(tokenUrl)) {
             TokenHttpResponse response = exchange.send("GET", document, ACCEPT_JSON, null);
-            Map<String, String> fields = response.status() == 200 ? stringFields(response.body()) : null;
-            ServerMetadata metadata = fields == null ? null : new ServerMetadata(document, fields);
+            ServerMetadata metadata = response.status() == 200 ? parse(document, response.body()) : null;
             if (metadata != null && metadata.endpoint("token_endpoint") != null) {
                 return metadata;
             }
@@ -52,23 +53,47 @@ final class ServerMetadataLookup {
         return null;
     }
 
-    /** The top-level string fields of a JSON object, or null when the body is not one. */
-    private static Map<String, String> stringFields(byte[] body) {
+    /**
+     * The document's top-level strings and arrays of strings, or null when the body is not a JSON object. Other
+     * values (numbers, objects, the non-string items of an array) are skipped: no endpoint or list is one.
+     */
+    static ServerMetadata parse(URI document, byte[] body) {
         Map<String, String> fields = new LinkedHashMap<>();
+        Map<String, List<String>> lists = new LinkedHashMap<>();
         try (JsonParser p = JsonObjectReader.JSON.createParser(body)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 return null;
             }
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String name = p.currentName();
-                if (p.nextToken() == JsonToken.VALUE_STRING) {
+                JsonToken value = p.nextToken();
+                if (value == JsonToken.VALUE_STRING) {
                     fields.put(name, p.getText());
+                } else if (value == JsonToken.START_ARRAY) {
+                    lists.put(name, strings(p));
+                } else {
+                    p.skipChildren();
                 }
-                p.skipChildren();
             }
-            return fields;
+            return new ServerMetadata(document, fields, lists);
         } catch (IOException e) {
             return null; // not JSON: not a metadata document
         }
+    }
+
+    /** The strings of the array the parser is at the start of, leaving it at the array's end. */
+    private static List<String> strings(JsonParser p) throws IOException {
+        List<String> strings = new ArrayList<>();
+        for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
+            if (t == null) {
+                throw new IOException("unterminated array");
+            }
+            if (t == JsonToken.VALUE_STRING) {
+                strings.add(p.getText());
+            } else {
+                p.skipChildren();
+            }
+        }
+        return strings;
     }
 }

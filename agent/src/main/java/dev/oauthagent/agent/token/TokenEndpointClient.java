@@ -38,13 +38,21 @@ public final class TokenEndpointClient implements TokenSource {
         this(client, Clock.systemUTC());
     }
 
-    /** @param clock the wall clock, for Retry-After dates */
+    /**
+     * @param client a client with its token endpoint: for one configured with issuer, as discovered
+     *               ({@link IssuerDiscovery#resolve()})
+     * @param clock  the wall clock, for Retry-After dates
+     */
     TokenEndpointClient(ClientConfig client, Clock clock) {
         this(client, clock, JvmProxySettings.atStart());
     }
 
     /** @param jvmProxy the JVM's proxy set-up, as if the agent had started with it */
     TokenEndpointClient(ClientConfig client, Clock clock, JvmProxySettings jvmProxy) {
+        if (client.tokenUrl() == null) {
+            throw new IllegalArgumentException("client '" + client.name() + "': its issuer's endpoints are not"
+                    + " discovered yet");
+        }
         this.client = client;
         this.grant = client.grantType().holdsRefreshTokens() ? null : Grant.forClient(client);
         this.authentication = ClientAuthentication.forClient(client);
@@ -52,7 +60,9 @@ public final class TokenEndpointClient implements TokenSource {
         this.messages = new ClientMessages(client);
         this.sanitizer = ServerTextSanitizer.forClient(client);
         this.exchange = new AuthServerExchange(client, messages, sanitizer, jvmProxy);
-        this.discovery = new TokenEndpointDiscovery(client.tokenUrl(), exchange, messages, sanitizer);
+        // With issuer, the token endpoint came from the server's own document: it has no other to hint at.
+        this.discovery = client.issuer() != null ? null
+                : new TokenEndpointDiscovery(client.tokenUrl(), exchange, messages, sanitizer);
     }
 
     /** A token with the configured grant: client credentials only (see {@link Grant#forClient}). */
@@ -78,7 +88,8 @@ public final class TokenEndpointClient implements TokenSource {
         try {
             token = validator.validate(send(request));
         } catch (TokenFetchException e) {
-            throw ErrorResponseClassifier.isNotATokenEndpoint(e.httpStatus()) ? discovery.withHint(e) : e;
+            throw discovery != null && ErrorResponseClassifier.isNotATokenEndpoint(e.httpStatus())
+                    ? discovery.withHint(e) : e;
         }
         LOG.debug(messages.log("got token " + token.fingerprint() + ", lifetime " + token.lifetimeSeconds() + " s"));
         return token;
@@ -132,7 +143,7 @@ public final class TokenEndpointClient implements TokenSource {
                 ? "uses plain http, which would send the client secret and tokens unencrypted; use https, or set "
                         + messages.key("allow-http") + "=true for a test server"
                 : "must be an https URL";
-        throw new TokenFetchException(messages.exception(messages.key("token-url") + " " + why + "."),
+        throw new TokenFetchException(messages.exception(messages.urlKey() + " " + why + "."),
                 Kind.TERMINAL, null, -1, -1, null);
     }
 }

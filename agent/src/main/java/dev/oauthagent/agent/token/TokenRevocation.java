@@ -64,12 +64,14 @@ public final class TokenRevocation {
 
     /** Network I/O, bounded by the client's timeouts. */
     public Result revokeRefreshToken(String refreshToken) {
+        if (client.issuer() != null) {
+            return revokeAtIssuer(refreshToken);
+        }
         ServerMetadata metadata;
         try {
             metadata = new ServerMetadataLookup(client.tokenUrl(), exchange, messages).find();
         } catch (TokenFetchException e) {
-            return new Result(Outcome.FAILED, e.getMessage() + " The refresh token was not revoked; it may still be"
-                    + " valid at the server.");
+            return notAsked(e);
         }
         if (metadata == null) {
             return notOffered("found no metadata document at " + origin(client.tokenUrl())
@@ -89,6 +91,29 @@ public final class TokenRevocation {
                     + " than " + messages.key("token-url") + ", and the client's credentials are not sent there");
         }
         return send(url, refreshToken);
+    }
+
+    /**
+     * For a client configured with issuer: the revocation endpoint its metadata document names, wherever it is
+     * (the document, checked to be the issuer's own, is the server's statement; {@link IssuerMetadataReader}).
+     */
+    private Result revokeAtIssuer(String refreshToken) {
+        DiscoveredEndpoints endpoints;
+        try {
+            endpoints = new IssuerDiscovery(client).endpoints();
+        } catch (TokenFetchException e) {
+            return notAsked(e);
+        }
+        if (endpoints.revocationEndpoint() == null) {
+            return notOffered("its metadata document " + endpoints.document() + " names no revocation_endpoint");
+        }
+        return send(endpoints.revocationEndpoint(), refreshToken);
+    }
+
+    /** When the server could not be asked which revocation endpoint it has. */
+    public static Result notAsked(TokenFetchException e) {
+        return new Result(Outcome.FAILED, e.getMessage() + " The refresh token was not revoked; it may still be"
+                + " valid at the server.");
     }
 
     /** For a refresh token issued by another token endpoint than the client's: it is not sent anywhere. */

@@ -2,7 +2,10 @@ package dev.oauthagent.agent.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.oauthagent.agent.config.ClientConfig;
 import dev.oauthagent.agent.token.AccessToken;
+import dev.oauthagent.agent.token.FaultyTokenServer;
+import dev.oauthagent.agent.token.FaultyTokenServer.Reply;
 import dev.oauthagent.agent.token.TokenFetchException;
 import dev.oauthagent.agent.token.TokenFetchException.Kind;
 import dev.oauthagent.agent.token.store.TokenRecord;
@@ -18,6 +21,7 @@ import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,6 +43,7 @@ class LoginCommandTest {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
     private OrdersClient orders;
     private final AtomicInteger flowsRun = new AtomicInteger();
+    private ClientConfig flowClient;
     private boolean terminalSeen;
 
     @AfterEach
@@ -134,6 +139,39 @@ class LoginCommandTest {
                 + " of grant-type device_code or authorization_code");
     }
 
+    @Test
+    void aClientWithIssuerLogsInWithTheDiscoveredEndpointsAndTheRecordNamesTheDiscoveredTokenEndpoint()
+            throws Exception {
+        AtomicReference<String> issuer = new AtomicReference<>();
+        try (FaultyTokenServer server = FaultyTokenServer.http(r -> Reply.json(200, "{\"issuer\":\"" + issuer.get()
+                + "\",\"token_endpoint\":\"" + issuer.get() + "/oauth2/token\"}"))) {
+            String base = "http://127.0.0.1:" + server.tokenUrl().getPort();
+            issuer.set(base);
+            orders = new OrdersClient(dir, URI.create("https://unused.example/token"));
+            orders.withIssuer(URI.create(base));
+
+            int status = run(flowReturning(new AccessToken(ACCESS_TOKEN, "Bearer", 300, Set.of(), REFRESH_TOKEN,
+                    null)), false, "login", "orders");
+
+            assertThat(status).as(err()).isEqualTo(Cli.EXIT_OK);
+            assertThat(flowClient.tokenUrl()).isEqualTo(URI.create(base + "/oauth2/token"));
+            assertThat(orders.store().read().issuedBy(base + "/oauth2/token")).isTrue();
+        }
+    }
+
+    @Test
+    void aClientWithIssuerWhoseDocumentCannotBeReadRunsNoFlow() throws Exception {
+        URI closed = FaultyTokenServer.closedPort();
+        orders = new OrdersClient(dir, closed);
+        orders.withIssuer(URI.create("http://127.0.0.1:" + closed.getPort()));
+
+        int status = run(flowReturning(null), false, "login", "orders");
+
+        assertThat(status).isEqualTo(Cli.EXIT_FAILED);
+        assertThat(err()).contains("cannot reach issuer 127.0.0.1:" + closed.getPort());
+        assertThat(flowsRun).hasValue(0);
+    }
+
     private InteractiveLogin flowReturning(AccessToken token) {
         return () -> {
             flowsRun.incrementAndGet();
@@ -144,6 +182,7 @@ class LoginCommandTest {
     private int run(InteractiveLogin flow, boolean terminal, String... args) {
         LoginCommand login = new LoginCommand((client, instructions, isTerminal) -> {
             terminalSeen = isTerminal;
+            flowClient = client;
             return flow;
         }, Clock.fixed(NOW, ZoneOffset.UTC));
         CliContext context = new CliContext(new PrintStream(out, true, StandardCharsets.UTF_8),

@@ -101,6 +101,35 @@ class LogoutCommandTest {
     }
 
     @Test
+    void aClientWithIssuerRevokesAtTheRevocationEndpointItsDocumentNames() throws Exception {
+        URI tokenUrl = serverWithRevocation(r -> Reply.json(200, ""));
+        Path store = storeHolding(tokenUrl);
+        orders.withIssuer(URI.create("http://127.0.0.1:" + tokenUrl.getPort()));
+
+        int status = run("logout", "orders");
+
+        assertThat(status).as(err()).isEqualTo(Cli.EXIT_OK);
+        assertThat(out()).contains("client 'orders': the refresh token is revoked at http://127.0.0.1:"
+                + tokenUrl.getPort() + "/oauth2/revoke");
+        assertThat(store).doesNotExist();
+        assertThat(posts()).extracting(RecordedRequest::path).containsExactly("/oauth2/revoke");
+    }
+
+    @Test
+    void aClientWithIssuerWhoseDocumentCannotBeReadStillLosesTheLocalCopyAndExitsOne() throws Exception {
+        URI closed = FaultyTokenServer.closedPort();
+        Path store = storeHolding(closed);
+        orders.withIssuer(URI.create("http://127.0.0.1:" + closed.getPort()));
+
+        int status = run("logout", "orders");
+
+        assertThat(status).isEqualTo(Cli.EXIT_FAILED);
+        assertThat(out()).contains("cannot reach issuer 127.0.0.1:" + closed.getPort())
+                .contains("The refresh token was not revoked; it may still be valid at the server.");
+        assertThat(store).doesNotExist();
+    }
+
+    @Test
     void aStoreUnderAnotherKeyIsDeletedWithoutRevocationAndExitsOne() throws Exception {
         Path store = storeHolding(serverWithRevocation(r -> Reply.json(200, "")));
         orders.replaceKey(); // the store was written under the previous key

@@ -45,6 +45,12 @@ final class OrdersClient {
         return env.get("STORE_KEY");
     }
 
+    /** Configured with {@code issuer} instead of token-url; the device endpoint stays configured. */
+    void withIssuer(URI issuer) {
+        sysprops.remove(PREFIX + "token-url");
+        sysprops.put(PREFIX + "issuer", issuer.toString());
+    }
+
     void withoutTokenStore() {
         sysprops.remove(PREFIX + "token-store");
         sysprops.remove(PREFIX + "token-store-key");

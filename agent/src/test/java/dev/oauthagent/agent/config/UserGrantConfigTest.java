@@ -109,11 +109,13 @@ class UserGrantConfigTest {
         assertThat(device().removeSys("clients.billing.device-authorization-url")
                 .messageOf("clients.billing.device-authorization-url")).isEqualTo("is required with grant-type "
                         + "device_code; set it to the server's endpoint, e.g. " + P + "device-authorization-url="
-                        + "https://auth.example.com/oauth2/device_authorization");
+                        + "https://auth.example.com/oauth2/device_authorization, or set " + P + "issuer to take it from "
+                        + "the server's metadata document");
         assertThat(code().removeSys("clients.billing.authorization-url")
                 .messageOf("clients.billing.authorization-url")).isEqualTo("is required with grant-type "
                         + "authorization_code; set it to the server's endpoint, e.g. " + P + "authorization-url="
-                        + "https://auth.example.com/oauth2/authorize");
+                        + "https://auth.example.com/oauth2/authorize, or set " + P + "issuer to take it from the "
+                        + "server's metadata document");
     }
 
     @Test
