@@ -87,7 +87,7 @@ public final class FailureAlerts {
                 ? ": the token endpoint refuses this client's credentials. Check client-id and client-secret (a rotated"
                         + " or revoked secret), and that no one else is trying this client id."
                 : ": at least " + burst + " failures in a window. The token endpoint or the network is failing, or"
-                        + " requests are being refused; see the failures logged above.";
+                        + " requests are being refused; the token request failures are logged as they happen.";
         return counts + earlier + why + " (One warning per " + minutes() + " at most.)";
     }
 

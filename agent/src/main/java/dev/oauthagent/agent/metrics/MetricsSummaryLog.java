@@ -5,28 +5,20 @@ import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Timer;
 import java.util.TimerTask;
 
 /**
- * The optional periodic summary ({@code metrics-log-interval}): one info line per client, on a daemon timer
- * thread of its own, with the MBean's numbers. A failure to build a line is logged by class name and the next
- * interval tries again.
+ * The optional periodic summary ({@code metrics-log-interval}): one info line per client, on the metrics timer
+ * thread ({@link AgentMetrics}), with the MBean's numbers. A failure to build a line is logged by class name and
+ * the next interval tries again.
  */
-public final class MetricsSummaryLog extends TimerTask {
+final class MetricsSummaryLog extends TimerTask {
     private static final Logger log = LoggerFactory.getLogger(MetricsSummaryLog.class);
 
     private final List<ClientAttributes> clients;
 
     MetricsSummaryLog(List<ClientAttributes> clients) {
         this.clients = new ArrayList<>(clients);
-    }
-
-    /** Starts the timer; the first lines come one interval after the start. */
-    public static Timer start(List<ClientAttributes> clients, long intervalMillis) {
-        Timer timer = new Timer("oauth-agent-metrics", true);
-        timer.scheduleAtFixedRate(new MetricsSummaryLog(clients), intervalMillis, intervalMillis);
-        return timer;
     }
 
     @Override
