@@ -7,7 +7,7 @@ import dev.oauthagent.e2e.support.AgentApps;
 import dev.oauthagent.e2e.support.AuthServer;
 import dev.oauthagent.e2e.support.E2ePaths;
 import dev.oauthagent.e2e.support.JavaProcess;
-import dev.oauthagent.e2e.support.OriginRecorder;
+import dev.oauthagent.e2e.support.RecorderPerClass;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,9 +19,8 @@ import javax.management.ObjectName;
 import javax.management.remote.JMXConnector;
 import javax.management.remote.JMXConnectorFactory;
 import javax.management.remote.JMXServiceURL;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -37,24 +36,13 @@ class MetricsJmxIT {
     private static final Pattern REQUEST_LINE = Pattern.compile("^REQUEST \\d+ status=200");
     private static final int REQUESTS = 5;
 
-    private static AuthServer server;
-    private static OriginRecorder recorder;
+    @RegisterExtension
+    static final RecorderPerClass origin = new RecorderPerClass();
+
+    private final AuthServer server = AuthServer.shared();
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void startServers() {
-        server = AuthServer.shared();
-        recorder = OriginRecorder.start();
-    }
-
-    @AfterAll
-    static void stopRecorder() {
-        if (recorder != null) {
-            recorder.close();
-        }
-    }
 
     @Test
     void mbeansCountTokenRequestsFailuresAndInjectedRequestsAndHoldNoSecret() throws Exception {
@@ -64,7 +52,7 @@ class MetricsJmxIT {
                 .javaAgent(E2ePaths.agentJar(), "config=" + config)
                 .env(AgentApps.SECRET_ENV, server.basicClientSecret())
                 .env(WRONG_SECRET_VAR, WRONG_SECRET)
-                .args("--url=" + recorder.url().resolve("/metrics"), "--requests=1000", "--pause-ms=100")
+                .args("--url=" + origin.recorder().url().resolve("/metrics"), "--requests=1000", "--pause-ms=100")
                 .start()) {
             app.awaitLines(REQUEST_LINE, REQUESTS, WAIT);
             app.awaitLine("client 'stale': security: 1 failed token request(s) within 5 min (invalid_client=1)",
@@ -125,7 +113,7 @@ class MetricsJmxIT {
         return all.toString();
     }
 
-    private static String configuration() {
+    private String configuration() {
         String inventory = "oauth.agent.clients.inventory.";
         String stale = "oauth.agent.clients.stale.";
         return "oauth.agent.metrics-log-interval=1s\n"
@@ -134,7 +122,7 @@ class MetricsJmxIT {
                 + inventory + "client-id=" + server.basicClientId() + "\n"
                 + inventory + "client-secret=${env:" + AgentApps.SECRET_ENV + "}\n"
                 + inventory + "scopes=read\n"
-                + inventory + "hosts=127.0.0.1:" + recorder.url().getPort() + "\n"
+                + inventory + "hosts=127.0.0.1:" + origin.recorder().url().getPort() + "\n"
                 + inventory + "allow-http=true\n"
                 + stale + "token-url=" + server.tokenUrl() + "\n"
                 + stale + "client-id=" + server.basicClientId() + "\n"
