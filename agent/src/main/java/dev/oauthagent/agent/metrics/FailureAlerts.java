@@ -48,8 +48,15 @@ public final class FailureAlerts {
         return new FailureAlerts(client, Ticker.system(), DEFAULT_BURST, DEFAULT_WINDOW_NANOS);
     }
 
-    /** Records a failed token request; returns the warning to log, or null when none is due. */
+    /**
+     * Records a failed token request; returns the warning to log, or null when none is due. A user grant waiting
+     * for a person's login ({@code login_needed}) is neither breakage nor abuse: no server was asked, so it does
+     * not count.
+     */
     public synchronized String failed(String code) {
+        if (FailureCode.LOGIN_NEEDED.equals(code)) {
+            return null;
+        }
         long now = ticker.read();
         if (!windowOpen || now - windowStart >= windowNanos) {
             openWindow(now);

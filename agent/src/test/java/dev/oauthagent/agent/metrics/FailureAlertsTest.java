@@ -67,6 +67,16 @@ class FailureAlertsTest {
     }
 
     @Test
+    void aUserGrantWaitingForALoginIsNoFailureToWarnAbout() {
+        for (int i = 0; i < 10; i++) {
+            assertThat(alerts.failed("login_needed")).isNull();
+        }
+        assertThat(alerts.failed("http_503")).isNull();
+        assertThat(alerts.failed("http_503")).isNull();
+        assertThat(alerts.failed("http_503")).as("the third failure that asked a server").contains("(http_503=3)");
+    }
+
+    @Test
     void aWindowInSecondsIsNamedInSeconds() {
         FailureAlerts quick = new FailureAlerts("billing", now::get, 1, Duration.ofSeconds(90).toNanos());
 
