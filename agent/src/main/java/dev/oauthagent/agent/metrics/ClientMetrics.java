@@ -1,8 +1,8 @@
 package dev.oauthagent.agent.metrics;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -21,7 +21,7 @@ public final class ClientMetrics {
     private final LongAdder injected = new LongAdder();
     private final LongAdder skippedExisting = new LongAdder();
     private final LongAdder refusedFailClosed = new LongAdder();
-    private final Map<String, LongAdder> failuresByCode = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, LongAdder> failuresByCode = new ConcurrentHashMap<>();
     private volatile LastFailure lastFailure;
 
     public void tokenRequested() {
@@ -36,7 +36,7 @@ public final class ClientMetrics {
         LongAdder count = failuresByCode.get(counted);
         if (count == null) {
             LongAdder fresh = new LongAdder();
-            LongAdder raced = ((ConcurrentHashMap<String, LongAdder>) failuresByCode).putIfAbsent(counted, fresh);
+            LongAdder raced = failuresByCode.putIfAbsent(counted, fresh);
             count = raced == null ? fresh : raced;
         }
         count.increment();
@@ -81,7 +81,7 @@ public final class ClientMetrics {
     /** "code=count" per error code seen, sorted by code. */
     public String[] failuresByCode() {
         List<String> codes = new ArrayList<>(failuresByCode.keySet());
-        java.util.Collections.sort(codes);
+        Collections.sort(codes);
         String[] lines = new String[codes.size()];
         for (int i = 0; i < lines.length; i++) {
             lines[i] = codes.get(i) + "=" + failuresByCode.get(codes.get(i)).sum();
