@@ -5,6 +5,11 @@ import dev.oauthagent.agent.config.ClientConfig;
 import dev.oauthagent.agent.config.GrantType;
 import dev.oauthagent.agent.inject.Injector;
 import dev.oauthagent.agent.instrument.Instrumenter;
+import dev.oauthagent.agent.metrics.AgentMetrics;
+import dev.oauthagent.agent.metrics.ClientMetrics;
+import dev.oauthagent.agent.metrics.CountingTokenSource;
+import dev.oauthagent.agent.metrics.FailureAlerts;
+import dev.oauthagent.agent.metrics.RedactionCount;
 import dev.oauthagent.agent.scrub.LiveSecrets;
 import dev.oauthagent.agent.scrub.LogScrubbing;
 import dev.oauthagent.agent.token.DiscoveringTokenSource;
@@ -51,11 +56,16 @@ final class AgentRuntime {
             secrets = scrubbing.secrets();
         }
         Map<String, TokenCache> caches = new LinkedHashMap<>();
+        Map<String, ClientMetrics> metrics = new LinkedHashMap<>();
         for (ClientConfig client : config.clients()) {
-            caches.put(client.name(), startCache(client, secrets));
+            ClientMetrics counters = new ClientMetrics();
+            metrics.put(client.name(), counters);
+            caches.put(client.name(), startCache(client, secrets, counters));
         }
-        instrumenter.install(new Injector(config.clients(), caches, Ticker.system()));
+        instrumenter.install(new Injector(config.clients(), caches, metrics, Ticker.system()));
         log.info("started with {} client(s): {}", caches.size(), caches.keySet());
+        AgentMetrics.expose(caches, metrics, scrubbing == null ? RedactionCount.NONE : new Redactions(scrubbing),
+                config.metricsLogInterval());
         return new AgentRuntime(caches);
     }
 
@@ -64,14 +74,19 @@ final class AgentRuntime {
      * code client without one runs its login (started by its first fetch, on the cache's thread), and the cache
      * asks again as soon as it ends. A client with issuer discovers its endpoints on that thread too, first.
      */
-    private static TokenCache startCache(ClientConfig client, LiveSecrets secrets) {
+    private static TokenCache startCache(ClientConfig client, LiveSecrets secrets, ClientMetrics metrics) {
         ClientSources sources = new ClientSources(secrets);
         TokenSource source = client.issuer() != null ? new DiscoveringTokenSource(client, sources)
                 : sources.forClient(client);
-        TokenCache cache = TokenCache.create(client, source, secrets);
+        TokenCache cache = TokenCache.create(client, counted(client, source, metrics), secrets);
         sources.cache = cache;
         cache.start();
         return cache;
+    }
+
+    /** Every token request of the client counted, and its failures watched for bursts and refused credentials. */
+    private static TokenSource counted(ClientConfig client, TokenSource source, ClientMetrics metrics) {
+        return new CountingTokenSource(source, metrics, FailureAlerts.standard(client.name()));
     }
 
     /**
@@ -121,6 +136,20 @@ final class AgentRuntime {
         @Override
         public void run() {
             sources.cache.credentialsChanged();
+        }
+    }
+
+    /** The scrubber's count, read when the metrics are. */
+    private static final class Redactions implements RedactionCount {
+        private final LogScrubbing scrubbing;
+
+        Redactions(LogScrubbing scrubbing) {
+            this.scrubbing = scrubbing;
+        }
+
+        @Override
+        public long count() {
+            return scrubbing.redactions();
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.oauthagent.agent.config;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -11,19 +12,24 @@ public final class AgentConfig {
     private final List<ClientConfig> clients;
     private final ScrubConfig scrub;
     private final List<ClientSecrets> clientSecrets;
+    private final Duration metricsLogInterval;
 
     public AgentConfig(boolean enabled, String logLevel, List<ClientConfig> clients) {
         this(enabled, logLevel, clients, ScrubConfig.DEFAULTS);
     }
 
     public AgentConfig(boolean enabled, String logLevel, List<ClientConfig> clients, ScrubConfig scrub) {
-        this(enabled, logLevel, clients, scrub, Collections.<ClientSecrets>emptyList());
+        this(enabled, logLevel, clients, scrub, Collections.<ClientSecrets>emptyList(), null);
     }
 
-    /** @param inactiveClientSecrets the loadable secrets of configured clients that do not run */
+    /**
+     * @param inactiveClientSecrets the loadable secrets of configured clients that do not run
+     * @param metricsLogInterval how often to log a metrics summary; null for never
+     */
     AgentConfig(boolean enabled, String logLevel, List<ClientConfig> clients, ScrubConfig scrub,
-            List<ClientSecrets> inactiveClientSecrets) {
+            List<ClientSecrets> inactiveClientSecrets, Duration metricsLogInterval) {
         this.enabled = enabled;
+        this.metricsLogInterval = metricsLogInterval;
         this.logLevel = logLevel;
         this.clients = Collections.unmodifiableList(new ArrayList<>(clients));
         this.scrub = scrub;
@@ -43,6 +49,9 @@ public final class AgentConfig {
     public List<ClientConfig> clients() { return clients; }
 
     public ScrubConfig scrub() { return scrub; }
+
+    /** How often to log each client's metrics summary; null for never. */
+    public Duration metricsLogInterval() { return metricsLogInterval; }
 
     /** The secrets of every configured client, running or not: what log scrubbing hides besides tokens. */
     public List<ClientSecrets> clientSecrets() { return clientSecrets; }

@@ -4,6 +4,7 @@ import dev.oauthagent.agent.route.Route;
 
 import java.nio.file.InvalidPathException;
 import java.nio.file.Paths;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -31,6 +32,7 @@ import java.util.Set;
  * so turning the agent off is always a safe way out.
  */
 public final class ConfigLoader {
+    private static final Duration MIN_METRICS_LOG_INTERVAL = Duration.ofSeconds(1);
     static final List<String> LOG_LEVELS = Collections.unmodifiableList(Arrays.asList("error", "warn", "info", "debug"));
 
     private ConfigLoader() {
@@ -80,6 +82,7 @@ public final class ConfigLoader {
         Boolean enabled = global(settings, KnownKeys.ENABLED, ValueParsers.BOOLEAN, problems);
         String logLevel = global(settings, KnownKeys.LOG_LEVEL, ValueParsers.LOG_LEVEL, problems);
         Boolean strict = global(settings, KnownKeys.STRICT, ValueParsers.BOOLEAN, problems);
+        Duration metricsLogInterval = metricsLogInterval(settings, problems);
         List<ClientConfigReader.Result> results = new ArrayList<>();
         List<Route> routes = new ArrayList<>();
         SecretReferences references = new SecretReferences(env);
@@ -114,7 +117,8 @@ public final class ConfigLoader {
                 inactiveSecrets.add(result.secrets);
             }
         }
-        return new LoadedConfig(new AgentConfig(true, level, clients, scrub, inactiveSecrets), effective, found,
+        return new LoadedConfig(new AgentConfig(true, level, clients, scrub, inactiveSecrets, metricsLogInterval),
+                effective, found,
                 Boolean.TRUE.equals(strict), inactive, warnings);
     }
 
@@ -128,6 +132,22 @@ public final class ConfigLoader {
             stopped.addAll(p.clients());
         }
         return stopped;
+    }
+
+    /** Null when unset (no summary lines) or invalid (a problem). */
+    private static Duration metricsLogInterval(Settings settings, ProblemList problems) {
+        KnownKey key = KnownKeys.METRICS_LOG_INTERVAL;
+        SourcedValue v = settings.get(key.fullKey(null));
+        if (v == null || v.value.isEmpty()) {
+            return null;
+        }
+        Duration interval = global(settings, key, ValueParsers.POSITIVE_DURATION, problems);
+        if (interval != null && interval.compareTo(MIN_METRICS_LOG_INTERVAL) < 0) {
+            problems.add(key.fullKey(null), "'" + v.value + "' is shorter than 1s: a line per client that often would"
+                    + " flood the log; use e.g. 15m (from " + v.origin + ")");
+            return null;
+        }
+        return interval;
     }
 
     static <T> T global(Settings settings, KnownKey key, ValueParser<T> parser, ProblemList problems) {

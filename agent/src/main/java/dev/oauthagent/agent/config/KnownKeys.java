@@ -31,6 +31,9 @@ public final class KnownKeys {
             "[REDACTED]");
     public static final KnownKey SCRUB_FINGERPRINT = KnownKey.global("scrub.fingerprint", "false",
             "Add the secret's fingerprint to the replacement, [REDACTED:1a2b3c4d], to tell tokens apart.", "false");
+    public static final KnownKey METRICS_LOG_INTERVAL = KnownKey.global("metrics-log-interval", null,
+            "Log one summary line of each client's metrics this often (at least 1s); unset: never (the JMX MBean "
+                    + "is always there).", "15m");
 
     /** Required unless issuer is set; exactly one of the two (see ClientConfigReader). */
     public static final KnownKey TOKEN_URL = KnownKey.client("token-url", null,
@@ -134,7 +137,7 @@ public final class KnownKeys {
 
     private static final List<KnownKey> GLOBAL = Collections.unmodifiableList(Arrays.asList(
             ENABLED, LOG_LEVEL, CONFIG, STRICT, SCRUB_ENABLED, SCRUB_PATTERNS, SCRUB_VALUES, SCRUB_REPLACEMENT,
-            SCRUB_FINGERPRINT));
+            SCRUB_FINGERPRINT, METRICS_LOG_INTERVAL));
     private static final List<KnownKey> CLIENT = Collections.unmodifiableList(Arrays.asList(
             TOKEN_URL, ISSUER, GRANT_TYPE, CLIENT_ID, CLIENT_SECRET, CLIENT_AUTH, DEVICE_AUTHORIZATION_URL,
             AUTHORIZATION_URL, REDIRECT_URI, SCOPES, AUDIENCE, RESOURCE, HOSTS,

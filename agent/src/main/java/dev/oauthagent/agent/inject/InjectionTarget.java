@@ -2,6 +2,7 @@ package dev.oauthagent.agent.inject;
 
 import dev.oauthagent.agent.config.ClientConfig;
 import dev.oauthagent.agent.config.FailMode;
+import dev.oauthagent.agent.metrics.ClientMetrics;
 import dev.oauthagent.agent.token.cache.Ticker;
 import dev.oauthagent.agent.token.cache.TokenCache;
 
@@ -17,8 +18,9 @@ final class InjectionTarget {
     final SentTokens sent;
     final RateLimitedLog unavailableLog;
     final InvalidationGate invalidations;
+    final ClientMetrics metrics;
 
-    InjectionTarget(ClientConfig config, TokenCache cache, Ticker ticker) {
+    InjectionTarget(ClientConfig config, TokenCache cache, ClientMetrics metrics, Ticker ticker) {
         this.clientName = config.name();
         this.cache = cache;
         this.waitNanos = config.waitTimeout().toNanos();
@@ -27,5 +29,6 @@ final class InjectionTarget {
         this.sent = new SentTokens(config.name(), ticker);
         this.unavailableLog = new RateLimitedLog(ticker, 1, TimeUnit.MINUTES);
         this.invalidations = new InvalidationGate(ticker);
+        this.metrics = metrics;
     }
 }

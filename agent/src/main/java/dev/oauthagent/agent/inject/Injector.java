@@ -1,6 +1,7 @@
 package dev.oauthagent.agent.inject;
 
 import dev.oauthagent.agent.config.ClientConfig;
+import dev.oauthagent.agent.metrics.ClientMetrics;
 import dev.oauthagent.agent.route.RouteTable;
 import dev.oauthagent.agent.token.AccessToken;
 import dev.oauthagent.agent.token.Sentences;
@@ -51,6 +52,12 @@ public final class Injector {
     private final UnmatchedOrigins unmatchedOrigins;
 
     public Injector(List<ClientConfig> clients, Map<String, TokenCache> caches, Ticker ticker) {
+        this(clients, caches, java.util.Collections.<String, ClientMetrics>emptyMap(), ticker);
+    }
+
+    /** @param metrics each client's counters; a client missing from it is counted where nobody reads */
+    public Injector(List<ClientConfig> clients, Map<String, TokenCache> caches, Map<String, ClientMetrics> metrics,
+            Ticker ticker) {
         this.routes = RouteTable.from(clients);
         Map<String, InjectionTarget> byName = new HashMap<>();
         for (ClientConfig client : clients) {
@@ -58,7 +65,9 @@ public final class Injector {
             if (cache == null) {
                 throw new IllegalArgumentException("no token cache for client '" + client.name() + "'");
             }
-            byName.put(client.name(), new InjectionTarget(client, cache, ticker));
+            ClientMetrics counters = metrics.get(client.name());
+            byName.put(client.name(), new InjectionTarget(client, cache,
+                    counters != null ? counters : new ClientMetrics(), ticker));
         }
         this.targets = byName;
         this.targetList = byName.values().toArray(new InjectionTarget[0]);
@@ -259,6 +268,9 @@ public final class Injector {
             }
             boolean ours = isAgentValue(existing) || (existing != null && mayBeForgottenToken(existing, target));
             if (existing != null && !ours && (target == null || !target.overrideExisting)) {
+                if (target != null) {
+                    target.metrics.skippedExisting();
+                }
                 return existing;
             }
             if (target == null) {
@@ -272,6 +284,7 @@ public final class Injector {
                 }
             }
             target.sent.record(token);
+            target.metrics.injected();
             return token.authorizationHeader();
         } catch (IOException e) {
             throw e;
@@ -315,6 +328,7 @@ public final class Injector {
         } catch (TokenUnavailableException e) {
             long suppressed = target.unavailableLog.admit();
             if (target.failClosed) {
+                target.metrics.refusedFailClosed();
                 if (suppressed >= 0) {
                     log.warn("{}; failing the request (fail-mode=closed){}.", unavailable(e), sinceLast(suppressed));
                 }

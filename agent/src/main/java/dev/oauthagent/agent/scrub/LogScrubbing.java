@@ -46,6 +46,11 @@ public final class LogScrubbing {
         HookScrubber.install(redactor, secrets, terminals);
     }
 
+    /** How many secrets the scrubber has replaced so far. */
+    public long redactions() {
+        return redactor.redactions();
+    }
+
     /** Where tokens go to be scrubbed. */
     public LiveSecrets secrets() {
         return secrets;

@@ -5,6 +5,7 @@ import dev.oauthagent.agent.token.Fingerprint;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The agent's log scrubber (the logging hooks reach it through {@link HookScrubber}): replaces every live secret (exact match of all of them in one pass, see
@@ -31,6 +32,8 @@ public final class Redactor {
     private final SecretSource secrets;
     private final boolean patterns;
     private final Replacement replacement;
+    /** Replacements made, for the metrics: one add per scrubbed line that had any, nothing on a clean line. */
+    private final LongAdder redactions = new LongAdder();
 
     Redactor(SecretSource secrets, boolean patterns, Replacement replacement) {
         this.secrets = secrets;
@@ -77,6 +80,7 @@ public final class Redactor {
                 out.append(text, copied, found.start(i)).append(replacementFor(t, set, found, i));
                 copied = found.end(i);
             }
+            redactions.add(found.size());
             return out.append(text, copied, text.length()).toString();
         } catch (Throwable e) {
             return withheld(WITHHELD_FAILED, text);
@@ -113,6 +117,11 @@ public final class Redactor {
         } catch (Throwable e) {
             return withheld(WITHHELD_FAILED, bytes, offset, length);
         }
+    }
+
+    /** Secrets and credentials replaced so far, in every line and stream this redactor scrubbed. */
+    public long redactions() {
+        return redactions.sum();
     }
 
     /** Whether the fallback patterns run: their keywords count as starts. */
@@ -200,12 +209,14 @@ public final class Redactor {
 
     private void write(byte[] bytes, int offset, int length, Text t, SecretSet set, Findings found, Output out) {
         int copied = 0;
-        for (int i = 0; i < found.size() && found.end(i) <= length; i++) {
+        int i = 0;
+        for (; i < found.size() && found.end(i) <= length; i++) {
             out.write(bytes, offset + copied, found.start(i) - copied);
             out.writeAscii(replacementFor(t, set, found, i));
             copied = found.end(i);
         }
         out.write(bytes, offset + copied, length - copied);
+        redactions.add(i);
     }
 
     private String replacementFor(Text t, SecretSet set, Findings found, int i) {

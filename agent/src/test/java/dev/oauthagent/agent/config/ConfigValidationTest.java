@@ -281,6 +281,27 @@ class ConfigValidationTest {
     }
 
     @Test
+    void metricsLogIntervalIsOffUnlessSetAndTakesADuration() throws ConfigException {
+        assertThat(ConfigInput.withValidClient("billing").load().config().metricsLogInterval()).isNull();
+        assertThat(ConfigInput.withValidClient("billing").sys("metrics-log-interval", "15m").load().config()
+                .metricsLogInterval()).isEqualTo(java.time.Duration.ofMinutes(15));
+    }
+
+    @Test
+    void metricsLogIntervalOfZeroOrBelowASecondIsAProblemThatStopsNoClient() {
+        String zero = ConfigInput.withValidClient("billing").sys("metrics-log-interval", "0s")
+                .messageOf("metrics-log-interval");
+        assertThat(zero).contains("'0s' is zero; use a positive duration");
+        ConfigInput tooOften = ConfigInput.withValidClient("billing").sys("metrics-log-interval", "500ms");
+        assertThat(tooOften.messageOf("metrics-log-interval")).isEqualTo("'500ms' is shorter than 1s: a line per"
+                + " client that often would flood the log; use e.g. 15m (from system property"
+                + " oauth.agent.metrics-log-interval)");
+        LoadedConfig loaded = tooOften.loadAllowingProblems();
+        assertThat(loaded.config().client("billing")).as("the client runs").isNotNull();
+        assertThat(loaded.config().metricsLogInterval()).as("no summary lines").isNull();
+    }
+
+    @Test
     void invalidBooleanSaysTrueOrFalse() {
         String message = ConfigInput.withValidClient("billing").sys("clients.billing.allow-http", "yes")
                 .messageOf("clients.billing.allow-http");

@@ -3,6 +3,7 @@ package dev.oauthagent.agent.inject;
 import dev.oauthagent.agent.config.ClientConfig;
 import dev.oauthagent.agent.config.FailMode;
 import dev.oauthagent.agent.config.Secret;
+import dev.oauthagent.agent.metrics.ClientMetrics;
 import dev.oauthagent.agent.token.AccessToken;
 import dev.oauthagent.agent.token.TokenFetchException;
 import dev.oauthagent.agent.token.TokenSource;
@@ -38,6 +39,8 @@ public final class InjectorFixture {
     public final Map<String, CountingSource> sources = new LinkedHashMap<>();
     final Map<String, TokenCache> caches = new LinkedHashMap<>();
     final List<ClientConfig> clients = new ArrayList<>();
+    /** Each client's counters: the hop tests count on the same path the agent does. */
+    public final Map<String, ClientMetrics> metrics = new LinkedHashMap<>();
     /**
      * Short enough that a failing endpoint fails a request at once (its retry is planned later than this), long
      * enough that a loaded machine still hands a waiting request its first token (300 ms was not, at load 9).
@@ -82,14 +85,19 @@ public final class InjectorFixture {
         clients.add(config);
         CountingSource source = new CountingSource(name);
         sources.put(name, source);
+        metrics.put(name, new ClientMetrics());
         caches.put(name, new TokenCache(name, source, RefreshPolicy.defaults(), ticker, new ImmediateScheduler(),
                 new Random(1)));
         return this;
     }
 
     public InjectorFixture build() {
-        injector = new Injector(clients, caches, ticker);
+        injector = new Injector(clients, caches, metrics, ticker);
         return this;
+    }
+
+    public TokenCache cache(String client) {
+        return caches.get(client);
     }
 
     public Injector injector() {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.oauthagent.agent.AllocationMeter;
 import dev.oauthagent.agent.config.FailMode;
+import dev.oauthagent.agent.metrics.ClientMetrics;
 
 import java.io.IOException;
 import java.net.URI;
@@ -304,6 +305,49 @@ class InjectorTest {
             assertThat(f.injector.rejected(null, INVALID_TOKEN)).isFalse();
 
             assertThat(f.tokenHeader("orders")).isSameAs(sent);
+        }
+    }
+
+    @Nested
+    class Counting {
+        private final InjectorFixture f = InjectorFixture.twoClients();
+
+        @Test
+        void eachHopCountsAsInjectedSkippedOrRefusedForItsClientOnly() throws Exception {
+            f.injector.authorizationFor(url("https://orders.example.com/api/a"), null);
+            f.injector.authorizationFor(url("https://orders.example.com/api/b"), null);
+            f.injector.authorizationFor(url("https://orders.example.com/api/c"), APP_HEADER);
+            f.injector.authorizationFor(url("https://evil.example.net/api"), APP_HEADER);
+            f.sources.get("billing").failing = true;
+            assertThatThrownBy(() -> f.injector.authorizationFor(url("https://billing.example.com/x"), null))
+                    .isInstanceOf(IOException.class);
+
+            ClientMetrics orders = f.metrics.get("orders");
+            ClientMetrics billing = f.metrics.get("billing");
+            assertThat(orders.injectedRequests()).isEqualTo(2);
+            assertThat(orders.skippedRequests()).as("the app's own header on a matched hop").isEqualTo(1);
+            assertThat(orders.failClosedRefusals()).isZero();
+            assertThat(billing.injectedRequests()).isZero();
+            assertThat(billing.skippedRequests()).as("an unmatched hop is nobody's").isZero();
+            assertThat(billing.failClosedRefusals()).isEqualTo(1);
+        }
+
+        @Test
+        void countingAnInjectedHopAllocatesNothing() throws Exception {
+            String text = "https://orders.example.com/api/items";
+            int path = text.indexOf("/api");
+            String first = f.injector.authorizationFor("https", "orders.example.com", -1, text, path, null);
+
+            assertThat(AllocationMeter.bytesPerCall(() -> decideQuietly(text, path, first))).isLessThan(1.0);
+            assertThat(f.metrics.get("orders").injectedRequests()).isGreaterThan(20_000);
+        }
+
+        private void decideQuietly(String text, int path, String carried) {
+            try {
+                f.injector.authorizationFor("https", "orders.example.com", -1, text, path, carried);
+            } catch (IOException e) {
+                throw new AssertionError(e);
+            }
         }
     }
 }

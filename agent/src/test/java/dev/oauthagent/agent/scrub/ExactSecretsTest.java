@@ -28,6 +28,18 @@ class ExactSecretsTest {
     }
 
     @Test
+    void everyReplacementIsCountedOnceAndCleanLinesCountNothing() throws Exception {
+        redactor.scrub("nothing to see");
+        redactor.scrub("a " + TOKEN + " and " + TOKEN);
+        byte[] bytes = ("b " + TOKEN + "\n").getBytes(StandardCharsets.UTF_8);
+        redactor.scrub(bytes, 0, bytes.length);
+        java.io.ByteArrayOutputStream sink = new java.io.ByteArrayOutputStream();
+        redactor.scrubTo(bytes, bytes.length, true, sink);
+
+        assertThat(redactor.redactions()).isEqualTo(4);
+    }
+
+    @Test
     void rawTokenIsReplacedAndTheRestKept() {
         assertThat(redactor.scrub("token=" + TOKEN + " for billing")).isEqualTo("token=[REDACTED] for billing");
     }

@@ -233,6 +233,18 @@ public final class TokenCache implements AutoCloseable {
         }
     }
 
+    /**
+     * Whole seconds until the token held expires (its expiry less the skew, as served): 0 once expired, -1 when
+     * none is held. Lock-free, for metrics.
+     */
+    public long secondsUntilExpiry() {
+        TokenState s = state;
+        if (s.token == null) {
+            return -1;
+        }
+        return TimeUnit.NANOSECONDS.toSeconds(Math.max(0, s.expiresAt - ticker.read()));
+    }
+
     public TokenCacheStats stats() {
         synchronized (lock) {
             TokenState s = state;

@@ -9,10 +9,10 @@ import org.slf4j.helpers.LegacyAbstractLogger;
 import org.slf4j.helpers.MessageFormatter;
 
 /** Keeps every log line, formatted, so tests can count warnings and search for leaked secrets. */
-final class RecordingLogger extends LegacyAbstractLogger {
+public final class RecordingLogger extends LegacyAbstractLogger {
     private static final long serialVersionUID = 1L;
 
-    record Line(Level level, String text) {
+    public record Line(Level level, String text) {
         @Override
         public String toString() {
             return level + " " + text;
@@ -21,15 +21,15 @@ final class RecordingLogger extends LegacyAbstractLogger {
 
     private final List<Line> lines = new CopyOnWriteArrayList<>();
 
-    RecordingLogger() {
+    public RecordingLogger() {
         this.name = "recording";
     }
 
-    List<Line> lines() {
+    public List<Line> lines() {
         return List.copyOf(lines);
     }
 
-    List<Line> at(Level level) {
+    public List<Line> at(Level level) {
         return lines.stream().filter(l -> l.level() == level).toList();
     }
 

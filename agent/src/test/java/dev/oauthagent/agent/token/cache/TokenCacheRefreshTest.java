@@ -144,6 +144,20 @@ class TokenCacheRefreshTest {
     }
 
     @Test
+    void secondsUntilExpiryCountsDownToTheServedExpiryAndIsMinusOneWithoutAToken() {
+        CacheFixture f = CacheFixture.hourTokens();
+        long sentAt = f.ticker.read();
+        assertThat(f.cache.secondsUntilExpiry()).isEqualTo(-1);
+        f.startAndObtain();
+
+        assertThat(f.cache.secondsUntilExpiry()).isEqualTo(Duration.ofMinutes(59).toSeconds());
+        f.ticker.set(sentAt + Duration.ofMinutes(58).toNanos() + 1);
+        assertThat(f.cache.secondsUntilExpiry()).isEqualTo(59);
+        f.ticker.set(sentAt + Duration.ofMinutes(70).toNanos());
+        assertThat(f.cache.secondsUntilExpiry()).isZero();
+    }
+
+    @Test
     void refreshAtRefreshDueReplacesTheTokenWhichIsServedUntilThen() {
         CacheFixture f = CacheFixture.hourTokens();
         AccessToken first = f.startAndObtain();
