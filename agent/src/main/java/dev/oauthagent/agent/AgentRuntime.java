@@ -8,6 +8,7 @@ import dev.oauthagent.agent.instrument.Instrumenter;
 import dev.oauthagent.agent.scrub.LiveSecrets;
 import dev.oauthagent.agent.scrub.LogScrubbing;
 import dev.oauthagent.agent.token.TokenEndpointClient;
+import dev.oauthagent.agent.token.auth.SecretListener;
 import dev.oauthagent.agent.token.cache.Ticker;
 import dev.oauthagent.agent.token.cache.TokenCache;
 import dev.oauthagent.agent.token.user.InteractiveLogin;
@@ -63,7 +64,8 @@ final class AgentRuntime {
      * asks again as soon as it ends.
      */
     private static TokenCache startCache(ClientConfig client, LiveSecrets secrets) {
-        TokenEndpointClient endpoint = new TokenEndpointClient(client);
+        TokenEndpointClient endpoint = new TokenEndpointClient(client,
+                secrets == null ? SecretListener.NONE : secrets);
         if (!client.grantType().holdsRefreshTokens()) {
             TokenCache cache = TokenCache.create(client, endpoint, secrets);
             cache.start();
