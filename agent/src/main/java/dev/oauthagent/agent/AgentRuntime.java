@@ -2,13 +2,20 @@ package dev.oauthagent.agent;
 
 import dev.oauthagent.agent.config.AgentConfig;
 import dev.oauthagent.agent.config.ClientConfig;
+import dev.oauthagent.agent.config.ConfigLoader;
 import dev.oauthagent.agent.config.GrantType;
+import dev.oauthagent.agent.config.LoadedConfig;
+import dev.oauthagent.agent.config.PropertiesFileValues;
 import dev.oauthagent.agent.inject.Injector;
 import dev.oauthagent.agent.instrument.Instrumenter;
+import dev.oauthagent.agent.reload.PropertiesFileWatch;
+import dev.oauthagent.agent.reload.RunningClients;
+import dev.oauthagent.agent.reload.SwappableTokenSource;
 import dev.oauthagent.agent.scrub.LiveSecrets;
 import dev.oauthagent.agent.scrub.LogScrubbing;
 import dev.oauthagent.agent.token.TokenEndpointClient;
 import dev.oauthagent.agent.token.auth.SecretListener;
+import dev.oauthagent.agent.token.cache.DaemonScheduler;
 import dev.oauthagent.agent.token.cache.Ticker;
 import dev.oauthagent.agent.token.cache.TokenCache;
 import dev.oauthagent.agent.token.user.InteractiveLogin;
@@ -18,9 +25,13 @@ import dev.oauthagent.agent.token.user.UserGrants;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.file.Paths;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
 
 /**
  * What a started agent holds: one token cache per configured client, each already fetching its first
@@ -30,10 +41,19 @@ import java.util.Map;
 final class AgentRuntime {
     private static final Logger log = LoggerFactory.getLogger(AgentRuntime.class);
 
-    private final Map<String, TokenCache> caches;
+    /** How often the properties file is looked at for changes. */
+    static final long WATCH_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(5);
 
-    private AgentRuntime(Map<String, TokenCache> caches) {
+    private final Map<String, TokenCache> caches;
+    /** The clients acting for themselves, whose token source a changed properties file can replace. */
+    private final Map<String, SwappableTokenSource> sources;
+    private final SecretListener secrets;
+
+    private AgentRuntime(Map<String, TokenCache> caches, Map<String, SwappableTokenSource> sources,
+            SecretListener secrets) {
         this.caches = Collections.unmodifiableMap(caches);
+        this.sources = sources;
+        this.secrets = secrets;
     }
 
     /**
@@ -49,13 +69,67 @@ final class AgentRuntime {
             instrumenter.installLogHooks(); // before the token caches: an application may log at once
             secrets = scrubbing.secrets();
         }
+        SecretListener listener = secrets == null ? SecretListener.NONE : secrets;
         Map<String, TokenCache> caches = new LinkedHashMap<>();
+        Map<String, SwappableTokenSource> sources = new HashMap<>();
         for (ClientConfig client : config.clients()) {
-            caches.put(client.name(), startCache(client, secrets));
+            caches.put(client.name(), startCache(client, listener, sources));
         }
         instrumenter.install(new Injector(config.clients(), caches, Ticker.system()));
         log.info("started with {} client(s): {}", caches.size(), caches.keySet());
-        return new AgentRuntime(caches);
+        return new AgentRuntime(caches, sources, listener);
+    }
+
+    /**
+     * Looks at the properties file {@code loaded} was read from every {@link #WATCH_INTERVAL_NANOS}, on a thread of
+     * its own, and applies what can be applied live (see {@link PropertiesFileWatch}). Nothing without a file.
+     */
+    void watchPropertiesFile(LoadedConfig loaded, String agentArgs) {
+        String path = PropertiesFileValues.pathOf(loaded);
+        if (path == null) {
+            return;
+        }
+        PropertiesFileWatch watch = new PropertiesFileWatch(Paths.get(path), loaded, new Reload(agentArgs),
+                new RunningClients(caches, sources, secrets));
+        new Repeat(watch, new DaemonScheduler("oauth-agent-config-watch")).next();
+    }
+
+    /** Loads the configuration again as at start. */
+    private static final class Reload implements Callable<LoadedConfig> {
+        private final String agentArgs;
+
+        Reload(String agentArgs) {
+            this.agentArgs = agentArgs;
+        }
+
+        @Override
+        public LoadedConfig call() {
+            return ConfigLoader.loadFromJvm(agentArgs);
+        }
+    }
+
+    /** Runs the watch, then plans its next run; the scheduler's daemon thread never keeps the JVM alive. */
+    private static final class Repeat implements Runnable {
+        private final Runnable watch;
+        private final DaemonScheduler scheduler;
+
+        Repeat(Runnable watch, DaemonScheduler scheduler) {
+            this.watch = watch;
+            this.scheduler = scheduler;
+        }
+
+        void next() {
+            scheduler.schedule(this, WATCH_INTERVAL_NANOS);
+        }
+
+        @Override
+        public void run() {
+            try {
+                watch.run();
+            } finally {
+                next();
+            }
+        }
     }
 
     /**
@@ -63,19 +137,27 @@ final class AgentRuntime {
      * code client without one runs its login (started by its first fetch, on the cache's thread), and the cache
      * asks again as soon as it ends.
      */
-    private static TokenCache startCache(ClientConfig client, LiveSecrets secrets) {
-        TokenEndpointClient endpoint = new TokenEndpointClient(client,
-                secrets == null ? SecretListener.NONE : secrets);
+    private static TokenCache startCache(ClientConfig client, SecretListener secrets,
+            Map<String, SwappableTokenSource> sources) {
+        TokenEndpointClient endpoint = new TokenEndpointClient(client, secrets);
         if (!client.grantType().holdsRefreshTokens()) {
-            TokenCache cache = TokenCache.create(client, endpoint, secrets);
+            SwappableTokenSource source = new SwappableTokenSource(endpoint);
+            sources.put(client.name(), source);
+            TokenCache cache = TokenCache.create(client, source, listener(secrets));
             cache.start();
             return cache;
         }
-        UserGrantTokenSource source = UserGrants.source(client, endpoint, secrets, startupLogin(client, endpoint));
-        TokenCache cache = TokenCache.create(client, source, secrets);
+        UserGrantTokenSource source = UserGrants.source(client, endpoint, listener(secrets),
+                startupLogin(client, endpoint));
+        TokenCache cache = TokenCache.create(client, source, listener(secrets));
         source.whenLoginEnds(new RequestToken(cache));
         cache.start();
         return cache;
+    }
+
+    /** The scrubbing's secrets, or null when scrubbing is off. */
+    private static LiveSecrets listener(SecretListener secrets) {
+        return secrets instanceof LiveSecrets ? (LiveSecrets) secrets : null;
     }
 
     /**

@@ -11,7 +11,7 @@ import java.nio.file.attribute.BasicFileAttributes;
  * new one, often with the same size and modification time), its file key (device and inode where the platform has
  * one), size and modification time. A few system calls, no open.
  */
-final class FileStamp {
+public final class FileStamp {
     /** Far more than any file system's timestamp granularity. */
     static final long SETTLED_MILLIS = 2000;
 
@@ -32,12 +32,12 @@ final class FileStamp {
      * systems stamp writes with a coarse clock (milliseconds, or the kernel's tick), so a same-size rewrite soon
      * after the last one may keep every part of the stamp.
      */
-    boolean isSettled() {
+    public boolean isSettled() {
         return Math.abs(System.currentTimeMillis() - modifiedMillis) > SETTLED_MILLIS;
     }
 
     /** Null when the file cannot be looked at (missing for a moment during a swap, no permission). */
-    static FileStamp of(Path path) {
+    public static FileStamp of(Path path) {
         try {
             BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class); // follows links
             return new FileStamp(path.toRealPath().toString(), attributes.fileKey(), attributes.size(),
