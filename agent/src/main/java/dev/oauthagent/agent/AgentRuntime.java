@@ -10,6 +10,7 @@ import dev.oauthagent.agent.inject.Injector;
 import dev.oauthagent.agent.instrument.Instrumenter;
 import dev.oauthagent.agent.reload.PropertiesFileWatch;
 import dev.oauthagent.agent.reload.RunningClients;
+import dev.oauthagent.agent.reload.SecretFileWatch;
 import dev.oauthagent.agent.reload.SwappableTokenSource;
 import dev.oauthagent.agent.scrub.LiveSecrets;
 import dev.oauthagent.agent.scrub.LogScrubbing;
@@ -26,9 +27,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.file.Paths;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -81,17 +84,25 @@ final class AgentRuntime {
     }
 
     /**
-     * Looks at the properties file {@code loaded} was read from every {@link #WATCH_INTERVAL_NANOS}, on a thread of
-     * its own, and applies what can be applied live (see {@link PropertiesFileWatch}). Nothing without a file.
+     * Every {@link #WATCH_INTERVAL_NANOS}, on a thread of its own: looks at the properties file {@code loaded} was
+     * read from and applies what can be applied live ({@link PropertiesFileWatch}), and at each client secret's
+     * file ({@link SecretFileWatch}). No thread when there is neither.
      */
-    void watchPropertiesFile(LoadedConfig loaded, String agentArgs) {
+    void watchFiles(LoadedConfig loaded, String agentArgs) {
+        List<Runnable> watches = new ArrayList<>();
         String path = PropertiesFileValues.pathOf(loaded);
-        if (path == null) {
-            return;
+        if (path != null) {
+            watches.add(new PropertiesFileWatch(Paths.get(path), loaded, new Reload(agentArgs),
+                    new RunningClients(caches, sources, secrets)));
         }
-        PropertiesFileWatch watch = new PropertiesFileWatch(Paths.get(path), loaded, new Reload(agentArgs),
-                new RunningClients(caches, sources, secrets));
-        new Repeat(watch, new DaemonScheduler("oauth-agent-config-watch")).next();
+        for (ClientConfig client : loaded.config().clients()) {
+            if (client.clientSecret() != null && client.clientSecret().file() != null) {
+                watches.add(new SecretFileWatch(client.clientSecret().file(), new RequestToken(caches.get(client.name()))));
+            }
+        }
+        if (!watches.isEmpty()) {
+            new Repeat(watches, new DaemonScheduler("oauth-agent-file-watch")).next();
+        }
     }
 
     /** Loads the configuration again as at start. */
@@ -108,13 +119,13 @@ final class AgentRuntime {
         }
     }
 
-    /** Runs the watch, then plans its next run; the scheduler's daemon thread never keeps the JVM alive. */
+    /** Runs the watches, then plans their next run; the scheduler's daemon thread never keeps the JVM alive. */
     private static final class Repeat implements Runnable {
-        private final Runnable watch;
+        private final List<Runnable> watches;
         private final DaemonScheduler scheduler;
 
-        Repeat(Runnable watch, DaemonScheduler scheduler) {
-            this.watch = watch;
+        Repeat(List<Runnable> watches, DaemonScheduler scheduler) {
+            this.watches = watches;
             this.scheduler = scheduler;
         }
 
@@ -125,7 +136,12 @@ final class AgentRuntime {
         @Override
         public void run() {
             try {
-                watch.run();
+                for (Runnable watch : watches) {
+                    watch.run();
+                }
+            } catch (RuntimeException e) {
+                log.warn("a look at the configuration files failed ({}); looking again in {} s", e.getClass().getName(),
+                        TimeUnit.NANOSECONDS.toSeconds(WATCH_INTERVAL_NANOS));
             } finally {
                 next();
             }
@@ -171,7 +187,7 @@ final class AgentRuntime {
                 ? StandardLoginFlows.forClient(client, endpoint, System.err, false) : null;
     }
 
-    /** After a login at start: the cache asks for a token at once instead of after its backoff. */
+    /** After a login at start, or a secret's file changed: the cache asks for a token at once, not after its backoff. */
     private static final class RequestToken implements Runnable {
         private final TokenCache cache;
 

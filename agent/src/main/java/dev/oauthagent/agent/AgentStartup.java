@@ -156,7 +156,7 @@ public final class AgentStartup {
         public void run() {
             try {
                 runtime = AgentRuntime.start(config, instrumenter, scrubbing);
-                runtime.watchPropertiesFile(loaded, agentArgs);
+                runtime.watchFiles(loaded, agentArgs);
             } catch (Throwable t) {
                 notStarted(t, instrumenter, stderr);
             }
