@@ -61,10 +61,7 @@ class TokenEndpointClientRotationTest {
 
     @Test
     void theServerRefusesTheOldSecretAndTheFileHoldsTheNewOneExactlyOneRetrySucceeds() throws Exception {
-        Path file = write(OLD);
-        accepted.set(OLD);
-        TokenEndpointClient client = clientReading(file);
-        client.fetch(); // reads the file at its first request and stamps it
+        TokenEndpointClient client = runningWithTheOldSecret();
         accepted.set(NEW);
         write(NEW);
 
@@ -82,15 +79,12 @@ class TokenEndpointClientRotationTest {
 
     @Test
     void invalidClientWithAnUnchangedFileIsTheUsualTerminalFailureAfterOneRequest() throws Exception {
-        Path file = write(OLD);
-        accepted.set(OLD);
-        TokenEndpointClient client = clientReading(file);
-        client.fetch();
+        TokenEndpointClient client = runningWithTheOldSecret();
         accepted.set(NEW);
 
         assertThatThrownBy(client::fetch).isInstanceOfSatisfying(TokenFetchException.class, e -> {
             assertThat(e.kind()).isEqualTo(Kind.TERMINAL);
-            assertThat(e.getMessage()).contains("invalid_client").contains("file " + file)
+            assertThat(e.getMessage()).contains("invalid_client").contains("file " + dir.resolve("client-secret"))
                     .doesNotContain(OLD).doesNotContain(NEW);
         });
         assertThat(server.requests()).hasSize(2);
@@ -98,15 +92,20 @@ class TokenEndpointClientRotationTest {
 
     @Test
     void aNewSecretTheServerAlsoRefusesIsNotRetriedAgain() throws Exception {
-        Path file = write(OLD);
-        accepted.set(OLD);
-        TokenEndpointClient client = clientReading(file);
-        client.fetch();
+        TokenEndpointClient client = runningWithTheOldSecret();
         accepted.set("yet-another-secret-0003");
         write(NEW);
 
         assertThatThrownBy(client::fetch).isInstanceOf(TokenFetchException.class);
         assertThat(server.requests()).as("the first, one retry, no loop").hasSize(3);
+    }
+
+    /** A client that got a token with the old secret: its first request read the file and stamped it. */
+    private TokenEndpointClient runningWithTheOldSecret() throws IOException, TokenFetchException {
+        accepted.set(OLD);
+        TokenEndpointClient client = clientReading(write(OLD));
+        client.fetch();
+        return client;
     }
 
     private Path write(String value) throws IOException {
