@@ -59,6 +59,14 @@ public final class TokenEndpointClient implements TokenSource {
         this.discovery = new TokenEndpointDiscovery(client.tokenUrl(), exchange, messages, sanitizer);
     }
 
+    /**
+     * How this client authenticates: shared with the device authorization request, so that a rotated secret is read
+     * once and the scrubber hears of it before either request sends it.
+     */
+    public ClientAuthentication authentication() {
+        return authentication;
+    }
+
     /** A token with the configured grant: client credentials only (see {@link Grant#forClient}). */
     @Override
     public AccessToken fetch() throws TokenFetchException {
