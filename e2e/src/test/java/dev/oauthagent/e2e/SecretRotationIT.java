@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * A client secret rotated while an application under the agent keeps calling a protected API: the authorization
  * server is given the new secret (and refuses the old one from then on), then the secret file is replaced, as an
  * operator or a secret manager does. No request of the application fails, and the agent gets tokens with the new
- * secret without a restart.
+ * secret without a restart. An edit of the properties file applies what can change live and names the rest.
  */
 class SecretRotationIT {
     private static final Duration WAIT = Duration.ofSeconds(120);
@@ -59,6 +59,35 @@ class SecretRotationIT {
                 assertThat(app.stderr()).contains("client 'api': client-secret changed in file " + secret);
                 String output = app.stdout() + app.stderr();
                 assertThat(output).doesNotContain(OLD).doesNotContain(NEW).doesNotContain("eyJ");
+            }
+        }
+    }
+
+    @Test
+    void editingThePropertiesFileMidRunAppliesScopesLiveAndNamesThePathsForARestart() throws Exception {
+        try (AuthServer auth = AuthServer.builder().basicClientSecret(OLD).tokenTtl(TOKEN_TTL).start();
+                ResourceServer api = ResourceServer.start(auth)) {
+            Path secret = write(dir.resolve("client-secret"), OLD);
+            Path config = config(auth, api, secret);
+            try (JavaProcess app = JavaProcess.builder("urlconnection-app")
+                    .jar(E2ePaths.testApp("urlconnection-app"))
+                    .javaAgent(E2ePaths.agentJar(), "config=" + config)
+                    .args("--url=" + api.helloUrl(), "--requests=150", "--pause-ms=100")
+                    .start()) {
+                app.awaitLine("client 'api': token ", WAIT);
+                long grantedBefore = granted(auth);
+
+                String edited = Files.readString(config).replace("paths=/api", "paths=/api,/other")
+                        + "oauth.agent.clients.api.scopes=read\n";
+                write(config, edited.substring(0, edited.length() - 1));
+
+                app.awaitLine("client 'api': applied scopes from the changed properties file " + config, WAIT);
+                app.awaitLine("the properties file " + config + " changed oauth.agent.clients.api.paths, which apply "
+                        + "only at start: restart to apply", WAIT);
+                awaitMore(() -> granted(auth), grantedBefore, app);
+                assertThat(app.awaitExit(WAIT)).as(app.stdout() + app.stderr()).isZero();
+                assertThat(app.stdout()).contains("DONE ok=150 failed=0");
+                assertThat(app.stdout() + app.stderr()).doesNotContain(OLD).doesNotContain("eyJ");
             }
         }
     }
