@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,6 +24,8 @@ class SecretFileWatchTest {
     void aKubernetesDataLinkSwapAsksForATokenOnceAndAMomentarilyMissingFileDoesNot() throws IOException {
         Path first = Files.createDirectory(dir.resolve("..first"));
         Files.write(first.resolve("client-secret"), "value-one".getBytes(StandardCharsets.UTF_8));
+        FileTime anHourAgo = FileTime.fromMillis(System.currentTimeMillis() - 3_600_000);
+        Files.setLastModifiedTime(first.resolve("client-secret"), anHourAgo);
         Files.createSymbolicLink(dir.resolve("..data"), Paths.get("..first"));
         Path key = Files.createSymbolicLink(dir.resolve("client-secret"), Paths.get("..data", "client-secret"));
         SecretFileWatch watch = new SecretFileWatch(key, asked::incrementAndGet);
@@ -36,6 +39,7 @@ class SecretFileWatchTest {
 
         Path second = Files.createDirectory(dir.resolve("..second"));
         Files.write(second.resolve("client-secret"), "value-two".getBytes(StandardCharsets.UTF_8));
+        Files.setLastModifiedTime(second.resolve("client-secret"), anHourAgo); // same size and time: only the file differs
         Path link = Files.createSymbolicLink(dir.resolve("..data_tmp"), Paths.get("..second"));
         Files.move(link, dir.resolve("..data"), StandardCopyOption.ATOMIC_MOVE);
         watch.run();

@@ -62,6 +62,7 @@ class CurrentSecretTest {
     void aKubernetesSecretVolumeSwapOfItsDataLinkIsSeenWithSameSizeAndModificationTime() throws IOException {
         // The layout the kubelet writes: key -> ..data/key, ..data -> ..<timestamp>/, swapped by renaming a new link
         Path first = write(Files.createDirectory(dir.resolve("..2026_12_07_first")).resolve("client-secret"), FIRST);
+        Files.setLastModifiedTime(first, FileTime.fromMillis(System.currentTimeMillis() - 3_600_000)); // settled
         Files.createSymbolicLink(dir.resolve("..data"), Paths.get(first.getParent().getFileName().toString()));
         Path key = Files.createSymbolicLink(dir.resolve("client-secret"), Paths.get("..data", "client-secret"));
         CurrentSecret secret = fromFile(key);
