@@ -79,6 +79,7 @@ public final class PropertiesFileWatch implements Runnable {
             }
         } catch (Exception e) {
             // The watch runs again at its next interval; a failure of ours must not end it, nor reach the application.
+            stamp = null; // so that the next look tries the file again rather than taking it as seen
             LOG.warn("could not apply the changed properties file " + file + " (" + e.getClass().getName()
                     + "); the running configuration stays");
         }
