@@ -175,4 +175,24 @@ class PropertiesFileWatchTest {
         assertThat(applied).as("the stamp is the cheap check: the file was not opened").isEmpty();
         assertThat(loads.get()).isEqualTo(before);
     }
+
+    @Test
+    void aReloadThatFailedUnexpectedlyIsTriedAgainAtTheNextLookWithoutAnotherEdit() throws Exception {
+        FileTime anHourAgo = FileTime.fromMillis(System.currentTimeMillis() - 3_600_000);
+        AtomicInteger failuresLeft = new AtomicInteger(1);
+        watch = new PropertiesFileWatch(file, load(), () -> {
+            if (failuresLeft.getAndDecrement() > 0) {
+                throw new IllegalStateException("a bug of ours");
+            }
+            return load();
+        }, clients);
+        write(props(OLD_SECRET, "orders:write", "api.example", "5s"));
+        Files.setLastModifiedTime(file, anHourAgo); // settled: only the failure can make the next look read it
+
+        watch.run();
+        assertThat(applied).isEmpty();
+        watch.run();
+
+        assertThat(appliedKeys).containsExactly(new TreeSet<>(List.of("scopes")));
+    }
 }
