@@ -2,7 +2,10 @@ package dev.oauthagent.agent;
 
 import dev.oauthagent.agent.config.AgentConfig;
 import dev.oauthagent.agent.config.ClientConfig;
+import dev.oauthagent.agent.config.ConfigLoader;
 import dev.oauthagent.agent.config.GrantType;
+import dev.oauthagent.agent.config.LoadedConfig;
+import dev.oauthagent.agent.config.PropertiesFileValues;
 import dev.oauthagent.agent.inject.Injector;
 import dev.oauthagent.agent.instrument.Instrumenter;
 import dev.oauthagent.agent.metrics.AgentMetrics;
@@ -10,11 +13,17 @@ import dev.oauthagent.agent.metrics.ClientMetrics;
 import dev.oauthagent.agent.metrics.CountingTokenSource;
 import dev.oauthagent.agent.metrics.FailureAlerts;
 import dev.oauthagent.agent.metrics.RedactionCount;
+import dev.oauthagent.agent.reload.PropertiesFileWatch;
+import dev.oauthagent.agent.reload.RunningClients;
+import dev.oauthagent.agent.reload.SecretFileWatch;
+import dev.oauthagent.agent.reload.SwappableTokenSource;
 import dev.oauthagent.agent.scrub.LiveSecrets;
 import dev.oauthagent.agent.scrub.LogScrubbing;
 import dev.oauthagent.agent.token.DiscoveringTokenSource;
 import dev.oauthagent.agent.token.TokenEndpointClient;
 import dev.oauthagent.agent.token.TokenSource;
+import dev.oauthagent.agent.token.auth.SecretListener;
+import dev.oauthagent.agent.token.cache.DaemonScheduler;
 import dev.oauthagent.agent.token.cache.Ticker;
 import dev.oauthagent.agent.token.cache.TokenCache;
 import dev.oauthagent.agent.token.user.InteractiveLogin;
@@ -24,9 +33,15 @@ import dev.oauthagent.agent.token.user.UserGrants;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.file.Paths;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
 
 /**
  * What a started agent holds: one token cache per configured client, each already fetching its first
@@ -36,10 +51,19 @@ import java.util.Map;
 final class AgentRuntime {
     private static final Logger log = LoggerFactory.getLogger(AgentRuntime.class);
 
-    private final Map<String, TokenCache> caches;
+    /** How often the properties file is looked at for changes. */
+    static final long WATCH_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(5);
 
-    private AgentRuntime(Map<String, TokenCache> caches) {
+    private final Map<String, TokenCache> caches;
+    /** The clients acting for themselves, whose token source a changed properties file can replace. */
+    private final Map<String, SwappableTokenSource> sources;
+    private final SecretListener secrets;
+
+    private AgentRuntime(Map<String, TokenCache> caches, Map<String, SwappableTokenSource> sources,
+            SecretListener secrets) {
         this.caches = Collections.unmodifiableMap(caches);
+        this.sources = sources;
+        this.secrets = secrets;
     }
 
     /**
@@ -55,18 +79,85 @@ final class AgentRuntime {
             instrumenter.installLogHooks(); // before the token caches: an application may log at once
             secrets = scrubbing.secrets();
         }
+        SecretListener listener = secrets == null ? SecretListener.NONE : secrets;
         Map<String, TokenCache> caches = new LinkedHashMap<>();
         Map<String, ClientMetrics> metrics = new LinkedHashMap<>();
+        Map<String, SwappableTokenSource> sources = new HashMap<>();
         for (ClientConfig client : config.clients()) {
             ClientMetrics counters = new ClientMetrics();
             metrics.put(client.name(), counters);
-            caches.put(client.name(), startCache(client, secrets, counters));
+            caches.put(client.name(), startCache(client, listener, counters, sources));
         }
         instrumenter.install(new Injector(config.clients(), caches, metrics, Ticker.system()));
         log.info("started with {} client(s): {}", caches.size(), caches.keySet());
         AgentMetrics.expose(caches, metrics, scrubbing == null ? RedactionCount.NONE : new Redactions(scrubbing),
                 config.metricsLogInterval());
-        return new AgentRuntime(caches);
+        return new AgentRuntime(caches, sources, listener);
+    }
+
+    /**
+     * Every {@link #WATCH_INTERVAL_NANOS}, on a thread of its own: looks at the properties file {@code loaded} was
+     * read from and applies what can be applied live ({@link PropertiesFileWatch}), and at each client secret's
+     * file ({@link SecretFileWatch}). No thread when there is neither.
+     */
+    void watchFiles(LoadedConfig loaded, String agentArgs) {
+        List<Runnable> watches = new ArrayList<>();
+        String path = PropertiesFileValues.pathOf(loaded);
+        if (path != null) {
+            watches.add(new PropertiesFileWatch(Paths.get(path), loaded, new Reload(agentArgs),
+                    new RunningClients(caches, sources, secrets)));
+        }
+        for (ClientConfig client : loaded.config().clients()) {
+            if (client.clientSecret() != null && client.clientSecret().file() != null) {
+                watches.add(new SecretFileWatch(client.clientSecret().file(), new RequestToken(caches.get(client.name()))));
+            }
+        }
+        if (!watches.isEmpty()) {
+            new Repeat(watches, new DaemonScheduler("oauth-agent-file-watch")).next();
+        }
+    }
+
+    /** Loads the configuration again as at start. */
+    private static final class Reload implements Callable<LoadedConfig> {
+        private final String agentArgs;
+
+        Reload(String agentArgs) {
+            this.agentArgs = agentArgs;
+        }
+
+        @Override
+        public LoadedConfig call() {
+            return ConfigLoader.loadFromJvm(agentArgs);
+        }
+    }
+
+    /** Runs the watches, then plans their next run; the scheduler's daemon thread never keeps the JVM alive. */
+    private static final class Repeat implements Runnable {
+        private final List<Runnable> watches;
+        private final DaemonScheduler scheduler;
+
+        Repeat(List<Runnable> watches, DaemonScheduler scheduler) {
+            this.watches = watches;
+            this.scheduler = scheduler;
+        }
+
+        void next() {
+            scheduler.schedule(this, WATCH_INTERVAL_NANOS);
+        }
+
+        @Override
+        public void run() {
+            try {
+                for (Runnable watch : watches) {
+                    watch.run();
+                }
+            } catch (RuntimeException e) {
+                log.warn("a look at the configuration files failed ({}); looking again in {} s", e.getClass().getName(),
+                        TimeUnit.NANOSECONDS.toSeconds(WATCH_INTERVAL_NANOS));
+            } finally {
+                next();
+            }
+        }
     }
 
     /**
@@ -74,11 +165,20 @@ final class AgentRuntime {
      * code client without one runs its login (started by its first fetch, on the cache's thread), and the cache
      * asks again as soon as it ends. A client with issuer discovers its endpoints on that thread too, first.
      */
-    private static TokenCache startCache(ClientConfig client, LiveSecrets secrets, ClientMetrics metrics) {
+    private static TokenCache startCache(ClientConfig client, SecretListener secrets, ClientMetrics metrics,
+            Map<String, SwappableTokenSource> swappable) {
         ClientSources sources = new ClientSources(secrets);
-        TokenSource source = client.issuer() != null ? new DiscoveringTokenSource(client, sources)
-                : sources.forClient(client);
-        TokenCache cache = TokenCache.create(client, counted(client, source, metrics), secrets);
+        TokenSource source;
+        if (client.issuer() != null) {
+            source = new DiscoveringTokenSource(client, sources);
+        } else if (!client.grantType().holdsRefreshTokens()) {
+            SwappableTokenSource live = new SwappableTokenSource(new TokenEndpointClient(client, secrets));
+            swappable.put(client.name(), live); // the properties file's live keys swap its endpoint client
+            source = live;
+        } else {
+            source = sources.forClient(client);
+        }
+        TokenCache cache = TokenCache.create(client, counted(client, source, metrics), listener(secrets));
         sources.cache = cache;
         cache.start();
         return cache;
@@ -87,6 +187,11 @@ final class AgentRuntime {
     /** Every token request of the client counted, and its failures watched for bursts and refused credentials. */
     private static TokenSource counted(ClientConfig client, TokenSource source, ClientMetrics metrics) {
         return new CountingTokenSource(source, metrics, FailureAlerts.standard(client.name()));
+    }
+
+    /** The scrubbing's secrets, or null when scrubbing is off. */
+    private static LiveSecrets listener(SecretListener secrets) {
+        return secrets instanceof LiveSecrets ? (LiveSecrets) secrets : null;
     }
 
     /**
@@ -105,37 +210,46 @@ final class AgentRuntime {
      * cache's thread after discovery for one with issuer.
      */
     private static final class ClientSources implements DiscoveringTokenSource.Sources {
-        private final LiveSecrets secrets;
+        private final SecretListener secrets;
         /** Set before the cache starts, so before a login it starts can end. */
         private volatile TokenCache cache;
 
-        ClientSources(LiveSecrets secrets) {
+        ClientSources(SecretListener secrets) {
             this.secrets = secrets;
         }
 
         @Override
         public TokenSource forClient(ClientConfig client) {
-            TokenEndpointClient endpoint = new TokenEndpointClient(client);
+            TokenEndpointClient endpoint = new TokenEndpointClient(client, secrets);
             if (!client.grantType().holdsRefreshTokens()) {
                 return endpoint;
             }
-            UserGrantTokenSource source = UserGrants.source(client, endpoint, secrets, startupLogin(client, endpoint));
+            UserGrantTokenSource source = UserGrants.source(client, endpoint, listener(secrets),
+                    startupLogin(client, endpoint));
             source.whenLoginEnds(new RequestToken(this));
             return source;
         }
     }
 
-    /** After a login at start: the cache asks for a token at once instead of after its backoff. */
+    /** After a login at start, or a secret's file changed: the cache asks for a token at once, not after its backoff. */
     private static final class RequestToken implements Runnable {
+        /** Null when the cache is known at once; else its cache is set before it starts. */
         private final ClientSources sources;
+        private final TokenCache cache;
 
         RequestToken(ClientSources sources) {
             this.sources = sources;
+            this.cache = null;
+        }
+
+        RequestToken(TokenCache cache) {
+            this.sources = null;
+            this.cache = cache;
         }
 
         @Override
         public void run() {
-            sources.cache.credentialsChanged();
+            (cache != null ? cache : sources.cache).credentialsChanged();
         }
     }
 

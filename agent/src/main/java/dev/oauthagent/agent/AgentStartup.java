@@ -77,7 +77,7 @@ public final class AgentStartup {
             AgentLogging.configure(config.logLevel());
             StartupWarnings.print(StartupWarnings.of(loaded, scrubbing != null, systemProperties()),
                     config.logLevel(), stderr);
-            startInBackground(config, instrumenter, scrubbing, stderr);
+            startInBackground(config, instrumenter, scrubbing, stderr, loaded, agentArgs);
         } catch (Throwable t) {
             notStarted(t, instrumenter, stderr);
         }
@@ -115,11 +115,11 @@ public final class AgentStartup {
     }
 
     private static void startInBackground(AgentConfig config, Instrumenter instrumenter, LogScrubbing scrubbing,
-            PrintStream stderr) {
+            PrintStream stderr, LoadedConfig loaded, String agentArgs) {
         // Defining the bootstrap classes, slf4j's initialisation and the token caches cost a few hundred ms of
         // class loading: done on our own thread so that premain returns to the application as soon as the
         // configuration is known to be valid. The start-up gate holds back what must wait for them.
-        Thread starter = new Thread(new Starter(config, instrumenter, scrubbing, stderr), "oauth-agent-start");
+        Thread starter = new Thread(new Starter(config, instrumenter, scrubbing, stderr, loaded, agentArgs), "oauth-agent-start");
         starter.setDaemon(true);
         starter.start();
     }
@@ -140,18 +140,25 @@ public final class AgentStartup {
         /** Null when scrubbing is off. */
         private final LogScrubbing scrubbing;
         private final PrintStream stderr;
+        /** What the properties file held at start, and how to load it again, for its watch. */
+        private final LoadedConfig loaded;
+        private final String agentArgs;
 
-        Starter(AgentConfig config, Instrumenter instrumenter, LogScrubbing scrubbing, PrintStream stderr) {
+        Starter(AgentConfig config, Instrumenter instrumenter, LogScrubbing scrubbing, PrintStream stderr,
+                LoadedConfig loaded, String agentArgs) {
             this.config = config;
             this.instrumenter = instrumenter;
             this.scrubbing = scrubbing;
             this.stderr = stderr;
+            this.loaded = loaded;
+            this.agentArgs = agentArgs;
         }
 
         @Override
         public void run() {
             try {
                 runtime = AgentRuntime.start(config, instrumenter, scrubbing);
+                runtime.watchFiles(loaded, agentArgs);
             } catch (Throwable t) {
                 notStarted(t, instrumenter, stderr);
             }

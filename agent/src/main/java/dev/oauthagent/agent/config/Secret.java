@@ -1,6 +1,8 @@
 package dev.oauthagent.agent.config;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 
 /**
@@ -16,17 +18,48 @@ public final class Secret {
 
     private final String value;
     private final String origin;
+    /** The file a {@code ${file:/path}} reference named, as written; null for every other origin. */
+    private final Path file;
 
-    private Secret(String value, String origin) {
+    private Secret(String value, String origin, Path file) {
         if (value == null) {
             throw new IllegalArgumentException("secret value must not be null");
         }
         this.value = value;
         this.origin = origin == null ? "unknown source" : origin;
+        this.file = file;
     }
 
     public static Secret of(String value, String origin) {
-        return new Secret(value, origin);
+        return new Secret(value, origin, null);
+    }
+
+    /** A value read from {@code file}; its origin is "file " and the path as the reference wrote it. */
+    public static Secret fromFile(String value, Path file) {
+        return new Secret(value, "file " + file, file);
+    }
+
+    /** The file the value was read from, so that it can be read again when it changes; null when not a file. */
+    public Path file() {
+        return file;
+    }
+
+    /**
+     * The file's current content as a new secret, read as at start (regular file, size cap, time limit, one trailing
+     * newline dropped).
+     *
+     * @throws IOException with a message naming the file and the fix, never the value
+     * @throws IllegalStateException when this secret did not come from a file
+     */
+    public Secret reread() throws IOException {
+        if (file == null) {
+            throw new IllegalStateException("a secret from " + origin + " cannot be read again");
+        }
+        try {
+            return SecretReferences.fromFile(file);
+        } catch (InvalidValueException e) {
+            throw new IOException(e.getMessage());
+        }
     }
 
     /** The plaintext. Call only where the value is sent to its destination or registered for scrubbing. */

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.Map;
 
@@ -76,11 +77,20 @@ final class SecretReferences {
         if (pathText.isEmpty()) {
             throw new InvalidValueException("${file:} names no file; " + FORMS);
         }
-        String origin = "file " + pathText;
-        String cannotRead = "refers to " + origin + ", which ";
         try {
-            byte[] content = FILES.read(Paths.get(pathText));
-            return Secret.of(withoutOneTrailingNewline(new String(content, StandardCharsets.UTF_8)), origin);
+            return fromFile(Paths.get(pathText));
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new InvalidValueException("refers to file " + pathText + ", which cannot be read ("
+                    + e.getClass().getSimpleName() + "); fix the path or the file's permissions");
+        }
+    }
+
+    /** The file's content as a secret; also what a file that changed is read with again ({@link Secret#reread}). */
+    static Secret fromFile(Path path) throws InvalidValueException {
+        String cannotRead = "refers to file " + path + ", which ";
+        try {
+            byte[] content = FILES.read(path);
+            return Secret.fromFile(withoutOneTrailingNewline(new String(content, StandardCharsets.UTF_8)), path);
         } catch (SmallFileReader.Refused e) {
             throw new InvalidValueException(cannotRead + e.getMessage() + "; point it at a regular file holding "
                     + "only the value (at most " + SmallFileReader.describeSize(MAX_FILE_BYTES) + ")");
@@ -89,7 +99,7 @@ final class SecretReferences {
         } catch (AccessDeniedException e) {
             throw new InvalidValueException(cannotRead + "is not readable (permission denied); grant read access "
                     + "to the JVM's user");
-        } catch (IOException | java.nio.file.InvalidPathException e) {
+        } catch (IOException e) {
             throw new InvalidValueException(cannotRead + "cannot be read (" + e.getClass().getSimpleName()
                     + "); fix the path or the file's permissions");
         }

@@ -5,6 +5,7 @@ import dev.oauthagent.agent.config.ClientSecrets;
 import dev.oauthagent.agent.config.Secret;
 import dev.oauthagent.agent.config.TokenStoreKey;
 import dev.oauthagent.agent.token.AccessToken;
+import dev.oauthagent.agent.token.auth.SecretListener;
 import dev.oauthagent.agent.token.cache.Ticker;
 import dev.oauthagent.agent.token.cache.TokenListener;
 import dev.oauthagent.agent.token.store.StoredTokenListener;
@@ -28,10 +29,12 @@ import java.util.concurrent.TimeUnit;
  * fetched until its lifetime plus {@link #GRACE} has passed (an application may log a token it read a while
  * ago). The tokens read from or written to a token store ({@link #storedTokens}) stay scrubbed for the life of
  * the JVM, the last {@link #MAX_STORED_PER_CLIENT} per client: a refresh token lives for days, and one read from
- * the store was never in a token response this JVM saw. Every change compiles a new {@link SecretSet} off the
+ * the store was never in a token response this JVM saw. A client secret read again from its file with a new value
+ * ({@link #secretRead}) joins them for the life of the JVM, the last {@link #MAX_ROTATED_PER_CLIENT} per client; the
+ * value configured at start stays too: a request sent with an old secret may still be logged. Every change compiles a new {@link SecretSet} off the
  * logging path, on the token cache's thread, and publishes it with one volatile write.
  */
-public final class LiveSecrets implements SecretSource, TokenListener, StoredTokenListener {
+public final class LiveSecrets implements SecretSource, TokenListener, StoredTokenListener, SecretListener {
     /** How long a token stays scrubbed after it expired. */
     static final long GRACE = TimeUnit.MINUTES.toNanos(5);
     /**
@@ -41,6 +44,8 @@ public final class LiveSecrets implements SecretSource, TokenListener, StoredTok
     static final int MAX_TOKENS_PER_CLIENT = 8;
     /** Stored records per client whose tokens stay scrubbed: the current one and those it rotated out. */
     static final int MAX_STORED_PER_CLIENT = 4;
+    /** New values of a client's secret kept scrubbed, besides the one it started with. */
+    static final int MAX_ROTATED_PER_CLIENT = 4;
 
     /** Configured values shorter than this are not scrubbed (and start-up warns about them). */
     public static final int MIN_SCRUBBED_LENGTH = SecretSet.MIN_LENGTH;
@@ -52,6 +57,8 @@ public final class LiveSecrets implements SecretSource, TokenListener, StoredTok
     private final List<LiveToken> tokens = new ArrayList<>();
     /** Guarded by lock: per client, the tokens of its stored records, oldest first. */
     private final Map<String, LinkedList<String[]>> stored = new HashMap<>();
+    /** Guarded by lock: per client, the values of its secret read again from a file, oldest first. */
+    private final Map<String, LinkedList<String[]>> rotated = new HashMap<>();
     private volatile SecretSet current;
     /** Guarded by lock; null until the logging hooks connect. */
     private Listener listener;
@@ -197,20 +204,43 @@ public final class LiveSecrets implements SecretSource, TokenListener, StoredTok
         String[] values = record.accessToken() == null ? new String[] {record.refreshToken()}
                 : new String[] {record.refreshToken(), record.accessToken()};
         synchronized (lock) {
-            LinkedList<String[]> ofClient = stored.get(clientName);
-            if (ofClient == null) {
-                ofClient = new LinkedList<>();
-                stored.put(clientName, ofClient);
+            if (keepLast(stored, clientName, values, MAX_STORED_PER_CLIENT)) {
+                rebuild();
             }
-            if (!ofClient.isEmpty() && Arrays.equals(ofClient.getLast(), values)) {
-                return;
-            }
-            ofClient.addLast(values);
-            if (ofClient.size() > MAX_STORED_PER_CLIENT) {
-                ofClient.removeFirst();
-            }
-            rebuild();
         }
+    }
+
+    /** A rotated client secret, with its Basic header values: scrubbed before the first request sends it. */
+    @Override
+    public void secretRead(String clientName, String clientId, Secret secret) {
+        List<String> values = new ArrayList<>();
+        values.add(secret.reveal());
+        if (clientId != null) {
+            values.addAll(SecretForms.basicCredentials(clientId, secret.reveal()));
+        }
+        synchronized (lock) {
+            if (keepLast(rotated, clientName, values.toArray(new String[0]), MAX_ROTATED_PER_CLIENT)) {
+                rebuild();
+            }
+        }
+    }
+
+    /** Adds {@code values} as the newest of the client's, dropping the oldest past {@code max}; false if already last. */
+    private static boolean keepLast(Map<String, LinkedList<String[]>> byClient, String clientName, String[] values,
+            int max) {
+        LinkedList<String[]> ofClient = byClient.get(clientName);
+        if (ofClient == null) {
+            ofClient = new LinkedList<>();
+            byClient.put(clientName, ofClient);
+        }
+        if (!ofClient.isEmpty() && Arrays.equals(ofClient.getLast(), values)) {
+            return false;
+        }
+        ofClient.addLast(values);
+        if (ofClient.size() > max) {
+            ofClient.removeFirst();
+        }
+        return true;
     }
 
     /** Forgets tokens past their lifetime and grace; the cache's next token does this too. */
@@ -248,14 +278,19 @@ public final class LiveSecrets implements SecretSource, TokenListener, StoredTok
         for (LiveToken t : tokens) {
             Collections.addAll(all, t.values);
         }
-        for (List<String[]> ofClient : stored.values()) {
-            for (String[] values : ofClient) {
-                Collections.addAll(all, values);
-            }
-        }
+        addAll(all, stored);
+        addAll(all, rotated);
         current = SecretSet.of(all);
         if (listener != null) {
             listener.changed(current);
+        }
+    }
+
+    private static void addAll(List<String> all, Map<String, LinkedList<String[]>> byClient) {
+        for (List<String[]> ofClient : byClient.values()) {
+            for (String[] values : ofClient) {
+                Collections.addAll(all, values);
+            }
         }
     }
 

@@ -4,6 +4,8 @@ import dev.oauthagent.agent.config.ClientConfig;
 import dev.oauthagent.agent.config.Secret;
 import dev.oauthagent.agent.token.TokenFetchException.Kind;
 import dev.oauthagent.agent.token.auth.ClientAuthentication;
+import dev.oauthagent.agent.token.auth.SecretListener;
+import dev.oauthagent.agent.token.cache.Ticker;
 import dev.oauthagent.agent.token.grant.Grant;
 
 import org.slf4j.Logger;
@@ -35,7 +37,12 @@ public final class TokenEndpointClient implements TokenSource {
     private final TokenEndpointDiscovery discovery;
 
     public TokenEndpointClient(ClientConfig client) {
-        this(client, Clock.systemUTC());
+        this(client, SecretListener.NONE);
+    }
+
+    /** @param secrets learns each new value of a client secret read again from its file, before it is sent */
+    public TokenEndpointClient(ClientConfig client, SecretListener secrets) {
+        this(client, Clock.systemUTC(), ClientAuthentication.forClient(client, Ticker.system(), secrets));
     }
 
     /**
@@ -44,18 +51,27 @@ public final class TokenEndpointClient implements TokenSource {
      * @param clock  the wall clock, for Retry-After dates
      */
     TokenEndpointClient(ClientConfig client, Clock clock) {
-        this(client, clock, JvmProxySettings.atStart());
+        this(client, clock, ClientAuthentication.forClient(client));
+    }
+
+    TokenEndpointClient(ClientConfig client, Clock clock, ClientAuthentication authentication) {
+        this(client, clock, authentication, JvmProxySettings.atStart());
     }
 
     /** @param jvmProxy the JVM's proxy set-up, as if the agent had started with it */
     TokenEndpointClient(ClientConfig client, Clock clock, JvmProxySettings jvmProxy) {
+        this(client, clock, ClientAuthentication.forClient(client), jvmProxy);
+    }
+
+    private TokenEndpointClient(ClientConfig client, Clock clock, ClientAuthentication authentication,
+            JvmProxySettings jvmProxy) {
         if (client.tokenUrl() == null) {
             throw new IllegalArgumentException("client '" + client.name() + "': its issuer's endpoints are not"
                     + " discovered yet");
         }
         this.client = client;
         this.grant = client.grantType().holdsRefreshTokens() ? null : Grant.forClient(client);
-        this.authentication = ClientAuthentication.forClient(client);
+        this.authentication = authentication;
         this.validator = new TokenResponseValidator(client, clock);
         this.messages = new ClientMessages(client);
         this.sanitizer = ServerTextSanitizer.forClient(client);
@@ -63,6 +79,14 @@ public final class TokenEndpointClient implements TokenSource {
         // With issuer, the token endpoint came from the server's own document: it has no other to hint at.
         this.discovery = client.issuer() != null ? null
                 : new TokenEndpointDiscovery(client.tokenUrl(), exchange, messages, sanitizer);
+    }
+
+    /**
+     * How this client authenticates: shared with the device authorization request, so that a rotated secret is read
+     * once and the scrubber hears of it before either request sends it.
+     */
+    public ClientAuthentication authentication() {
+        return authentication;
     }
 
     /** A token with the configured grant: client credentials only (see {@link Grant#forClient}). */
@@ -81,6 +105,29 @@ public final class TokenEndpointClient implements TokenSource {
      * refresh token redeemed) each send one.
      */
     public AccessToken fetch(Grant grant) throws TokenFetchException {
+        try {
+            return fetchOnce(grant);
+        } catch (TokenFetchException e) {
+            if (!refusedClient(e) || !authentication.secretChangedOnReread()) {
+                throw e;
+            }
+            // Once, never in a loop: a second refusal is the usual terminal failure, with the new secret's origin.
+            LOG.info(messages.log("the server refused the client (" + describeRefusal(e) + ") and client-secret's "
+                    + "file changed since it was read; requesting again once with the new value"));
+            return fetchOnce(grant);
+        }
+    }
+
+    /** A refusal a rotated secret explains: {@code invalid_client}, or a bare 401 from a server that names no code. */
+    private static boolean refusedClient(TokenFetchException e) {
+        return "invalid_client".equals(e.errorCode()) || (e.errorCode() == null && e.httpStatus() == 401);
+    }
+
+    private static String describeRefusal(TokenFetchException e) {
+        return e.errorCode() == null ? "HTTP " + e.httpStatus() : e.errorCode();
+    }
+
+    private AccessToken fetchOnce(Grant grant) throws TokenFetchException {
         checkScheme();
         TokenRequest request = buildRequest(grant);
         LOG.debug(messages.log("requesting a token from " + messages.endpoint()));

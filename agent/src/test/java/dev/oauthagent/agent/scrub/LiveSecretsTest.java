@@ -191,4 +191,24 @@ class LiveSecretsTest {
         assertThat(secrets.toString()).doesNotContain(NEW.substring(0, 16)).doesNotContain(REFRESH.substring(0, 8))
                 .doesNotContain(ID_TOKEN.substring(0, 8));
     }
+
+    @Test
+    void aRotatedClientSecretIsScrubbedWithItsBasicValueAndTheOldOnesStay() {
+        String configured = "configured-secret-0001";
+        LiveSecrets rotating = new LiveSecrets(Collections.singletonList(configured), () -> now);
+        Redactor scrub = Redactor.create(rotating, false, Replacement.DEFAULT, false);
+        String[] rotated = new String[LiveSecrets.MAX_ROTATED_PER_CLIENT + 1];
+        for (int i = 0; i < rotated.length; i++) {
+            rotated[i] = ("q" + i + "x-").repeat(8); // no shared prefix with another value
+            rotating.secretRead("billing", "billing-service", dev.oauthagent.agent.config.Secret.of(rotated[i], "file /s"));
+        }
+        String basic = java.util.Base64.getEncoder().encodeToString(
+                ("billing-service:" + rotated[rotated.length - 1]).getBytes(StandardCharsets.UTF_8));
+
+        assertThat(scrub.scrub("s=" + rotated[rotated.length - 1] + " b=" + basic)).isEqualTo("s=[REDACTED] b=[REDACTED]");
+        assertThat(scrub.scrub("c=" + configured)).as("the value at start stays").isEqualTo("c=[REDACTED]");
+        assertThat(scrub.scrub("r=" + rotated[1])).as("recent ones stay").isEqualTo("r=[REDACTED]");
+        String oldest = "r=" + rotated[0];
+        assertThat(scrub.scrub(oldest)).as("bounded: the oldest rotated value is dropped").isEqualTo(oldest);
+    }
 }

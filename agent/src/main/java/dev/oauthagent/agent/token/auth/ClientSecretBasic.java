@@ -3,6 +3,7 @@ package dev.oauthagent.agent.token.auth;
 import dev.oauthagent.agent.config.Secret;
 import dev.oauthagent.agent.token.FormUrlEncoding;
 import dev.oauthagent.agent.token.TokenRequest;
+import dev.oauthagent.agent.token.cache.Ticker;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -15,11 +16,20 @@ import java.util.Base64;
  */
 public final class ClientSecretBasic implements ClientAuthentication {
     private final String clientId;
-    private final Secret clientSecret;
+    private final CurrentSecret clientSecret;
 
     public ClientSecretBasic(String clientId, Secret clientSecret) {
+        this(clientId, new CurrentSecret(null, clientId, clientSecret, Ticker.system(), SecretListener.NONE));
+    }
+
+    ClientSecretBasic(String clientId, CurrentSecret clientSecret) {
         this.clientId = clientId;
         this.clientSecret = clientSecret;
+    }
+
+    @Override
+    public boolean secretChangedOnReread() {
+        return clientSecret.changedOnReread();
     }
 
     @Override
@@ -29,7 +39,7 @@ public final class ClientSecretBasic implements ClientAuthentication {
 
     /** The Base64 part of the header value. Computed per request, so the plaintext is not kept twice. */
     private String credentials() {
-        String pair = FormUrlEncoding.encode(clientId) + ":" + FormUrlEncoding.encode(clientSecret.reveal());
+        String pair = FormUrlEncoding.encode(clientId) + ":" + FormUrlEncoding.encode(clientSecret.get().reveal());
         // After form encoding the pair is pure ASCII, so the charset cannot change the bytes.
         return Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.US_ASCII));
     }

@@ -2,7 +2,6 @@ package dev.oauthagent.agent.token.user;
 
 import dev.oauthagent.agent.config.ClientConfig;
 import dev.oauthagent.agent.token.TokenEndpointClient;
-import dev.oauthagent.agent.token.auth.ClientAuthentication;
 import dev.oauthagent.agent.token.code.AuthorizationCodeFlow;
 import dev.oauthagent.agent.token.device.DeviceFlow;
 
@@ -24,7 +23,7 @@ public final class StandardLoginFlows implements LoginFlows {
             PrintStream instructions, boolean terminal) {
         switch (client.grantType()) {
             case DEVICE_CODE:
-                return DeviceFlow.create(client, client.deviceAuthorizationUrl(), ClientAuthentication.forClient(client),
+                return DeviceFlow.create(client, client.deviceAuthorizationUrl(), tokens.authentication(),
                         tokens, instructions, terminal);
             case AUTHORIZATION_CODE:
                 return AuthorizationCodeFlow.builder(client, client.authorizationUrl(), client.redirectUri(), tokens)
