@@ -3,6 +3,7 @@ package dev.oauthagent.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.oauthagent.e2e.support.AgentApps;
+import dev.oauthagent.e2e.support.ApiPerClass;
 import dev.oauthagent.e2e.support.AuthServer;
 import dev.oauthagent.e2e.support.BrowserlessUser.Outcome;
 import dev.oauthagent.e2e.support.BrowserlessUser.Stage;
@@ -10,16 +11,14 @@ import dev.oauthagent.e2e.support.DeviceCodeConfig;
 import dev.oauthagent.e2e.support.DeviceInstructionsOnStderr;
 import dev.oauthagent.e2e.support.E2ePaths;
 import dev.oauthagent.e2e.support.JavaProcess;
-import dev.oauthagent.e2e.support.ResourceServer;
 import dev.oauthagent.e2e.support.TestTokenStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -32,22 +31,12 @@ import org.junit.jupiter.api.io.TempDir;
 class IssuerDiscoveryIT {
     private static final Duration WAIT = Duration.ofSeconds(90);
 
-    private static ResourceServer api;
+    @RegisterExtension
+    static final ApiPerClass apiPerClass = new ApiPerClass();
 
     @TempDir
     Path dir;
 
-    @BeforeAll
-    static void startApi() {
-        api = ResourceServer.start(AuthServer.shared());
-    }
-
-    @AfterAll
-    static void stopApi() {
-        if (api != null) {
-            api.close();
-        }
-    }
 
     /** @param more further lines of the client, e.g. "wait-timeout=2s" */
     private Path config(String issuer, String... more) throws IOException {
@@ -60,7 +49,7 @@ class IssuerDiscoveryIT {
                 p + "issuer=" + issuer,
                 p + "client-id=" + AuthServer.BASIC_CLIENT_ID,
                 p + "client-secret=${env:" + AgentApps.SECRET_ENV + "}",
-                p + "hosts=127.0.0.1:" + api.url().getPort(),
+                p + "hosts=127.0.0.1:" + apiPerClass.server().url().getPort(),
                 p + "paths=/api",
                 p + "allow-http=true",
                 ""));
@@ -68,33 +57,33 @@ class IssuerDiscoveryIT {
 
     @Test
     void aClientWithOnlyTheIssuerGetsTokensThatTheProtectedApiAccepts() throws IOException {
-        long accepted = api.accepted();
+        long accepted = apiPerClass.server().accepted();
         Path config = config(AuthServer.shared().issuer().toString());
 
-        try (JavaProcess app = AgentApps.start("httpclient-app", config, "--url=" + api.helloUrl(),
-                "--url=" + api.echoUrl(), "--method=ALTERNATE")) {
+        try (JavaProcess app = AgentApps.start("httpclient-app", config, "--url=" + apiPerClass.server().helloUrl(),
+                "--url=" + apiPerClass.server().echoUrl(), "--method=ALTERNATE")) {
             assertThat(app.awaitExit(WAIT)).as(app.stdout() + app.stderr()).isZero();
             assertThat(app.stdout()).contains("DONE ok=2 failed=0");
             assertThat(app.stdout() + app.stderr()).doesNotContain(AuthServer.shared().basicClientSecret())
                     .doesNotContain("eyJ");
         }
-        assertThat(api.accepted()).isEqualTo(accepted + 2);
+        assertThat(apiPerClass.server().accepted()).isEqualTo(accepted + 2);
     }
 
     @Test
     void anUnreachableIssuerFollowsFailClosedAndSaysWhichIssuerItCannotReach() throws IOException {
-        long accepted = api.accepted();
+        long accepted = apiPerClass.server().accepted();
         int closed = AgentApps.closedPort();
         Path config = config("http://127.0.0.1:" + closed, "wait-timeout=2s");
 
-        try (JavaProcess app = AgentApps.start("httpclient-app", config, "--url=" + api.helloUrl())) {
+        try (JavaProcess app = AgentApps.start("httpclient-app", config, "--url=" + apiPerClass.server().helloUrl())) {
             assertThat(app.awaitExit(WAIT)).isEqualTo(1);
             assertThat(app.stdout()).contains("DONE ok=0 failed=1")
                     .contains("error=java.io.IOException: oauth-agent: no token for client 'api'");
             assertThat(app.stderr()).contains("cannot reach issuer 127.0.0.1:" + closed + " (connection refused);"
                     + " check oauth.agent.clients.api.issuer and network.");
         }
-        assertThat(api.accepted()).isEqualTo(accepted);
+        assertThat(apiPerClass.server().accepted()).isEqualTo(accepted);
     }
 
     @Test
@@ -105,14 +94,14 @@ class IssuerDiscoveryIT {
         String lines = DeviceCodeConfig.client("reports", server, store)
                 .replace(p + "token-url=" + server.tokenUrl() + "\n", p + "issuer=" + server.issuer() + "\n")
                 .replace(p + "device-authorization-url=" + server.deviceAuthorizationUrl() + "\n", "")
-                + p + "hosts=127.0.0.1:" + api.url().getPort() + "\n" + p + "paths=/api\n";
+                + p + "hosts=127.0.0.1:" + apiPerClass.server().url().getPort() + "\n" + p + "paths=/api\n";
         assertThat(lines).doesNotContain("token-url").doesNotContain("device-authorization-url");
         Path config = DeviceCodeConfig.write(dir, lines);
 
         try (JavaProcess app = JavaProcess.builder("urlconnection-app-issuer")
                 .jar(E2ePaths.testApp("urlconnection-app")).javaAgent(E2ePaths.agentJar(), "config=" + config)
                 .env(TestTokenStore.KEY_ENV, store.keyBase64())
-                .args("--url=" + api.helloUrl(), "--requests=300", "--pause-ms=100").start()) {
+                .args("--url=" + apiPerClass.server().helloUrl(), "--requests=300", "--pause-ms=100").start()) {
             Outcome outcome = DeviceInstructionsOnStderr.await(app, WAIT).approve(server);
             assertThat(outcome.stage()).as(outcome.toString()).isEqualTo(Stage.DEVICE_APPROVED);
             app.awaitLines(Pattern.compile("^REQUEST \\d+ status=200 "), 3, WAIT);

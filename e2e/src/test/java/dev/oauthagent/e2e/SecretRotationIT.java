@@ -40,11 +40,7 @@ class SecretRotationIT {
                 ResourceServer api = ResourceServer.start(auth)) {
             Path secret = write(dir.resolve("client-secret"), OLD);
             Path config = config(auth, api, secret);
-            try (JavaProcess app = JavaProcess.builder("urlconnection-app")
-                    .jar(E2ePaths.testApp("urlconnection-app"))
-                    .javaAgent(E2ePaths.agentJar(), "config=" + config)
-                    .args("--url=" + api.helloUrl(), "--requests=" + REQUESTS, "--pause-ms=100")
-                    .start()) {
+            try (JavaProcess app = startApp(config, api, REQUESTS)) {
                 app.awaitLine("client 'api': token ", WAIT);
                 long grantedBefore = granted(auth);
 
@@ -69,11 +65,7 @@ class SecretRotationIT {
                 ResourceServer api = ResourceServer.start(auth)) {
             Path secret = write(dir.resolve("client-secret"), OLD);
             Path config = config(auth, api, secret);
-            try (JavaProcess app = JavaProcess.builder("urlconnection-app")
-                    .jar(E2ePaths.testApp("urlconnection-app"))
-                    .javaAgent(E2ePaths.agentJar(), "config=" + config)
-                    .args("--url=" + api.helloUrl(), "--requests=150", "--pause-ms=100")
-                    .start()) {
+            try (JavaProcess app = startApp(config, api, 150)) {
                 app.awaitLine("client 'api': token ", WAIT);
                 long grantedBefore = granted(auth);
 
@@ -90,6 +82,15 @@ class SecretRotationIT {
                 assertThat(app.stdout() + app.stderr()).doesNotContain(OLD).doesNotContain("eyJ");
             }
         }
+    }
+
+    /** The program under the agent, one request every 100 ms. */
+    private static JavaProcess startApp(Path config, ResourceServer api, int requests) {
+        return JavaProcess.builder("urlconnection-app")
+                .jar(E2ePaths.testApp("urlconnection-app"))
+                .javaAgent(E2ePaths.agentJar(), "config=" + config)
+                .args("--url=" + api.helloUrl(), "--requests=" + requests, "--pause-ms=100")
+                .start();
     }
 
     private static long granted(AuthServer auth) {

@@ -3,11 +3,11 @@ package dev.oauthagent.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.oauthagent.e2e.support.AgentApps;
+import dev.oauthagent.e2e.support.ApiPerClass;
 import dev.oauthagent.e2e.support.AuthServer;
 import dev.oauthagent.e2e.support.E2ePaths;
 import dev.oauthagent.e2e.support.ForwardingProxy;
 import dev.oauthagent.e2e.support.JavaProcess;
-import dev.oauthagent.e2e.support.ResourceServer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,9 +15,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.Base64;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -30,22 +29,12 @@ class TokenRequestThroughProxyIT {
     private static final String PROXY_USER = "agent-proxy";
     private static final String PROXY_PASSWORD = "e2e-Proxy-Password-never-printed";
 
-    private static ResourceServer api;
+    @RegisterExtension
+    static final ApiPerClass apiPerClass = new ApiPerClass();
 
     @TempDir
     Path dir;
 
-    @BeforeAll
-    static void startApi() {
-        api = ResourceServer.start(AuthServer.shared());
-    }
-
-    @AfterAll
-    static void stopApi() {
-        if (api != null) {
-            api.close();
-        }
-    }
 
     private JavaProcess app(Path config, String proxyPassword) {
         return JavaProcess.builder("urlconnection-app-proxied")
@@ -54,12 +43,12 @@ class TokenRequestThroughProxyIT {
                 .jvmArgs("-Dhttp.nonProxyHosts=none.invalid")
                 .env(AgentApps.SECRET_ENV, AuthServer.shared().basicClientSecret())
                 .env("PROXY_USER", PROXY_USER).env("PROXY_PASSWORD", proxyPassword)
-                .args("--url=" + api.helloUrl(), "--requests=2", "--method=GET")
+                .args("--url=" + apiPerClass.server().helloUrl(), "--requests=2", "--method=GET")
                 .start();
     }
 
     private Path config(ForwardingProxy proxy) throws IOException {
-        Path config = AgentApps.apiClientConfig(dir, "127.0.0.1:" + api.url().getPort(), "/api");
+        Path config = AgentApps.apiClientConfig(dir, "127.0.0.1:" + apiPerClass.server().url().getPort(), "/api");
         String p = "oauth.agent.clients.api.";
         return Files.writeString(config, p + "proxy=" + proxy.url() + "\n" + p + "proxy-user=${env:PROXY_USER}\n"
                 + p + "proxy-password=${env:PROXY_PASSWORD}\n" + p + "wait-timeout=10s\n", StandardOpenOption.APPEND);
@@ -74,7 +63,7 @@ class TokenRequestThroughProxyIT {
 
     @Test
     void theTokenIsFetchedThroughTheAuthenticatingProxyAndTheProgramsRequestsSucceed() throws IOException {
-        long accepted = api.accepted();
+        long accepted = apiPerClass.server().accepted();
         try (ForwardingProxy proxy = new ForwardingProxy(PROXY_USER, PROXY_PASSWORD);
                 JavaProcess app = app(config(proxy), PROXY_PASSWORD)) {
             assertThat(app.awaitExit(WAIT)).as(app.stdout() + app.stderr()).isZero();
@@ -83,7 +72,7 @@ class TokenRequestThroughProxyIT {
                     .allMatch(s -> s.equals("POST " + AuthServer.shared().tokenUrl() + " credentials=right"));
             assertNoProxySecretIn(app.stdout() + app.stderr());
         }
-        assertThat(api.accepted()).isEqualTo(accepted + 2);
+        assertThat(apiPerClass.server().accepted()).isEqualTo(accepted + 2);
     }
 
     @Test
