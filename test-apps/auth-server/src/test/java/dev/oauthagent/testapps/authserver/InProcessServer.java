@@ -1,8 +1,14 @@
 package dev.oauthagent.testapps.authserver;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -34,9 +40,20 @@ final class InProcessServer implements AutoCloseable {
         List<String> args = new ArrayList<>(List.of(options));
         args.add("--port=0");
         SpringApplication app = new SpringApplication(AuthServerApplication.class);
+        // Tomcat's work folder under target/, not the system temp folder: the JVM leaves it when it exits.
+        app.setDefaultProperties(Map.of("server.tomcat.basedir", tomcatBaseDir()));
         app.setBannerMode(Banner.Mode.OFF);
         app.setLogStartupInfo(false);
         return new InProcessServer(app.run(args.toArray(String[]::new)));
+    }
+
+    private static String tomcatBaseDir() {
+        try {
+            Path target = Files.createDirectories(Paths.get("target"));
+            return Files.createTempDirectory(target, "tomcat.").toAbsolutePath().toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     URI issuer() {
