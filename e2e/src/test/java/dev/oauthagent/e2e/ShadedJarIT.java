@@ -115,9 +115,13 @@ class ShadedJarIT {
         }
     }
 
+    /**
+     * A guard against a dependency creeping in, not a target: byte-buddy is 13 of the 16 MB uncompressed. The
+     * agent's own classes (user grants, discovery, metrics, proxies, reloading) took the jar to 6.03 MiB.
+     */
     @Test
-    void jarStaysWithinSixMegabytes() throws IOException {
-        assertThat(Files.size(AGENT_JAR)).isLessThanOrEqualTo(6L * 1024 * 1024);
+    void jarStaysWithinSevenMegabytes() throws IOException {
+        assertThat(Files.size(AGENT_JAR)).isLessThanOrEqualTo(7L * 1024 * 1024);
     }
 
     @Test
