@@ -68,10 +68,11 @@ final class AgentRuntime {
 
     /**
      * @param scrubbing log scrubbing as premain started it, null when it is off
+     * @param configFile the properties file the configuration was read from, null when there is none
      * @throws Exception when the bootstrap classes cannot be defined: then nothing is instrumented
      */
-    static AgentRuntime start(AgentConfig config, Instrumenter instrumenter, LogScrubbing scrubbing)
-            throws Exception {
+    static AgentRuntime start(AgentConfig config, Instrumenter instrumenter, LogScrubbing scrubbing,
+            String configFile) throws Exception {
         instrumenter.defineBootstrapClasses(); // before anything here touches one
         LiveSecrets secrets = null;
         if (scrubbing != null) {
@@ -86,7 +87,7 @@ final class AgentRuntime {
         for (ClientConfig client : config.clients()) {
             ClientMetrics counters = new ClientMetrics();
             metrics.put(client.name(), counters);
-            caches.put(client.name(), startCache(client, listener, counters, sources));
+            caches.put(client.name(), startCache(client, listener, counters, sources, configFile));
         }
         instrumenter.install(new Injector(config.clients(), caches, metrics, Ticker.system()));
         log.info("started with {} client(s): {}", caches.size(), caches.keySet());
@@ -166,8 +167,8 @@ final class AgentRuntime {
      * asks again as soon as it ends. A client with issuer discovers its endpoints on that thread too, first.
      */
     private static TokenCache startCache(ClientConfig client, SecretListener secrets, ClientMetrics metrics,
-            Map<String, SwappableTokenSource> swappable) {
-        ClientSources sources = new ClientSources(secrets);
+            Map<String, SwappableTokenSource> swappable, String configFile) {
+        ClientSources sources = new ClientSources(secrets, configFile);
         TokenSource source;
         if (client.issuer() != null) {
             source = new DiscoveringTokenSource(client, sources);
@@ -211,11 +212,13 @@ final class AgentRuntime {
      */
     private static final class ClientSources implements DiscoveringTokenSource.Sources {
         private final SecretListener secrets;
+        private final String configFile;
         /** Set before the cache starts, so before a login it starts can end. */
         private volatile TokenCache cache;
 
-        ClientSources(SecretListener secrets) {
+        ClientSources(SecretListener secrets, String configFile) {
             this.secrets = secrets;
+            this.configFile = configFile;
         }
 
         @Override
@@ -225,7 +228,7 @@ final class AgentRuntime {
                 return endpoint;
             }
             UserGrantTokenSource source = UserGrants.source(client, endpoint, listener(secrets),
-                    startupLogin(client, endpoint));
+                    startupLogin(client, endpoint), configFile);
             source.whenLoginEnds(new RequestToken(this));
             return source;
         }

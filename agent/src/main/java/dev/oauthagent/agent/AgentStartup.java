@@ -4,6 +4,7 @@ import dev.oauthagent.agent.config.AgentConfig;
 import dev.oauthagent.agent.config.ConfigLoader;
 import dev.oauthagent.agent.config.ConfigProblem;
 import dev.oauthagent.agent.config.LoadedConfig;
+import dev.oauthagent.agent.config.PropertiesFileValues;
 import dev.oauthagent.agent.config.ProblemReport;
 import dev.oauthagent.agent.instrument.Instrumenter;
 import dev.oauthagent.agent.log.AgentLogging;
@@ -157,7 +158,7 @@ public final class AgentStartup {
         @Override
         public void run() {
             try {
-                runtime = AgentRuntime.start(config, instrumenter, scrubbing);
+                runtime = AgentRuntime.start(config, instrumenter, scrubbing, PropertiesFileValues.pathOf(loaded));
                 runtime.watchFiles(loaded, agentArgs);
             } catch (Throwable t) {
                 notStarted(t, instrumenter, stderr);

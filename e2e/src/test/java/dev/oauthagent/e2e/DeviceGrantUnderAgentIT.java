@@ -193,7 +193,8 @@ class DeviceGrantUnderAgentIT {
                     .as("refresh requests in the app's 3 s").isEqualTo(1);
             assertThat(app.stderr().lines().filter(line -> line.contains("A new login is needed"))).as(app.stderr())
                     .singleElement().asString().contains("invalid_grant",
-                            "Run java -jar oauth-agent.jar login " + CLIENT + " --config");
+                            "Run java -jar oauth-agent.jar login " + CLIENT + " --config "
+                                    + config.toAbsolutePath() + ";");
             assertThat(store.exists()).as("the store of a refused refresh token").isFalse();
             assertNothingSecret(app, store, seeded);
         }

@@ -3,6 +3,7 @@ package dev.oauthagent.agent.cli;
 import dev.oauthagent.agent.config.AgentConfig;
 import dev.oauthagent.agent.config.ClientConfig;
 import dev.oauthagent.agent.config.LoadedConfig;
+import dev.oauthagent.agent.config.PropertiesFileValues;
 import dev.oauthagent.agent.route.RouteExplanation;
 import dev.oauthagent.agent.route.RouteTable;
 import dev.oauthagent.agent.token.AccessToken;
@@ -68,7 +69,7 @@ final class CheckCommand implements Command {
                     + "keeps it from running");
         }
         for (ClientConfig client : config.clients()) {
-            if (!check(client, context)) {
+            if (!check(client, PropertiesFileValues.pathOf(loaded), context)) {
                 failed++;
             }
         }
@@ -100,7 +101,7 @@ final class CheckCommand implements Command {
         context.out().println(explanation.request() + " carries the token of client '" + matched + "'");
         for (ClientConfig client : config.clients()) {
             if (client.name().equals(matched)) {
-                return check(client, context) ? Cli.EXIT_OK : Cli.EXIT_FAILED;
+                return check(client, PropertiesFileValues.pathOf(loaded), context) ? Cli.EXIT_OK : Cli.EXIT_FAILED;
             }
         }
         throw new IllegalStateException("the route table names a client the configuration does not have");
@@ -153,10 +154,10 @@ final class CheckCommand implements Command {
         return uri;
     }
 
-    private static boolean check(ClientConfig configured, CliContext context) {
+    private static boolean check(ClientConfig configured, String configFile, CliContext context) {
         try {
             ClientConfig client = discovered(configured, context);
-            AccessToken token = tokenSource(client).fetch();
+            AccessToken token = tokenSource(client, configFile).fetch();
             context.out().println("client '" + client.name() + "': OK  token_type=" + token.tokenType()
                     + "  lifetime=" + token.lifetimeSeconds() + "s  scopes=" + scopes(token, client)
                     + "  fingerprint=" + token.fingerprint());
@@ -184,9 +185,9 @@ final class CheckCommand implements Command {
      * As the agent gets the client's tokens. A user grant redeems its stored refresh token: under the store's lock,
      * writing the rotated one back, so a running application sharing the store adopts it.
      */
-    private static TokenSource tokenSource(ClientConfig client) {
+    private static TokenSource tokenSource(ClientConfig client, String configFile) {
         TokenEndpointClient endpoint = new TokenEndpointClient(client);
-        return client.grantType().holdsRefreshTokens() ? UserGrants.source(client, endpoint, null, null) : endpoint;
+        return client.grantType().holdsRefreshTokens() ? UserGrants.source(client, endpoint, null, null, configFile) : endpoint;
     }
 
     private static String scopes(AccessToken token, ClientConfig client) {

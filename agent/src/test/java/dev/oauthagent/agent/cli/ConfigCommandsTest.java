@@ -96,7 +96,8 @@ class ConfigCommandsTest {
 
         assertThat(status).isEqualTo(Cli.EXIT_FAILED);
         assertThat(out()).contains("client 'billing': FAILED  oauth-agent: client 'billing': no refresh token is "
-                + "held: a login is needed. Run java -jar oauth-agent.jar login billing --config <file>",
+                + "held: a login is needed. Run java -jar oauth-agent.jar login billing (with the same oauth.agent.* system "
+                + "properties or environment)",
                 "1 of 1 client(s) FAILED");
     }
 

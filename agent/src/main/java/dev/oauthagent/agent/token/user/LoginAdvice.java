@@ -10,15 +10,24 @@ import dev.oauthagent.agent.token.TokenFetchException;
 final class LoginAdvice {
     private final String clientName;
     private final boolean stored;
+    /** The properties file the agent was started with; null when it had none or it is not known. */
+    private final String configFile;
 
-    LoginAdvice(String clientName, boolean stored) {
+    LoginAdvice(String clientName, boolean stored, String configFile) {
         this.clientName = clientName;
         this.stored = stored;
+        this.configFile = configFile;
     }
 
-    /** The command that logs this client in and stores its refresh token. */
+    /**
+     * The command that logs this client in and stores its refresh token, with the agent's own configuration file
+     * so it can be pasted as it is. Without a file the configuration came from system properties or the
+     * environment, which the command reads as well.
+     */
     String command() {
-        return "java -jar oauth-agent.jar login " + clientName + " --config <file>";
+        String login = "java -jar oauth-agent.jar login " + clientName;
+        return configFile == null ? login + " (with the same oauth.agent.* system properties or environment)"
+                : login + " --config " + ShellWord.quote(configFile);
     }
 
     /** No refresh token is held. */
@@ -45,7 +54,7 @@ final class LoginAdvice {
     }
 
     private String howToLogIn() {
-        String run = "Run " + command() + " (the agent's configuration file)";
+        String run = "Run " + command();
         return stored ? run + "; the agent picks the login up from the token store within 5 minutes."
                 : run + " with token-store set, or restart the application: without token-store a login cannot "
                         + "reach a running application.";

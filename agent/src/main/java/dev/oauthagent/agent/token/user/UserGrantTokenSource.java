@@ -60,7 +60,7 @@ public final class UserGrantTokenSource implements TokenSource {
     /** Null when nothing scrubs; with a store, the store tells it. */
     private final StoredTokenListener scrubbing;
     private final Clock clock;
-    private final LoginAdvice advice;
+    private volatile LoginAdvice advice;
     /** Null: no login is run by the agent (the client waits for {@code login}). */
     private final InteractiveLogin startupLogin;
     private final RefreshInFlight inFlight;
@@ -98,10 +98,18 @@ public final class UserGrantTokenSource implements TokenSource {
         this.store = store;
         this.scrubbing = scrubbing;
         this.clock = clock;
-        this.advice = new LoginAdvice(client.name(), store != null);
+        this.advice = new LoginAdvice(client.name(), store != null, null);
         this.startupLogin = startupLogin;
         this.inFlight = new RefreshInFlight(client.name(),
                 client.connectTimeout().plus(client.readTimeout()).plus(STORE_WRITE_ALLOWANCE));
+    }
+
+    /**
+     * The agent's properties file, so the login command its advice prints can be pasted as it is; null when the
+     * configuration came from system properties or the environment only.
+     */
+    void adviseWithConfigFile(String configFile) {
+        this.advice = new LoginAdvice(client.name(), store != null, configFile);
     }
 
     /** {@code whenDone} runs when a login at start ended, however it ended (the cache's credentialsChanged). */

@@ -7,6 +7,7 @@ import dev.oauthagent.agent.token.store.TokenStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.file.Paths;
 import java.time.Clock;
 
 /** How the agent sets up the token source of a client that acts for a person. */
@@ -24,11 +25,15 @@ public final class UserGrants {
      * @param scrubbing    the log scrubber, told of every refresh token; null when scrubbing is off
      * @param startupLogin the device flow a device code client without a refresh token runs at its first fetch;
      *                     null when there is none (an authorization code client never logs in by itself)
+     * @param configFile   the agent's properties file, named in the login command the client's errors advise; null
+     *                     when the configuration came from system properties or the environment only
      */
     public static UserGrantTokenSource source(ClientConfig client, TokenEndpointClient endpoint,
-            StoredTokenListener scrubbing, InteractiveLogin startupLogin) {
-        return new UserGrantTokenSource(client, endpoint, openStore(client, scrubbing), scrubbing, Clock.systemUTC(),
-                startupLogin);
+            StoredTokenListener scrubbing, InteractiveLogin startupLogin, String configFile) {
+        UserGrantTokenSource source = new UserGrantTokenSource(client, endpoint, openStore(client, scrubbing),
+                scrubbing, Clock.systemUTC(), startupLogin);
+        source.adviseWithConfigFile(configFile == null ? null : Paths.get(configFile).toAbsolutePath().toString());
+        return source;
     }
 
     private static TokenStore openStore(ClientConfig client, StoredTokenListener scrubbing) {

@@ -52,7 +52,7 @@ class TokenCacheRefusedRefreshTokenTest {
         assertThat(server.requests()).hasSize(1);
         assertThat(logger.at(Level.WARN)).hasSize(1);
         assertThat(logger.at(Level.WARN).get(0).text()).contains("client 'billing': no token until a login:",
-                "refused the refresh token (invalid_grant", "java -jar oauth-agent.jar login billing --config <file>")
+                "refused the refresh token (invalid_grant", "java -jar oauth-agent.jar login billing")
                 .as("no retrying is promised: only a login helps").doesNotContain("Retrying");
         assertThat(cache.current()).isNull(); // the login's token expired meanwhile; nothing is served after expiry
         cache.close();

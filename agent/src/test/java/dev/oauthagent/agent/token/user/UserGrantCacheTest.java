@@ -120,7 +120,7 @@ class UserGrantCacheTest {
 
         TokenFetchException e = assertThrows(TokenFetchException.class, codeSource::fetch);
         assertThat(e.getMessage()).contains("no refresh token is held: a login is needed",
-                "java -jar oauth-agent.jar login billing --config <file>");
+                "java -jar oauth-agent.jar login billing (with the same oauth.agent.* system properties or environment)");
 
         f.loggedIn();
         assertThat(f.source(login).fetch()).isNotNull(); // redeemed the stored refresh token instead

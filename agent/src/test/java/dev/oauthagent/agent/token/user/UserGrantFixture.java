@@ -52,6 +52,9 @@ final class UserGrantFixture {
         return TokenStore.open(client.name(), client.tokenStore(), Duration.ofSeconds(30), scrubbed);
     }
 
+    /** The properties file the agent of these sources was started with, which their login advice names. */
+    static final String CONFIG_FILE = "/etc/oauth agent/agent.properties";
+
     /** A source as the agent builds it, with its own store instance, read now (as its first fetch would). */
     UserGrantTokenSource source() {
         return source(null);
@@ -61,6 +64,7 @@ final class UserGrantFixture {
     UserGrantTokenSource source(InteractiveLogin startupLogin) {
         UserGrantTokenSource source = new UserGrantTokenSource(client, new TokenEndpointClient(client),
                 client.tokenStore() == null ? null : openStore(), scrubbed, Clock.systemUTC(), startupLogin);
+        source.adviseWithConfigFile(CONFIG_FILE);
         source.loadStored();
         return source;
     }

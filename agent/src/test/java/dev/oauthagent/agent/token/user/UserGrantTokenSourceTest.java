@@ -39,7 +39,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Refresh tokens redeemed, rotated, stored, shared between "JVMs" and refused, against a real token endpoint. */
 class UserGrantTokenSourceTest {
     private static final String LOGIN_ADVICE = "A new login is needed. Run java -jar oauth-agent.jar login billing "
-            + "--config <file> (the agent's configuration file); the agent picks the login up from the token store "
+            + "--config '/etc/oauth agent/agent.properties'; the agent picks the login up from the token store "
             + "within 5 minutes.";
 
     @TempDir
@@ -172,8 +172,8 @@ class UserGrantTokenSourceTest {
         TokenFetchException again = assertThrows(TokenFetchException.class, source::fetch);
         assertThat(again.isTerminal()).isTrue();
         assertThat(again.getMessage()).isEqualTo("oauth-agent: client 'billing': no refresh token is held (the token "
-                + "store holds none): a login is needed. Run java -jar oauth-agent.jar login billing --config <file> "
-                + "(the agent's configuration file); the agent picks the login up from the token store within 5 "
+                + "store holds none): a login is needed. Run java -jar oauth-agent.jar login billing --config "
+                + "'/etc/oauth agent/agent.properties'; the agent picks the login up from the token store within 5 "
                 + "minutes.");
         assertThat(server.requests()).hasSize(1);
     }
@@ -200,8 +200,8 @@ class UserGrantTokenSourceTest {
 
         assertThat(e.isTerminal()).isTrue();
         assertThat(e.getMessage()).isEqualTo("oauth-agent: client 'billing': no refresh token is held: a login is "
-                + "needed. Run java -jar oauth-agent.jar login billing --config <file> (the agent's configuration "
-                + "file) with token-store set, or restart the application: without token-store a login cannot reach "
+                + "needed. Run java -jar oauth-agent.jar login billing --config '/etc/oauth agent/agent.properties' "
+                + "with token-store set, or restart the application: without token-store a login cannot reach "
                 + "a running application.");
         assertThat(server.requests()).isEmpty();
     }
@@ -225,7 +225,7 @@ class UserGrantTokenSourceTest {
         UserGrantFixture f = UserGrantFixture.stored(server, file(), false);
         Files.write(file(), "not a token store at all".getBytes(StandardCharsets.US_ASCII));
 
-        UserGrantTokenSource source = UserGrants.source(f.client, new TokenEndpointClient(f.client), null, null);
+        UserGrantTokenSource source = UserGrants.source(f.client, new TokenEndpointClient(f.client), null, null, null);
         TokenFetchException e = assertThrows(TokenFetchException.class, source::fetch);
 
         assertThat(source.holdsRefreshToken()).isFalse();
