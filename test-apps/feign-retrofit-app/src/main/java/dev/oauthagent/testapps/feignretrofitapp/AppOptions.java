@@ -1,13 +1,12 @@
 package dev.oauthagent.testapps.feignretrofitapp;
 
 import dev.oauthagent.testapps.support.CommandLine;
-import dev.oauthagent.testapps.support.OptionValues;
+import dev.oauthagent.testapps.support.RequestOptions;
 import java.util.Collections;
-import java.util.List;
 import java.util.Map;
 
 /** Command-line options ({@code --name=value}), checked up front: a bad one is a message naming it and its values. */
-final class AppOptions {
+final class AppOptions extends RequestOptions {
     /** Which framework sends, and over which client. */
     enum Client {
         /** Feign's default {@code Client.Default}: HttpURLConnection. */
@@ -18,46 +17,19 @@ final class AppOptions {
         RETROFIT
     }
 
-    private static final String KNOWN = "url|requests|pause-ms|method|header|client|follow-redirects"
-            + "|follow-ssl-redirects|background-url";
-
-    private final OptionValues values;
-
-    private AppOptions(OptionValues values) {
-        this.values = values;
-    }
-
-    static AppOptions parse(String[] args) {
-        AppOptions options = new AppOptions(OptionValues.parse(args, KNOWN));
-        options.values.choice("method", "GET", "GET|POST");
-        options.values.choice("client", "FEIGN_DEFAULT", "FEIGN_DEFAULT|FEIGN_OKHTTP|RETROFIT");
-        options.values.choice("follow-redirects", "true", "TRUE|FALSE");
-        options.values.choice("follow-ssl-redirects", "true", "TRUE|FALSE");
-        options.values.number("requests", "1", 1);
-        options.values.number("pause-ms", "0", 0);
-        options.values.header("header");
-        if (options.client() == Client.FEIGN_DEFAULT && !options.followSslRedirects()) {
+    private AppOptions(String[] args) {
+        super(args, "client|follow-redirects|follow-ssl-redirects", "GET|POST");
+        values.choice("client", "FEIGN_DEFAULT", "FEIGN_DEFAULT|FEIGN_OKHTTP|RETROFIT");
+        values.choice("follow-redirects", "true", "TRUE|FALSE");
+        values.choice("follow-ssl-redirects", "true", "TRUE|FALSE");
+        if (client() == Client.FEIGN_DEFAULT && !followSslRedirects()) {
             throw new IllegalArgumentException("--follow-ssl-redirects is OkHttp's setting: use it with"
                     + " --client=FEIGN_OKHTTP or RETROFIT (HttpURLConnection never follows a redirect to another scheme)");
         }
-        return options;
     }
 
-    /** Every {@code --url}, in order; each gets {@link #requests()} requests. */
-    List<String> urls() {
-        return values.urls();
-    }
-
-    int requests() {
-        return Integer.parseInt(values.get("requests"));
-    }
-
-    long pauseMillis() {
-        return Long.parseLong(values.get("pause-ms"));
-    }
-
-    String method() {
-        return values.get("method");
+    static AppOptions parse(String[] args) {
+        return new AppOptions(args);
     }
 
     Client client() {
@@ -74,16 +46,11 @@ final class AppOptions {
 
     /** {@code Name} to {@code value} of {@code --header}, or nothing. */
     Map<String, String> headers() {
-        String header = values.get("header");
+        String header = header();
         if (header == null) {
             return Collections.emptyMap();
         }
         String[] nameAndValue = CommandLine.header("header", header);
         return Collections.singletonMap(nameAndValue[0], nameAndValue[1]);
-    }
-
-    /** A URL a second thread GETs every 100 ms with the same client while the requests run, or null. */
-    String backgroundUrl() {
-        return values.get("background-url");
     }
 }
