@@ -1,11 +1,11 @@
 package dev.oauthagent.agent.cli.doctor;
 
 import dev.oauthagent.agent.config.ClientConfig;
+import dev.oauthagent.agent.token.ClientMessages;
 import dev.oauthagent.agent.token.DiscoveredEndpoints;
 import dev.oauthagent.agent.token.DiscoveryFailure;
 import dev.oauthagent.agent.token.IssuerDiscovery;
 import dev.oauthagent.agent.token.TokenFetchException;
-import dev.oauthagent.agent.token.ClientMessages;
 
 /**
  * For a client configured with issuer: reads its metadata document as the agent does ({@link IssuerDiscovery}:
@@ -28,7 +28,7 @@ final class IssuerStep {
     }
 
     static Finding failed(ClientConfig client, TokenFetchException e) {
-        ClientMessages messages = new ClientMessages(client);
+        ClientMessages messages = new ClientMessages(client, client.issuer(), "issuer", "issuer");
         String issuer = messages.key("issuer");
         if (!(e instanceof DiscoveryFailure)) {
             return Finding.fail("issuer-unreachable", e.getMessage(), "check " + issuer + " and that this machine"
