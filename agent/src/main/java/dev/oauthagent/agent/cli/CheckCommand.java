@@ -46,7 +46,8 @@ final class CheckCommand implements Command {
         URI url = urlOption(withoutClasspath, withoutUrl);
         List<String> configArgs = new ArrayList<>();
         boolean json = takeFlag(withoutUrl, "--json", configArgs);
-        // With --json, stdout holds the one document and nothing else: the words for a person go to stderr.
+        // With --json, stdout holds the one document and nothing else: the class path listing goes to stderr, and
+        // the per-client text is left out (the document holds the same findings).
         PrintStream text = json ? context.err() : context.out();
         if (classPath != null) {
             ClasspathReport.print(classPath, text);
