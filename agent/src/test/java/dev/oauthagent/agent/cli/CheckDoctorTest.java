@@ -210,4 +210,37 @@ class CheckDoctorTest {
             assertThat(server.requests()).noneMatch(r -> r.method().equals("POST"));
         }
     }
+
+    @Test
+    void anIssuerThatAnswersNoMetadataOrDoesNotAnswerHasItsOwnCodeAndFix() throws IOException {
+        try (FaultyTokenServer server = FaultyTokenServer.http(request -> Reply.of(404, "text/html", "<html/>"))) {
+            URI withoutMetadata = URI.create("http://127.0.0.1:" + server.tokenUrl().getPort());
+            String config = client("orders", "issuer=" + withoutMetadata, "orders.example.com", "/",
+                    "client_secret_basic") + client("billing", "issuer=" + FaultyTokenServer.closedPort(),
+                    "billing.example.com", "/", "client_secret_basic");
+
+            int exit = check(config);
+
+            assertThat(exit).isEqualTo(Cli.EXIT_FAILED);
+            assertThat(out()).contains("client 'orders': FAILED  oauth-agent: client 'orders': found no metadata"
+                            + " document for oauth.agent.clients.orders.issuer=" + withoutMetadata,
+                    "        fix: write oauth.agent.clients.orders.issuer exactly as the server names itself",
+                    "client 'billing': FAILED  oauth-agent: client 'billing': cannot reach issuer 127.0.0.1:",
+                    "        fix: check oauth.agent.clients.billing.issuer and that this machine reaches it",
+                    "2 of 2 client(s) FAILED");
+            assertThat(server.requests()).noneMatch(r -> r.method().equals("POST"));
+        }
+    }
+
+    @Test
+    void withJsonAUrlNoClientMatchesIsAFailureWithWhatDiffersAndNoClients() throws IOException {
+        int exit = check(client("orders", "token-url=" + FaultyTokenServer.closedPort(), "orders.example.com", "/",
+                "client_secret_basic"), "--json", "--url", "https://orders.example.com:8443/api");
+
+        assertThat(exit).isEqualTo(Cli.EXIT_FAILED);
+        assertThat(out()).startsWith("{\"status\":\"fail\",").contains("\"client\":null,"
+                + "\"nearestClient\":\"orders\",\"differences\":[\"port: the request goes to port 8443")
+                .endsWith("\"clients\":[]}" + System.lineSeparator());
+        assertThat(out().lines()).hasSize(1);
+    }
 }
