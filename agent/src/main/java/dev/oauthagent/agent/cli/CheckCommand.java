@@ -32,10 +32,11 @@ final class CheckCommand implements Command {
 
     @Override
     public String summary() {
-        return "check  [--config FILE] [--url URL] [--classpath PATH] [--json]  validate the configuration and diagnose"
-                + " each client (discovery, server metadata, a token, routes); with --url, only the client whose token a"
-                + " request to URL carries, or say why none does; with --classpath, first list the HTTP client"
-                + " libraries on PATH and whether each is covered; with --json, print one JSON document for scripts";
+        return "check  [--config FILE] [--url URL] [--classpath PATH] [--json]  validate the configuration and"
+                + " diagnose each client (discovery, server metadata, a token, routes); with --url, only the client"
+                + " whose token a request to URL carries, or say why none does; with --classpath, first list the HTTP"
+                + " client libraries on PATH and whether each is covered; with --json, print one JSON document for"
+                + " scripts";
     }
 
     @Override

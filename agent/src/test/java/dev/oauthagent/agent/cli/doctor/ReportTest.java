@@ -74,13 +74,14 @@ class ReportTest {
         assertThat(json).isEqualTo("{\"status\":\"fail\",\"configProblems\":[],"
                 + "\"configWarnings\":[\"a \\\"quoted\\\" warning\"],\"url\":null,\"clients\":["
                 + "{\"name\":\"a\",\"status\":\"warn\",\"active\":true,\"findings\":["
-                + "{\"status\":\"ok\",\"code\":\"token-fetched\",\"summary\":\"token_type=Bearer  fingerprint=0a1b2c3d\","
-                + "\"fix\":null},"
+                + "{\"status\":\"ok\",\"code\":\"token-fetched\","
+                + "\"summary\":\"token_type=Bearer  fingerprint=0a1b2c3d\",\"fix\":null},"
                 + "{\"status\":\"warn\",\"code\":\"route-overlap\",\"summary\":\"clients 'a' and 'b' can both match\","
                 + "\"fix\":\"narrow the routes\"}]},"
                 + "{\"name\":\"off\",\"status\":\"fail\",\"active\":false,\"findings\":["
-                + "{\"status\":\"fail\",\"code\":\"client-not-active\",\"summary\":\"a configuration problem (printed on"
-                + " stderr) keeps it from running\",\"fix\":\"fix the configuration problems reported for this client;"
-                + " the agent runs every other client without it\"}]}]}");
+                + "{\"status\":\"fail\",\"code\":\"client-not-active\","
+                + "\"summary\":\"a configuration problem (printed on stderr) keeps it from running\","
+                + "\"fix\":\"fix the configuration problems reported for this client; the agent runs every other"
+                + " client without it\"}]}]}");
     }
 }
