@@ -118,12 +118,11 @@ class IssuerDiscoveryIT {
         try (JavaProcess cli = check(config)) {
             assertThat(cli.awaitExit(WAIT)).as(cli.stdout() + cli.stderr()).isZero();
             assertThat(cli.stdout())
-                    .contains("client 'api': discovered from " + server.issuer()
-                            + "/.well-known/oauth-authorization-server:")
-                    .contains("  token_endpoint " + server.tokenUrl())
-                    .contains("  device_authorization_endpoint " + server.issuer() + "/oauth2/device_authorization")
-                    .contains("  authorization_endpoint " + server.issuer() + "/oauth2/authorize")
-                    .contains("  revocation_endpoint " + server.issuer() + "/oauth2/revoke")
+                    .contains("  ok    issuer-discovered: discovered from " + server.issuer()
+                            + "/.well-known/oauth-authorization-server: token_endpoint " + server.tokenUrl()
+                            + ", device_authorization_endpoint " + server.issuer() + "/oauth2/device_authorization"
+                            + ", authorization_endpoint " + server.issuer() + "/oauth2/authorize"
+                            + ", revocation_endpoint " + server.issuer() + "/oauth2/revoke")
                     .contains("client 'api': OK  token_type=Bearer");
             assertThat(cli.stdout() + cli.stderr()).doesNotContain(server.basicClientSecret());
         }

@@ -1,27 +1,28 @@
 package dev.oauthagent.agent.cli;
 
+import dev.oauthagent.agent.cli.doctor.ClientDiagnosis;
+import dev.oauthagent.agent.cli.doctor.ClientDoctor;
+import dev.oauthagent.agent.cli.doctor.DoctorReport;
+import dev.oauthagent.agent.cli.doctor.Finding.Status;
+import dev.oauthagent.agent.cli.doctor.JsonReport;
+import dev.oauthagent.agent.cli.doctor.TextReport;
 import dev.oauthagent.agent.config.AgentConfig;
-import dev.oauthagent.agent.config.ClientConfig;
 import dev.oauthagent.agent.config.LoadedConfig;
-import dev.oauthagent.agent.config.PropertiesFileValues;
 import dev.oauthagent.agent.route.RouteExplanation;
 import dev.oauthagent.agent.route.RouteTable;
-import dev.oauthagent.agent.token.AccessToken;
-import dev.oauthagent.agent.token.DiscoveredEndpoints;
-import dev.oauthagent.agent.token.IssuerDiscovery;
-import dev.oauthagent.agent.token.TokenEndpointClient;
-import dev.oauthagent.agent.token.TokenFetchException;
-import dev.oauthagent.agent.token.TokenSource;
-import dev.oauthagent.agent.token.user.UserGrants;
+import java.io.PrintStream;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Validates the configuration and fetches one token per client, printing what a user needs to know that
- * the set-up works: never the token itself, only its fingerprint. With {@code --url}: which client's token a
- * request there carries (and fetches that one token), or why none does ({@link RouteExplanation}).
+ * The doctor: validates the configuration and diagnoses each client ({@link ClientDoctor}: discovery, the server's
+ * metadata, one token, its routes), printing what a user needs to know that the set-up works or how to fix it:
+ * never the token itself, only its fingerprint. With {@code --url}: which client's token a request there carries
+ * (and diagnoses that one client), or why none does ({@link RouteExplanation}). With {@code --json}: the same as
+ * one JSON document on stdout ({@link JsonReport}, docs/doctor.md). Exit 0 when nothing failed (warnings allowed),
+ * 1 when a client failed, 2 for configuration problems, 64 for a usage error.
  */
 final class CheckCommand implements Command {
     @Override
@@ -31,29 +32,44 @@ final class CheckCommand implements Command {
 
     @Override
     public String summary() {
-        return "check  [--config FILE] [--url URL] [--classpath PATH]  validate the configuration and fetch a token for"
-                + " each client; with --url, only for the client whose token a request to URL carries, or say why none"
-                + " does; with --classpath, first list the HTTP client libraries on PATH and whether each is covered";
+        return "check  [--config FILE] [--url URL] [--classpath PATH] [--json]  validate the configuration and"
+                + " diagnose each client (discovery, server metadata, a token, routes); with --url, only the client"
+                + " whose token a request to URL carries, or say why none does; with --classpath, first list the HTTP"
+                + " client libraries on PATH and whether each is covered; with --json, print one JSON document for"
+                + " scripts";
     }
 
     @Override
     public int run(List<String> args, CliContext context) {
         List<String> withoutClasspath = new ArrayList<>();
         String classPath = classpathOption(args, withoutClasspath);
+        List<String> withoutUrl = new ArrayList<>();
+        URI url = urlOption(withoutClasspath, withoutUrl);
         List<String> configArgs = new ArrayList<>();
-        URI url = urlOption(withoutClasspath, configArgs);
+        boolean json = takeFlag(withoutUrl, "--json", configArgs);
+        // With --json, stdout holds the one document and nothing else: the class path listing goes to stderr, and
+        // the per-client text is left out (the document holds the same findings).
+        PrintStream text = json ? context.err() : context.out();
         if (classPath != null) {
-            ClasspathReport.print(classPath, context.out());
+            ClasspathReport.print(classPath, text);
         }
         LoadedConfig loaded = ConfigOption.load(configArgs, context);
         boolean problems = ConfigOption.report(loaded, context);
-        AgentConfig config = loaded.config();
-        if (url != null) {
-            return checkUrl(url, loaded, context);
+        Output output = new Output(loaded, json ? null : context.out());
+        int exit = url != null ? checkUrl(url, loaded, output) : checkAll(loaded, classPath != null, problems,
+                output, context);
+        if (json) {
+            context.out().println(JsonReport.of(output.report()));
         }
+        return exit;
+    }
+
+    private static int checkAll(LoadedConfig loaded, boolean classpathChecked, boolean problems, Output output,
+            CliContext context) {
+        AgentConfig config = loaded.config();
         int total = config.clients().size() + loaded.inactiveClients().size();
-        if (total == 0 && classPath != null && !problems) {
-            context.out().println("no clients are configured: only the class path was checked");
+        if (total == 0 && classpathChecked && !problems) {
+            output.line("no clients are configured: only the class path was checked");
             return Cli.EXIT_OK;
         }
         if (total == 0) {
@@ -63,48 +79,85 @@ final class CheckCommand implements Command {
             return problems ? Cli.EXIT_BAD_CONFIG : Cli.EXIT_FAILED;
         }
         // As the agent would run: a client that a problem stops is not asked for a token, and fails the check.
-        int failed = loaded.inactiveClients().size();
         for (String name : loaded.inactiveClients()) {
-            context.out().println("client '" + name + "': NOT ACTIVE  a configuration problem (printed on stderr) "
-                    + "keeps it from running");
+            output.add(ClientDiagnosis.inactive(name));
         }
-        for (ClientConfig client : config.clients()) {
-            if (!check(client, PropertiesFileValues.pathOf(loaded), context)) {
-                failed++;
-            }
+        for (ClientDoctor doctor : ClientDoctor.forClients(loaded)) {
+            output.add(doctor.diagnose());
         }
-        context.out().println(failed == 0 ? "all " + total + " client(s) OK"
-                : failed + " of " + total + " client(s) FAILED");
-        return problems ? Cli.EXIT_BAD_CONFIG : failed == 0 ? Cli.EXIT_OK : Cli.EXIT_FAILED;
+        DoctorReport report = output.report();
+        output.line(TextReport.summary(report));
+        return problems ? Cli.EXIT_BAD_CONFIG : report.failedClients() == 0 ? Cli.EXIT_OK : Cli.EXIT_FAILED;
     }
 
     /** Exit 0 only when a client matches {@code url} and its token is obtained. */
-    private static int checkUrl(URI url, LoadedConfig loaded, CliContext context) {
+    private static int checkUrl(URI url, LoadedConfig loaded, Output output) {
         AgentConfig config = loaded.config();
         RouteExplanation explanation = RouteExplanation.of(RouteTable.from(config.clients()), url);
+        output.url(explanation);
         String matched = explanation.matchedClient();
         if (matched == null) {
-            context.out().println("no client's token goes to " + explanation.request());
+            output.line("no client's token goes to " + explanation.request());
             if (explanation.nearestClient() != null) {
-                context.out().println("nearest client: '" + explanation.nearestClient() + "'; what differs:");
+                output.line("nearest client: '" + explanation.nearestClient() + "'; what differs:");
             }
             for (String difference : explanation.differences()) {
-                context.out().println("  " + difference);
+                output.line("  " + difference);
             }
             if (!loaded.inactiveClients().isEmpty()) {
                 // Their routes are unknown to the agent while they do not run: one of them may be the one meant.
-                context.out().println("not considered: client(s) " + loaded.inactiveClients()
+                output.line("not considered: client(s) " + loaded.inactiveClients()
                         + ", which a configuration problem (printed on stderr) keeps from running");
             }
             return Cli.EXIT_FAILED;
         }
-        context.out().println(explanation.request() + " carries the token of client '" + matched + "'");
-        for (ClientConfig client : config.clients()) {
-            if (client.name().equals(matched)) {
-                return check(client, PropertiesFileValues.pathOf(loaded), context) ? Cli.EXIT_OK : Cli.EXIT_FAILED;
+        output.line(explanation.request() + " carries the token of client '" + matched + "'");
+        for (ClientDoctor doctor : ClientDoctor.forClients(loaded)) {
+            if (doctor.clientName().equals(matched)) {
+                ClientDiagnosis diagnosis = doctor.diagnose();
+                output.add(diagnosis);
+                return diagnosis.status() == Status.FAIL ? Cli.EXIT_FAILED : Cli.EXIT_OK;
             }
         }
         throw new IllegalStateException("the route table names a client the configuration does not have");
+    }
+
+    /**
+     * Collects what the run finds into a {@link DoctorReport}, printing it for a person as it comes (each client as
+     * soon as it is diagnosed) unless the output is JSON, which is written whole at the end.
+     */
+    private static final class Output {
+        private final LoadedConfig loaded;
+        private final PrintStream text;
+        private final List<ClientDiagnosis> clients = new ArrayList<>();
+        private RouteExplanation url;
+
+        /** @param text where a person reads, or null for none */
+        Output(LoadedConfig loaded, PrintStream text) {
+            this.loaded = loaded;
+            this.text = text;
+        }
+
+        void line(String line) {
+            if (text != null) {
+                text.println(line);
+            }
+        }
+
+        void url(RouteExplanation explanation) {
+            url = explanation;
+        }
+
+        void add(ClientDiagnosis diagnosis) {
+            clients.add(diagnosis);
+            if (text != null) {
+                TextReport.print(diagnosis, text);
+            }
+        }
+
+        DoctorReport report() {
+            return new DoctorReport(loaded.problems(), loaded.warnings(), url, clients);
+        }
     }
 
     /** Takes {@code --url URL} out of {@code args}, leaving the rest in {@code rest}; null when not given. */
@@ -117,6 +170,19 @@ final class CheckCommand implements Command {
     private static String classpathOption(List<String> args, List<String> rest) {
         return takeOption(args, "--classpath", "the application's class path, e.g. --classpath app.jar or"
                 + " --classpath 'lib/*'", rest);
+    }
+
+    /** Takes {@code flag} out of {@code args}, leaving the rest in {@code rest}; whether it was there. */
+    private static boolean takeFlag(List<String> args, String flag, List<String> rest) {
+        boolean given = false;
+        for (String arg : args) {
+            if (arg.equals(flag)) {
+                given = true;
+            } else {
+                rest.add(arg);
+            }
+        }
+        return given;
     }
 
     /** The value of {@code --name VALUE} or {@code --name=VALUE}; every other argument goes to {@code rest}. */
@@ -152,49 +218,5 @@ final class CheckCommand implements Command {
                     + " https://api.example.com/v1/orders");
         }
         return uri;
-    }
-
-    private static boolean check(ClientConfig configured, String configFile, CliContext context) {
-        try {
-            ClientConfig client = discovered(configured, context);
-            AccessToken token = tokenSource(client, configFile).fetch();
-            context.out().println("client '" + client.name() + "': OK  token_type=" + token.tokenType()
-                    + "  lifetime=" + token.lifetimeSeconds() + "s  scopes=" + scopes(token, client)
-                    + "  fingerprint=" + token.fingerprint());
-            return true;
-        } catch (TokenFetchException e) {
-            context.out().println("client '" + configured.name() + "': FAILED  " + e.getMessage());
-            return false;
-        }
-    }
-
-    /** The client with its issuer's endpoints, each printed; the client itself when it has token-url. */
-    private static ClientConfig discovered(ClientConfig client, CliContext context) throws TokenFetchException {
-        if (client.issuer() == null) {
-            return client;
-        }
-        DiscoveredEndpoints endpoints = new IssuerDiscovery(client).endpoints();
-        context.out().println("client '" + client.name() + "': discovered from " + endpoints.document() + ":");
-        for (String endpoint : endpoints.describe()) {
-            context.out().println("  " + endpoint);
-        }
-        return endpoints.applyTo(client);
-    }
-
-    /**
-     * As the agent gets the client's tokens. A user grant redeems its stored refresh token: under the store's lock,
-     * writing the rotated one back, so a running application sharing the store adopts it.
-     */
-    private static TokenSource tokenSource(ClientConfig client, String configFile) {
-        TokenEndpointClient endpoint = new TokenEndpointClient(client);
-        return client.grantType().holdsRefreshTokens() ? UserGrants.source(client, endpoint, null, null, configFile) : endpoint;
-    }
-
-    private static String scopes(AccessToken token, ClientConfig client) {
-        if (token.grantedScopes() != null) {
-            return token.grantedScopes().isEmpty() ? "(none)" : String.join(" ", token.grantedScopes());
-        }
-        // RFC 6749 §5.1: no scope in the response means the requested scope was granted.
-        return client.scopes().isEmpty() ? "(server default)" : String.join(" ", client.scopes()) + " (as requested)";
     }
 }

@@ -2,6 +2,7 @@ package dev.oauthagent.agent.token;
 
 import dev.oauthagent.agent.config.ClientConfig;
 import dev.oauthagent.agent.config.GrantType;
+import dev.oauthagent.agent.token.DiscoveryFailure.Reason;
 import dev.oauthagent.agent.token.TokenFetchException.Kind;
 
 import org.slf4j.Logger;
@@ -56,10 +57,10 @@ final class IssuerMetadataReader {
             }
             misses.add(document + " " + miss(response));
         }
-        throw new TokenFetchException(messages.exception("found no metadata document for " + messages.key("issuer")
+        throw new DiscoveryFailure(messages.exception("found no metadata document for " + messages.key("issuer")
                 + "=" + issuer + ": " + String.join(", ", misses) + ". Check that the issuer is written exactly as"
                 + " the server names itself, or set " + messages.key("token-url") + " instead of "
-                + messages.key("issuer") + "."), Kind.TRANSIENT, null, -1, -1, null);
+                + messages.key("issuer") + "."), Kind.TRANSIENT, Reason.NOT_FOUND);
     }
 
     private static String miss(TokenHttpResponse response) {
@@ -75,21 +76,22 @@ final class IssuerMetadataReader {
     private DiscoveredEndpoints checked(ServerMetadata metadata) throws TokenFetchException {
         String named = metadata.text("issuer");
         if (named == null) {
-            throw invalid(metadata, "names no issuer, so it cannot be checked to be this server's (RFC 8414 §3.3)");
+            throw invalid(metadata, Reason.ISSUER_MISMATCH,
+                    "names no issuer, so it cannot be checked to be this server's (RFC 8414 §3.3)");
         }
         if (!named.equals(issuer)) {
-            throw invalid(metadata, "names issuer " + sanitizer.sanitize(named) + ", but " + messages.key("issuer")
-                    + " is " + issuer + "; they must be equal exactly (RFC 8414 §3.3). If "
+            throw invalid(metadata, Reason.ISSUER_MISMATCH, "names issuer " + sanitizer.sanitize(named) + ", but "
+                    + messages.key("issuer") + " is " + issuer + "; they must be equal exactly (RFC 8414 §3.3). If "
                     + sanitizer.sanitize(named) + " is the server you mean, set " + messages.key("issuer")
                     + " to it");
         }
         if (metadata.text("token_endpoint") == null) {
-            throw invalid(metadata, "names no token_endpoint; set " + messages.key("token-url") + " instead of "
-                    + messages.key("issuer"));
+            throw invalid(metadata, Reason.UNUSABLE, "names no token_endpoint; set " + messages.key("token-url")
+                    + " instead of " + messages.key("issuer"));
         }
         URI tokenEndpoint = endpoint(metadata, "token_endpoint");
         if (tokenEndpoint == null) {
-            throw invalid(metadata, "names a token_endpoint oauth-agent cannot use: " + unusable(
+            throw invalid(metadata, Reason.UNUSABLE, "names a token_endpoint oauth-agent cannot use: " + unusable(
                     metadata.text("token_endpoint")));
         }
         DiscoveredEndpoints endpoints = new DiscoveredEndpoints(metadata.document(), tokenEndpoint,
@@ -110,8 +112,8 @@ final class IssuerMetadataReader {
     private void requireGrantEndpoint(ServerMetadata metadata, GrantType grant, URI configured, URI discovered,
             String field, String key) throws TokenFetchException {
         if (client.grantType() == grant && configured == null && discovered == null) {
-            throw invalid(metadata, "names no usable " + field + ", which grant-type " + grant.configName()
-                    + " needs; set " + messages.key(key) + " to the server's endpoint");
+            throw invalid(metadata, Reason.UNUSABLE, "names no usable " + field + ", which grant-type "
+                    + grant.configName() + " needs; set " + messages.key(key) + " to the server's endpoint");
         }
     }
 
@@ -155,8 +157,8 @@ final class IssuerMetadataReader {
         return "it is not an absolute https URL without user info or fragment";
     }
 
-    private TokenFetchException invalid(ServerMetadata metadata, String why) {
-        return new TokenFetchException(messages.exception("the metadata document " + metadata.document() + " "
-                + why + "."), Kind.TERMINAL, null, -1, -1, null);
+    private DiscoveryFailure invalid(ServerMetadata metadata, Reason reason, String why) {
+        return new DiscoveryFailure(messages.exception("the metadata document " + metadata.document() + " "
+                + why + "."), Kind.TERMINAL, reason);
     }
 }
