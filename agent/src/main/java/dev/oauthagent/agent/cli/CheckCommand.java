@@ -1,5 +1,9 @@
 package dev.oauthagent.agent.cli;
 
+import dev.oauthagent.agent.cli.doctor.Finding;
+import dev.oauthagent.agent.cli.doctor.KeyOrigins;
+import dev.oauthagent.agent.cli.doctor.NetworkProbes;
+import dev.oauthagent.agent.cli.doctor.TokenFailureDiagnosis;
 import dev.oauthagent.agent.config.AgentConfig;
 import dev.oauthagent.agent.config.ClientConfig;
 import dev.oauthagent.agent.config.LoadedConfig;
@@ -68,7 +72,7 @@ final class CheckCommand implements Command {
                     + "keeps it from running");
         }
         for (ClientConfig client : config.clients()) {
-            if (!check(client, context)) {
+            if (!check(client, loaded, context)) {
                 failed++;
             }
         }
@@ -100,7 +104,7 @@ final class CheckCommand implements Command {
         context.out().println(explanation.request() + " carries the token of client '" + matched + "'");
         for (ClientConfig client : config.clients()) {
             if (client.name().equals(matched)) {
-                return check(client, context) ? Cli.EXIT_OK : Cli.EXIT_FAILED;
+                return check(client, loaded, context) ? Cli.EXIT_OK : Cli.EXIT_FAILED;
             }
         }
         throw new IllegalStateException("the route table names a client the configuration does not have");
@@ -153,17 +157,30 @@ final class CheckCommand implements Command {
         return uri;
     }
 
-    private static boolean check(ClientConfig configured, CliContext context) {
+    private static boolean check(ClientConfig configured, LoadedConfig loaded, CliContext context) {
+        ClientConfig client = configured;
         try {
-            ClientConfig client = discovered(configured, context);
+            client = discovered(configured, context);
             AccessToken token = tokenSource(client).fetch();
             context.out().println("client '" + client.name() + "': OK  token_type=" + token.tokenType()
                     + "  lifetime=" + token.lifetimeSeconds() + "s  scopes=" + scopes(token, client)
                     + "  fingerprint=" + token.fingerprint());
             return true;
         } catch (TokenFetchException e) {
-            context.out().println("client '" + configured.name() + "': FAILED  " + e.getMessage());
+            printDiagnosis(client, e, loaded, context);
             return false;
+        }
+    }
+
+    /** What failed and the fix ({@link TokenFailureDiagnosis}), with the stable code a search of the docs finds. */
+    private static void printDiagnosis(ClientConfig client, TokenFetchException failure, LoadedConfig loaded,
+            CliContext context) {
+        Finding finding = new TokenFailureDiagnosis(client, new KeyOrigins(client, loaded.effective()),
+                new NetworkProbes(client)).diagnose(failure);
+        context.out().println("client '" + client.name() + "': FAILED  " + finding.summary() + " [" + finding.code()
+                + "]");
+        if (finding.fix() != null) {
+            context.out().println("  fix: " + finding.fix());
         }
     }
 
