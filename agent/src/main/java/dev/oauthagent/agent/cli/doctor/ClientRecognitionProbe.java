@@ -32,7 +32,8 @@ final class ClientRecognitionProbe {
                     Collections.<String>emptyList()));
             return FailureProbes.Recognition.UNKNOWN; // a server that took it proves nothing about the client
         } catch (TokenFetchException e) {
-            if ("invalid_grant".equals(e.errorCode())) {
+            // unauthorized_client: the server knew the client well enough to refuse it this grant.
+            if ("invalid_grant".equals(e.errorCode()) || "unauthorized_client".equals(e.errorCode())) {
                 return FailureProbes.Recognition.RECOGNIZED;
             }
             boolean refused = "invalid_client".equals(e.errorCode()) || (e.errorCode() == null && e.httpStatus() == 401);

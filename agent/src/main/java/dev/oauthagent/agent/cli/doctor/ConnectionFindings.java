@@ -106,7 +106,13 @@ final class ConnectionFindings {
             return failure.httpStatus() == 400;
         }
         IOException io = cause(failure, IOException.class);
-        return io != null && !(io instanceof ConnectException) && !(io instanceof SocketTimeoutException);
+        return io != null && !(io instanceof ConnectException) && !isConnectTimeout(io);
+    }
+
+    /** A port that never answered is no TLS port either: probing it would only wait as long again. */
+    private static boolean isConnectTimeout(IOException e) {
+        return e instanceof SocketTimeoutException && e.getMessage() != null
+                && e.getMessage().toLowerCase(Locale.ROOT).contains("connect");
     }
 
     private static <T extends Throwable> T cause(Throwable failure, Class<T> type) {

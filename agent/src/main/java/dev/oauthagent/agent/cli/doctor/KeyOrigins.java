@@ -44,7 +44,7 @@ public final class KeyOrigins {
             case FILE:
                 return "set in the properties file";
             default:
-                return "not set: the default";
+                return "not set, so the default";
         }
     }
 }

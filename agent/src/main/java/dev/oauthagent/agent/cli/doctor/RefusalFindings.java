@@ -80,7 +80,8 @@ final class RefusalFindings {
                             + " confidential, set " + keys.key("client-secret") + " and " + keys.key("client-auth")
                             + ".");
         }
-        return Finding.fail("invalid-client", refused + "; the secret was sent as " + client.clientAuth().configName(),
+        return Finding.fail("invalid-client", refused + "; the secret, from " + client.clientSecret().origin()
+                + ", was sent as " + client.clientAuth().configName(),
                 authMethodAdvice() + "check " + keys.keyWithOrigin("client-id") + secretToCheck()
                         + " against the client's registration on the server.");
     }
@@ -153,10 +154,10 @@ final class RefusalFindings {
     private Finding invalidTarget(String answered) {
         List<String> asked = new ArrayList<>();
         if (client.audience() != null) {
-            asked.add("audience '" + client.audience() + "' (" + keys.keyWithOrigin("audience") + ")");
+            asked.add("audience '" + client.audience() + "' of " + keys.keyWithOrigin("audience"));
         }
         if (!client.resources().isEmpty()) {
-            asked.add("resource " + client.resources() + " (" + keys.keyWithOrigin("resource") + ")");
+            asked.add("resource " + client.resources() + " of " + keys.keyWithOrigin("resource"));
         }
         String what = asked.isEmpty() ? "no audience or resource was configured" : String.join(" and ", asked);
         return Finding.fail("invalid-target", endpoint.describe() + " refused the requested target ("

@@ -71,7 +71,7 @@ class TokenFailureDiagnosisTest {
         assertThat(finding.status()).isEqualTo(Finding.Status.FAIL);
         assertThat(finding.code()).isEqualTo("invalid-client");
         assertThat(finding.summary()).contains("refused client-id 'billing-service' (invalid_client, HTTP 401)")
-                .contains("sent as client_secret_basic");
+                .contains("the secret, from env var BILLING_SECRET, was sent as client_secret_basic");
         assertThat(finding.fix()).contains("if the client is registered for client_secret_post, set"
                         + " oauth.agent.clients.billing.client-auth=client_secret_post")
                 .contains("check oauth.agent.clients.billing.client-id and oauth.agent.clients.billing.client-secret"
@@ -191,8 +191,8 @@ class TokenFailureDiagnosisTest {
         Finding finding = diagnose(client, fetchFailure(client));
 
         assertThat(finding.code()).isEqualTo("invalid-target");
-        assertThat(finding.summary()).contains("audience 'https://api.example' (oauth.agent.clients.billing.audience)")
-                .contains("resource [https://orders.example] (oauth.agent.clients.billing.resource)");
+        assertThat(finding.summary()).contains("audience 'https://api.example' of oauth.agent.clients.billing.audience")
+                .contains("resource [https://orders.example] of oauth.agent.clients.billing.resource");
         assertThat(finding.fix()).startsWith("set oauth.agent.clients.billing.audience or"
                 + " oauth.agent.clients.billing.resource to an API the server knows");
     }
