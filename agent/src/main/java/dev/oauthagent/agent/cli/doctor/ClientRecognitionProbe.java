@@ -36,7 +36,8 @@ final class ClientRecognitionProbe {
             if ("invalid_grant".equals(e.errorCode()) || "unauthorized_client".equals(e.errorCode())) {
                 return FailureProbes.Recognition.RECOGNIZED;
             }
-            boolean refused = "invalid_client".equals(e.errorCode()) || (e.errorCode() == null && e.httpStatus() == 401);
+            boolean refused = "invalid_client".equals(e.errorCode())
+                    || (e.errorCode() == null && e.httpStatus() == 401);
             return refused ? FailureProbes.Recognition.REFUSED : FailureProbes.Recognition.UNKNOWN;
         }
     }

@@ -59,14 +59,7 @@ final class ConnectionFindings {
         String at = endpoint.host() + ":" + endpoint.port();
         switch (CertificateProblem.of(failure)) {
             case NOT_TRUSTED:
-                return Finding.fail("tls-untrusted", "the certificate of " + at + " is not trusted: no CA in "
-                        + (client.truststore() == null ? "the JDK's default trust store" : keys.key("truststore") + " ("
-                        + client.truststore() + ")") + " vouches for it (PKIX path building failed)", client.truststore()
-                        == null ? "if the server uses a private CA or a self-signed certificate, set "
-                                + keys.key("truststore") + " to a store (PKCS12 or JKS) holding it, with "
-                                + keys.key("truststore-password") + " and " + keys.key("truststore-type") + "."
-                        : "add the CA that issued the server's certificate to " + keys.keyWithOrigin("truststore")
-                                + ".");
+                return untrusted(at);
             case WRONG_HOST:
                 return Finding.fail("tls-wrong-host", "the certificate of " + at + " is trusted but not issued for "
                         + endpoint.host() + " (hostname mismatch)", "set " + keys.keyWithOrigin(endpoint.urlKey)
@@ -82,6 +75,19 @@ final class ConnectionFindings {
                                 + " in " + keys.keyWithOrigin(endpoint.urlKey) + " and set " + keys.key("allow-http")
                                 + "=true.") : null;
         }
+    }
+
+    private Finding untrusted(String at) {
+        if (client.truststore() == null) {
+            return Finding.fail("tls-untrusted", "the certificate of " + at + " is not trusted: no CA in the JDK's"
+                    + " default trust store vouches for it (PKIX path building failed)", "if the server uses a private"
+                    + " CA or a self-signed certificate, set " + keys.key("truststore") + " to a store (PKCS12 or JKS)"
+                    + " holding it, with " + keys.key("truststore-password") + " and " + keys.key("truststore-type")
+                    + ".");
+        }
+        return Finding.fail("tls-untrusted", "the certificate of " + at + " is not trusted: no CA in "
+                + keys.key("truststore") + " (" + client.truststore() + ") vouches for it (PKIX path building failed)",
+                "add the CA that issued the server's certificate to " + keys.keyWithOrigin("truststore") + ".");
     }
 
     /**

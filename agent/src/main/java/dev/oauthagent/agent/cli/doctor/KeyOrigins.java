@@ -23,7 +23,7 @@ public final class KeyOrigins {
         return "oauth.agent.clients." + client.name() + "." + name;
     }
 
-    /** "oauth.agent.clients.billing.scopes (set in the properties file)", or the key alone when the source is unknown. */
+    /** "oauth.agent.clients.billing.scopes (set in the properties file)"; the key alone when its source is unknown. */
     public String keyWithOrigin(String name) {
         String key = key(name);
         if (name.equals("client-secret") && client.clientSecret() != null) {

@@ -4,6 +4,7 @@ import dev.oauthagent.agent.config.ClientAuthMethod;
 import dev.oauthagent.agent.config.ClientConfig;
 import dev.oauthagent.agent.token.ClientMessages;
 import dev.oauthagent.agent.token.ServerMetadata;
+import dev.oauthagent.agent.token.ServerTextSanitizer;
 import dev.oauthagent.agent.token.TokenFetchException;
 
 import java.util.ArrayList;
@@ -12,19 +13,22 @@ import java.util.List;
 /**
  * The findings for a token endpoint that answered but refused: an RFC 6749 §5.2 error code (invalid_client,
  * unauthorized_client, invalid_scope, invalid_target), or an answer that shows the URL is no token endpoint (404,
- * 405, an HTML page). Where the server's metadata document lists what it supports, the fix quotes it.
+ * 405, an HTML page). Where the server's metadata document lists what it supports, the fix quotes it, sanitized as
+ * all text a server chose ({@link ServerTextSanitizer}).
  */
 final class RefusalFindings {
     private final ClientConfig client;
     private final FailedEndpoint endpoint;
     private final KeyOrigins keys;
     private final FailureProbes probes;
+    private final ServerTextSanitizer sanitizer;
 
     RefusalFindings(ClientConfig client, FailedEndpoint endpoint, KeyOrigins keys, FailureProbes probes) {
         this.client = client;
         this.endpoint = endpoint;
         this.keys = keys;
         this.probes = probes;
+        this.sanitizer = ServerTextSanitizer.forClient(client);
     }
 
     /** The finding, or null when the failure is no refusal these findings know. */
@@ -80,8 +84,9 @@ final class RefusalFindings {
                             + " confidential, set " + keys.key("client-secret") + " and " + keys.key("client-auth")
                             + ".");
         }
-        return Finding.fail("invalid-client", refused + "; the secret, from " + client.clientSecret().origin()
-                + ", was sent as " + client.clientAuth().configName(),
+        String origin = client.clientSecret() == null ? "nowhere" : client.clientSecret().origin();
+        return Finding.fail("invalid-client", refused + "; the secret, from " + origin + ", was sent as "
+                + client.clientAuth().configName(),
                 authMethodAdvice() + "check " + keys.keyWithOrigin("client-id") + secretToCheck()
                         + " against the client's registration on the server.");
     }
@@ -103,7 +108,7 @@ final class RefusalFindings {
                     + other.configName() + "; else ";
         }
         String listed = "the server's metadata " + metadata.document() + " lists token_endpoint_auth_methods_supported "
-                + supported;
+                + server(supported);
         if (!supported.contains(sent.configName())) {
             return listed + ", without " + sent.configName() + ": set " + clientAuth + " to one of them"
                     + (supported.contains(other.configName()) ? " (" + other.configName() + ")" : "") + "; and ";
@@ -117,7 +122,7 @@ final class RefusalFindings {
         ServerMetadata metadata = probes.metadata();
         List<String> supported = metadata == null ? null : metadata.list("grant_types_supported");
         String serverWide = supported == null || supported.contains(grant) ? ""
-                : " The server's metadata lists grant_types_supported " + supported + ", without " + grant
+                : " The server's metadata lists grant_types_supported " + server(supported) + ", without " + grant
                         + ": the server itself does not offer it.";
         return Finding.fail("unauthorized-client", endpoint.describe() + " does not let client-id '"
                 + client.clientId() + "' use the " + grant + " grant (" + answered + ")",
@@ -147,7 +152,7 @@ final class RefusalFindings {
         }
         List<String> unknown = new ArrayList<>(client.scopes());
         unknown.removeAll(supported);
-        return " The server's metadata lists scopes_supported " + supported
+        return " The server's metadata lists scopes_supported " + server(supported)
                 + (unknown.isEmpty() ? "." : "; not among them: " + unknown + ".");
     }
 
@@ -180,14 +185,20 @@ final class RefusalFindings {
         }
         if (named != null && !metadata.names("token_endpoint", endpoint.url)) {
             String issuer = metadata.text("issuer");
-            return "set " + keys.keyWithOrigin("token-url") + " to " + named + ", the token_endpoint of the"
-                    + " server's metadata " + metadata.document() + (issuer == null ? "" : "; or replace token-url"
-                    + " with " + keys.key("issuer") + "=" + issuer + " to discover it") + ".";
+            String orIssuer = issuer == null ? "" : "; or replace token-url with " + keys.key("issuer") + "="
+                    + sanitizer.sanitize(issuer) + " to discover it";
+            return "set " + keys.keyWithOrigin("token-url") + " to " + sanitizer.sanitize(named) + ", the"
+                    + " token_endpoint of the server's metadata " + metadata.document() + orIssuer + ".";
         }
         return "set " + keys.keyWithOrigin("token-url") + " to the token endpoint itself: the token_endpoint of the"
                 + " server's discovery document (<issuer>/.well-known/openid-configuration or"
                 + " /.well-known/oauth-authorization-server); or set " + keys.key("issuer")
                 + " instead of token-url to discover it.";
+    }
+
+    /** A list from the server's metadata, as the server wrote it but printable and short. */
+    private String server(List<String> list) {
+        return sanitizer.sanitize(list.toString());
     }
 
     private static String answered(TokenFetchException failure) {

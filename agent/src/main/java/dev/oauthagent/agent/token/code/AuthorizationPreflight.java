@@ -70,7 +70,8 @@ final class AuthorizationPreflight {
                 + " causes, most likely first: (1) " + redirectUriCause(redirectUri, clientId) + " (2) The server does"
                 + " not know client-id '" + clientId + "' or does not let it use the authorization code grant; check "
                 + messages.key("client-id") + ". (3) It does not grant the requested scopes; check "
-                + messages.key("scopes") + ". The server's log says which."), AuthorizationRefusedException.Reason.UNSAID);
+                + messages.key("scopes") + ". The server's log says which."),
+                AuthorizationRefusedException.Reason.UNSAID);
     }
 
     private Refusal refusal(AuthServerGet.Answer answer) {

@@ -252,6 +252,22 @@ class TokenFailureDiagnosisTest {
     }
 
     @Test
+    void aCertificateTheConfiguredTruststoreDoesNotHoldSaysToAddItsCaThere() throws Exception {
+        FaultyTokenServer server = serve(FaultyTokenServer.https(tls.serverContext("loopback"), okToken()));
+        ClientConfig client = TestClients.billing(server.tokenUrl()).allowHttp(false)
+                .truststore(tls.truststore("othername")).truststoreType("PKCS12")
+                .truststorePassword(Secret.of(TlsFixture.TRUST_PASSWORD, "env var TRUST_PASS")).build();
+
+        Finding finding = diagnose(client, fetchFailure(client));
+
+        assertThat(finding.code()).isEqualTo("tls-untrusted");
+        assertThat(finding.summary()).contains("no CA in oauth.agent.clients.billing.truststore ("
+                + tls.truststore("othername") + ") vouches for it");
+        assertThat(finding.fix()).isEqualTo("add the CA that issued the server's certificate to"
+                + " oauth.agent.clients.billing.truststore.");
+    }
+
+    @Test
     void aTrustedCertificateForAnotherHostIsAHostnameMismatch() throws Exception {
         FaultyTokenServer server = serve(FaultyTokenServer.https(tls.serverContext("othername"), okToken()));
         ClientConfig client = TestClients.billing(server.tokenUrl()).allowHttp(false)
