@@ -23,9 +23,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code java -jar oauth-agent.jar check} on a configuration broken in every way the doctor diagnoses: one client per
  * break, all in one file, so one run of the shipped jar shows every diagnosis. The breaks the real Spring
- * Authorization Server can show are made against it (a wrong secret, a staging client id at a production host name,
- * a grant the client lacks, a scope it lacks, a wrong path, https to its plain port, a code client's redirect URI it
- * does not register); the rest against {@link FaultPages} (invalid_target, an HTML login page, a self-signed
+ * Authorization Server can show are made against it (a wrong secret, the wrong client-auth method, a staging client
+ * id at a production host name, a grant the client lacks, a scope it lacks, a wrong path, https to its plain port, a
+ * code client's redirect URI it does not register); the rest against {@link FaultPages} (invalid_target, an HTML login page, a self-signed
  * certificate, a certificate for other names, http to a TLS port) and a name no resolver knows. Host names come from
  * a hosts file of this class, so nothing depends on DNS. No secret may appear on stdout or stderr.
  */
@@ -55,6 +55,8 @@ class DoctorFailuresIT {
         String tlsPort = String.valueOf(faults.httpsPort());
         TestTokenStore store = TestTokenStore.in(dir, "redirect");
         String config = client("wrongsecret", realToken, server.basicClientId(), "WRONG_SECRET", "read")
+                + client("wrongmethod", realToken, server.postClientId(), "POST_SECRET", "read")
+                + key("wrongmethod", "client-auth", "client_secret_basic")
                 + client("staging", realToken.replace("127.0.0.1", PROD_HOST), "basic-client-stg", "WRONG_SECRET",
                         "read")
                 + client("nogrant", realToken, AuthServer.CODE_CLIENT_ID, "CODE_SECRET", "read")
@@ -87,6 +89,7 @@ class DoctorFailuresIT {
                 .jvmArgs("-Djdk.net.hosts.file=" + hosts)
                 .args("check", "--config", file.toString())
                 .env("WRONG_SECRET", WRONG_SECRET).env("BASIC_SECRET", server.basicClientSecret())
+                .env("POST_SECRET", server.postClientSecret())
                 .env("CODE_SECRET", server.codeClientSecret()).env(TRUST_PASSWORD_ENV, tls.password())
                 .env(TestTokenStore.KEY_ENV, store.keyBase64()).start()) {
             exit = cli.awaitExit(EXIT);
@@ -106,8 +109,9 @@ class DoctorFailuresIT {
     void checkExitsNonZeroPrintsNoSecretAndEveryClientFails() {
         AuthServer server = AuthServer.shared();
         assertThat(exit).as(stdout + stderr).isEqualTo(1);
-        assertThat(stdout).contains("13 of 13 client(s) FAILED");
+        assertThat(stdout).contains("14 of 14 client(s) FAILED");
         assertThat(stdout + stderr).doesNotContain(WRONG_SECRET).doesNotContain(server.basicClientSecret())
+                .doesNotContain(server.postClientSecret())
                 .doesNotContain(server.codeClientSecret()).doesNotContain(TestTls.get().password())
                 .doesNotContain("eyJ");
     }
@@ -120,6 +124,15 @@ class DoctorFailuresIT {
                 .contains("lists token_endpoint_auth_methods_supported [")
                 .contains("check oauth.agent.clients.wrongsecret.client-id (set in the properties file) and"
                         + " oauth.agent.clients.wrongsecret.client-secret (from env var WRONG_SECRET)");
+    }
+
+    @Test
+    void credentialsSentWithTheMethodTheClientIsNotRegisteredForAreAClientAuthMismatch() {
+        assertThat(diagnosis("wrongmethod")).contains("[client-auth-mismatch]")
+                .contains("refused client-id 'post-client' (invalid_client, HTTP 401) with the secret sent as"
+                        + " client_secret_basic; the same credentials sent as client_secret_post get a token")
+                .contains("fix: set oauth.agent.clients.wrongmethod.client-auth (set in the properties file) to"
+                        + " client_secret_post.");
     }
 
     @Test

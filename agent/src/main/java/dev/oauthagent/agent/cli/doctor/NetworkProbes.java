@@ -1,8 +1,10 @@
 package dev.oauthagent.agent.cli.doctor;
 
+import dev.oauthagent.agent.config.ClientAuthMethod;
 import dev.oauthagent.agent.config.ClientConfig;
 import dev.oauthagent.agent.token.ServerMetadata;
 import dev.oauthagent.agent.token.ServerMetadataLookup;
+import dev.oauthagent.agent.token.TokenEndpointClient;
 import dev.oauthagent.agent.token.TokenFetchException;
 import dev.oauthagent.agent.token.code.AuthorizationRefusedException;
 import dev.oauthagent.agent.token.code.AuthorizationRequestCheck;
@@ -54,5 +56,19 @@ public final class NetworkProbes implements FailureProbes {
     @Override
     public Recognition recognizesClient() {
         return new ClientRecognitionProbe(client).ask();
+    }
+
+    /** Only for a grant with a fixed request (client credentials): a user grant has no token to ask without a login. */
+    @Override
+    public boolean acceptsClientAuth(ClientAuthMethod method) {
+        if (client.tokenUrl() == null || client.grantType().holdsRefreshTokens()) {
+            return false;
+        }
+        try {
+            new TokenEndpointClient(client.withClientAuth(method)).fetch();
+            return true; // the token is dropped: it only proves the method
+        } catch (TokenFetchException e) {
+            return false;
+        }
     }
 }

@@ -85,6 +85,12 @@ final class RefusalFindings {
                             + ".");
         }
         String origin = client.clientSecret() == null ? "nowhere" : client.clientSecret().origin();
+        ClientAuthMethod other = otherSecretMethod();
+        if (probes.acceptsClientAuth(other)) {
+            return Finding.fail("client-auth-mismatch", refused + " with the secret sent as "
+                    + client.clientAuth().configName() + "; the same credentials sent as " + other.configName()
+                    + " get a token", "set " + keys.keyWithOrigin("client-auth") + " to " + other.configName() + ".");
+        }
         return Finding.fail("invalid-client", refused + "; the secret, from " + origin + ", was sent as "
                 + client.clientAuth().configName(),
                 authMethodAdvice() + "check " + keys.keyWithOrigin("client-id") + secretToCheck()
@@ -95,11 +101,16 @@ final class RefusalFindings {
         return client.clientSecret() == null ? "" : " and " + keys.keyWithOrigin("client-secret");
     }
 
+    /** The secret's other way to the server: in the Basic header or in the form. */
+    private ClientAuthMethod otherSecretMethod() {
+        return client.clientAuth() == ClientAuthMethod.CLIENT_SECRET_BASIC ? ClientAuthMethod.CLIENT_SECRET_POST
+                : ClientAuthMethod.CLIENT_SECRET_BASIC;
+    }
+
     /** What the server's metadata says of the configured client authentication, as the first words of a fix. */
     private String authMethodAdvice() {
         ClientAuthMethod sent = client.clientAuth();
-        ClientAuthMethod other = sent == ClientAuthMethod.CLIENT_SECRET_BASIC ? ClientAuthMethod.CLIENT_SECRET_POST
-                : ClientAuthMethod.CLIENT_SECRET_BASIC;
+        ClientAuthMethod other = otherSecretMethod();
         String clientAuth = keys.keyWithOrigin("client-auth");
         ServerMetadata metadata = probes.metadata();
         List<String> supported = metadata == null ? null : metadata.list("token_endpoint_auth_methods_supported");

@@ -1,5 +1,6 @@
 package dev.oauthagent.agent.cli.doctor;
 
+import dev.oauthagent.agent.config.ClientAuthMethod;
 import dev.oauthagent.agent.token.ServerMetadata;
 import dev.oauthagent.agent.token.ServerMetadataLookup;
 import dev.oauthagent.agent.token.code.AuthorizationRefusedException;
@@ -42,5 +43,11 @@ final class StubProbes implements FailureProbes {
     @Override
     public Recognition recognizesClient() {
         return recognition;
+    }
+
+    /** Never: the tests of a method the server wants ask the real probe of a scripted server. */
+    @Override
+    public boolean acceptsClientAuth(ClientAuthMethod method) {
+        return false;
     }
 }

@@ -107,6 +107,21 @@ class TokenFailureDiagnosisTest {
     }
 
     @Test
+    void credentialsTheServerTakesWithTheOtherMethodAreAClientAuthMismatch() throws Exception {
+        // A client registered for client_secret_post: the secret in the form gets a token, in a Basic header not.
+        ClientConfig client = clientOf(r -> r.form("client_secret").isEmpty()
+                ? Reply.json(401, "{\"error\":\"invalid_client\"}") : okToken().apply(r)).build();
+
+        Finding finding = new TokenFailureDiagnosis(client, new KeyOrigins(client, null), new NetworkProbes(client))
+                .diagnose(fetchFailure(client));
+
+        assertThat(finding.code()).isEqualTo("client-auth-mismatch");
+        assertThat(finding.summary()).contains("with the secret sent as client_secret_basic; the same credentials sent"
+                + " as client_secret_post get a token");
+        assertThat(finding.fix()).isEqualTo("set oauth.agent.clients.billing.client-auth to client_secret_post.");
+    }
+
+    @Test
     void aBare401IsInvalidClientToo() throws Exception {
         ClientConfig client = clientOf(r -> Reply.of(401, "text/plain", "")).build();
 
