@@ -69,12 +69,13 @@ final class RefusalFindings {
     private Finding invalidClient(String answered) {
         String refused = endpoint.describe() + " refused client-id '" + client.clientId() + "' (" + answered + ")";
         EnvironmentMarkers.Marker ofClient = EnvironmentMarkers.of(client.clientId());
-        EnvironmentMarkers.Marker ofServer = EnvironmentMarkers.of(endpoint.host());
+        String serverHost = serverHostWithMarker();
+        EnvironmentMarkers.Marker ofServer = EnvironmentMarkers.of(serverHost);
         if (ofClient != null && ofServer != null && !ofClient.sameEnvironment(ofServer)) {
             return Finding.fail("client-environment-mismatch", refused + ": it looks like a client of environment "
                     + ofClient.environment + " ('" + ofClient.word + "' in the client id) sent to the server of"
-                    + " environment " + ofServer.environment + " ('" + ofServer.word + "' in host " + endpoint.host()
-                    + ")", "use the client-id and secret registered on " + endpoint.host() + " ("
+                    + " environment " + ofServer.environment + " ('" + ofServer.word + "' in host " + serverHost
+                    + ")", "use the client-id and secret registered on " + serverHost + " ("
                     + keys.keyWithOrigin("client-id") + secretToCheck() + "), or point "
                     + keys.keyWithOrigin(endpoint.urlKey) + " to the " + ofClient.environment + " server.");
         }
@@ -95,6 +96,14 @@ final class RefusalFindings {
                 + client.clientAuth().configName(),
                 authMethodAdvice() + "check " + keys.keyWithOrigin("client-id") + secretToCheck()
                         + " against the client's registration on the server.");
+    }
+
+    /** The token endpoint's host; the issuer's when only that one names an environment (a shared token host). */
+    private String serverHostWithMarker() {
+        if (EnvironmentMarkers.of(endpoint.host()) == null && client.issuer() != null) {
+            return client.issuer().getHost();
+        }
+        return endpoint.host();
     }
 
     private String secretToCheck() {

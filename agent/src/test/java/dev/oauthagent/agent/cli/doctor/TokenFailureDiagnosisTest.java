@@ -144,6 +144,19 @@ class TokenFailureDiagnosisTest {
     }
 
     @Test
+    void theIssuersHostNamesTheServersEnvironmentWhenTheTokenHostNamesNone() {
+        ClientConfig client = TestClients.billing(URI.create("https://login.example.com/prod-tenant/oauth2/token"))
+                .issuer(URI.create("https://prod.login.example.com")).clientId("billing-dev").build();
+
+        Finding finding = diagnose(client, refused("invalid_client", 401));
+
+        assertThat(finding.code()).isEqualTo("client-environment-mismatch");
+        assertThat(finding.summary()).contains("environment dev ('dev' in the client id) sent to the server of"
+                + " environment production ('prod' in host prod.login.example.com)");
+        assertThat(finding.fix()).contains("or point oauth.agent.clients.billing.issuer to the dev server");
+    }
+
+    @Test
     void environmentWordsCountOnlyWhole() {
         assertThat(EnvironmentMarkers.of("latest-product-client")).isNull();
         assertThat(EnvironmentMarkers.of("billing_QA_1").environment).isEqualTo("qa");
