@@ -163,6 +163,13 @@ public final class ClientConfig {
         return b.build();
     }
 
+    /** This client authenticating with {@code method} instead: {@code check} asks whether the server wants that. */
+    public ClientConfig withClientAuth(ClientAuthMethod method) {
+        Builder b = new Builder(this);
+        b.clientAuth = method;
+        return b.build();
+    }
+
     @Override
     public String toString() {
         return "ClientConfig{name=" + name + (issuer == null ? "" : ", issuer=" + issuer) + ", tokenUrl=" + tokenUrl + ", grantType=" + grantType.wireName()

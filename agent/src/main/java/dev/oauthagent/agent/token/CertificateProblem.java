@@ -10,7 +10,7 @@ import java.security.cert.CertificateNotYetValidException;
  * What a failed TLS handshake says about the server's certificate, read from the exception's causes: the
  * JSSE wraps the trust manager's verdict in an SSLHandshakeException.
  */
-enum CertificateProblem {
+public enum CertificateProblem {
     /** No trusted CA vouches for it (self-signed, private CA): a PKIX path could not be built or validated. */
     NOT_TRUSTED,
     /** Trusted, but issued for other host names (the handshake's "HTTPS" endpoint identification). */
@@ -20,7 +20,7 @@ enum CertificateProblem {
     /** Not about the certificate, or not recognised: protocol, cipher suites, a closed connection. */
     OTHER;
 
-    static CertificateProblem of(Throwable handshakeFailure) {
+    public static CertificateProblem of(Throwable handshakeFailure) {
         CertificateProblem found = OTHER;
         int depth = 0;
         for (Throwable t = handshakeFailure; t != null && depth < 16; t = t.getCause(), depth++) {

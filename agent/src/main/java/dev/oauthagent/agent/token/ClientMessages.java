@@ -12,6 +12,12 @@ import java.net.URI;
  * For a client configured with {@code issuer}, the key to check is {@code issuer}, which the endpoint came from.
  */
 public final class ClientMessages {
+    /**
+     * How a message says the server answered a web page where JSON belongs (a login page, a proxy, a console): the
+     * doctor reads it to tell a wrong URL from a refusal.
+     */
+    public static final String HTML_PAGE = "an HTML page";
+
     private final String clientName;
     private final String endpointName;
     private final String urlKey;

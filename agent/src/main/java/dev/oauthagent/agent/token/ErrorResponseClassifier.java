@@ -68,8 +68,9 @@ final class ErrorResponseClassifier {
 
     private TokenFetchException notATokenEndpoint(TokenHttpResponse response) {
         int status = response.status();
-        String text = messages.endpoint() + " answered HTTP " + status + (response.looksLikeHtml() ? " with an HTML page"
-                : "") + " (" + (status == 404 ? "no such path" : "it does not take POST") + "): this is not the token"
+        String text = messages.endpoint() + " answered HTTP " + status
+                + (response.looksLikeHtml() ? " with " + ClientMessages.HTML_PAGE : "")
+                + " (" + (status == 404 ? "no such path" : "it does not take POST") + "): this is not the token"
                 + " endpoint; " + (client.issuer() != null ? "the metadata document of " + messages.key("issuer")
                 + " names it as token_endpoint, so the server's metadata is wrong or changed; oauth-agent reads the"
                 + " document again before its next attempt." : "check " + messages.key("token-url") + ". It must be"
@@ -141,7 +142,7 @@ final class ErrorResponseClassifier {
         if (response.body().length == 0) {
             return "";
         }
-        return response.looksLikeHtml() ? " with an HTML page" : " without an OAuth error response";
+        return response.looksLikeHtml() ? " with " + ClientMessages.HTML_PAGE : " without an OAuth error response";
     }
 
     private String serverSaid(TokenResponse parsed) {

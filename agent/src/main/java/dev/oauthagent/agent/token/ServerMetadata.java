@@ -10,7 +10,7 @@ import java.util.Map;
  * One authorization server metadata document (RFC 8414 §2, OpenID Connect Discovery §3) as the agent found it:
  * where it was and its top-level string fields. The agent reads endpoints from it, never secrets.
  */
-final class ServerMetadata {
+public final class ServerMetadata {
     private final URI document;
     private final Map<String, String> fields;
     private final Map<String, List<String>> lists;
@@ -23,21 +23,21 @@ final class ServerMetadata {
     }
 
     /** The field's text as the server wrote it, or null when absent or not a string. */
-    String text(String field) {
+    public String text(String field) {
         return fields.get(field);
     }
 
     /** The field's strings, or null when absent or not an array. */
-    List<String> list(String field) {
+    public List<String> list(String field) {
         return lists.get(field);
     }
 
-    URI document() {
+    public URI document() {
         return document;
     }
 
     /** The field as an absolute http(s) URL (e.g. {@code token_endpoint}), or null when absent or not one. */
-    String endpoint(String field) {
+    public String endpoint(String field) {
         String text = fields.get(field);
         if (text == null) {
             return null;
@@ -53,7 +53,7 @@ final class ServerMetadata {
     }
 
     /** Whether {@code field} names {@code url} (both normalized; case of scheme and host ignored). */
-    boolean names(String field, URI url) {
+    public boolean names(String field, URI url) {
         String endpoint = endpoint(field);
         try {
             return endpoint != null && sameUrl(new URI(endpoint), url);

@@ -3,6 +3,8 @@ package dev.oauthagent.agent.token;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 
+import dev.oauthagent.agent.config.ClientConfig;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,7 +23,7 @@ import java.util.Map;
  * limit, no redirects, no credentials. The first network failure ends the look-up, so a slow server costs one
  * timeout, not one per candidate URL.
  */
-final class ServerMetadataLookup {
+public final class ServerMetadataLookup {
     private static final Logger LOG = LoggerFactory.getLogger(ServerMetadataLookup.class);
     private static final Map<String, String> ACCEPT_JSON = Collections.singletonMap("Accept", "application/json");
 
@@ -35,13 +37,20 @@ final class ServerMetadataLookup {
         this.messages = messages;
     }
 
+    /** Looks at the origin of the client's token endpoint, over the client's own TLS, proxy and timeouts. */
+    public static ServerMetadataLookup forClient(ClientConfig client) {
+        ClientMessages messages = new ClientMessages(client);
+        return new ServerMetadataLookup(client.tokenUrl(),
+                new AuthServerExchange(client, messages, ServerTextSanitizer.forClient(client)), messages);
+    }
+
     /**
      * The document, or null when the server has none at the candidate URLs. Network I/O: never call it on an
      * application request.
      *
      * @throws TokenFetchException when the server could not be asked (connect, TLS, timeout)
      */
-    ServerMetadata find() throws TokenFetchException {
+    public ServerMetadata find() throws TokenFetchException {
         for (URI document : DiscoveryDocumentUrls.candidates(tokenUrl)) {
             TokenHttpResponse response = exchange.send("GET", document, ACCEPT_JSON, null);
             ServerMetadata metadata = response.status() == 200 ? parse(document, response.body()) : null;
@@ -57,7 +66,7 @@ final class ServerMetadataLookup {
      * The document's top-level strings and arrays of strings, or null when the body is not a JSON object. Other
      * values (numbers, objects, the non-string items of an array) are skipped: no endpoint or list is one.
      */
-    static ServerMetadata parse(URI document, byte[] body) {
+    public static ServerMetadata parse(URI document, byte[] body) {
         Map<String, String> fields = new LinkedHashMap<>();
         Map<String, List<String>> lists = new LinkedHashMap<>();
         try (JsonParser p = JsonObjectReader.JSON.createParser(body)) {

@@ -87,7 +87,7 @@ public final class TokenResponseValidator {
 
     private TokenFetchException malformed(TokenHttpResponse response, String problem) {
         if (response.looksLikeHtml()) {
-            return transientFailure("returned an HTML page instead of a JSON token response (HTTP 200"
+            return transientFailure("returned " + ClientMessages.HTML_PAGE + " instead of a JSON token response (HTTP 200"
                     + contentType(response) + "); " + messages.key("token-url")
                     + " may point to a login page, a proxy or a web console rather than the token endpoint.");
         }

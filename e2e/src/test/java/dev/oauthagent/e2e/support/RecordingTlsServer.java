@@ -11,8 +11,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import javax.net.ssl.KeyManagerFactory;
-import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLServerSocket;
 import javax.net.ssl.SSLSocket;
 
@@ -34,7 +32,7 @@ public final class RecordingTlsServer implements AutoCloseable {
 
     /** @param address the loopback address to listen on */
     public RecordingTlsServer(TestTls tls, InetAddress address) throws Exception {
-        this.socket = (SSLServerSocket) context(tls).getServerSocketFactory().createServerSocket(0, 50, address);
+        this.socket = (SSLServerSocket) tls.serverContext().getServerSocketFactory().createServerSocket(0, 50, address);
         threads.execute(this::acceptLoop);
     }
 
@@ -95,18 +93,6 @@ public final class RecordingTlsServer implements AutoCloseable {
         } finally {
             ended.release();
         }
-    }
-
-    private static SSLContext context(TestTls tls) throws Exception {
-        java.security.KeyStore store = java.security.KeyStore.getInstance("PKCS12");
-        try (InputStream in = java.nio.file.Files.newInputStream(tls.keyStore())) {
-            store.load(in, tls.password().toCharArray());
-        }
-        KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-        keys.init(store, tls.password().toCharArray());
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(keys.getKeyManagers(), null, null);
-        return context;
     }
 
     @Override

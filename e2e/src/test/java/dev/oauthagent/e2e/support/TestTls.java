@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
@@ -80,6 +81,23 @@ public final class TestTls {
             throw new UncheckedIOException("cannot read " + trustStore, e);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot build an SSL context from " + trustStore, e);
+        }
+    }
+
+    /** For a test server in the test JVM: presents the server key, trusts nothing of its clients. */
+    public SSLContext serverContext() {
+        try (var in = Files.newInputStream(keyStore)) {
+            KeyStore store = KeyStore.getInstance("PKCS12");
+            store.load(in, password.toCharArray());
+            KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+            keys.init(store, password.toCharArray());
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(keys.getKeyManagers(), null, null);
+            return context;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + keyStore, e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot build a server SSL context from " + keyStore, e);
         }
     }
 

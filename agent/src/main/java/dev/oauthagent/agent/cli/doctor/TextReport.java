@@ -19,7 +19,9 @@ public final class TextReport {
 
     public static void print(ClientDiagnosis client, PrintStream out) {
         Finding headline = client.headline();
-        out.println("client '" + client.name() + "': " + label(client) + "  " + headline.summary());
+        // A problem's code too: docs/doctor.md and docs/troubleshooting.md are searched by it.
+        out.println("client '" + client.name() + "': " + label(client) + "  " + headline.summary()
+                + (headline.status() == Status.OK ? "" : " [" + headline.code() + "]"));
         if (headline.fix() != null) {
             out.println(FIX_INDENT + "fix: " + headline.fix());
         }

@@ -20,7 +20,6 @@ import java.util.List;
  */
 final class TokenStep {
     static final String FETCHED = "token-fetched";
-    static final String REQUEST_FAILED = "token-request-failed";
 
     private TokenStep() {
     }
@@ -34,7 +33,7 @@ final class TokenStep {
         try {
             token = tokenSource(client, PropertiesFileValues.pathOf(loaded)).fetch();
         } catch (TokenFetchException e) {
-            return Collections.singletonList(failed(client, e));
+            return Collections.singletonList(failed(client, loaded, e));
         }
         List<Finding> findings = new ArrayList<>();
         findings.add(Finding.ok(FETCHED, "token_type=" + token.tokenType() + "  lifetime=" + token.lifetimeSeconds()
@@ -43,9 +42,10 @@ final class TokenStep {
         return findings;
     }
 
-    /** What a failed token request means for the user, and the fix. The exception's message is safe to print. */
-    static Finding failed(ClientConfig client, TokenFetchException e) {
-        return Finding.fail(REQUEST_FAILED, e.getMessage(), null);
+    /** What a failed token request means for the user, and the fix ({@link TokenFailureDiagnosis}). */
+    static Finding failed(ClientConfig client, LoadedConfig loaded, TokenFetchException e) {
+        return new TokenFailureDiagnosis(client, new KeyOrigins(client, loaded.effective()), new NetworkProbes(client))
+                .diagnose(e);
     }
 
     /**

@@ -56,21 +56,22 @@ final class AuthorizationPreflight {
         }
         Refusal refusal = refusal(answer);
         if (refusal != null) {
-            throw messages.terminal("the authorization server refused the authorization request (HTTP "
-                    + answer.status() + (refusal.said == null ? "" : ", " + refusal.said) + "): "
-                    + hint(refusal, redirectUri, clientId), null);
+            throw new AuthorizationRefusedException(messages.exception("the authorization server refused the"
+                    + " authorization request (HTTP " + answer.status() + (refusal.said == null ? "" : ", "
+                    + refusal.said) + "): " + hint(refusal, redirectUri, clientId)), refusal.reason());
         }
         if (answer.status() == 401 && answer.asksForAuthentication()) {
             LOG.debug(messages.clientName() + ": authorization request answered HTTP 401 with a challenge: the"
                     + " server wants a login first; going on");
             return;
         }
-        throw messages.terminal("the authorization server refused the authorization request (HTTP " + answer.status()
-                + ") before any login, without saying why. Likely causes, most likely first: (1) "
-                + redirectUriCause(redirectUri, clientId) + " (2) The server does not know client-id '" + clientId
-                + "' or does not let it use the authorization code grant; check " + messages.key("client-id") + "."
-                + " (3) It does not grant the requested scopes; check " + messages.key("scopes") + "."
-                + " The server's log says which.", null);
+        throw new AuthorizationRefusedException(messages.exception("the authorization server refused the"
+                + " authorization request (HTTP " + answer.status() + ") before any login, without saying why. Likely"
+                + " causes, most likely first: (1) " + redirectUriCause(redirectUri, clientId) + " (2) The server does"
+                + " not know client-id '" + clientId + "' or does not let it use the authorization code grant; check "
+                + messages.key("client-id") + ". (3) It does not grant the requested scopes; check "
+                + messages.key("scopes") + ". The server's log says which."),
+                AuthorizationRefusedException.Reason.UNSAID);
     }
 
     private Refusal refusal(AuthServerGet.Answer answer) {
@@ -131,6 +132,17 @@ final class AuthorizationPreflight {
             this.code = code;
             this.said = said;
             this.redirectUri = redirectUri;
+        }
+
+        AuthorizationRefusedException.Reason reason() {
+            if (redirectUri) {
+                return AuthorizationRefusedException.Reason.REDIRECT_URI;
+            }
+            if ("invalid_client".equals(code) || "unauthorized_client".equals(code)) {
+                return AuthorizationRefusedException.Reason.CLIENT;
+            }
+            return "invalid_scope".equals(code) ? AuthorizationRefusedException.Reason.SCOPE
+                    : AuthorizationRefusedException.Reason.OTHER;
         }
     }
 }

@@ -41,7 +41,7 @@ class ReportTest {
         ClientDiagnosis client = new ClientDiagnosis("a", REFUSED, List.of(Finding.ok("routes", "to api"), REFUSED));
 
         assertThat(text(client)).isEqualTo(String.join(System.lineSeparator(),
-                "client 'a': FAILED  invalid_client (401)",
+                "client 'a': FAILED  invalid_client (401) [token-request-failed]",
                 "        fix: check client-id and client-secret",
                 "  ok    routes: to api", ""));
     }
