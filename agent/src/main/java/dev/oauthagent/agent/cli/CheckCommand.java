@@ -1,5 +1,8 @@
 package dev.oauthagent.agent.cli;
 
+import dev.oauthagent.agent.cli.doctor.Finding;
+import dev.oauthagent.agent.cli.doctor.ServerDate;
+import dev.oauthagent.agent.cli.doctor.TokenClaimsCheck;
 import dev.oauthagent.agent.config.AgentConfig;
 import dev.oauthagent.agent.config.ClientConfig;
 import dev.oauthagent.agent.config.LoadedConfig;
@@ -14,7 +17,9 @@ import dev.oauthagent.agent.token.TokenSource;
 import dev.oauthagent.agent.token.user.UserGrants;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Locale;
 import java.util.List;
 
 /**
@@ -156,11 +161,12 @@ final class CheckCommand implements Command {
     private static boolean check(ClientConfig configured, CliContext context) {
         try {
             ClientConfig client = discovered(configured, context);
-            AccessToken token = tokenSource(client).fetch();
+            ServerDate serverDate = new ServerDate(Clock.systemUTC());
+            AccessToken token = tokenSource(client, serverDate).fetch();
             context.out().println("client '" + client.name() + "': OK  token_type=" + token.tokenType()
                     + "  lifetime=" + token.lifetimeSeconds() + "s  scopes=" + scopes(token, client)
                     + "  fingerprint=" + token.fingerprint());
-            return true;
+            return printTokenFindings(client, token, serverDate, context);
         } catch (TokenFetchException e) {
             context.out().println("client '" + configured.name() + "': FAILED  " + e.getMessage());
             return false;
@@ -181,11 +187,29 @@ final class CheckCommand implements Command {
     }
 
     /**
+     * What the token's claims and the server's clock say ({@link TokenClaimsCheck}), one finding a line under the
+     * client's. False when one of them fails the check.
+     */
+    private static boolean printTokenFindings(ClientConfig client, AccessToken token, ServerDate serverDate,
+            CliContext context) {
+        boolean failed = false;
+        for (Finding finding : new TokenClaimsCheck(Clock.systemUTC()).check(client, token, serverDate)) {
+            context.out().println("  " + finding.status().name().toLowerCase(Locale.ROOT) + "  " + finding.code()
+                    + ": " + finding.summary());
+            if (finding.fix() != null) {
+                context.out().println("        fix: " + finding.fix());
+            }
+            failed |= finding.status() == Finding.Status.FAIL;
+        }
+        return !failed;
+    }
+
+    /**
      * As the agent gets the client's tokens. A user grant redeems its stored refresh token: under the store's lock,
      * writing the rotated one back, so a running application sharing the store adopts it.
      */
-    private static TokenSource tokenSource(ClientConfig client) {
-        TokenEndpointClient endpoint = new TokenEndpointClient(client);
+    private static TokenSource tokenSource(ClientConfig client, ServerDate serverDate) {
+        TokenEndpointClient endpoint = new TokenEndpointClient(client, serverDate);
         return client.grantType().holdsRefreshTokens() ? UserGrants.source(client, endpoint, null, null) : endpoint;
     }
 
