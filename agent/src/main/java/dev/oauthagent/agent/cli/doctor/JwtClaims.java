@@ -21,8 +21,9 @@ import java.util.Set;
  */
 final class JwtClaims {
     private static final JsonObjectReader READER = JsonObjectReader.builder()
-            .strings("RFC 7519 requires a string", "iss", "scope")
-            .lists("RFC 7519 requires a string or an array of strings", "aud", "scp")
+            .strings("RFC 7519 requires a string", "iss")
+            // RFC 9068 makes scope a space-separated string; Spring Authorization Server writes an array.
+            .lists("a string or an array of strings is required", "aud", "scope", "scp")
             .numbers("RFC 7519 requires a NumericDate (seconds since 1970)", "exp", "iat", "nbf")
             .build();
 
@@ -39,7 +40,7 @@ final class JwtClaims {
     private JwtClaims(JsonObjectReader.Fields fields) {
         this.issuer = fields.string("iss");
         this.audience = fields.list("aud");
-        this.scopes = scopes(fields.string("scope"), fields.list("scp"));
+        this.scopes = scopes(fields.list("scope"), fields.list("scp"));
         this.expiresAt = seconds(fields.number("exp"));
         this.issuedAt = seconds(fields.number("iat"));
         this.notBefore = seconds(fields.number("nbf"));
@@ -79,7 +80,7 @@ final class JwtClaims {
         return audience;
     }
 
-    /** From {@code scope} (a space-separated string) or else {@code scp} (either form); null when neither. */
+    /** From {@code scope} or else {@code scp}, each a space-separated string or an array; null when neither. */
     Set<String> scopes() {
         return scopes;
     }
@@ -97,12 +98,12 @@ final class JwtClaims {
         return notBefore;
     }
 
-    private static Set<String> scopes(String scope, List<String> scp) {
+    private static Set<String> scopes(List<String> scope, List<String> scp) {
         if (scope == null && scp == null) {
             return null;
         }
         List<String> words = new ArrayList<>();
-        for (String field : scope != null ? Collections.singletonList(scope) : scp) {
+        for (String field : scope != null ? scope : scp) {
             Collections.addAll(words, field.split(" "));
         }
         Set<String> scopes = new LinkedHashSet<>();

@@ -39,7 +39,9 @@ class ClockSkewCheckTest {
         // Date cut to the second: 12:00:00 while this clock read 12:00:00.4 to 12:00:00.7, equal clocks.
         assertThat(ClockSkewCheck.provableOffsetMillis(Instant.parse("2026-12-07T12:00:00Z"), SENT, RECEIVED))
                 .isZero();
-        assertThat(check.check(reading(SENT), null).status()).isEqualTo(Finding.Status.OK);
+        Finding finding = check.check(reading(SENT), null);
+        assertThat(finding.status()).isEqualTo(Finding.Status.OK);
+        assertThat(finding.summary()).startsWith("this machine's clock and the authorization server's differ by 0 s");
     }
 
     @Test

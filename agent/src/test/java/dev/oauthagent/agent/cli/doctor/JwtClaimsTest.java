@@ -29,6 +29,13 @@ class JwtClaimsTest {
     }
 
     @Test
+    void aScopeArrayAsSpringAuthorizationServerWritesItIsReadToo() throws MalformedTokenResponseException {
+        JwtClaims claims = JwtClaims.of(UnsignedJwt.withClaims("{\"scope\":[\"read\",\"write\"],\"scp\":\"x\"}"));
+
+        assertThat(claims.scopes()).containsExactly("read", "write");
+    }
+
+    @Test
     void aClaimOfTheWrongTypeIsNamedWithoutItsValue() {
         assertThatThrownBy(() -> JwtClaims.of(UnsignedJwt.withClaims("{\"exp\":\"tomorrow-value\"}")))
                 .isInstanceOf(MalformedTokenResponseException.class)
