@@ -48,4 +48,21 @@ final class ExpiryClaimCheck {
         }
         return Finding.ok("token-expiry", "the token expires at " + at + ", in " + left + " s");
     }
+
+    /**
+     * A finding when the token's {@code nbf} lies beyond the tolerance after its {@code iat} (or, without one,
+     * after this machine's now): an API refuses it until then. Null otherwise: nothing worth a line.
+     */
+    Finding notYetValid(JwtClaims claims, Instant now) {
+        Long nbf = claims.notBefore();
+        long from = claims.issuedAt() != null ? claims.issuedAt() : now.getEpochSecond();
+        if (nbf == null || nbf - from <= TOLERANCE_SECONDS) {
+            return null;
+        }
+        return Finding.warn("token-not-yet-valid", "the token is valid only from " + Instant.ofEpochSecond(nbf)
+                + " (nbf), " + (nbf - from) + " s after " + (claims.issuedAt() != null ? "it was issued (iat)"
+                : "this machine's clock says it is now") + ": until then an API refuses it", "if a clock-skew"
+                + " finding shows the clocks differ, set them right; else the authorization server dates nbf"
+                + " ahead: check its token settings");
+    }
 }

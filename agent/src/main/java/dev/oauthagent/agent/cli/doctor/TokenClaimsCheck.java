@@ -62,6 +62,11 @@ public final class TokenClaimsCheck {
         findings.add(new IssuerClaimCheck(client, sanitizer).check(claims.issuer()));
         findings.add(new AudienceClaimCheck(client, sanitizer).check(claims.audience()));
         findings.add(new ScopeClaimCheck(client, sanitizer).check(claims.scopes()));
-        findings.add(new ExpiryClaimCheck(client).check(claims, token, clock.instant()));
+        ExpiryClaimCheck expiry = new ExpiryClaimCheck(client);
+        findings.add(expiry.check(claims, token, clock.instant()));
+        Finding notYetValid = expiry.notYetValid(claims, clock.instant());
+        if (notYetValid != null) {
+            findings.add(notYetValid);
+        }
     }
 }

@@ -41,6 +41,8 @@ class JwtClaimsTest {
                 .isInstanceOf(MalformedTokenResponseException.class)
                 .hasMessageContaining("'exp'").hasMessageContaining("NumericDate")
                 .hasMessageNotContaining("tomorrow-value");
+        assertThatThrownBy(() -> JwtClaims.of(UnsignedJwt.withClaims("{\"aud\":[\"api\",7]}")))
+                .hasMessageContaining("'aud' holds a JSON number");
     }
 
     @Test

@@ -158,6 +158,23 @@ class TokenClaimsCheckTest {
     }
 
     @Test
+    void aNotBeforeFarAfterIssuanceWarns() {
+        Finding finding = finding(check(client(), jwt("\"iat\":" + IAT + ",\"nbf\":" + (IAT + 600) + ",\"exp\":"
+                + (IAT + 900), 900)), "token-not-yet-valid");
+
+        assertThat(finding.status()).isEqualTo(Finding.Status.WARN);
+        assertThat(finding.summary()).contains("2026-12-07T12:10:00Z (nbf), 600 s after it was issued (iat)");
+    }
+
+    @Test
+    void aNotBeforeWithinTheToleranceSaysNothing() {
+        List<Finding> findings = check(client(), jwt("\"iat\":" + IAT + ",\"nbf\":" + (IAT + 5) + ",\"exp\":"
+                + (IAT + 300), 300));
+
+        assertThat(findings).extracting(Finding::code).doesNotContain("token-not-yet-valid");
+    }
+
+    @Test
     void claimsOfTheWrongTypeWarnWithoutQuotingThem() {
         Finding finding = finding(check(client(), jwt("\"aud\":42", 300)), "token-claims-unreadable");
 
