@@ -39,6 +39,7 @@ public final class AuthServerExchange {
     private final TokenTls tls;
     private final ScheduledExecutorService deadlineTimer;
     private final AuthServerProxy proxy;
+    private final ResponseDateListener dates;
 
     public AuthServerExchange(ClientConfig client, ClientMessages messages, ServerTextSanitizer sanitizer) {
         this(client, messages, sanitizer, JvmProxySettings.atStart());
@@ -46,7 +47,14 @@ public final class AuthServerExchange {
 
     AuthServerExchange(ClientConfig client, ClientMessages messages, ServerTextSanitizer sanitizer,
             JvmProxySettings jvmProxy) {
+        this(client, messages, sanitizer, jvmProxy, ResponseDateListener.NONE);
+    }
+
+    /** @param dates hears each answer's Date header ({@code check}); {@link ResponseDateListener#NONE} in the agent */
+    AuthServerExchange(ClientConfig client, ClientMessages messages, ServerTextSanitizer sanitizer,
+            JvmProxySettings jvmProxy, ResponseDateListener dates) {
         this.client = client;
+        this.dates = dates;
         this.proxy = new AuthServerProxy(client, messages, jvmProxy);
         this.messages = messages;
         this.sanitizer = sanitizer;
@@ -94,6 +102,7 @@ public final class AuthServerExchange {
                 }
                 connection.connect();
                 connecting = false;
+                dates.sent();
                 if (body != null) {
                     try (OutputStream out = connection.getOutputStream()) {
                         out.write(body);
@@ -101,6 +110,9 @@ public final class AuthServerExchange {
                 }
                 int status = connection.getResponseCode();
                 deadline.check();
+                if (dates != ResponseDateListener.NONE) {
+                    dates.answered(connection.getHeaderField("Date"));
+                }
                 if (status < 100) {
                     throw new IOException("the answer is not an HTTP response");
                 }

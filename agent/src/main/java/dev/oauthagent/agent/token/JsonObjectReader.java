@@ -9,10 +9,12 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -38,10 +40,12 @@ public final class JsonObjectReader {
     /** Field name to the rule quoted when its type is wrong ("RFC 6749 requires a string"). */
     private final Map<String, String> stringFields;
     private final Map<String, String> numberFields;
+    private final Map<String, String> listFields;
 
     private JsonObjectReader(Builder b) {
         this.stringFields = Collections.unmodifiableMap(new HashMap<>(b.stringFields));
         this.numberFields = Collections.unmodifiableMap(new HashMap<>(b.numberFields));
+        this.listFields = Collections.unmodifiableMap(new HashMap<>(b.listFields));
     }
 
     public static Builder builder() {
@@ -74,6 +78,7 @@ public final class JsonObjectReader {
         Set<String> seen = new HashSet<>();
         Map<String, String> strings = new LinkedHashMap<>();
         Map<String, BigDecimal> numbers = new LinkedHashMap<>();
+        Map<String, List<String>> lists = new LinkedHashMap<>();
         JsonToken t;
         while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
             String name = p.currentName();
@@ -86,6 +91,8 @@ public final class JsonObjectReader {
                 numbers.put(name, readNumber(p, name, value));
             } else if (stringFields.containsKey(name)) {
                 strings.put(name, readString(p, name, value));
+            } else if (listFields.containsKey(name)) {
+                lists.put(name, readList(p, name, value));
             } else {
                 p.skipChildren(); // unknown field: any shape, ignored
             }
@@ -93,7 +100,32 @@ public final class JsonObjectReader {
         if (t != JsonToken.END_OBJECT) {
             throw new MalformedTokenResponseException("the body is not valid JSON");
         }
-        return new Fields(strings, numbers);
+        return new Fields(strings, numbers, lists);
+    }
+
+    /** A JSON array of strings, or one string as a list of one (JWT's {@code aud}: RFC 7519 §4.1.3). */
+    private List<String> readList(JsonParser p, String name, JsonToken value)
+            throws IOException, MalformedTokenResponseException {
+        if (value == JsonToken.VALUE_NULL) {
+            return null;
+        }
+        if (value == JsonToken.VALUE_STRING) {
+            return Collections.singletonList(p.getText());
+        }
+        if (value != JsonToken.START_ARRAY) {
+            throw new MalformedTokenResponseException("the field '" + name + "' is " + describe(value) + "; "
+                    + listFields.get(name));
+        }
+        List<String> items = new ArrayList<>();
+        JsonToken item;
+        while ((item = p.nextToken()) != JsonToken.END_ARRAY) {
+            if (item != JsonToken.VALUE_STRING) {
+                throw new MalformedTokenResponseException("the field '" + name + "' holds " + describe(item)
+                        + "; " + listFields.get(name));
+            }
+            items.add(p.getText());
+        }
+        return Collections.unmodifiableList(items);
     }
 
     private String readString(JsonParser p, String name, JsonToken value)
@@ -126,7 +158,7 @@ public final class JsonObjectReader {
     }
 
     private boolean isKnown(String name) {
-        return numberFields.containsKey(name) || stringFields.containsKey(name);
+        return numberFields.containsKey(name) || stringFields.containsKey(name) || listFields.containsKey(name);
     }
 
     private static String describe(JsonToken t) {
@@ -151,10 +183,12 @@ public final class JsonObjectReader {
     public static final class Fields {
         private final Map<String, String> strings;
         private final Map<String, BigDecimal> numbers;
+        private final Map<String, List<String>> lists;
 
-        private Fields(Map<String, String> strings, Map<String, BigDecimal> numbers) {
+        private Fields(Map<String, String> strings, Map<String, BigDecimal> numbers, Map<String, List<String>> lists) {
             this.strings = strings;
             this.numbers = numbers;
+            this.lists = lists;
         }
 
         public String string(String name) {
@@ -165,16 +199,23 @@ public final class JsonObjectReader {
             return numbers.get(name);
         }
 
+        /** A field declared with {@link Builder#lists}: one string reads as a list of one. */
+        public List<String> list(String name) {
+            return lists.get(name);
+        }
+
         /** Names only: the values may be credentials. */
         @Override
         public String toString() {
-            return "Fields{strings=" + strings.keySet() + ", numbers=" + numbers.keySet() + "}";
+            return "Fields{strings=" + strings.keySet() + ", numbers=" + numbers.keySet() + ", lists="
+                    + lists.keySet() + "}";
         }
     }
 
     public static final class Builder {
         private final Map<String, String> stringFields = new HashMap<>();
         private final Map<String, String> numberFields = new HashMap<>();
+        private final Map<String, String> listFields = new HashMap<>();
 
         private Builder() {
         }
@@ -191,6 +232,14 @@ public final class JsonObjectReader {
         public Builder numbers(String rule, String... names) {
             for (String name : names) {
                 numberFields.put(name, rule);
+            }
+            return this;
+        }
+
+        /** @param rule what the message quotes when a field is neither a string nor an array of strings */
+        public Builder lists(String rule, String... names) {
+            for (String name : names) {
+                listFields.put(name, rule);
             }
             return this;
         }

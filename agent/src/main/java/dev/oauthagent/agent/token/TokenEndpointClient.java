@@ -55,16 +55,21 @@ public final class TokenEndpointClient implements TokenSource {
     }
 
     TokenEndpointClient(ClientConfig client, Clock clock, ClientAuthentication authentication) {
-        this(client, clock, authentication, JvmProxySettings.atStart());
+        this(client, clock, authentication, JvmProxySettings.atStart(), ResponseDateListener.NONE);
     }
 
     /** @param jvmProxy the JVM's proxy set-up, as if the agent had started with it */
     TokenEndpointClient(ClientConfig client, Clock clock, JvmProxySettings jvmProxy) {
-        this(client, clock, ClientAuthentication.forClient(client), jvmProxy);
+        this(client, clock, ClientAuthentication.forClient(client), jvmProxy, ResponseDateListener.NONE);
+    }
+
+    /** For {@code check}: as the agent fetches, and {@code dates} hears each answer's Date header. */
+    public TokenEndpointClient(ClientConfig client, ResponseDateListener dates) {
+        this(client, Clock.systemUTC(), ClientAuthentication.forClient(client), JvmProxySettings.atStart(), dates);
     }
 
     private TokenEndpointClient(ClientConfig client, Clock clock, ClientAuthentication authentication,
-            JvmProxySettings jvmProxy) {
+            JvmProxySettings jvmProxy, ResponseDateListener dates) {
         if (client.tokenUrl() == null) {
             throw new IllegalArgumentException("client '" + client.name() + "': its issuer's endpoints are not"
                     + " discovered yet");
@@ -75,7 +80,7 @@ public final class TokenEndpointClient implements TokenSource {
         this.validator = new TokenResponseValidator(client, clock);
         this.messages = new ClientMessages(client);
         this.sanitizer = ServerTextSanitizer.forClient(client);
-        this.exchange = new AuthServerExchange(client, messages, sanitizer, jvmProxy);
+        this.exchange = new AuthServerExchange(client, messages, sanitizer, jvmProxy, dates);
         // With issuer, the token endpoint came from the server's own document: it has no other to hint at.
         this.discovery = client.issuer() != null ? null
                 : new TokenEndpointDiscovery(client.tokenUrl(), exchange, messages, sanitizer);

@@ -9,6 +9,7 @@ import dev.oauthagent.agent.token.TokenFetchException;
 import dev.oauthagent.agent.token.TokenSource;
 import dev.oauthagent.agent.token.user.UserGrants;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -30,15 +31,16 @@ final class TokenStep {
      */
     static List<Finding> run(ClientConfig client, LoadedConfig loaded) {
         AccessToken token;
+        ServerDate serverDate = new ServerDate(Clock.systemUTC());
         try {
-            token = tokenSource(client, PropertiesFileValues.pathOf(loaded)).fetch();
+            token = tokenSource(client, PropertiesFileValues.pathOf(loaded), serverDate).fetch();
         } catch (TokenFetchException e) {
             return Collections.singletonList(failed(client, loaded, e));
         }
         List<Finding> findings = new ArrayList<>();
         findings.add(Finding.ok(FETCHED, "token_type=" + token.tokenType() + "  lifetime=" + token.lifetimeSeconds()
                 + "s  scopes=" + scopes(token, client) + "  fingerprint=" + token.fingerprint()));
-        findings.addAll(checksOfFetchedToken(client, token));
+        findings.addAll(checksOfFetchedToken(client, token, serverDate));
         return findings;
     }
 
@@ -52,16 +54,16 @@ final class TokenStep {
      * What the fetched token itself shows against the configuration (claims, the server's clock). Nothing of the
      * token's value may go into a finding.
      */
-    static List<Finding> checksOfFetchedToken(ClientConfig client, AccessToken token) {
-        return Collections.emptyList();
+    static List<Finding> checksOfFetchedToken(ClientConfig client, AccessToken token, ServerDate serverDate) {
+        return new TokenClaimsCheck(Clock.systemUTC()).check(client, token, serverDate);
     }
 
     /**
      * As the agent gets the client's tokens. A user grant redeems its stored refresh token: under the store's lock,
      * writing the rotated one back, so a running application sharing the store adopts it.
      */
-    private static TokenSource tokenSource(ClientConfig client, String configFile) {
-        TokenEndpointClient endpoint = new TokenEndpointClient(client);
+    private static TokenSource tokenSource(ClientConfig client, String configFile, ServerDate serverDate) {
+        TokenEndpointClient endpoint = new TokenEndpointClient(client, serverDate);
         return client.grantType().holdsRefreshTokens() ? UserGrants.source(client, endpoint, null, null, configFile)
                 : endpoint;
     }
