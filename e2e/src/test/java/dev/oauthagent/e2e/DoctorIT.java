@@ -109,7 +109,7 @@ class DoctorIT {
                                 + " token_endpoint_auth_methods_supported: " + base
                                 + "/.well-known/oauth-authorization-server lists [client_secret_basic]",
                         "        fix: set oauth.agent.clients.inventory.client-auth=client_secret_basic",
-                        "  fail  token-request-failed: ", "invalid_client", "1 of 1 client(s) FAILED");
+                        "  fail  client-auth-mismatch: ", "invalid_client", "1 of 1 client(s) FAILED");
                 assertThat(cli.stdout() + cli.stderr()).doesNotContain(server.basicClientSecret());
             }
         } finally {

@@ -106,7 +106,7 @@ class CheckDoctorTest {
                             + " token_endpoint_auth_methods_supported: http://127.0.0.1:" + server.tokenUrl().getPort()
                             + "/.well-known/oauth-authorization-server lists [client_secret_basic]",
                     "        fix: set oauth.agent.clients.orders.client-auth=client_secret_basic",
-                    "  fail  token-request-failed: ", "invalid_client", "1 of 1 client(s) FAILED");
+                    "  fail  invalid-client: ", "invalid_client", "1 of 1 client(s) FAILED");
             assertNothingSecretPrinted();
         }
     }

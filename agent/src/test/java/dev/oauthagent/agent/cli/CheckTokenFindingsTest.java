@@ -51,8 +51,8 @@ class CheckTokenFindingsTest {
 
             assertThat(exit).as(out() + err()).isEqualTo(Cli.EXIT_FAILED);
         }
-        assertThat(out()).contains("client 'orders': OK  token_type=Bearer", "  ok  token-issuer: ",
-                "  fail  token-audience-missing: the token has audience 'api', without 'orders-api'",
+        assertThat(out()).contains("client 'orders': FAILED  the token has audience 'api', without 'orders-api'",
+                "  ok    token-fetched: token_type=Bearer", "  ok    token-issuer: ",
                 "  fail  clock-skew: this machine's clock is ", " s behind the authorization server's (by its Date",
                 "        fix: synchronise this machine's clock", "1 of 1 client(s) FAILED");
         assertThat(out() + err()).doesNotContain(token).doesNotContain(token.split("\\.")[1]).doesNotContain(SECRET);
