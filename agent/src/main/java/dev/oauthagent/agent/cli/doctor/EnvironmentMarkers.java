@@ -20,7 +20,7 @@ final class EnvironmentMarkers {
         for (String w : new String[] {"dev", "develop", "development"}) {
             WORDS.put(w, "dev");
         }
-        for (String w : new String[] {"test", "tst"}) {
+        for (String w : new String[] {"test", "tst", "testing"}) {
             WORDS.put(w, "test");
         }
         WORDS.put("qa", "qa");
@@ -28,8 +28,11 @@ final class EnvironmentMarkers {
         for (String w : new String[] {"sandbox", "sbx"}) {
             WORDS.put(w, "sandbox");
         }
-        for (String w : new String[] {"prod", "production", "prd"}) {
+        for (String w : new String[] {"prod", "production", "prd", "live"}) {
             WORDS.put(w, "production");
+        }
+        for (String w : new String[] {"preprod", "preproduction"}) {
+            WORDS.put(w, "preprod");
         }
     }
 
@@ -42,7 +45,7 @@ final class EnvironmentMarkers {
             return null;
         }
         Marker found = null;
-        for (String word : name.toLowerCase(Locale.ROOT).split("[^a-z0-9]+")) {
+        for (String word : name.toLowerCase(Locale.ROOT).replace("pre-prod", "preprod").split("[^a-z0-9]+")) {
             String environment = WORDS.get(word);
             if (environment == null) {
                 continue;
@@ -53,6 +56,12 @@ final class EnvironmentMarkers {
             found = new Marker(word, environment);
         }
         return found;
+    }
+
+    /** The environment {@code name} is marked with ("production", "staging", ...); null when none or two. */
+    static String environmentOf(String name) {
+        Marker marker = of(name);
+        return marker == null ? null : marker.environment;
     }
 
     /** One environment word found in a name. */

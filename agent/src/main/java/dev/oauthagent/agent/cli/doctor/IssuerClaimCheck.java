@@ -5,11 +5,7 @@ import dev.oauthagent.agent.token.ClientMessages;
 import dev.oauthagent.agent.token.ServerTextSanitizer;
 
 import java.net.URI;
-import java.util.HashMap;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
+import java.util.Objects;
 
 /**
  * The token's {@code iss} against the configuration: equal to {@code issuer} when one is configured (RFC 8414
@@ -18,16 +14,6 @@ import java.util.TreeSet;
  * another environment named in the URL (staging against prod) fails: the API of one refuses the other's tokens.
  */
 final class IssuerClaimCheck {
-    private static final Map<String, String> ENVIRONMENTS = new HashMap<>();
-
-    static {
-        environment("prod", "prod", "production", "prd", "live");
-        environment("preprod", "preprod", "pre-prod", "preproduction");
-        environment("staging", "staging", "stage", "stg");
-        environment("dev", "dev", "develop", "development");
-        environment("test", "test", "testing", "tst", "qa", "uat", "sandbox", "sbx");
-    }
-
     private final ClientConfig client;
     private final ClientMessages messages;
     private final ServerTextSanitizer sanitizer;
@@ -55,7 +41,8 @@ final class IssuerClaimCheck {
         }
         URI tokenUrl = client.tokenUrl();
         String configured = tokenUrl.getScheme() + "://" + tokenUrl.getAuthority();
-        if (!environments(iss).equals(environments(tokenUrl.toString()))) {
+        if (!Objects.equals(EnvironmentMarkers.environmentOf(iss),
+                EnvironmentMarkers.environmentOf(tokenUrl.toString()))) {
             return Finding.fail("token-issuer-environment", "the token's issuer is " + shown + ", of another"
                     + " environment than " + messages.key("token-url") + " (" + configured + ")"
                     + environmentNote(iss, tokenUrl.toString()), "the API of one environment refuses the other's"
@@ -81,31 +68,12 @@ final class IssuerClaimCheck {
     }
 
     private static String environmentNote(String iss, String configured) {
-        Set<String> token = environments(iss);
-        Set<String> ours = environments(configured);
-        if (token.equals(ours)) {
+        String token = EnvironmentMarkers.environmentOf(iss);
+        String ours = EnvironmentMarkers.environmentOf(configured);
+        if (Objects.equals(token, ours)) {
             return "";
         }
-        return ": the token names " + (token.isEmpty() ? "no environment" : token) + ", the configuration "
-                + (ours.isEmpty() ? "none" : ours);
-    }
-
-    /** The environments a URL's host and path name, by their usual words. */
-    static Set<String> environments(String url) {
-        Set<String> found = new TreeSet<>();
-        String text = url.toLowerCase(Locale.ROOT).replace("pre-prod", "preprod");
-        for (String word : text.split("[^a-z0-9]+")) {
-            String environment = ENVIRONMENTS.get(word);
-            if (environment != null) {
-                found.add(environment);
-            }
-        }
-        return found;
-    }
-
-    private static void environment(String name, String... words) {
-        for (String word : words) {
-            ENVIRONMENTS.put(word, name);
-        }
+        return ": the token names " + (token == null ? "no environment" : token) + ", the configuration "
+                + (ours == null ? "none" : ours);
     }
 }

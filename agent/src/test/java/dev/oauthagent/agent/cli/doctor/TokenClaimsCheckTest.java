@@ -52,7 +52,7 @@ class TokenClaimsCheckTest {
 
         assertThat(finding.status()).isEqualTo(Finding.Status.FAIL);
         assertThat(finding.summary()).contains("'https://auth.staging.example.com'", "'" + ISSUER + "'",
-                "[staging]", "[prod]");
+                "the token names staging, the configuration production");
         assertThat(finding.fix()).contains("oauth.agent.clients.billing.issuer");
     }
 
