@@ -39,9 +39,9 @@ class TokenEndpointDiscoveryIT {
             assertThat(cli.awaitExit(EXIT)).isEqualTo(1);
             String out = cli.stdout();
             assertThat(out).containsPattern("answered HTTP 40[45]")
-                    .contains("this is not the token endpoint; check oauth.agent.clients.inventory.token-url")
-                    .contains("names token_endpoint " + server.tokenUrl()
-                            + "; set oauth.agent.clients.inventory.token-url to it.")
+                    .contains("there is no token endpoint at this URL [token-url-not-found]")
+                    .contains("fix: set oauth.agent.clients.inventory.token-url (set in the properties file) to "
+                            + server.tokenUrl() + ", the token_endpoint of the server's metadata")
                     .doesNotContain("Not Found (404)").doesNotContain("will retry");
             assertThat(out + cli.stderr()).doesNotContain(server.basicClientSecret());
         }
