@@ -4,6 +4,10 @@ package dev.oauthagent.agent.config;
 public enum ClientAuthMethod {
     CLIENT_SECRET_BASIC("client_secret_basic"),
     CLIENT_SECRET_POST("client_secret_post"),
+    /** A JWT signed with the client's private key (RFC 7523 §2.2, OIDC Core §9); no secret. */
+    PRIVATE_KEY_JWT("private_key_jwt"),
+    /** A JWT signed with HS256 keyed by the client secret (OIDC Core §9); the secret itself is not sent. */
+    CLIENT_SECRET_JWT("client_secret_jwt"),
     /** A public client (RFC 6749 §2.1): it has no secret and sends only its client_id. User grants only. */
     NONE("none");
 
@@ -19,7 +23,12 @@ public enum ClientAuthMethod {
 
     /** Whether this method sends a client secret, so the client needs one. */
     public boolean usesSecret() {
-        return this != NONE;
+        return this != NONE && this != PRIVATE_KEY_JWT;
+    }
+
+    /** Whether the client proves itself with a signed JWT, a client assertion (RFC 7523). */
+    public boolean sendsAssertion() {
+        return this == PRIVATE_KEY_JWT || this == CLIENT_SECRET_JWT;
     }
 
     public static ClientAuthMethod fromConfigValue(String value) {

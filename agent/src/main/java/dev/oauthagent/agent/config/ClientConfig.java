@@ -1,5 +1,7 @@
 package dev.oauthagent.agent.config;
 
+import dev.oauthagent.agent.token.auth.key.SigningAlgorithm;
+
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -54,6 +56,10 @@ public final class ClientConfig {
     private final Secret proxyUser;
     private final Secret proxyPassword;
     private final Map<String, Secret> tokenParams;
+    private final PrivateKeyConfig privateKey;
+    private final SigningAlgorithm signingAlgorithm;
+    private final String keyId;
+    private final AssertionAudience assertionAudience;
 
     private ClientConfig(Builder b) {
         this.name = b.name;
@@ -88,6 +94,10 @@ public final class ClientConfig {
         this.proxyUser = b.proxyUser;
         this.proxyPassword = b.proxyPassword;
         this.tokenParams = Collections.unmodifiableMap(new LinkedHashMap<>(b.tokenParams));
+        this.privateKey = b.privateKey;
+        this.signingAlgorithm = b.signingAlgorithm;
+        this.keyId = b.keyId;
+        this.assertionAudience = b.assertionAudience;
     }
 
     public static Builder builder(String name) {
@@ -148,6 +158,13 @@ public final class ClientConfig {
     public Secret proxyPassword() { return proxyPassword; }
     /** Extra form parameters of every token request, by name in name order; values are secrets (vendor keys). */
     public Map<String, Secret> tokenParams() { return tokenParams; }
+    /** The key private_key_jwt signs with; null for every other method. */
+    public PrivateKeyConfig privateKey() { return privateKey; }
+    /** What a client assertion is signed with (for private_key_jwt as the key implies unless set); else null. */
+    public SigningAlgorithm signingAlgorithm() { return signingAlgorithm; }
+    /** The client assertion's {@code kid} header; null: none. */
+    public String keyId() { return keyId; }
+    public AssertionAudience assertionAudience() { return assertionAudience; }
 
     /**
      * This client with the endpoints its issuer's metadata document names. An endpoint configured explicitly
@@ -172,7 +189,17 @@ public final class ClientConfig {
                 + ", paths=" + paths + ", failMode=" + failMode.configName() + ", overrideExisting=" + overrideExisting
                 + (proxy == null ? "" : ", proxy=" + proxy) + (proxyUser == null ? "" : ", proxyUser=" + Secret.MASK)
                 + (tokenParams.isEmpty() ? "" : ", tokenParams=" + tokenParams.keySet() + " (values masked)")
-                + (tokenStore == null ? "" : ", tokenStore=" + tokenStore) + "}";
+                + (tokenStore == null ? "" : ", tokenStore=" + tokenStore) + assertion() + "}";
+    }
+
+    /** A path, an algorithm and a key id: nothing secret; the password is masked. */
+    private String assertion() {
+        if (!clientAuth.sendsAssertion()) {
+            return "";
+        }
+        return (privateKey == null ? "" : ", privateKey=" + privateKey) + ", signingAlgorithm=" + signingAlgorithm
+                + (keyId == null ? "" : ", keyId=" + keyId) + ", clientAssertionAudience="
+                + assertionAudience.configName();
     }
 
     /** Configuration refuses user info in these URLs, so they hold nothing secret. */
@@ -218,6 +245,10 @@ public final class ClientConfig {
         private Secret proxyUser;
         private Secret proxyPassword;
         private Map<String, Secret> tokenParams = Collections.emptyMap();
+        private PrivateKeyConfig privateKey;
+        private SigningAlgorithm signingAlgorithm;
+        private String keyId;
+        private AssertionAudience assertionAudience = AssertionAudience.TOKEN_ENDPOINT;
 
         private Builder(String name) {
             this.name = name;
@@ -256,6 +287,10 @@ public final class ClientConfig {
             proxyUser = c.proxyUser;
             proxyPassword = c.proxyPassword;
             tokenParams = new LinkedHashMap<>(c.tokenParams);
+            privateKey = c.privateKey;
+            signingAlgorithm = c.signingAlgorithm;
+            keyId = c.keyId;
+            assertionAudience = c.assertionAudience;
         }
 
         public Builder tokenUrl(URI v) { this.tokenUrl = v; return this; }
@@ -292,6 +327,10 @@ public final class ClientConfig {
             return this;
         }
         public Builder tokenParams(Map<String, Secret> v) { this.tokenParams = v; return this; }
+        public Builder privateKey(PrivateKeyConfig v) { this.privateKey = v; return this; }
+        public Builder signingAlgorithm(SigningAlgorithm v) { this.signingAlgorithm = v; return this; }
+        public Builder keyId(String v) { this.keyId = v; return this; }
+        public Builder assertionAudience(AssertionAudience v) { this.assertionAudience = v; return this; }
 
         public ClientConfig build() {
             if (name == null || (tokenUrl == null && issuer == null) || clientId == null) {

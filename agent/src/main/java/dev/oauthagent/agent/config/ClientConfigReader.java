@@ -27,6 +27,8 @@ final class ClientConfigReader {
     private final List<String> warnings = new ArrayList<>();
     /** The token store keys that could be read, valid or not: scrubbed either way. */
     private final List<Secret> storeKeySecrets = new ArrayList<>();
+    /** What {@link ClientAssertionReader} read: the assertion keys of private_key_jwt and client_secret_jwt. */
+    private ClientAssertionReader assertion;
 
     private ClientConfigReader(String name, Settings settings, SecretReferences references, ProblemList problems) {
         this.name = name;
@@ -67,6 +69,8 @@ final class ClientConfigReader {
         String clientId = clientIdValue == null ? null : clientIdValue.reveal();
         ClientAuthMethod clientAuth = value(KnownKeys.CLIENT_AUTH, ValueParsers.CLIENT_AUTH);
         Secret clientSecret = clientSecret(grantType, clientAuth);
+        assertion = ClientAssertionReader.read(name, settings, problems, clientAuth, clientSecret,
+                reference(KnownKeys.PRIVATE_KEY_PASSWORD, true));
         boolean discovered = !isUnset(KnownKeys.ISSUER);
         URI deviceAuthorizationUrl = userGrantUrl(KnownKeys.DEVICE_AUTHORIZATION_URL, GrantType.DEVICE_CODE,
                 grantType, allowHttp, discovered, "the device code and the user code");
@@ -105,7 +109,7 @@ final class ClientConfigReader {
         Route routes = new Route(name, orElse(hosts, Collections.<HostPattern>emptyList()),
                 paths == null || paths.isEmpty() ? Collections.singletonList(PathPrefix.ROOT) : paths, allowHttp);
         ClientSecrets secrets = new ClientSecrets(name, clientId, clientSecret, truststorePassword, storeKeySecrets,
-                proxyUser, proxyPassword, new ArrayList<>(tokenParams.values()));
+                proxyUser, proxyPassword, new ArrayList<>(tokenParams.values()), assertion.password());
         if (problems.size() != problemsBefore) {
             return new Result(null, routes, secrets, warnings);
         }
@@ -121,6 +125,8 @@ final class ClientConfigReader {
                 .defaultExpiresIn(defaultExpiresIn).truststore(truststore).truststorePassword(truststorePassword)
                 .truststoreType(truststoreType).tokenStore(tokenStore).overrideExisting(overrideExisting)
                 .proxy(proxy).proxyCredentials(proxyUser, proxyPassword).tokenParams(tokenParams)
+                .privateKey(assertion.privateKey()).signingAlgorithm(assertion.algorithm()).keyId(assertion.keyId())
+                .assertionAudience(assertion.audience())
                 .build();
         return new Result(config, routes, secrets, warnings);
     }
@@ -180,6 +186,15 @@ final class ClientConfigReader {
      */
     private Secret clientSecret(GrantType grantType, ClientAuthMethod clientAuth) {
         KnownKey key = KnownKeys.CLIENT_SECRET;
+        if (clientAuth == ClientAuthMethod.PRIVATE_KEY_JWT) {
+            if (!isUnset(key)) {
+                invalid(key, "is set, but " + KnownKeys.CLIENT_AUTH.fullKey(name) + "=private_key_jwt signs with "
+                        + KnownKeys.PRIVATE_KEY.fullKey(name) + " and sends no secret; remove " + key.fullKey(name)
+                        + ", or choose a method that uses it");
+                return value(key, reference(key, true));
+            }
+            return null;
+        }
         if (grantType == null || !grantType.holdsRefreshTokens()) {
             if (grantType != null && clientAuth == ClientAuthMethod.NONE) {
                 invalid(KnownKeys.CLIENT_AUTH, "is none (a public client), but with grant-type client_credentials "
@@ -370,7 +385,8 @@ final class ClientConfigReader {
         String raw = v == null || v.value.isEmpty() ? key.defaultValue() : v.value;
         if (raw != null && v != null && !key.referenceAllowed() && containsReference(v.value)) {
             invalid(key, "contains a ${env:...} or ${file:...} reference, which is resolved only in client-id, "
-                    + "client-secret, truststore-password and the token-store keys; write the value itself");
+                    + "client-secret, truststore-password, private-key-password and the token-store keys; write the "
+                    + "value itself");
             return null;
         }
         return raw;
