@@ -152,7 +152,9 @@ public final class PrivateKeyFile {
         }
         // PBES2 (openssl's default) is named by its parameters ("PBEWithHmacSHA256AndAES_256"), older schemes by
         // the algorithm itself.
-        String scheme = info.getAlgParameters() == null ? info.getAlgName() : info.getAlgParameters().toString();
+        boolean pbes2 = "PBES2".equals(info.getAlgName()) || "1.2.840.113549.1.5.13".equals(info.getAlgName());
+        String scheme = pbes2 && info.getAlgParameters() != null ? info.getAlgParameters().toString()
+                : info.getAlgName();
         PKCS8EncodedKeySpec spec;
         try {
             Cipher cipher = Cipher.getInstance(scheme);
