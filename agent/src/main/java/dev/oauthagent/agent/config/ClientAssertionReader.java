@@ -32,6 +32,8 @@ final class ClientAssertionReader {
     private SigningAlgorithm algorithm;
     private String keyId;
     private AssertionAudience audience = AssertionAudience.TOKEN_ENDPOINT;
+    private Secret federated;
+    private String federatedType;
 
     private ClientAssertionReader(String name, Settings settings, ProblemList problems) {
         this.name = name;
@@ -43,12 +45,20 @@ final class ClientAssertionReader {
      * @param clientAuth   null when invalid (then only the password is read, to be scrubbed)
      * @param clientSecret the secret client_secret_jwt signs with; null when unset or invalid
      * @param passwords    resolves private-key-password's reference
+     * @param assertions   resolves client-assertion's reference
      */
     static ClientAssertionReader read(String name, Settings settings, ProblemList problems,
-            ClientAuthMethod clientAuth, Secret clientSecret, ValueParser<Secret> passwords) {
+            ClientAuthMethod clientAuth, Secret clientSecret, ValueParser<Secret> passwords,
+            ValueParser<Secret> assertions) {
         ClientAssertionReader reader = new ClientAssertionReader(name, settings, problems);
         reader.password = reader.value(KnownKeys.PRIVATE_KEY_PASSWORD, passwords);
-        if (clientAuth != null) {
+        if (clientAuth == ClientAuthMethod.CLIENT_ASSERTION) {
+            reader.readFederated(assertions);
+        } else if (clientAuth != null) {
+            if (!reader.isUnset(KnownKeys.CLIENT_ASSERTION_TYPE)) {
+                reader.invalid(KnownKeys.CLIENT_ASSERTION_TYPE, "has no effect without "
+                        + KnownKeys.CLIENT_ASSERTION.fullKey(name) + "; set it, or remove this key");
+            }
             reader.read(clientAuth, clientSecret);
         }
         return reader;
@@ -59,6 +69,53 @@ final class ClientAssertionReader {
     SigningAlgorithm algorithm() { return algorithm; }
     String keyId() { return keyId; }
     AssertionAudience audience() { return audience; }
+    /** The federated assertion as read at start; null unless client-assertion is set and valid. */
+    Secret federated() { return federated; }
+    String federatedType() { return federatedType; }
+
+    /**
+     * client-assertion: only a reference, since an assertion expires within minutes or hours and the platform
+     * renews the file; a JWT when its type is jwt-bearer. Whether it expired is told at each token request, where
+     * the file is read again anyway.
+     */
+    private void readFederated(ValueParser<Secret> assertions) {
+        refuseSet(ALL_KEYS, "has no effect with " + KnownKeys.CLIENT_ASSERTION.fullKey(name) + ", which sends the "
+                + "assertion as it is in its file; remove this key");
+        String type = value(KnownKeys.CLIENT_ASSERTION_TYPE, ValueParsers.TEXT);
+        federatedType = type == null ? KnownKeys.CLIENT_ASSERTION_TYPE.defaultValue() : type;
+        if (!SecretReferences.looksLikeReference(settings.get(KnownKeys.CLIENT_ASSERTION.fullKey(name)).value)) {
+            invalid(KnownKeys.CLIENT_ASSERTION, "is written as a literal, but an assertion expires and the platform "
+                    + "renews its file; write ${file:/path} naming that file, e.g. "
+                    + KnownKeys.CLIENT_ASSERTION.example() + " (the value is not repeated here)");
+            return;
+        }
+        Secret assertion = value(KnownKeys.CLIENT_ASSERTION, assertions);
+        if (assertion == null) {
+            return;
+        }
+        if (federatedType.equals(KnownKeys.CLIENT_ASSERTION_TYPE.defaultValue()) && !looksLikeJwt(assertion.reveal())) {
+            invalid(KnownKeys.CLIENT_ASSERTION, "refers to " + assertion.origin() + ", which does not hold a JWT "
+                    + "(three base64url parts joined by dots); point it at the token file the platform writes");
+            return;
+        }
+        federated = assertion;
+    }
+
+    static boolean looksLikeJwt(String value) {
+        String[] parts = value.trim().split("\\.", -1);
+        if (parts.length != 3 || parts[0].isEmpty() || parts[1].isEmpty()) {
+            return false;
+        }
+        for (String part : parts) {
+            for (int i = 0; i < part.length(); i++) {
+                char c = part.charAt(i);
+                if (!(Character.isLetterOrDigit(c) && c < 128) && c != '-' && c != '_') {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
 
     private void read(ClientAuthMethod clientAuth, Secret clientSecret) {
         String method = KnownKeys.CLIENT_AUTH.fullKey(name) + "=" + clientAuth.configName();

@@ -8,6 +8,11 @@ public enum ClientAuthMethod {
     PRIVATE_KEY_JWT("private_key_jwt"),
     /** A JWT signed with HS256 keyed by the client secret (OIDC Core §9); the secret itself is not sent. */
     CLIENT_SECRET_JWT("client_secret_jwt"),
+    /**
+     * A client assertion someone else signed, read from {@code client-assertion} (a workload identity's token file).
+     * Not a value of {@code client-auth}: setting {@code client-assertion} selects it.
+     */
+    CLIENT_ASSERTION("client_assertion"),
     /** A public client (RFC 6749 §2.1): it has no secret and sends only its client_id. User grants only. */
     NONE("none");
 
@@ -23,7 +28,12 @@ public enum ClientAuthMethod {
 
     /** Whether this method sends a client secret, so the client needs one. */
     public boolean usesSecret() {
-        return this != NONE && this != PRIVATE_KEY_JWT;
+        return this != NONE && this != PRIVATE_KEY_JWT && this != CLIENT_ASSERTION;
+    }
+
+    /** Whether {@code client-auth} may name it; {@link #CLIENT_ASSERTION} is chosen by its own key. */
+    public boolean configurable() {
+        return this != CLIENT_ASSERTION;
     }
 
     /** Whether the client proves itself with a signed JWT, a client assertion (RFC 7523). */
@@ -33,7 +43,7 @@ public enum ClientAuthMethod {
 
     public static ClientAuthMethod fromConfigValue(String value) {
         for (ClientAuthMethod m : values()) {
-            if (m.configName.equals(value)) {
+            if (m.configurable() && m.configName.equals(value)) {
                 return m;
             }
         }

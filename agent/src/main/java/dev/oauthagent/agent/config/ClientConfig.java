@@ -60,6 +60,8 @@ public final class ClientConfig {
     private final SigningAlgorithm signingAlgorithm;
     private final String keyId;
     private final AssertionAudience assertionAudience;
+    private final Secret clientAssertion;
+    private final String clientAssertionType;
 
     private ClientConfig(Builder b) {
         this.name = b.name;
@@ -98,6 +100,8 @@ public final class ClientConfig {
         this.signingAlgorithm = b.signingAlgorithm;
         this.keyId = b.keyId;
         this.assertionAudience = b.assertionAudience;
+        this.clientAssertion = b.clientAssertion;
+        this.clientAssertionType = b.clientAssertionType;
     }
 
     public static Builder builder(String name) {
@@ -165,6 +169,9 @@ public final class ClientConfig {
     /** The client assertion's {@code kid} header; null: none. */
     public String keyId() { return keyId; }
     public AssertionAudience assertionAudience() { return assertionAudience; }
+    /** The client assertion as read at start, from its file or env var; null unless client-assertion is set. */
+    public Secret clientAssertion() { return clientAssertion; }
+    public String clientAssertionType() { return clientAssertionType; }
 
     /**
      * This client with the endpoints its issuer's metadata document names. An endpoint configured explicitly
@@ -194,6 +201,9 @@ public final class ClientConfig {
 
     /** A path, an algorithm and a key id: nothing secret; the password is masked. */
     private String assertion() {
+        if (clientAssertion != null) {
+            return ", clientAssertion=" + clientAssertion + ", clientAssertionType=" + clientAssertionType;
+        }
         if (!clientAuth.sendsAssertion()) {
             return "";
         }
@@ -249,6 +259,8 @@ public final class ClientConfig {
         private SigningAlgorithm signingAlgorithm;
         private String keyId;
         private AssertionAudience assertionAudience = AssertionAudience.TOKEN_ENDPOINT;
+        private Secret clientAssertion;
+        private String clientAssertionType;
 
         private Builder(String name) {
             this.name = name;
@@ -291,6 +303,13 @@ public final class ClientConfig {
             signingAlgorithm = c.signingAlgorithm;
             keyId = c.keyId;
             assertionAudience = c.assertionAudience;
+            clientAssertion = c.clientAssertion;
+            clientAssertionType = c.clientAssertionType;
+        }
+
+        /** A builder holding every value of {@code c}, to change a few. */
+        static Builder copyOf(ClientConfig c) {
+            return new Builder(c);
         }
 
         public Builder tokenUrl(URI v) { this.tokenUrl = v; return this; }
@@ -331,6 +350,13 @@ public final class ClientConfig {
         public Builder signingAlgorithm(SigningAlgorithm v) { this.signingAlgorithm = v; return this; }
         public Builder keyId(String v) { this.keyId = v; return this; }
         public Builder assertionAudience(AssertionAudience v) { this.assertionAudience = v; return this; }
+        /** Also selects {@link ClientAuthMethod#CLIENT_ASSERTION}. */
+        public Builder clientAssertion(Secret v, String type) {
+            this.clientAssertion = v;
+            this.clientAssertionType = type;
+            this.clientAuth = ClientAuthMethod.CLIENT_ASSERTION;
+            return this;
+        }
 
         public ClientConfig build() {
             if (name == null || (tokenUrl == null && issuer == null) || clientId == null) {

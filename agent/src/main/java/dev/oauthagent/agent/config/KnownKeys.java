@@ -74,6 +74,14 @@ public final class KnownKeys {
     public static final KnownKey CLIENT_ASSERTION_AUDIENCE = KnownKey.client("client-assertion-audience",
             "token-endpoint", "The client assertion's aud: token-endpoint (its URL) or issuer (needs issuer).",
             "token-endpoint");
+    public static final KnownKey CLIENT_ASSERTION = KnownKey.client("client-assertion", null,
+            "A client assertion another party signs (a workload identity token): ${file:/path}, read again at every "
+                    + "token request; selects this method, without client-auth or client-secret.",
+            "${file:/var/run/secrets/tokens/oidc-token}").asReferencedSecret();
+    public static final KnownKey CLIENT_ASSERTION_TYPE = KnownKey.client("client-assertion-type",
+            "urn:ietf:params:oauth:client-assertion-type:jwt-bearer",
+            "The client_assertion_type sent with client-assertion.",
+            "urn:ietf:params:oauth:client-assertion-type:jwt-bearer");
     public static final KnownKey DEVICE_AUTHORIZATION_URL = KnownKey.client("device-authorization-url", null,
             "Device authorization endpoint (RFC 8628); required for device_code unless issuer gives it. https, as "
                     + "token-url.",
@@ -158,7 +166,8 @@ public final class KnownKeys {
             SCRUB_FINGERPRINT, METRICS_LOG_INTERVAL));
     private static final List<KnownKey> CLIENT = Collections.unmodifiableList(Arrays.asList(
             TOKEN_URL, ISSUER, GRANT_TYPE, CLIENT_ID, CLIENT_SECRET, CLIENT_AUTH, PRIVATE_KEY, PRIVATE_KEY_PASSWORD,
-            PRIVATE_KEY_ALIAS, SIGNING_ALGORITHM, KEY_ID, CLIENT_ASSERTION_AUDIENCE, DEVICE_AUTHORIZATION_URL,
+            PRIVATE_KEY_ALIAS, SIGNING_ALGORITHM, KEY_ID, CLIENT_ASSERTION_AUDIENCE, CLIENT_ASSERTION,
+            CLIENT_ASSERTION_TYPE, DEVICE_AUTHORIZATION_URL,
             AUTHORIZATION_URL, REDIRECT_URI, SCOPES, AUDIENCE, RESOURCE, HOSTS,
             PATHS, ALLOW_HTTP, REFRESH_BEFORE, EXPIRY_SKEW, WAIT_TIMEOUT, FAIL_MODE, CONNECT_TIMEOUT,
             READ_TIMEOUT, DEFAULT_EXPIRES_IN, TRUSTSTORE, TRUSTSTORE_PASSWORD, TRUSTSTORE_TYPE,

@@ -151,7 +151,9 @@ final class ValueParsers<T> implements ValueParser<T> {
     private static ClientAuthMethod clientAuth(String raw) throws InvalidValueException {
         List<String> accepted = new ArrayList<>();
         for (ClientAuthMethod m : ClientAuthMethod.values()) {
-            accepted.add(m.configName());
+            if (m.configurable()) {
+                accepted.add(m.configName());
+            }
         }
         return ClientAuthMethod.fromConfigValue(TextValues.choice(raw, accepted));
     }

@@ -109,6 +109,13 @@ final class ErrorResponseClassifier {
     }
 
     private String invalidClientHint() {
+        if (client.clientAuth() == ClientAuthMethod.CLIENT_ASSERTION) {
+            return "The server refused the client assertion read from " + client.clientAssertion().origin()
+                    + " for client id '" + sanitizer.sanitize(client.clientId()) + "'. Likely causes: the server does not "
+                    + "trust its issuer and subject for this client (the federated credential registered there); its aud "
+                    + "is not what the server expects; it expired in flight; or "
+                    + messages.key("client-assertion-type") + " is not the type the server takes.";
+        }
         if (client.clientAuth().sendsAssertion()) {
             return assertionRefusedHint();
         }

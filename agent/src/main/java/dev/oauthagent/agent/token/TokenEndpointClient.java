@@ -131,6 +131,10 @@ public final class TokenEndpointClient implements TokenSource {
 
     private AccessToken fetchOnce(Grant grant) throws TokenFetchException {
         checkScheme();
+        String unusable = authentication.unusableNow();
+        if (unusable != null) {
+            throw new TokenFetchException(messages.exception(unusable), Kind.TRANSIENT, null, -1, -1, null);
+        }
         TokenRequest request = buildRequest(grant);
         LOG.debug(messages.log("requesting a token from " + messages.endpoint()));
         AccessToken token;

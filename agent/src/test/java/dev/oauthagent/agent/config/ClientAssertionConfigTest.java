@@ -144,4 +144,35 @@ class ClientAssertionConfigTest {
                 .messageOf(P + "client-assertion-audience")).contains("is issuer, but oauth.agent.clients.billing.issuer"
                         + " is not set");
     }
+
+    @Test
+    void aClientAssertionFileAloneSelectsItsMethodWithoutSecretAndIsMasked() throws Exception {
+        Path token = java.nio.file.Files.writeString(dir.resolve("oidc-token"), "eyJh.eyJzdWIiOiJ4In0.c2ln\n");
+        LoadedConfig loaded = ConfigInput.withValidClient("billing").removeSys(P + "client-secret")
+                .sys(P + "client-assertion", "${file:" + token + "}")
+                .sys(P + "client-assertion-type", KnownKeys.CLIENT_ASSERTION_TYPE.example()).load();
+        ClientConfig billing = loaded.config().client("billing");
+
+        assertThat(billing.clientAuth()).isEqualTo(ClientAuthMethod.CLIENT_ASSERTION);
+        assertThat(billing.clientAssertionType()).isEqualTo("urn:ietf:params:oauth:client-assertion-type:jwt-bearer");
+        assertThat(billing.clientAssertion().origin()).isEqualTo("file " + token);
+        assertThat(billing.toString() + loaded.effective().render()).doesNotContain("eyJh.eyJzdWIiOiJ4In0.c2ln");
+    }
+
+    @Test
+    void aClientAssertionIsRefusedAsALiteralBesideClientAuthOrWhenItIsNoJwt() throws Exception {
+        Path token = java.nio.file.Files.writeString(dir.resolve("oidc-token"), "not a jwt");
+        ConfigInput noSecret = ConfigInput.withValidClient("billing").removeSys(P + "client-secret");
+
+        assertThat(noSecret.sys(P + "client-assertion", "eyJh.eyJ.c2ln").messageOf(P + "client-assertion"))
+                .contains("is written as a literal").doesNotContain("eyJh.eyJ.c2ln");
+        assertThat(ConfigInput.withValidClient("billing").removeSys(P + "client-secret")
+                .sys(P + "client-assertion", "${file:" + token + "}").sys(P + "client-auth", "client_secret_post")
+                .messageOf(P + "client-auth")).contains("is set together with oauth.agent.clients.billing.client-assertion");
+        assertThat(ConfigInput.withValidClient("billing").removeSys(P + "client-secret")
+                .sys(P + "client-assertion", "${file:" + token + "}").messageOf(P + "client-assertion"))
+                .contains("which does not hold a JWT").doesNotContain("not a jwt");
+        assertThat(ConfigInput.withValidClient("billing").sys(P + "client-auth", "client_assertion")
+                .messageOf(P + "client-auth")).contains("is not accepted; use one of").doesNotContain("client_assertion,");
+    }
 }

@@ -64,4 +64,30 @@ class AssertionRefusedMessageTest {
                     + "BILLING_SECRET)").doesNotContain("kid").doesNotContain("a-client-secret-of-more");
         }
     }
+
+    @Test
+    void anExpiredFederatedAssertionIsNotSentAndTheFailureSaysItExpired() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger requests = new java.util.concurrent.atomic.AtomicInteger();
+        try (FaultyTokenServer server = FaultyTokenServer.http(r -> {
+            requests.incrementAndGet();
+            return FaultyTokenServer.Reply.json(401, "{\"error\":\"invalid_client\"}");
+        })) {
+            Path token = dir.resolve("oidc-token");
+            long exp = java.time.Instant.now().getEpochSecond() - 120;
+            String jwt = "eyJhbGciOiJSUzI1NiJ9." + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+                    ("{\"exp\":" + exp + "}").getBytes(java.nio.charset.StandardCharsets.UTF_8)) + ".c2ln";
+            java.nio.file.Files.writeString(token, jwt);
+            ClientConfig client = TestClients.billing(server.tokenUrl()).clientSecret(null)
+                    .clientAssertion(Secret.fromFile(jwt, token), "urn:ietf:params:oauth:client-assertion-type:jwt-bearer")
+                    .build();
+
+            TokenFetchException e = assertThrows(TokenFetchException.class,
+                    () -> new TokenEndpointClient(client, Clock.systemUTC()).fetch());
+
+            assertThat(e.kind()).isEqualTo(TokenFetchException.Kind.TRANSIENT);
+            assertThat(e.getMessage()).startsWith("oauth-agent: client 'billing': the client assertion in file " + token
+                    + " expired ").contains("so it was not sent").doesNotContain(jwt);
+            assertThat(requests.get()).isZero();
+        }
+    }
 }

@@ -25,6 +25,14 @@ public interface ClientAuthentication {
         return false;
     }
 
+    /**
+     * Why this request would be refused whatever the server: a federated assertion past its exp. Null when it may be
+     * sent. Asked before each token request; the text completes "client '&lt;name&gt;': ".
+     */
+    default String unusableNow() {
+        return null;
+    }
+
     /** The method configured by {@code client-auth}; a secret from a file is read again when the file changes. */
     static ClientAuthentication forClient(ClientConfig client) {
         return forClient(client, Ticker.system(), SecretListener.NONE);
@@ -32,6 +40,10 @@ public interface ClientAuthentication {
 
     /** As above; {@code listener} learns each new value of the secret before it is sent. */
     static ClientAuthentication forClient(ClientConfig client, Ticker ticker, SecretListener listener) {
+        if (client.clientAuth() == ClientAuthMethod.CLIENT_ASSERTION) {
+            return new FederatedAssertion(client.name(), client.clientId(), client.clientAssertion(),
+                    client.clientAssertionType(), Clock.systemUTC(), listener);
+        }
         if (client.clientAuth() == ClientAuthMethod.PRIVATE_KEY_JWT) {
             return new JwtClientAuthentication(client.name(), client.clientId(), assertion(client),
                     new CurrentPrivateKey(client.name(), client.privateKey(), client.signingAlgorithm(), ticker),
