@@ -16,8 +16,10 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.KeyStore;
 import java.security.PublicKey;
+import java.security.Signature;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -29,7 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * private_key_jwt and client_secret_jwt under the agent against the real Spring Authorization Server: the server
  * fetches the clients' public keys from a JWK set this test serves, checks each client assertion the agent signs,
- * and the protected API accepts the tokens it issues. Neither the key, its password, the secret nor an assertion
+ * and the protected API accepts the tokens it issues; so does an assertion signed by another party and read from a
+ * file (a federated assertion), and one past its exp is not sent. Neither the key, its password, the secret nor an assertion
  * shows in the application's output.
  */
 class ClientAssertionIT {
@@ -45,13 +48,14 @@ class ClientAssertionIT {
     private static Path rsaStore;
     private static Path ecPem;
     private static String ecPemBody;
+    private static KeyPair ec;
 
     @BeforeAll
     static void start() throws Exception {
         rsaStore = keytoolRsaStore(dir.resolve("client.p12"));
         KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
         generator.initialize(new ECGenParameterSpec("secp256r1"));
-        KeyPair ec = generator.generateKeyPair();
+        ec = generator.generateKeyPair();
         ecPemBody = Base64.getMimeEncoder().encodeToString(ec.getPrivate().getEncoded());
         ecPem = Files.writeString(dir.resolve("ec.pem"), "-----BEGIN PRIVATE KEY-----\n" + ecPemBody
                 + "\n-----END PRIVATE KEY-----\n");
@@ -99,6 +103,52 @@ class ClientAssertionIT {
     }
 
     /** The client is registered for its assertion method only: a token granted to it proves the assertion passed. */
+    /**
+     * A federated assertion: a JWT another party signed (here the test, with the EC client's registered key), read
+     * from a file the agent never writes. Spring Authorization Server checks it as it checks a private_key_jwt one.
+     */
+    @Test
+    void aFederatedAssertionFromAFileGetsTokensTheApiAccepts() throws Exception {
+        Path token = Files.writeString(dir.resolve("oidc-token"),
+                signedEs256(AuthServer.JWT_EC_CLIENT_ID, Instant.now().getEpochSecond() + 300) + "\n");
+        assertCallsSucceed(AuthServer.JWT_EC_CLIENT_ID, config(AuthServer.JWT_EC_CLIENT_ID,
+                "client-assertion=${file:" + token + "}"));
+    }
+
+    @Test
+    void anExpiredFederatedAssertionIsNotSentAndTheApplicationIsToldWhy() throws Exception {
+        Path token = Files.writeString(dir.resolve("expired-token"),
+                signedEs256(AuthServer.JWT_EC_CLIENT_ID, Instant.now().getEpochSecond() - 60));
+        long refused = auth.tokenRequests(AuthServer.JWT_EC_CLIENT_ID, "client_credentials", 401);
+        Path config = config(AuthServer.JWT_EC_CLIENT_ID, "client-assertion=${file:" + token + "}",
+                "wait-timeout=2s");
+
+        try (JavaProcess app = JavaProcess.builder("urlconnection-app")
+                .jar(E2ePaths.testApp("urlconnection-app"))
+                .javaAgent(E2ePaths.agentJar(), "config=" + config)
+                .args("--url=" + api.helloUrl())
+                .start()) {
+            assertThat(app.awaitExit(WAIT)).as(app.stdout() + app.stderr()).isEqualTo(1);
+            assertThat(app.stdout()).contains("DONE ok=0 failed=1");
+            assertThat(app.stderr()).contains("client 'api': token request failed: ")
+                    .contains("the client assertion in file " + token + " expired ").doesNotContain("eyJ");
+        }
+        assertThat(auth.tokenRequests(AuthServer.JWT_EC_CLIENT_ID, "client_credentials", 401)).isEqualTo(refused);
+    }
+
+    /** An RFC 7523 assertion for {@code clientId}, signed ES256 with the EC key the server knows as ec-1. */
+    private static String signedEs256(String clientId, long exp) throws Exception {
+        Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
+        String input = b64.encodeToString("{\"alg\":\"ES256\",\"kid\":\"ec-1\"}".getBytes(StandardCharsets.UTF_8))
+                + "." + b64.encodeToString(("{\"iss\":\"" + clientId + "\",\"sub\":\"" + clientId + "\",\"aud\":\""
+                + auth.tokenUrl() + "\",\"jti\":\"" + UUID.randomUUID() + "\",\"iat\":" + (exp - 360) + ",\"exp\":"
+                + exp + "}").getBytes(StandardCharsets.UTF_8));
+        Signature signature = Signature.getInstance("SHA256withECDSAinP1363Format");
+        signature.initSign(ec.getPrivate());
+        signature.update(input.getBytes(StandardCharsets.US_ASCII));
+        return input + "." + b64.encodeToString(signature.sign());
+    }
+
     private static void assertCallsSucceed(String clientId, Path config) throws Exception {
         long accepted = api.accepted();
         long granted = auth.tokenRequests(clientId, "client_credentials", 200);
