@@ -185,7 +185,7 @@ final class ClientAssertionReader {
             return;
         }
         String mismatch = chosen.mismatch(key);
-        String cannot = mismatch == null ? JwsSigner.cannotSign(chosen, key) : null;
+        String cannot = mismatch == null ? JwsSigner.cannotSign(chosen) : null;
         KnownKey blamed = configured != null ? KnownKeys.SIGNING_ALGORITHM : KnownKeys.PRIVATE_KEY;
         if (mismatch != null || cannot != null) {
             invalid(blamed, "is " + chosen + (configured == null ? " (what the key implies)" : "") + ", but " + held

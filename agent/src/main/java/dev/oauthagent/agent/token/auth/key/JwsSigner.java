@@ -38,15 +38,20 @@ public final class JwsSigner {
     }
 
     /**
-     * Whether this JVM can sign with {@code algorithm} (PS256 needs Java 11 or 8u261+); a test signature with
-     * {@code key} tells, so a key the provider refuses is found at start too.
+     * Why this JVM cannot sign with {@code algorithm} (PS256 needs Java 11 or 8u261+), or null when it can. A provider
+     * lookup, not a test signature: this runs in premain, where a first RSA signature costs some 50 ms of the
+     * application's start, and the first token request signs right after anyway.
      */
-    public static String cannotSign(SigningAlgorithm algorithm, Key key) {
+    public static String cannotSign(SigningAlgorithm algorithm) {
         try {
-            sign(algorithm, key, new byte[] {0});
+            if (algorithm == SigningAlgorithm.HS256) {
+                Mac.getInstance(algorithm.jcaName());
+            } else {
+                Signature.getInstance(algorithm.jcaName());
+            }
             return null;
-        } catch (GeneralSecurityException | RuntimeException e) {
-            return "this JVM cannot sign " + algorithm + " with it (" + e.getClass().getSimpleName() + ")"
+        } catch (GeneralSecurityException e) {
+            return "this JVM cannot sign " + algorithm + " (" + e.getClass().getSimpleName() + ")"
                     + (algorithm == SigningAlgorithm.PS256 ? "; PS256 needs Java 11 or later, or Java 8u261 or "
                     + "later; use RS256 on an older JVM" : "");
         }
