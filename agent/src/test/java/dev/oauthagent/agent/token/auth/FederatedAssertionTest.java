@@ -12,7 +12,6 @@ import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
@@ -28,17 +27,8 @@ class FederatedAssertionTest {
     @TempDir
     Path dir;
 
-    private final List<String> scrubbed = new ArrayList<>();
-    private final SecretListener listener = new SecretListener() {
-        @Override
-        public void secretRead(String clientName, String clientId, Secret secret) {
-        }
-
-        @Override
-        public void assertionSigned(String clientName, String assertion, long lifetimeSeconds) {
-            scrubbed.add(lifetimeSeconds + "/" + assertion);
-        }
-    };
+    private final AssertionsHeard listener = new AssertionsHeard();
+    private final List<String> scrubbed = listener.heard;
 
     static String jwt(long exp, String subject) {
         Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
@@ -78,7 +68,7 @@ class FederatedAssertionTest {
         write(file, second);
         assertThat(auth.unusableNow()).isNull();
         assertThat(form(auth)).containsEntry("client_assertion", second);
-        assertThat(scrubbed).containsExactly("600/" + first, "3600/" + second);
+        assertThat(scrubbed).containsExactly("billing/600/" + first, "billing/3600/" + second);
         assertThat(auth.toString()).doesNotContain(second);
     }
 

@@ -19,7 +19,6 @@ import java.nio.file.StandardCopyOption;
 import java.security.KeyPair;
 import java.security.PublicKey;
 import java.security.Signature;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,17 +34,8 @@ class JwtClientAuthenticationTest {
     Path dir;
 
     private final AtomicLong nanos = new AtomicLong(1_000);
-    private final List<String> scrubbed = new ArrayList<>();
-    private final SecretListener listener = new SecretListener() {
-        @Override
-        public void secretRead(String clientName, String clientId, Secret secret) {
-        }
-
-        @Override
-        public void assertionSigned(String clientName, String assertion, long lifetimeSeconds) {
-            scrubbed.add(clientName + "/" + lifetimeSeconds + "/" + assertion);
-        }
-    };
+    private final AssertionsHeard listener = new AssertionsHeard();
+    private final List<String> scrubbed = listener.heard;
 
     private ClientConfig privateKeyClient(Path key, AssertionAudience audience) {
         return TestClients.billing(URI.create("https://as.example/oauth2/token")).clientSecret(null)
