@@ -90,4 +90,42 @@ class AssertionRefusedMessageTest {
             assertThat(requests.get()).isZero();
         }
     }
+
+    @Test
+    void anInvalidClientAfterTheKeyFileWasReplacedIsAskedAgainOnceSignedWithTheNewKey() throws Exception {
+        java.security.KeyPair oldKey = TestKeys.rsa();
+        java.security.KeyPair newKey = TestKeys.rsa();
+        Path key = TestKeys.pem(dir.resolve("key.pem"), oldKey.getPrivate());
+        java.util.List<String> assertions = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (FaultyTokenServer server = FaultyTokenServer.http(r -> {
+            assertions.add(r.form("client_assertion").get(0));
+            return assertions.size() == 1 ? FaultyTokenServer.Reply.json(401, "{\"error\":\"invalid_client\"}")
+                    : FaultyTokenServer.Reply.json(200, "{\"access_token\":\"" + TokenEndpointClientTest.TOKEN
+                            + "\",\"token_type\":\"Bearer\",\"expires_in\":300}");
+        })) {
+            ClientConfig client = TestClients.billing(server.tokenUrl()).clientSecret(null)
+                    .clientAuth(ClientAuthMethod.PRIVATE_KEY_JWT).signingAlgorithm(SigningAlgorithm.RS256)
+                    .privateKey(new PrivateKeyConfig(key, null, null)).build();
+            // A ticker that never moves: only the refusal, never the 5-second look, reads the key file again.
+            TokenEndpointClient endpoint = new TokenEndpointClient(client, Clock.systemUTC(),
+                    dev.oauthagent.agent.token.auth.ClientAuthentication.forClient(client, () -> 0L,
+                            dev.oauthagent.agent.token.auth.SecretListener.NONE));
+            java.nio.file.Files.move(TestKeys.pem(dir.resolve("new.pem"), newKey.getPrivate()), key,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+
+            assertThat(endpoint.fetch().value()).isEqualTo(TokenEndpointClientTest.TOKEN);
+
+            assertThat(assertions).hasSize(2);
+            assertThat(signedBy(oldKey.getPublic(), assertions.get(0))).as("first request, key of the last check").isTrue();
+            assertThat(signedBy(newKey.getPublic(), assertions.get(1))).isTrue();
+        }
+    }
+
+    private static boolean signedBy(java.security.PublicKey key, String jwt) throws Exception {
+        java.security.Signature signature = java.security.Signature.getInstance("SHA256withRSA");
+        signature.initVerify(key);
+        int dot = jwt.lastIndexOf('.');
+        signature.update(jwt.substring(0, dot).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        return signature.verify(java.util.Base64.getUrlDecoder().decode(jwt.substring(dot + 1)));
+    }
 }
