@@ -4,6 +4,15 @@ package dev.oauthagent.agent.config;
 public enum ClientAuthMethod {
     CLIENT_SECRET_BASIC("client_secret_basic"),
     CLIENT_SECRET_POST("client_secret_post"),
+    /** A JWT signed with the client's private key (RFC 7523 §2.2, OIDC Core §9); no secret. */
+    PRIVATE_KEY_JWT("private_key_jwt"),
+    /** A JWT signed with HS256 keyed by the client secret (OIDC Core §9); the secret itself is not sent. */
+    CLIENT_SECRET_JWT("client_secret_jwt"),
+    /**
+     * A client assertion someone else signed, read from {@code client-assertion} (a workload identity's token file).
+     * Not a value of {@code client-auth}: setting {@code client-assertion} selects it.
+     */
+    CLIENT_ASSERTION("client_assertion"),
     /** A public client (RFC 6749 §2.1): it has no secret and sends only its client_id. User grants only. */
     NONE("none");
 
@@ -19,12 +28,22 @@ public enum ClientAuthMethod {
 
     /** Whether this method sends a client secret, so the client needs one. */
     public boolean usesSecret() {
-        return this != NONE;
+        return this != NONE && this != PRIVATE_KEY_JWT && this != CLIENT_ASSERTION;
+    }
+
+    /** Whether {@code client-auth} may name it; {@link #CLIENT_ASSERTION} is chosen by its own key. */
+    public boolean configurable() {
+        return this != CLIENT_ASSERTION;
+    }
+
+    /** Whether the client proves itself with a signed JWT, a client assertion (RFC 7523). */
+    public boolean sendsAssertion() {
+        return this == PRIVATE_KEY_JWT || this == CLIENT_SECRET_JWT;
     }
 
     public static ClientAuthMethod fromConfigValue(String value) {
         for (ClientAuthMethod m : values()) {
-            if (m.configName.equals(value)) {
+            if (m.configurable() && m.configName.equals(value)) {
                 return m;
             }
         }

@@ -1,5 +1,7 @@
 package dev.oauthagent.agent.config;
 
+import dev.oauthagent.agent.token.auth.key.SigningAlgorithm;
+
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -54,6 +56,12 @@ public final class ClientConfig {
     private final Secret proxyUser;
     private final Secret proxyPassword;
     private final Map<String, Secret> tokenParams;
+    private final PrivateKeyConfig privateKey;
+    private final SigningAlgorithm signingAlgorithm;
+    private final String keyId;
+    private final AssertionAudience assertionAudience;
+    private final Secret clientAssertion;
+    private final String clientAssertionType;
 
     private ClientConfig(Builder b) {
         this.name = b.name;
@@ -88,6 +96,12 @@ public final class ClientConfig {
         this.proxyUser = b.proxyUser;
         this.proxyPassword = b.proxyPassword;
         this.tokenParams = Collections.unmodifiableMap(new LinkedHashMap<>(b.tokenParams));
+        this.privateKey = b.privateKey;
+        this.signingAlgorithm = b.signingAlgorithm;
+        this.keyId = b.keyId;
+        this.assertionAudience = b.assertionAudience;
+        this.clientAssertion = b.clientAssertion;
+        this.clientAssertionType = b.clientAssertionType;
     }
 
     public static Builder builder(String name) {
@@ -148,6 +162,16 @@ public final class ClientConfig {
     public Secret proxyPassword() { return proxyPassword; }
     /** Extra form parameters of every token request, by name in name order; values are secrets (vendor keys). */
     public Map<String, Secret> tokenParams() { return tokenParams; }
+    /** The key private_key_jwt signs with; null for every other method. */
+    public PrivateKeyConfig privateKey() { return privateKey; }
+    /** What a client assertion is signed with (for private_key_jwt as the key implies unless set); else null. */
+    public SigningAlgorithm signingAlgorithm() { return signingAlgorithm; }
+    /** The client assertion's {@code kid} header; null: none. */
+    public String keyId() { return keyId; }
+    public AssertionAudience assertionAudience() { return assertionAudience; }
+    /** The client assertion as read at start, from its file or env var; null unless client-assertion is set. */
+    public Secret clientAssertion() { return clientAssertion; }
+    public String clientAssertionType() { return clientAssertionType; }
 
     /**
      * This client with the endpoints its issuer's metadata document names. An endpoint configured explicitly
@@ -179,7 +203,20 @@ public final class ClientConfig {
                 + ", paths=" + paths + ", failMode=" + failMode.configName() + ", overrideExisting=" + overrideExisting
                 + (proxy == null ? "" : ", proxy=" + proxy) + (proxyUser == null ? "" : ", proxyUser=" + Secret.MASK)
                 + (tokenParams.isEmpty() ? "" : ", tokenParams=" + tokenParams.keySet() + " (values masked)")
-                + (tokenStore == null ? "" : ", tokenStore=" + tokenStore) + "}";
+                + (tokenStore == null ? "" : ", tokenStore=" + tokenStore) + assertion() + "}";
+    }
+
+    /** A path, an algorithm and a key id: nothing secret; the password is masked. */
+    private String assertion() {
+        if (clientAssertion != null) {
+            return ", clientAssertion=" + clientAssertion + ", clientAssertionType=" + clientAssertionType;
+        }
+        if (!clientAuth.sendsAssertion()) {
+            return "";
+        }
+        return (privateKey == null ? "" : ", privateKey=" + privateKey) + ", signingAlgorithm=" + signingAlgorithm
+                + (keyId == null ? "" : ", keyId=" + keyId) + ", clientAssertionAudience="
+                + assertionAudience.configName();
     }
 
     /** Configuration refuses user info in these URLs, so they hold nothing secret. */
@@ -225,6 +262,12 @@ public final class ClientConfig {
         private Secret proxyUser;
         private Secret proxyPassword;
         private Map<String, Secret> tokenParams = Collections.emptyMap();
+        private PrivateKeyConfig privateKey;
+        private SigningAlgorithm signingAlgorithm;
+        private String keyId;
+        private AssertionAudience assertionAudience = AssertionAudience.TOKEN_ENDPOINT;
+        private Secret clientAssertion;
+        private String clientAssertionType;
 
         private Builder(String name) {
             this.name = name;
@@ -263,6 +306,17 @@ public final class ClientConfig {
             proxyUser = c.proxyUser;
             proxyPassword = c.proxyPassword;
             tokenParams = new LinkedHashMap<>(c.tokenParams);
+            privateKey = c.privateKey;
+            signingAlgorithm = c.signingAlgorithm;
+            keyId = c.keyId;
+            assertionAudience = c.assertionAudience;
+            clientAssertion = c.clientAssertion;
+            clientAssertionType = c.clientAssertionType;
+        }
+
+        /** A builder holding every value of {@code c}, to change a few. */
+        static Builder copyOf(ClientConfig c) {
+            return new Builder(c);
         }
 
         public Builder tokenUrl(URI v) { this.tokenUrl = v; return this; }
@@ -299,6 +353,17 @@ public final class ClientConfig {
             return this;
         }
         public Builder tokenParams(Map<String, Secret> v) { this.tokenParams = v; return this; }
+        public Builder privateKey(PrivateKeyConfig v) { this.privateKey = v; return this; }
+        public Builder signingAlgorithm(SigningAlgorithm v) { this.signingAlgorithm = v; return this; }
+        public Builder keyId(String v) { this.keyId = v; return this; }
+        public Builder assertionAudience(AssertionAudience v) { this.assertionAudience = v; return this; }
+        /** Also selects {@link ClientAuthMethod#CLIENT_ASSERTION}. */
+        public Builder clientAssertion(Secret v, String type) {
+            this.clientAssertion = v;
+            this.clientAssertionType = type;
+            this.clientAuth = ClientAuthMethod.CLIENT_ASSERTION;
+            return this;
+        }
 
         public ClientConfig build() {
             if (name == null || (tokenUrl == null && issuer == null) || clientId == null) {

@@ -27,6 +27,8 @@ final class ClientConfigReader {
     private final List<String> warnings = new ArrayList<>();
     /** The token store keys that could be read, valid or not: scrubbed either way. */
     private final List<Secret> storeKeySecrets = new ArrayList<>();
+    /** What {@link ClientAssertionReader} read: the assertion keys of private_key_jwt and client_secret_jwt. */
+    private ClientAssertionReader assertion;
 
     private ClientConfigReader(String name, Settings settings, SecretReferences references, ProblemList problems) {
         this.name = name;
@@ -65,8 +67,10 @@ final class ClientConfigReader {
         GrantType grantType = value(KnownKeys.GRANT_TYPE, ValueParsers.GRANT_TYPE);
         Secret clientIdValue = required(KnownKeys.CLIENT_ID, reference(KnownKeys.CLIENT_ID, true));
         String clientId = clientIdValue == null ? null : clientIdValue.reveal();
-        ClientAuthMethod clientAuth = value(KnownKeys.CLIENT_AUTH, ValueParsers.CLIENT_AUTH);
+        ClientAuthMethod clientAuth = clientAuth();
         Secret clientSecret = clientSecret(grantType, clientAuth);
+        assertion = ClientAssertionReader.read(name, settings, problems, clientAuth, clientSecret,
+                reference(KnownKeys.PRIVATE_KEY_PASSWORD, true), reference(KnownKeys.CLIENT_ASSERTION, true));
         boolean discovered = !isUnset(KnownKeys.ISSUER);
         URI deviceAuthorizationUrl = userGrantUrl(KnownKeys.DEVICE_AUTHORIZATION_URL, GrantType.DEVICE_CODE,
                 grantType, allowHttp, discovered, "the device code and the user code");
@@ -105,7 +109,7 @@ final class ClientConfigReader {
         Route routes = new Route(name, orElse(hosts, Collections.<HostPattern>emptyList()),
                 paths == null || paths.isEmpty() ? Collections.singletonList(PathPrefix.ROOT) : paths, allowHttp);
         ClientSecrets secrets = new ClientSecrets(name, clientId, clientSecret, truststorePassword, storeKeySecrets,
-                proxyUser, proxyPassword, new ArrayList<>(tokenParams.values()));
+                proxyUser, proxyPassword, new ArrayList<>(tokenParams.values()), assertion.password());
         if (problems.size() != problemsBefore) {
             return new Result(null, routes, secrets, warnings);
         }
@@ -121,8 +125,31 @@ final class ClientConfigReader {
                 .defaultExpiresIn(defaultExpiresIn).truststore(truststore).truststorePassword(truststorePassword)
                 .truststoreType(truststoreType).tokenStore(tokenStore).overrideExisting(overrideExisting)
                 .proxy(proxy).proxyCredentials(proxyUser, proxyPassword).tokenParams(tokenParams)
+                .privateKey(assertion.privateKey()).signingAlgorithm(assertion.algorithm()).keyId(assertion.keyId())
+                .assertionAudience(assertion.audience())
                 .build();
+        if (assertion.federated() != null) {
+            config = ClientConfig.Builder.copyOf(config).clientAssertion(assertion.federated(), assertion.federatedType())
+                    .build();
+        }
         return new Result(config, routes, secrets, warnings);
+    }
+
+    /**
+     * client-auth, or {@link ClientAuthMethod#CLIENT_ASSERTION} when client-assertion is set: that key selects its
+     * own method, so naming another one too is a contradiction. Null when invalid.
+     */
+    private ClientAuthMethod clientAuth() {
+        ClientAuthMethod configured = value(KnownKeys.CLIENT_AUTH, ValueParsers.CLIENT_AUTH);
+        if (isUnset(KnownKeys.CLIENT_ASSERTION)) {
+            return configured;
+        }
+        if (!isUnset(KnownKeys.CLIENT_AUTH)) {
+            invalid(KnownKeys.CLIENT_AUTH, "is set together with " + KnownKeys.CLIENT_ASSERTION.fullKey(name)
+                    + ", which selects its own method (the assertion read from its file); remove one of them");
+            return null;
+        }
+        return ClientAuthMethod.CLIENT_ASSERTION;
     }
 
     /** The issuer, or null when unset or invalid; an RFC 8414 §2 issuer has no query or fragment. */
@@ -180,6 +207,17 @@ final class ClientConfigReader {
      */
     private Secret clientSecret(GrantType grantType, ClientAuthMethod clientAuth) {
         KnownKey key = KnownKeys.CLIENT_SECRET;
+        if (clientAuth == ClientAuthMethod.PRIVATE_KEY_JWT || clientAuth == ClientAuthMethod.CLIENT_ASSERTION) {
+            if (!isUnset(key)) {
+                invalid(key, "is set, but " + (clientAuth == ClientAuthMethod.PRIVATE_KEY_JWT
+                        ? KnownKeys.CLIENT_AUTH.fullKey(name) + "=private_key_jwt signs with "
+                                + KnownKeys.PRIVATE_KEY.fullKey(name)
+                        : KnownKeys.CLIENT_ASSERTION.fullKey(name) + " sends the assertion from its file")
+                        + " and sends no secret; remove " + key.fullKey(name) + ", or choose a method that uses it");
+                return value(key, reference(key, true));
+            }
+            return null;
+        }
         if (grantType == null || !grantType.holdsRefreshTokens()) {
             if (grantType != null && clientAuth == ClientAuthMethod.NONE) {
                 invalid(KnownKeys.CLIENT_AUTH, "is none (a public client), but with grant-type client_credentials "
@@ -370,7 +408,8 @@ final class ClientConfigReader {
         String raw = v == null || v.value.isEmpty() ? key.defaultValue() : v.value;
         if (raw != null && v != null && !key.referenceAllowed() && containsReference(v.value)) {
             invalid(key, "contains a ${env:...} or ${file:...} reference, which is resolved only in client-id, "
-                    + "client-secret, truststore-password and the token-store keys; write the value itself");
+                    + "client-secret, truststore-password, private-key-password and the token-store keys; write the "
+                    + "value itself");
             return null;
         }
         return raw;

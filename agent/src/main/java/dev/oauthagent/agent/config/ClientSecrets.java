@@ -18,15 +18,17 @@ public final class ClientSecrets {
     private final Secret proxyUser;
     private final Secret proxyPassword;
     private final List<Secret> tokenParams;
+    private final Secret privateKeyPassword;
 
     ClientSecrets(String clientName, String clientId, Secret clientSecret, Secret truststorePassword,
             List<Secret> tokenStoreKeys) {
         this(clientName, clientId, clientSecret, truststorePassword, tokenStoreKeys, null, null,
-                Collections.<Secret>emptyList());
+                Collections.<Secret>emptyList(), null);
     }
 
     ClientSecrets(String clientName, String clientId, Secret clientSecret, Secret truststorePassword,
-            List<Secret> tokenStoreKeys, Secret proxyUser, Secret proxyPassword, List<Secret> tokenParams) {
+            List<Secret> tokenStoreKeys, Secret proxyUser, Secret proxyPassword, List<Secret> tokenParams,
+            Secret privateKeyPassword) {
         this.clientName = clientName;
         this.clientId = clientId;
         this.clientSecret = clientSecret;
@@ -35,6 +37,7 @@ public final class ClientSecrets {
         this.proxyUser = proxyUser;
         this.proxyPassword = proxyPassword;
         this.tokenParams = Collections.unmodifiableList(new ArrayList<>(tokenParams));
+        this.privateKeyPassword = privateKeyPassword;
     }
 
     static ClientSecrets of(ClientConfig client) {
@@ -48,7 +51,8 @@ public final class ClientSecrets {
         }
         return new ClientSecrets(client.name(), client.clientId(), client.clientSecret(), client.truststorePassword(),
                 storeKeys, client.proxyUser(), client.proxyPassword(),
-                new ArrayList<>(client.tokenParams().values()));
+                new ArrayList<>(client.tokenParams().values()),
+                client.privateKey() == null ? null : client.privateKey().password());
     }
 
     public String clientName() { return clientName; }
@@ -71,10 +75,13 @@ public final class ClientSecrets {
     /** The values of token-params.*: vendor parameters may be keys. */
     public List<Secret> tokenParams() { return tokenParams; }
 
+    /** The passphrase or keystore password of private-key; null without one. */
+    public Secret privateKeyPassword() { return privateKeyPassword; }
+
     @Override
     public String toString() {
         return "ClientSecrets{" + clientName + ", clientSecret=" + clientSecret + ", truststorePassword="
                 + truststorePassword + ", tokenStoreKeys=" + tokenStoreKeys + ", proxyPassword=" + proxyPassword
-                + ", tokenParams=" + tokenParams + "}";
+                + ", tokenParams=" + tokenParams + ", privateKeyPassword=" + privateKeyPassword + "}";
     }
 }

@@ -53,9 +53,35 @@ public final class KnownKeys {
             "Client secret: a literal, ${env:NAME} or ${file:/path}. Required unless client-auth=none.",
             "${env:BILLING_CLIENT_SECRET}").asSecret();
     public static final KnownKey CLIENT_AUTH = KnownKey.client("client-auth", "client_secret_basic",
-            "How the secret is sent: client_secret_basic (Authorization header) or client_secret_post (form body); "
-                    + "none for a public client of a user grant (client_id only).",
+            "How the client proves itself: client_secret_basic (Authorization header), client_secret_post (form "
+                    + "body), client_secret_jwt (a JWT signed with the secret), private_key_jwt (a JWT signed with "
+                    + "private-key); none for a public client of a user grant (client_id only).",
             "client_secret_basic");
+    public static final KnownKey PRIVATE_KEY = KnownKey.client("private-key", null,
+            "private_key_jwt's key: a PKCS#8 PEM (plain or encrypted) or a PKCS#12/JKS keystore (told by content); "
+                    + "read again when the file changes.", "/etc/oauth-agent/billing-key.pem");
+    public static final KnownKey PRIVATE_KEY_PASSWORD = KnownKey.client("private-key-password", null,
+            "Passphrase of an encrypted PEM, or the keystore's password: a literal, ${env:NAME} or ${file:/path}.",
+            "${file:/run/secrets/billing-key-password}").asSecret();
+    public static final KnownKey PRIVATE_KEY_ALIAS = KnownKey.client("private-key-alias", null,
+            "The keystore entry to sign with (default: the keystore's only key).", "billing");
+    public static final KnownKey SIGNING_ALGORITHM = KnownKey.client("signing-algorithm", null,
+            "private_key_jwt's algorithm: RS256, PS256 or ES256 (default from the key: RSA RS256, EC P-256 ES256); "
+                    + "client_secret_jwt signs HS256.", "PS256");
+    public static final KnownKey KEY_ID = KnownKey.client("key-id", null,
+            "The kid header of the client assertion, as the server knows the key (default: no kid).",
+            "billing-2024");
+    public static final KnownKey CLIENT_ASSERTION_AUDIENCE = KnownKey.client("client-assertion-audience",
+            "token-endpoint", "The client assertion's aud: token-endpoint (its URL) or issuer (needs issuer).",
+            "token-endpoint");
+    public static final KnownKey CLIENT_ASSERTION = KnownKey.client("client-assertion", null,
+            "A client assertion another party signs (a workload identity token): ${file:/path}, read again at every "
+                    + "token request; selects this method, without client-auth or client-secret.",
+            "${file:/var/run/secrets/tokens/oidc-token}").asReferencedSecret();
+    public static final KnownKey CLIENT_ASSERTION_TYPE = KnownKey.client("client-assertion-type",
+            "urn:ietf:params:oauth:client-assertion-type:jwt-bearer",
+            "The client_assertion_type sent with client-assertion.",
+            "urn:ietf:params:oauth:client-assertion-type:jwt-bearer");
     public static final KnownKey DEVICE_AUTHORIZATION_URL = KnownKey.client("device-authorization-url", null,
             "Device authorization endpoint (RFC 8628); required for device_code unless issuer gives it. https, as "
                     + "token-url.",
@@ -139,7 +165,9 @@ public final class KnownKeys {
             ENABLED, LOG_LEVEL, CONFIG, STRICT, SCRUB_ENABLED, SCRUB_PATTERNS, SCRUB_VALUES, SCRUB_REPLACEMENT,
             SCRUB_FINGERPRINT, METRICS_LOG_INTERVAL));
     private static final List<KnownKey> CLIENT = Collections.unmodifiableList(Arrays.asList(
-            TOKEN_URL, ISSUER, GRANT_TYPE, CLIENT_ID, CLIENT_SECRET, CLIENT_AUTH, DEVICE_AUTHORIZATION_URL,
+            TOKEN_URL, ISSUER, GRANT_TYPE, CLIENT_ID, CLIENT_SECRET, CLIENT_AUTH, PRIVATE_KEY, PRIVATE_KEY_PASSWORD,
+            PRIVATE_KEY_ALIAS, SIGNING_ALGORITHM, KEY_ID, CLIENT_ASSERTION_AUDIENCE, CLIENT_ASSERTION,
+            CLIENT_ASSERTION_TYPE, DEVICE_AUTHORIZATION_URL,
             AUTHORIZATION_URL, REDIRECT_URI, SCOPES, AUDIENCE, RESOURCE, HOSTS,
             PATHS, ALLOW_HTTP, REFRESH_BEFORE, EXPIRY_SKEW, WAIT_TIMEOUT, FAIL_MODE, CONNECT_TIMEOUT,
             READ_TIMEOUT, DEFAULT_EXPIRES_IN, TRUSTSTORE, TRUSTSTORE_PASSWORD, TRUSTSTORE_TYPE,

@@ -2,6 +2,7 @@ package dev.oauthagent.agent.config;
 
 import dev.oauthagent.agent.route.HostPattern;
 import dev.oauthagent.agent.route.PathPrefix;
+import dev.oauthagent.agent.token.auth.key.SigningAlgorithm;
 
 import java.net.URI;
 import java.nio.file.Files;
@@ -36,6 +37,9 @@ final class ValueParsers<T> implements ValueParser<T> {
     static final ValueParser<String> LOOPBACK_REDIRECT = new ValueParsers<>(Kind.LOOPBACK_REDIRECT);
     static final ValueParser<ClientAuthMethod> CLIENT_AUTH = new ValueParsers<>(Kind.CLIENT_AUTH);
     static final ValueParser<FailMode> FAIL_MODE = new ValueParsers<>(Kind.FAIL_MODE);
+    /** RS256, PS256 or ES256: what private_key_jwt signs with. */
+    static final ValueParser<SigningAlgorithm> SIGNING_ALGORITHM = new ValueParsers<>(Kind.SIGNING_ALGORITHM);
+    static final ValueParser<AssertionAudience> ASSERTION_AUDIENCE = new ValueParsers<>(Kind.ASSERTION_AUDIENCE);
     /** Separated by white space or commas, duplicates dropped; each an RFC 6749 §3.3 scope-token. */
     static final ValueParser<List<String>> SCOPES = new ValueParsers<>(Kind.SCOPES);
     static final ValueParser<List<String>> RESOURCES = new ValueParsers<>(Kind.RESOURCES);
@@ -43,6 +47,8 @@ final class ValueParsers<T> implements ValueParser<T> {
     /** Zero would mean "wait forever" to the JDK's HTTP clients, or an already expired token. */
     static final ValueParser<Duration> POSITIVE_DURATION = new ValueParsers<>(Kind.POSITIVE_DURATION);
     static final ValueParser<Path> READABLE_FILE = new ValueParsers<>(Kind.READABLE_FILE);
+    /** A readable regular file holding a private key or a keystore. */
+    static final ValueParser<Path> KEY_FILE = new ValueParsers<>(Kind.KEY_FILE);
     static final ValueParser<String> KEY_STORE_TYPE = new ValueParsers<>(Kind.KEY_STORE_TYPE);
     /** An absolute path of a file that need not exist, in a directory that does. */
     static final ValueParser<Path> TOKEN_STORE_PATH = new ValueParsers<>(Kind.TOKEN_STORE_PATH);
@@ -53,7 +59,8 @@ final class ValueParsers<T> implements ValueParser<T> {
 
     private enum Kind {
         BOOLEAN, TEXT, LOG_LEVEL, HTTP_URL, PROXY_URL, GRANT_TYPE, CLIENT_AUTH, FAIL_MODE, SCOPES, RESOURCES, DURATION,
-        POSITIVE_DURATION, READABLE_FILE, KEY_STORE_TYPE, TOKEN_STORE_PATH, HOST_PATTERN, PATH_PREFIX, LOOPBACK_REDIRECT
+        POSITIVE_DURATION, READABLE_FILE, KEY_STORE_TYPE, TOKEN_STORE_PATH, HOST_PATTERN, PATH_PREFIX, LOOPBACK_REDIRECT,
+        SIGNING_ALGORITHM, ASSERTION_AUDIENCE, KEY_FILE
     }
 
     private final Kind kind;
@@ -88,6 +95,11 @@ final class ValueParsers<T> implements ValueParser<T> {
                 return clientAuth(raw);
             case FAIL_MODE:
                 return failMode(raw);
+            case SIGNING_ALGORITHM:
+                return signingAlgorithm(raw);
+            case ASSERTION_AUDIENCE:
+                return AssertionAudience.fromConfigValue(TextValues.choice(raw,
+                        java.util.Arrays.asList("token-endpoint", "issuer")));
             case SCOPES:
                 return scopes(raw);
             case RESOURCES:
@@ -97,7 +109,9 @@ final class ValueParsers<T> implements ValueParser<T> {
             case POSITIVE_DURATION:
                 return positiveDuration(raw);
             case READABLE_FILE:
-                return readableFile(raw);
+                return readableFile(raw, "the trust store file");
+            case KEY_FILE:
+                return readableFile(raw, "the key or keystore file");
             case KEY_STORE_TYPE:
                 return keyStoreType(raw);
             case TOKEN_STORE_PATH:
@@ -137,9 +151,20 @@ final class ValueParsers<T> implements ValueParser<T> {
     private static ClientAuthMethod clientAuth(String raw) throws InvalidValueException {
         List<String> accepted = new ArrayList<>();
         for (ClientAuthMethod m : ClientAuthMethod.values()) {
-            accepted.add(m.configName());
+            if (m.configurable()) {
+                accepted.add(m.configName());
+            }
         }
         return ClientAuthMethod.fromConfigValue(TextValues.choice(raw, accepted));
+    }
+
+    private static SigningAlgorithm signingAlgorithm(String raw) throws InvalidValueException {
+        SigningAlgorithm algorithm = SigningAlgorithm.forPrivateKey(raw);
+        if (algorithm == null) {
+            throw new InvalidValueException("'" + raw + "' is not an algorithm private_key_jwt signs with; use RS256, "
+                    + "PS256 or ES256, or leave it unset to take the one the key implies");
+        }
+        return algorithm;
     }
 
     private static FailMode failMode(String raw) throws InvalidValueException {
@@ -205,14 +230,14 @@ final class ValueParsers<T> implements ValueParser<T> {
         }
     }
 
-    private static Path readableFile(String raw) throws InvalidValueException {
+    private static Path readableFile(String raw, String what) throws InvalidValueException {
         Path path = path(raw);
         String where = PropertiesFileSource.describe(path);
         if (!Files.exists(path)) {
             throw new InvalidValueException("file " + where + " does not exist; fix the path");
         }
         if (!Files.isRegularFile(path)) {
-            throw new InvalidValueException(where + " is not a regular file; point it at the trust store file");
+            throw new InvalidValueException(where + " is not a regular file; point it at " + what);
         }
         if (!Files.isReadable(path)) {
             throw new InvalidValueException("file " + where + " is not readable (permission denied); grant read "

@@ -105,6 +105,10 @@ public final class LiveSecrets implements SecretSource, TokenListener, StoredTok
                     values.addAll(SecretForms.basicCredentials(client.proxyUser().reveal(), proxyPassword.reveal()));
                 }
             }
+            Secret keyPassword = client.privateKeyPassword();
+            if (keyPassword != null && !keyPassword.isEmpty()) {
+                values.add(keyPassword.reveal());
+            }
             for (Secret param : client.tokenParams()) {
                 values.add(param.reveal());
             }
@@ -167,11 +171,7 @@ public final class LiveSecrets implements SecretSource, TokenListener, StoredTok
         long now = ticker.read();
         synchronized (lock) {
             dropExpired(now);
-            int ofClient = 0;
-            for (LiveToken t : tokens) {
-                ofClient += t.client.equals(clientName) ? 1 : 0;
-            }
-            if (ofClient >= MAX_TOKENS_PER_CLIENT) {
+            if (countOf(clientName) >= MAX_TOKENS_PER_CLIENT) {
                 removeOldest(clientName);
             }
             long until = now + TimeUnit.SECONDS.toNanos(token.lifetimeSeconds()) + GRACE;
@@ -223,6 +223,32 @@ public final class LiveSecrets implements SecretSource, TokenListener, StoredTok
                 rebuild();
             }
         }
+    }
+
+    /**
+     * A client assertion, scrubbed from before it is sent until it expires: a bearer credential for that long. Kept
+     * apart from the client's tokens, so that assertions never push a live token out of the set.
+     */
+    @Override
+    public void assertionSigned(String clientName, String assertion, long lifetimeSeconds) {
+        long now = ticker.read();
+        String owner = clientName + " assertion";
+        synchronized (lock) {
+            dropExpired(now);
+            if (countOf(owner) >= MAX_TOKENS_PER_CLIENT) {
+                removeOldest(owner);
+            }
+            tokens.add(new LiveToken(owner, new String[] {assertion}, now + TimeUnit.SECONDS.toNanos(lifetimeSeconds)));
+            rebuild();
+        }
+    }
+
+    private int countOf(String owner) {
+        int count = 0;
+        for (LiveToken t : tokens) {
+            count += t.client.equals(owner) ? 1 : 0;
+        }
+        return count;
     }
 
     /** Adds {@code values} as the newest of the client's, dropping the oldest past {@code max}; false if already last. */

@@ -1,6 +1,7 @@
 package dev.oauthagent.agent.token;
 
 import dev.oauthagent.agent.config.ClientConfig;
+import dev.oauthagent.agent.config.AssertionAudience;
 import dev.oauthagent.agent.config.ClientAuthMethod;
 import dev.oauthagent.agent.token.TokenFetchException.Kind;
 
@@ -109,6 +110,16 @@ final class ErrorResponseClassifier {
     }
 
     private String invalidClientHint() {
+        if (client.clientAuth() == ClientAuthMethod.CLIENT_ASSERTION) {
+            return "The server refused the client assertion read from " + client.clientAssertion().origin()
+                    + " for client id '" + sanitizer.sanitize(client.clientId()) + "'. Likely causes: the server does not "
+                    + "trust its issuer and subject for this client (the federated credential registered there); its aud "
+                    + "is not what the server expects; it expired in flight; or "
+                    + messages.key("client-assertion-type") + " is not the type the server takes.";
+        }
+        if (client.clientAuth().sendsAssertion()) {
+            return assertionRefusedHint();
+        }
         if (!client.clientAuth().usesSecret()) {
             return "Client id '" + sanitizer.sanitize(client.clientId()) + "' was sent as a public client ("
                     + messages.key("client-auth") + "=none, no secret); check client-id, and if the server registered "
@@ -120,6 +131,26 @@ final class ErrorResponseClassifier {
         return "Check client-id and client-secret; the secret comes from " + origin + ". It was sent as "
                 + client.clientAuth().configName() + "; if the server expects " + other.configName() + ", set "
                 + messages.key("client-auth") + ".";
+    }
+
+    /** The server says no more than invalid_client; these are what makes a well-formed assertion fail. */
+    private String assertionRefusedHint() {
+        boolean privateKey = client.clientAuth() == ClientAuthMethod.PRIVATE_KEY_JWT;
+        String audience = client.assertionAudience() == AssertionAudience.ISSUER && client.issuer() != null
+                ? "the issuer " + client.issuer() : "the token endpoint's URL " + messages.endpoint();
+        return "The server refused the " + client.clientAuth().configName() + " client assertion for client id '"
+                + sanitizer.sanitize(client.clientId()) + "'. Likely causes: "
+                + (privateKey ? "the key is not registered for this client (its public key, or the JWK set URL that "
+                        + "serves it, on the server); " : "client-secret is not this client's (it comes from "
+                        + (client.clientSecret() == null ? "nowhere" : client.clientSecret().origin()) + "); ")
+                + "the client is registered for another method or algorithm (" + client.signingAlgorithm() + " was "
+                + "used; see " + messages.key("client-auth")
+                + (privateKey ? " and " + messages.key("signing-algorithm") : "") + "); the assertion's aud ("
+                + audience + ") is not what the server expects (see " + messages.key("client-assertion-audience")
+                + "); " + (client.keyId() == null ? "" : "the kid '" + sanitizer.sanitize(client.keyId())
+                + "' is unknown to the server (see " + messages.key("key-id") + "); ")
+                + "or this host's clock is off by more than the server's allowed skew (the assertion is valid "
+                + "60 s from its iat).";
     }
 
     private String hintForStatus(int status) {

@@ -1,5 +1,6 @@
 package dev.oauthagent.agent.token;
 
+import dev.oauthagent.agent.config.ClientAuthMethod;
 import dev.oauthagent.agent.config.ClientConfig;
 import dev.oauthagent.agent.config.Secret;
 import dev.oauthagent.agent.token.TokenFetchException.Kind;
@@ -117,7 +118,8 @@ public final class TokenEndpointClient implements TokenSource {
                 throw e;
             }
             // Once, never in a loop: a second refusal is the usual terminal failure, with the new secret's origin.
-            LOG.info(messages.log("the server refused the client (" + describeRefusal(e) + ") and client-secret's "
+            String file = client.clientAuth() == ClientAuthMethod.PRIVATE_KEY_JWT ? "private-key's" : "client-secret's";
+            LOG.info(messages.log("the server refused the client (" + describeRefusal(e) + ") and " + file + " "
                     + "file changed since it was read; requesting again once with the new value"));
             return fetchOnce(grant);
         }
@@ -134,6 +136,10 @@ public final class TokenEndpointClient implements TokenSource {
 
     private AccessToken fetchOnce(Grant grant) throws TokenFetchException {
         checkScheme();
+        String unusable = authentication.unusableNow();
+        if (unusable != null) {
+            throw new TokenFetchException(messages.exception(unusable), Kind.TRANSIENT, null, -1, -1, null);
+        }
         TokenRequest request = buildRequest(grant);
         LOG.debug(messages.log("requesting a token from " + messages.endpoint()));
         AccessToken token;

@@ -34,6 +34,11 @@ class ClientConfigCopyTest {
                 .proxy(URI.create("http://proxy.example:3128"))
                 .proxyCredentials(Secret.of("proxy-user", "test"), Secret.of("proxy-pass", "test"))
                 .tokenParams(Map.of("tenant", Secret.of("t-1", "test")))
+                .privateKey(new PrivateKeyConfig(java.nio.file.Paths.get("/keys/billing.p12"),
+                        Secret.of("store-pw", "test"), "billing"))
+                .signingAlgorithm(dev.oauthagent.agent.token.auth.key.SigningAlgorithm.PS256).keyId("k-1")
+                .assertionAudience(AssertionAudience.ISSUER)
+                .clientAssertion(Secret.of("a.b.c", "test"), "urn:example:type")
                 .build();
 
         ClientConfig copy = configured.withDiscoveredEndpoints(URI.create("https://as.example/token"),

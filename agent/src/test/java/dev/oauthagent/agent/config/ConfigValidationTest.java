@@ -257,7 +257,8 @@ class ConfigValidationTest {
     void referenceInAKeyThatDoesNotResolveReferencesIsRejected() {
         String message = ConfigInput.withValidClient("billing").sys("clients.billing.audience", "${env:AUD}")
                 .messageOf("clients.billing.audience");
-        assertThat(message).contains("resolved only in client-id, client-secret, truststore-password and the token-store keys");
+        assertThat(message).contains("resolved only in client-id, client-secret, truststore-password, private-key-password and "
+                + "the token-store keys");
     }
 
     @Test
@@ -269,9 +270,9 @@ class ConfigValidationTest {
 
     @Test
     void invalidClientAuthListsTheAcceptedValues() {
-        String message = ConfigInput.withValidClient("billing").sys("clients.billing.client-auth", "private_key_jwt")
+        String message = ConfigInput.withValidClient("billing").sys("clients.billing.client-auth", "secret_jwt")
                 .messageOf("clients.billing.client-auth");
-        assertThat(message).contains("client_secret_basic, client_secret_post");
+        assertThat(message).contains("client_secret_basic, client_secret_post, private_key_jwt, client_secret_jwt");
     }
 
     @Test

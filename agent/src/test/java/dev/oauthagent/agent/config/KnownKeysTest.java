@@ -18,6 +18,10 @@ class KnownKeysTest {
     private static final List<KnownKey> NEEDS_A_REAL_TRUSTSTORE = Arrays.asList(
             KnownKeys.TRUSTSTORE, KnownKeys.TRUSTSTORE_PASSWORD, KnownKeys.TRUSTSTORE_TYPE);
     /** Their examples name a directory and key files of a real host; TokenStoreConfigTest covers the forms. */
+    /** The client-assertion keys: ClientAssertionConfigTest loads their examples with a real key or token file. */
+    private static final List<KnownKey> NEEDS_A_REAL_KEY = Arrays.asList(KnownKeys.PRIVATE_KEY,
+            KnownKeys.PRIVATE_KEY_PASSWORD, KnownKeys.PRIVATE_KEY_ALIAS, KnownKeys.SIGNING_ALGORITHM, KnownKeys.KEY_ID,
+            KnownKeys.CLIENT_ASSERTION_AUDIENCE, KnownKeys.CLIENT_ASSERTION, KnownKeys.CLIENT_ASSERTION_TYPE);
     private static final List<KnownKey> NEEDS_A_REAL_TOKEN_STORE = Arrays.asList(
             KnownKeys.TOKEN_STORE, KnownKeys.TOKEN_STORE_KEY, KnownKeys.TOKEN_STORE_KEY_PREVIOUS,
             KnownKeys.TOKEN_STORE_ACCESS_TOKEN);
@@ -98,6 +102,7 @@ class KnownKeysTest {
         for (KnownKey key : KnownKeys.client()) {
             // issuer replaces token-url (IssuerConfigTest loads its example); both together are refused.
             if (!NEEDS_A_REAL_TRUSTSTORE.contains(key) && !NEEDS_A_REAL_TOKEN_STORE.contains(key)
+                    && !NEEDS_A_REAL_KEY.contains(key)
                     && key != KnownKeys.ISSUER) {
                 input.sys(key.isFamily() ? key.fullKey("billing").replace("<name>", "tenant") : key.fullKey("billing"),
                         key.example());
@@ -111,13 +116,16 @@ class KnownKeysTest {
     void onlySecretKeysAreMaskedAndOnlyReferenceKeysResolveReferences() {
         assertThat(KnownKeys.all()).filteredOn(KnownKey::secret)
                 .containsExactlyInAnyOrder(KnownKeys.CLIENT_SECRET, KnownKeys.TRUSTSTORE_PASSWORD, KnownKeys.SCRUB_VALUES,
+                        KnownKeys.PRIVATE_KEY_PASSWORD, KnownKeys.CLIENT_ASSERTION,
                         KnownKeys.TOKEN_STORE_KEY, KnownKeys.TOKEN_STORE_KEY_PREVIOUS, KnownKeys.PROXY_PASSWORD,
                         KnownKeys.TOKEN_PARAMS);
         assertThat(KnownKeys.all()).filteredOn(KnownKey::referenceAllowed)
                 .containsExactlyInAnyOrder(KnownKeys.CLIENT_ID, KnownKeys.CLIENT_SECRET, KnownKeys.TRUSTSTORE_PASSWORD,
+                        KnownKeys.PRIVATE_KEY_PASSWORD, KnownKeys.CLIENT_ASSERTION,
                         KnownKeys.SCRUB_VALUES, KnownKeys.TOKEN_STORE_KEY, KnownKeys.TOKEN_STORE_KEY_PREVIOUS,
                         KnownKeys.PROXY_USER, KnownKeys.PROXY_PASSWORD, KnownKeys.TOKEN_PARAMS);
         assertThat(KnownKeys.all()).filteredOn(k -> !k.literalAllowed())
-                .containsExactlyInAnyOrder(KnownKeys.TOKEN_STORE_KEY, KnownKeys.TOKEN_STORE_KEY_PREVIOUS);
+                .containsExactlyInAnyOrder(KnownKeys.TOKEN_STORE_KEY, KnownKeys.TOKEN_STORE_KEY_PREVIOUS,
+                        KnownKeys.CLIENT_ASSERTION);
     }
 }

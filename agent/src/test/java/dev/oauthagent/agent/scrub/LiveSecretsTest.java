@@ -52,6 +52,21 @@ class LiveSecretsTest {
     }
 
     @Test
+    void aClientAssertionIsScrubbedFromBeforeItIsSentUntilItsExpAndDoesNotPushOutTokens() {
+        String assertion = "eyJhbGciOiJSUzI1NiJ9.eyJpc3MiOiJiaWxsaW5nIn0.c2lnbmF0dXJlLW9mLWFzc2VydGlvbg";
+        secrets.tokenObtained("billing", token(NEW));
+        for (int i = 0; i < LiveSecrets.MAX_TOKENS_PER_CLIENT; i++) {
+            secrets.assertionSigned("billing", assertion + i, 60);
+        }
+        assertThat(redactor.scrub("a=" + assertion + "0 t=" + NEW)).isEqualTo("a=[REDACTED] t=[REDACTED]");
+
+        advanceSeconds(60);
+        secrets.dropExpired();
+        assertThat(redactor.scrub("a=" + assertion + "0")).isEqualTo("a=" + assertion + "0");
+        assertThat(redactor.scrub("t=" + NEW)).as("within the token's lifetime and grace").isEqualTo("t=[REDACTED]");
+    }
+
+    @Test
     void tokenIsScrubbedFromTheMomentItIsObtained() {
         String line = "t=" + NEW;
         assertThat(redactor.scrub(line)).isSameAs(line);

@@ -22,6 +22,11 @@ public final class AuthServer implements AutoCloseable {
     public static final String CODE_CLIENT_ID = "code-client";
     /** Public, device_code and refresh_token. */
     public static final String DEVICE_CLIENT_ID = "device-client";
+    /** private_key_jwt clients (RS256, ES256): registered only with {@link Builder#clientJwkSetUrl}. */
+    public static final String JWT_RSA_CLIENT_ID = "jwt-rsa-client";
+    public static final String JWT_EC_CLIENT_ID = "jwt-ec-client";
+    /** client_secret_jwt (HS256 over {@link Builder#secretJwtClientSecret}). */
+    public static final String SECRET_JWT_CLIENT_ID = "secret-jwt-client";
     /** The redirect URI both code clients have, registered without a port: any loopback port matches. */
     public static final String LOOPBACK_REDIRECT_URI = "http://127.0.0.1/callback";
     /** The one user who logs in, with {@link #userPassword()}. */
@@ -49,6 +54,7 @@ public final class AuthServer implements AutoCloseable {
     private final Duration deviceCodeTtl;
     private final Duration refreshTokenTtl;
     private final TestTls tls;
+    private final String secretJwtClientSecret;
     private final boolean isShared;
 
     private AuthServer(JavaProcess process, String readyLine, Builder settings, boolean isShared) {
@@ -70,6 +76,7 @@ public final class AuthServer implements AutoCloseable {
         this.deviceCodeTtl = settings.deviceCodeTtl;
         this.refreshTokenTtl = settings.refreshTokenTtl;
         this.tls = settings.tls;
+        this.secretJwtClientSecret = settings.secretJwtClientSecret;
         this.isShared = isShared;
     }
 
@@ -133,6 +140,10 @@ public final class AuthServer implements AutoCloseable {
 
     public String postClientSecret() {
         return postClientSecret;
+    }
+
+    public String secretJwtClientSecret() {
+        return secretJwtClientSecret;
     }
 
     public Duration tokenTtl() {
@@ -253,6 +264,8 @@ public final class AuthServer implements AutoCloseable {
         private Duration deviceCodeTtl = DEFAULT_DEVICE_CODE_TTL;
         private Duration refreshTokenTtl = DEFAULT_REFRESH_TOKEN_TTL;
         private TestTls tls;
+        private String secretJwtClientSecret = "secret-jwt-" + java.util.UUID.randomUUID();
+        private java.net.URI clientJwkSetUrl;
 
         private Builder() {
         }
@@ -318,6 +331,18 @@ public final class AuthServer implements AutoCloseable {
             return this;
         }
 
+        /** The secret of {@link #SECRET_JWT_CLIENT_ID}: at least 32 bytes (HS256). */
+        public Builder secretJwtClientSecret(String secret) {
+            this.secretJwtClientSecret = secret;
+            return this;
+        }
+
+        /** Registers the private_key_jwt clients, whose public keys the server fetches from this JWK set. */
+        public Builder clientJwkSetUrl(java.net.URI url) {
+            this.clientJwkSetUrl = url;
+            return this;
+        }
+
         /**
          * Serves https with {@code tls}'s key (issuer {@code https://127.0.0.1:<port>}); whoever calls it needs
          * {@link TestTls#trustStoreJvmArgs()}.
@@ -345,7 +370,11 @@ public final class AuthServer implements AutoCloseable {
                     .env("CODE_CLIENT_SECRET", codeClientSecret)
                     .env("DEVICE_CODE_TTL", deviceCodeTtl.getSeconds() + "s")
                     .env("REFRESH_TOKEN_TTL", refreshTokenTtl.getSeconds() + "s")
+                    .env("SECRET_JWT_CLIENT_SECRET", secretJwtClientSecret)
                     .args("--port=0");
+            if (clientJwkSetUrl != null) {
+                builder.env("CLIENT_JWK_SET_URL", clientJwkSetUrl.toString());
+            }
             if (tls != null) {
                 // Spring Boot's own TLS settings; the issuer announcer sees the key store and says https.
                 builder.env("SERVER_SSL_KEY_STORE", tls.keyStore().toString())

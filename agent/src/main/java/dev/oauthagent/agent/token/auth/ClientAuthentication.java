@@ -1,8 +1,12 @@
 package dev.oauthagent.agent.token.auth;
 
+import dev.oauthagent.agent.config.AssertionAudience;
+import dev.oauthagent.agent.config.ClientAuthMethod;
 import dev.oauthagent.agent.config.ClientConfig;
 import dev.oauthagent.agent.token.TokenRequest;
 import dev.oauthagent.agent.token.cache.Ticker;
+
+import java.time.Clock;
 
 /**
  * How the client proves its identity to the token endpoint (RFC 6749 §2.3): it adds credentials to the
@@ -21,6 +25,14 @@ public interface ClientAuthentication {
         return false;
     }
 
+    /**
+     * Why this request would be refused whatever the server: a federated assertion past its exp. Null when it may be
+     * sent. Asked before each token request; the text completes "client '&lt;name&gt;': ".
+     */
+    default String unusableNow() {
+        return null;
+    }
+
     /** The method configured by {@code client-auth}; a secret from a file is read again when the file changes. */
     static ClientAuthentication forClient(ClientConfig client) {
         return forClient(client, Ticker.system(), SecretListener.NONE);
@@ -28,6 +40,15 @@ public interface ClientAuthentication {
 
     /** As above; {@code listener} learns each new value of the secret before it is sent. */
     static ClientAuthentication forClient(ClientConfig client, Ticker ticker, SecretListener listener) {
+        if (client.clientAuth() == ClientAuthMethod.CLIENT_ASSERTION) {
+            return new FederatedAssertion(client.name(), client.clientId(), client.clientAssertion(),
+                    client.clientAssertionType(), Clock.systemUTC(), listener);
+        }
+        if (client.clientAuth() == ClientAuthMethod.PRIVATE_KEY_JWT) {
+            return new JwtClientAuthentication(client.name(), client.clientId(), assertion(client),
+                    new CurrentPrivateKey(client.name(), client.privateKey(), client.signingAlgorithm(), ticker),
+                    listener);
+        }
         if (!client.clientAuth().usesSecret()) {
             return new PublicClient(client.clientId());
         }
@@ -38,11 +59,22 @@ public interface ClientAuthentication {
         CurrentSecret secret = new CurrentSecret(client.name(), client.clientId(), client.clientSecret(), ticker,
                 listener);
         switch (client.clientAuth()) {
+            case CLIENT_SECRET_JWT:
+                return new JwtClientAuthentication(client.name(), client.clientId(), assertion(client),
+                        new SecretAssertionKey(secret), listener);
             case CLIENT_SECRET_POST:
                 return new ClientSecretPost(client.clientId(), secret);
             case CLIENT_SECRET_BASIC:
             default:
                 return new ClientSecretBasic(client.clientId(), secret);
         }
+    }
+
+    /** The assertion's audience: the token endpoint's URL, or the issuer with client-assertion-audience=issuer. */
+    static ClientAssertion assertion(ClientConfig client) {
+        String audience = client.assertionAudience() == AssertionAudience.ISSUER && client.issuer() != null
+                ? client.issuer().toString() : client.tokenUrl().toString();
+        return new ClientAssertion(client.clientId(), audience, client.keyId(), Clock.systemUTC(),
+                ClientAssertion.RANDOM);
     }
 }

@@ -14,4 +14,11 @@ public interface SecretListener {
     };
 
     void secretRead(String clientName, String clientId, Secret secret);
+
+    /**
+     * A client assertion about to be sent: a bearer credential for {@code lifetimeSeconds}, so log scrubbing keeps it
+     * that long.
+     */
+    default void assertionSigned(String clientName, String assertion, long lifetimeSeconds) {
+    }
 }

@@ -11,7 +11,7 @@ import org.springframework.core.env.Environment;
  */
 record AuthServerOptions(Duration tokenTtl, String basicClientSecret, String postClientSecret, String audience,
         Duration shortTokenTtl, String shortClientSecret, String userPassword, String codeClientSecret,
-        Duration deviceCodeTtl, Duration refreshTokenTtl) {
+        Duration deviceCodeTtl, Duration refreshTokenTtl, String secretJwtClientSecret, String clientJwkSetUrl) {
 
     static final String DEFAULT_BASIC_CLIENT_SECRET = "basic-secret";
     static final String DEFAULT_POST_CLIENT_SECRET = "post-secret";
@@ -23,6 +23,8 @@ record AuthServerOptions(Duration tokenTtl, String basicClientSecret, String pos
     static final String DEFAULT_CODE_CLIENT_SECRET = "code-secret";
     static final Duration DEFAULT_DEVICE_CODE_TTL = Duration.ofMinutes(5);
     static final Duration DEFAULT_REFRESH_TOKEN_TTL = Duration.ofHours(1);
+    /** HS256 needs a key of at least 256 bits (RFC 7518 §3.2), so this secret is 32 bytes or more. */
+    static final String DEFAULT_SECRET_JWT_CLIENT_SECRET = "secret-jwt-client-secret-of-32-bytes-or-more";
 
     static AuthServerOptions from(Environment env) {
         return new AuthServerOptions(
@@ -35,7 +37,9 @@ record AuthServerOptions(Duration tokenTtl, String basicClientSecret, String pos
                 nonBlank(env, "user-password", DEFAULT_USER_PASSWORD),
                 nonBlank(env, "code-client-secret", DEFAULT_CODE_CLIENT_SECRET),
                 lifetime(env.getProperty("device-code-ttl"), "device-code-ttl", DEFAULT_DEVICE_CODE_TTL),
-                lifetime(env.getProperty("refresh-token-ttl"), "refresh-token-ttl", DEFAULT_REFRESH_TOKEN_TTL));
+                lifetime(env.getProperty("refresh-token-ttl"), "refresh-token-ttl", DEFAULT_REFRESH_TOKEN_TTL),
+                nonBlank(env, "secret-jwt-client-secret", DEFAULT_SECRET_JWT_CLIENT_SECRET),
+                jwkSetUrl(env.getProperty("client-jwk-set-url")));
     }
 
     private static Duration lifetime(String value, String key, Duration fallback) {
@@ -58,6 +62,18 @@ record AuthServerOptions(Duration tokenTtl, String basicClientSecret, String pos
         return ttl;
     }
 
+    /** Null when unset: the private_key_jwt clients are registered only with a JWK set to check them against. */
+    private static String jwkSetUrl(String value) {
+        if (value == null) {
+            return null;
+        }
+        if (!value.startsWith("http://") && !value.startsWith("https://")) {
+            throw new IllegalArgumentException("--client-jwk-set-url (or CLIENT_JWK_SET_URL) '" + value
+                    + "' is not an http(s) URL of a JWK set");
+        }
+        return value;
+    }
+
     private static String nonBlank(Environment env, String key, String fallback) {
         String value = env.getProperty(key);
         if (value == null) {
@@ -75,6 +91,7 @@ record AuthServerOptions(Duration tokenTtl, String basicClientSecret, String pos
     public String toString() {
         return "AuthServerOptions[tokenTtl=" + tokenTtl + ", shortTokenTtl=" + shortTokenTtl + ", deviceCodeTtl="
                 + deviceCodeTtl + ", refreshTokenTtl=" + refreshTokenTtl + ", audience=" + audience
+                + ", clientJwkSetUrl=" + clientJwkSetUrl
                 + ", secrets=****]";
     }
 }

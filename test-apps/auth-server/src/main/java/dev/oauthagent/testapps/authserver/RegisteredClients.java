@@ -1,6 +1,10 @@
 package dev.oauthagent.testapps.authserver;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.server.authorization.client.InMemoryRegisteredClientRepository;
@@ -13,7 +17,8 @@ import org.springframework.security.oauth2.server.authorization.settings.TokenSe
 /**
  * The clients the tests use. For services: one per client-authentication method, each allowing only that method,
  * and a basic-auth client whose tokens live only {@code --short-token-ttl}, so one server serves both tests that
- * need stable tokens and tests that run across several token lifetimes. For programs acting for the test user: a
+ * need stable tokens and tests that run across several token lifetimes; the client-assertion clients (client_secret_jwt,
+ * and private_key_jwt with RS256 and ES256 when a JWK set URL for their keys is given). For programs acting for the test user: a
  * public and a confidential authorization-code client (PKCE and consent required) and a public device-code client,
  * all three with rotating refresh tokens.
  */
@@ -24,6 +29,11 @@ final class RegisteredClients {
     static final String PKCE_CLIENT_ID = "pkce-client";
     static final String CODE_CLIENT_ID = "code-client";
     static final String DEVICE_CLIENT_ID = "device-client";
+    /** private_key_jwt with RS256 and with ES256; registered only with {@code --client-jwk-set-url}. */
+    static final String JWT_RSA_CLIENT_ID = "jwt-rsa-client";
+    static final String JWT_EC_CLIENT_ID = "jwt-ec-client";
+    /** client_secret_jwt: HS256 over the client secret. */
+    static final String SECRET_JWT_CLIENT_ID = "secret-jwt-client";
 
     /**
      * Registered without a port: for a loopback host (127.x.x.x, [::1]) Spring Authorization Server compares a
@@ -37,8 +47,43 @@ final class RegisteredClients {
 
     static RegisteredClientRepository of(AuthServerOptions options) {
         TokenSettings tokens = tokens(options.tokenTtl());
+        List<RegisteredClient> clients = new ArrayList<>(userAndSecretClients(options, tokens));
+        clients.add(assertionClient(SECRET_JWT_CLIENT_ID, ClientAuthenticationMethod.CLIENT_SECRET_JWT, tokens,
+                ClientSettings.builder().tokenEndpointAuthenticationSigningAlgorithm(MacAlgorithm.HS256))
+                // Not {noop}-prefixed: Spring keys the HMAC with the registered secret as it is stored.
+                .clientSecret(options.secretJwtClientSecret())
+                .build());
+        if (options.clientJwkSetUrl() != null) {
+            clients.add(keyClient(JWT_RSA_CLIENT_ID, SignatureAlgorithm.RS256, options, tokens));
+            clients.add(keyClient(JWT_EC_CLIENT_ID, SignatureAlgorithm.ES256, options, tokens));
+        }
+        return new InMemoryRegisteredClientRepository(clients);
+    }
+
+    /** The client's public key is looked up in the JWK set at {@code --client-jwk-set-url}, as the test serves it. */
+    private static RegisteredClient keyClient(String id, SignatureAlgorithm algorithm, AuthServerOptions options,
+            TokenSettings tokens) {
+        return assertionClient(id, ClientAuthenticationMethod.PRIVATE_KEY_JWT, tokens, ClientSettings.builder()
+                .jwkSetUrl(options.clientJwkSetUrl())
+                .tokenEndpointAuthenticationSigningAlgorithm(algorithm))
+                .build();
+    }
+
+    private static RegisteredClient.Builder assertionClient(String id, ClientAuthenticationMethod method,
+            TokenSettings tokens, ClientSettings.Builder settings) {
+        return RegisteredClient.withId(id)
+                .clientId(id)
+                .clientAuthenticationMethod(method)
+                .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
+                .scope("read")
+                .scope("write")
+                .tokenSettings(tokens)
+                .clientSettings(settings.build());
+    }
+
+    private static List<RegisteredClient> userAndSecretClients(AuthServerOptions options, TokenSettings tokens) {
         TokenSettings userTokens = userTokens(options);
-        return new InMemoryRegisteredClientRepository(
+        return List.of(
                 client(BASIC_CLIENT_ID, options.basicClientSecret(), ClientAuthenticationMethod.CLIENT_SECRET_BASIC, tokens),
                 client(POST_CLIENT_ID, options.postClientSecret(), ClientAuthenticationMethod.CLIENT_SECRET_POST, tokens),
                 client(SHORT_CLIENT_ID, options.shortClientSecret(), ClientAuthenticationMethod.CLIENT_SECRET_BASIC,
