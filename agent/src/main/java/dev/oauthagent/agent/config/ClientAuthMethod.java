@@ -41,6 +41,19 @@ public enum ClientAuthMethod {
         return this == PRIVATE_KEY_JWT || this == CLIENT_SECRET_JWT;
     }
 
+    /**
+     * The name a server's {@code token_endpoint_auth_methods_supported} lists it by: a client assertion someone
+     * else signed is, to the server, {@code private_key_jwt} (RFC 7523 §2.2 does not tell the signers apart).
+     */
+    public String metadataName() {
+        return this == CLIENT_ASSERTION ? PRIVATE_KEY_JWT.configName : configName;
+    }
+
+    /** Whether the client proves itself with a private key: its own ({@code private_key_jwt}) or a platform's. */
+    public boolean usesKey() {
+        return this == PRIVATE_KEY_JWT || this == CLIENT_ASSERTION;
+    }
+
     public static ClientAuthMethod fromConfigValue(String value) {
         for (ClientAuthMethod m : values()) {
             if (m.configurable() && m.configName.equals(value)) {

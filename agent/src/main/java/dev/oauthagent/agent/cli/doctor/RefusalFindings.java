@@ -79,6 +79,9 @@ final class RefusalFindings {
                     + keys.keyWithOrigin("client-id") + secretToCheck() + "), or point "
                     + keys.keyWithOrigin(endpoint.urlKey) + " to the " + ofClient.environment + " server.");
         }
+        if (client.clientAuth().usesKey() || client.clientAuth().sendsAssertion()) {
+            return assertionRefused(refused);
+        }
         if (!client.clientAuth().usesSecret()) {
             return Finding.fail("invalid-client", refused + ", sent as a public client (no secret)",
                     "check " + keys.keyWithOrigin("client-id") + "; if the server registered the client as"
@@ -96,6 +99,28 @@ final class RefusalFindings {
                 + client.clientAuth().configName(),
                 authMethodAdvice() + "check " + keys.keyWithOrigin("client-id") + secretToCheck()
                         + " against the client's registration on the server.");
+    }
+
+    /**
+     * A client assertion refused: never tried another way (that would need a secret the client does not use); the
+     * fix lists what servers check in an assertion, in the order they most often fail.
+     */
+    private Finding assertionRefused(String refused) {
+        ClientAuthMethod method = client.clientAuth();
+        String credential = method == ClientAuthMethod.PRIVATE_KEY_JWT
+                ? "the public key of " + keys.keyWithOrigin("private-key") + " registered for the client (its JWK set"
+                        + " or certificate" + (client.keyId() == null ? "" : ", with kid " + client.keyId()) + ")"
+                : method == ClientAuthMethod.CLIENT_SECRET_JWT
+                        ? keys.keyWithOrigin("client-secret") + " being the client's registered secret"
+                        : "the server trusting the issuer of the assertion in " + keys.keyWithOrigin("client-assertion")
+                                + " for this client (a federated credential), and the assertion's subject and"
+                                + " audience being those registered";
+        String signedHere = method == ClientAuthMethod.CLIENT_ASSERTION ? "" : "; the assertion's audience ("
+                + keys.key("client-assertion-audience") + ": the token endpoint or the issuer); and this machine's"
+                + " clock (an assertion is valid for 60 s from its iat)";
+        return Finding.fail("invalid-client", refused + " with a client assertion (" + method.metadataName()
+                + ")", "check " + keys.keyWithOrigin("client-id") + "; " + credential + "; the server allowing "
+                + method.metadataName() + " for the client" + signedHere + ".");
     }
 
     /** The token endpoint's host; the issuer's when only that one names an environment (a shared token host). */

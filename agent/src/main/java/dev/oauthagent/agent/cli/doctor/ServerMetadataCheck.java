@@ -70,15 +70,18 @@ final class ServerMetadataCheck {
     }
 
     private Finding clientAuth() {
-        String method = client.clientAuth().configName();
+        String method = client.clientAuth().metadataName();
         List<String> listed = metadata.authMethodsSupported();
         List<String> effective = listed == null ? DEFAULT_AUTH_METHODS : listed;
         if (effective.contains(method)) {
             return Finding.ok("client-auth-listed", metadata.document() + " lists " + method
                     + " in token_endpoint_auth_methods_supported");
         }
-        return Finding.fail(CLIENT_AUTH_NOT_LISTED, "client-auth " + method + " (" + messages.key("client-auth")
-                + ") is not in the server's token_endpoint_auth_methods_supported: "
+        String configured = client.clientAuth().configurable()
+                ? "client-auth " + method + " (" + messages.key("client-auth") + ")"
+                : "a client assertion (" + messages.key("client-assertion") + ", sent as " + method + ")";
+        return Finding.fail(CLIENT_AUTH_NOT_LISTED, configured + " is not in the server's"
+                + " token_endpoint_auth_methods_supported: "
                 + listedAs("token_endpoint_auth_methods_supported", listed, DEFAULT_AUTH_METHODS),
                 authFix(effective));
     }
@@ -86,13 +89,18 @@ final class ServerMetadataCheck {
     private String authFix(List<String> effective) {
         for (String listed : effective) {
             ClientAuthMethod usable = ClientAuthMethod.fromConfigValue(listed);
-            if (usable != null && usable.usesSecret() == client.clientAuth().usesSecret()) {
+            if (usable != null && sameCredential(usable, client.clientAuth())) {
                 return "set " + messages.key("client-auth") + "=" + listed + ", a method the server lists";
             }
         }
-        return "the server lists no method oauth-agent offers for this client (client_secret_basic,"
-                + " client_secret_post, none for a public client); ask its administrators to enable one for"
-                + " client-id " + client.clientId();
+        return "the server lists no method oauth-agent offers for this client's credential (client_secret_basic,"
+                + " client_secret_post or client_secret_jwt with a secret, private_key_jwt with a key, none for a"
+                + " public client); ask its administrators to enable one for client-id " + client.clientId();
+    }
+
+    /** Whether a method proves the client with what it has now: a secret, a key, or nothing (a public client). */
+    private static boolean sameCredential(ClientAuthMethod a, ClientAuthMethod b) {
+        return a.usesSecret() == b.usesSecret() && a.usesKey() == b.usesKey();
     }
 
     /** For a user grant: the endpoint its login starts at, as configured or named by the document. */

@@ -54,6 +54,24 @@ class ServerMetadataCheckTest {
     }
 
     @Test
+    void aKeyClientIsOfferedOnlyAKeyMethodAndAFederatedAssertionIsListedAsPrivateKeyJwt() {
+        Finding key = withCode(check(client(GrantType.CLIENT_CREDENTIALS, ClientAuthMethod.PRIVATE_KEY_JWT),
+                List.of("client_credentials"), List.of("client_secret_basic", "none"), false),
+                "client-auth-not-listed");
+        assertThat(key.fix()).as("no secret method, and not none, for a client holding a key")
+                .startsWith("the server lists no method oauth-agent offers for this client's credential");
+
+        List<Finding> federated = check(client(GrantType.CLIENT_CREDENTIALS, ClientAuthMethod.CLIENT_ASSERTION),
+                List.of("client_credentials"), List.of("client_secret_basic", "private_key_jwt"), false);
+        assertThat(withCode(federated, "client-auth-listed").summary()).endsWith("lists private_key_jwt in"
+                + " token_endpoint_auth_methods_supported");
+        Finding notListed = withCode(check(client(GrantType.CLIENT_CREDENTIALS, ClientAuthMethod.CLIENT_ASSERTION),
+                List.of("client_credentials"), List.of("client_secret_basic"), false), "client-auth-not-listed");
+        assertThat(notListed.summary()).startsWith("a client assertion (oauth.agent.clients.orders.client-assertion,"
+                + " sent as private_key_jwt) is not in the server's token_endpoint_auth_methods_supported");
+    }
+
+    @Test
     void withoutTheAuthMethodsListTheRfcDefaultClientSecretBasicApplies() {
         ClientConfig basic = client(GrantType.CLIENT_CREDENTIALS, ClientAuthMethod.CLIENT_SECRET_BASIC);
         ClientConfig post = client(GrantType.CLIENT_CREDENTIALS, ClientAuthMethod.CLIENT_SECRET_POST);

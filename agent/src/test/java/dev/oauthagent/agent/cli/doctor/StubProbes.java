@@ -17,6 +17,7 @@ final class StubProbes implements FailureProbes {
     AuthorizationRefusedException refusal;
     Recognition recognition = Recognition.UNKNOWN;
     int tlsProbes;
+    private int otherMethodsTried;
 
     /** Metadata parsed from {@code json}, as the real look-up parses a document. */
     StubProbes withMetadata(String json) {
@@ -48,6 +49,11 @@ final class StubProbes implements FailureProbes {
     /** Never: the tests of a method the server wants ask the real probe of a scripted server. */
     @Override
     public boolean acceptsClientAuth(ClientAuthMethod method) {
+        otherMethodsTried++;
         return false;
+    }
+
+    int otherMethodsTried() {
+        return otherMethodsTried;
     }
 }

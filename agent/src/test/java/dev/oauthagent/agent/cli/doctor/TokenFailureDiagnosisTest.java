@@ -122,6 +122,21 @@ class TokenFailureDiagnosisTest {
     }
 
     @Test
+    void aRefusedPrivateKeyJwtIsNeverRetriedWithASecretAndTheFixListsWhatServersCheckInAnAssertion() throws Exception {
+        ClientConfig client = clientOf(json(401, "{\"error\":\"invalid_client\"}"))
+                .clientAuth(ClientAuthMethod.PRIVATE_KEY_JWT).build();
+
+        Finding finding = diagnose(client, refused("invalid_client", 401));
+
+        assertThat(finding.code()).isEqualTo("invalid-client");
+        assertThat(finding.summary()).endsWith("with a client assertion (private_key_jwt)");
+        assertThat(finding.fix()).contains("oauth.agent.clients.billing.private-key", "registered for the client",
+                "oauth.agent.clients.billing.client-assertion-audience", "clock");
+        assertThat(probes.otherMethodsTried()).as("a key client has no secret to send another way").isZero();
+        assertNoSecret(finding);
+    }
+
+    @Test
     void aBare401IsInvalidClientToo() throws Exception {
         ClientConfig client = clientOf(r -> Reply.of(401, "text/plain", "")).build();
 
