@@ -16,6 +16,8 @@ import dev.oauthagent.agent.metrics.RedactionCount;
 import dev.oauthagent.agent.reload.PropertiesFileWatch;
 import dev.oauthagent.agent.reload.RunningClients;
 import dev.oauthagent.agent.reload.SecretFileWatch;
+import dev.oauthagent.agent.reload.StartOnlyFileWatch;
+import dev.oauthagent.agent.reload.StartOnlySecrets;
 import dev.oauthagent.agent.reload.SwappableTokenSource;
 import dev.oauthagent.agent.scrub.LiveSecrets;
 import dev.oauthagent.agent.scrub.LogScrubbing;
@@ -98,8 +100,9 @@ final class AgentRuntime {
 
     /**
      * Every {@link #WATCH_INTERVAL_NANOS}, on a thread of its own: looks at the properties file {@code loaded} was
-     * read from and applies what can be applied live ({@link PropertiesFileWatch}), and at each client secret's
-     * file ({@link SecretFileWatch}). No thread when there is neither.
+     * read from and applies what can be applied live ({@link PropertiesFileWatch}), at each client secret's and
+     * private key's file ({@link SecretFileWatch}), and at the files of secrets read only at start, to say that a
+     * change needs a restart ({@link StartOnlyFileWatch}). No thread when there is none.
      */
     void watchFiles(LoadedConfig loaded, String agentArgs) {
         List<Runnable> watches = new ArrayList<>();
@@ -109,9 +112,14 @@ final class AgentRuntime {
                     new RunningClients(caches, sources, secrets)));
         }
         for (ClientConfig client : loaded.config().clients()) {
+            RequestToken requestToken = new RequestToken(caches.get(client.name()));
             if (client.clientSecret() != null && client.clientSecret().file() != null) {
-                watches.add(new SecretFileWatch(client.clientSecret().file(), new RequestToken(caches.get(client.name()))));
+                watches.add(new SecretFileWatch(client.clientSecret().file(), requestToken));
             }
+            if (client.privateKey() != null) {
+                watches.add(new SecretFileWatch(client.privateKey().path(), requestToken));
+            }
+            watches.addAll(StartOnlySecrets.watches(client));
         }
         if (!watches.isEmpty()) {
             new Repeat(watches, new DaemonScheduler("oauth-agent-file-watch")).next();

@@ -1,6 +1,7 @@
 package dev.oauthagent.agent.token;
 
 import dev.oauthagent.agent.config.ClientConfig;
+import dev.oauthagent.agent.token.auth.SecretListener;
 import dev.oauthagent.agent.token.TokenFetchException.Kind;
 import dev.oauthagent.bootstrap.AgentCall;
 
@@ -53,9 +54,15 @@ public final class AuthServerExchange {
     /** @param dates hears each answer's Date header ({@code check}); {@link ResponseDateListener#NONE} in the agent */
     AuthServerExchange(ClientConfig client, ClientMessages messages, ServerTextSanitizer sanitizer,
             JvmProxySettings jvmProxy, ResponseDateListener dates) {
+        this(client, messages, sanitizer, jvmProxy, dates, SecretListener.NONE);
+    }
+
+    /** @param secrets learns each new value of a proxy password read again from its file, before it is sent */
+    AuthServerExchange(ClientConfig client, ClientMessages messages, ServerTextSanitizer sanitizer,
+            JvmProxySettings jvmProxy, ResponseDateListener dates, SecretListener secrets) {
         this.client = client;
         this.dates = dates;
-        this.proxy = new AuthServerProxy(client, messages, jvmProxy);
+        this.proxy = new AuthServerProxy(client, messages, jvmProxy, secrets);
         this.messages = messages;
         this.sanitizer = sanitizer;
         this.transportFailures = new TransportFailureClassifier(client, messages, sanitizer);

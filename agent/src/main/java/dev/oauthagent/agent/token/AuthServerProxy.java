@@ -1,6 +1,9 @@
 package dev.oauthagent.agent.token;
 
 import dev.oauthagent.agent.config.ClientConfig;
+import dev.oauthagent.agent.token.auth.CurrentSecret;
+import dev.oauthagent.agent.token.auth.SecretListener;
+import dev.oauthagent.agent.token.cache.Ticker;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -16,11 +19,29 @@ final class AuthServerProxy {
     private final ClientConfig client;
     private final ClientMessages messages;
     private final JvmProxySettings jvm;
+    /** Null without proxy-user and proxy-password. */
+    private final CurrentSecret user;
+    private final CurrentSecret password;
 
-    AuthServerProxy(ClientConfig client, ClientMessages messages, JvmProxySettings jvm) {
+    /**
+     * @param secrets learns each new value of proxy-password read again from its file, before it is sent (with
+     *                the user, the Basic value it makes)
+     */
+    AuthServerProxy(ClientConfig client, ClientMessages messages, JvmProxySettings jvm, SecretListener secrets) {
         this.client = client;
         this.messages = messages;
         this.jvm = jvm;
+        if (client.proxyUser() == null || client.proxyPassword() == null) {
+            this.user = null;
+            this.password = null;
+        } else {
+            // Files are looked at again before a request, at most every 5 s: a rotated proxy password applies
+            // from the next token request, as a rotated client secret does.
+            this.user = new CurrentSecret("proxy-user", client.name(), null, client.proxyUser(), Ticker.system(),
+                    SecretListener.NONE);
+            this.password = new CurrentSecret("proxy-password", client.name(), client.proxyUser().reveal(),
+                    client.proxyPassword(), Ticker.system(), secrets);
+        }
     }
 
     ProxyRoute routeFor(URI url) {
@@ -33,10 +54,10 @@ final class AuthServerProxy {
 
     /** The Proxy-Authorization value (Basic, RFC 7617), or null without configured credentials. */
     String authorization() {
-        if (client.proxyUser() == null || client.proxyPassword() == null) {
+        if (user == null) {
             return null;
         }
-        String pair = client.proxyUser().reveal() + ":" + client.proxyPassword().reveal();
+        String pair = user.get().reveal() + ":" + password.get().reveal();
         return "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8));
     }
 
@@ -47,9 +68,12 @@ final class AuthServerProxy {
                 return "the " + route.describe() + " asks for credentials (HTTP 407); set " + messages.key("proxy-user")
                         + " and " + messages.key("proxy-password") + " (e.g. ${env:PROXY_PASSWORD}).";
             }
-            return "the " + route.describe() + " refused the proxy credentials (HTTP 407); check "
+            String refused = "the " + route.describe() + " refused the proxy credentials (HTTP 407); check "
                     + messages.key("proxy-user") + " and " + messages.key("proxy-password") + " (password from "
-                    + client.proxyPassword().origin() + ").";
+                    + password.get().origin() + ").";
+            user.lookAgainNextTime(); // a rotated password that arrived since is sent by the next request
+            password.lookAgainNextTime();
+            return refused;
         }
         return "the " + route.describe() + " refused to connect to " + target + " (HTTP " + status + "); the proxy may "
                 + "not allow that host or port. Ask for it to be allowed, or if the host is reachable directly, add it "

@@ -43,7 +43,8 @@ public final class TokenEndpointClient implements TokenSource {
 
     /** @param secrets learns each new value of a client secret read again from its file, before it is sent */
     public TokenEndpointClient(ClientConfig client, SecretListener secrets) {
-        this(client, Clock.systemUTC(), ClientAuthentication.forClient(client, Ticker.system(), secrets));
+        this(client, Clock.systemUTC(), ClientAuthentication.forClient(client, Ticker.system(), secrets),
+                JvmProxySettings.atStart(), ResponseDateListener.NONE, secrets);
     }
 
     /**
@@ -56,21 +57,24 @@ public final class TokenEndpointClient implements TokenSource {
     }
 
     TokenEndpointClient(ClientConfig client, Clock clock, ClientAuthentication authentication) {
-        this(client, clock, authentication, JvmProxySettings.atStart(), ResponseDateListener.NONE);
+        this(client, clock, authentication, JvmProxySettings.atStart(), ResponseDateListener.NONE,
+                SecretListener.NONE);
     }
 
     /** @param jvmProxy the JVM's proxy set-up, as if the agent had started with it */
     TokenEndpointClient(ClientConfig client, Clock clock, JvmProxySettings jvmProxy) {
-        this(client, clock, ClientAuthentication.forClient(client), jvmProxy, ResponseDateListener.NONE);
+        this(client, clock, ClientAuthentication.forClient(client), jvmProxy, ResponseDateListener.NONE,
+                SecretListener.NONE);
     }
 
     /** For {@code check}: as the agent fetches, and {@code dates} hears each answer's Date header. */
     public TokenEndpointClient(ClientConfig client, ResponseDateListener dates) {
-        this(client, Clock.systemUTC(), ClientAuthentication.forClient(client), JvmProxySettings.atStart(), dates);
+        this(client, Clock.systemUTC(), ClientAuthentication.forClient(client), JvmProxySettings.atStart(), dates,
+                SecretListener.NONE);
     }
 
     private TokenEndpointClient(ClientConfig client, Clock clock, ClientAuthentication authentication,
-            JvmProxySettings jvmProxy, ResponseDateListener dates) {
+            JvmProxySettings jvmProxy, ResponseDateListener dates, SecretListener secrets) {
         if (client.tokenUrl() == null) {
             throw new IllegalArgumentException("client '" + client.name() + "': its issuer's endpoints are not"
                     + " discovered yet");
@@ -81,7 +85,7 @@ public final class TokenEndpointClient implements TokenSource {
         this.validator = new TokenResponseValidator(client, clock);
         this.messages = new ClientMessages(client);
         this.sanitizer = ServerTextSanitizer.forClient(client);
-        this.exchange = new AuthServerExchange(client, messages, sanitizer, jvmProxy, dates);
+        this.exchange = new AuthServerExchange(client, messages, sanitizer, jvmProxy, dates, secrets);
         // With issuer, the token endpoint came from the server's own document: it has no other to hint at.
         this.discovery = client.issuer() != null ? null
                 : new TokenEndpointDiscovery(client.tokenUrl(), exchange, messages, sanitizer);

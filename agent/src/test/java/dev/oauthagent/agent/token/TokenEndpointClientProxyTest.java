@@ -10,6 +10,7 @@ import dev.oauthagent.agent.token.AuthenticatingProxy.Seen;
 import dev.oauthagent.agent.token.FaultyTokenServer.Reply;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -129,6 +130,24 @@ class TokenEndpointClientProxyTest {
                 .doesNotContain("not-the-");
         assertThat(proxy.seen()).singleElement().extracting(Seen::credentialsRight).isEqualTo(false);
         assertThat(server.requests()).isEmpty();
+    }
+
+    @Test
+    void aProxyPasswordRotatedInItsFileIsSentByTheRequestAfterTheProxyRefusedTheOldOne() throws Exception {
+        httpsServer();
+        Path file = dir.resolve("proxy-password");
+        Files.writeString(file, "old-" + PROXY_PASSWORD);
+        ClientConfig config = overTls(server.tokenUrl()).proxy(proxy.url())
+                .proxyCredentials(user(), Secret.fromFile("old-" + PROXY_PASSWORD, file)).build();
+        TokenEndpointClient client = new TokenEndpointClient(config, Clock.systemUTC(), jvm());
+
+        TokenFetchException refused = catchThrowableOfType(TokenFetchException.class, client::fetch);
+        assertThat(refused.getMessage()).contains("HTTP 407", "file " + file);
+        Files.writeString(file, PROXY_PASSWORD); // the platform rotates the password, seconds later
+
+        assertThat(client.fetch().value()).isEqualTo(TokenEndpointClientTest.TOKEN);
+        assertThat(proxy.seen()).extracting(Seen::credentialsRight).containsExactly(false, true);
+        assertNoProxySecretIn(refused.getMessage());
     }
 
     @Test

@@ -17,11 +17,12 @@ import java.util.concurrent.TimeUnit;
  * file. A file that cannot be read, or reads empty (a writer that truncates before it writes), leaves the value
  * read before in use and is warned about once until it reads again.
  */
-final class CurrentSecret {
+public final class CurrentSecret {
     private static final Logger LOG = LoggerFactory.getLogger(CurrentSecret.class);
     /** How often a busy client looks at the file; token requests are minutes apart, retries seconds. */
     static final long CHECK_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(5);
 
+    private final String key;
     private final String clientName;
     private final String clientId;
     private final Ticker ticker;
@@ -35,6 +36,16 @@ final class CurrentSecret {
     private String lastProblem;
 
     CurrentSecret(String clientName, String clientId, Secret secret, Ticker ticker, SecretListener listener) {
+        this("client-secret", clientName, clientId, secret, ticker, listener);
+    }
+
+    /**
+     * @param key      the client key the secret is the value of, as the log lines name it
+     * @param clientId the user name a Basic value pairs the secret with, so the scrubber knows that form too
+     */
+    public CurrentSecret(String key, String clientName, String clientId, Secret secret, Ticker ticker,
+            SecretListener listener) {
+        this.key = key;
         this.clientName = clientName;
         this.clientId = clientId;
         this.current = secret;
@@ -43,11 +54,19 @@ final class CurrentSecret {
     }
 
     /** The value to send now; looks at the file first when the last look is {@link #CHECK_INTERVAL_NANOS} old. */
-    synchronized Secret get() {
+    public synchronized Secret get() {
         if (current.file() != null && (!checked || ticker.read() - checkedAt >= CHECK_INTERVAL_NANOS)) {
             check(false);
         }
         return current;
+    }
+
+    /**
+     * The next {@link #get()} looks at the file whatever the interval: the value was refused (a proxy's 407), and a
+     * rotation may have replaced it by then.
+     */
+    public synchronized void lookAgainNextTime() {
+        checked = false;
     }
 
     /**
@@ -86,19 +105,19 @@ final class CurrentSecret {
         }
         stamp = now == null || now.isSettled() ? now : null; // a file just written may change again, same stamp
         if (lastProblem != null) {
-            LOG.info(log("client-secret can be read again from " + current.origin()));
+            LOG.info(log(key + " can be read again from " + current.origin()));
             lastProblem = null;
         }
         if (!fresh.equals(current)) {
             listener.secretRead(clientName, clientId, fresh); // before anyone can send, and so log, the value
             current = fresh;
-            LOG.info(log("client-secret changed in " + fresh.origin() + "; token requests use the new value from now"));
+            LOG.info(log(key + " changed in " + fresh.origin() + "; token requests use the new value from now"));
         }
     }
 
     private void problem(String message) {
         if (!message.equals(lastProblem)) {
-            LOG.warn(log("client-secret " + message));
+            LOG.warn(log(key + " " + message));
             lastProblem = message;
         }
     }
