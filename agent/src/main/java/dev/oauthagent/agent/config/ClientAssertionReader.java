@@ -1,5 +1,6 @@
 package dev.oauthagent.agent.config;
 
+import dev.oauthagent.agent.token.auth.key.ClientCertificate;
 import dev.oauthagent.agent.token.auth.key.JwsSigner;
 import dev.oauthagent.agent.token.auth.key.KeyLoadException;
 import dev.oauthagent.agent.token.auth.key.PrivateKeyFile;
@@ -8,10 +9,12 @@ import dev.oauthagent.agent.token.auth.key.SigningAlgorithm;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.PrivateKey;
+import java.time.Instant;
 
 /**
  * Reads the keys of the client-assertion methods (private_key_jwt, client_secret_jwt): private-key and its password
- * and alias, signing-algorithm, key-id and client-assertion-audience. A private key is loaded once here, so that an
+ * and alias, signing-algorithm, key-id and client-assertion-audience; and of the mutual-TLS methods
+ * (tls_client_auth, self_signed_tls_client_auth): private-key, its password and alias, and client-certificate. A private key is loaded once here, so that an
  * unreadable file, a wrong passphrase or a key that does not fit the algorithm stops the client at start with a
  * message naming the key to fix; none of them ever repeats the key or the password.
  */
@@ -20,6 +23,9 @@ final class ClientAssertionReader {
     static final int MIN_HS256_SECRET_BYTES = 32;
     private static final KnownKey[] KEY_FILE_KEYS = {KnownKeys.PRIVATE_KEY, KnownKeys.PRIVATE_KEY_PASSWORD,
             KnownKeys.PRIVATE_KEY_ALIAS};
+    /** What only a signed client assertion uses. */
+    private static final KnownKey[] SIGNING_KEYS = {KnownKeys.SIGNING_ALGORITHM, KnownKeys.KEY_ID,
+            KnownKeys.CLIENT_ASSERTION_AUDIENCE};
     private static final KnownKey[] ALL_KEYS = {KnownKeys.PRIVATE_KEY, KnownKeys.PRIVATE_KEY_PASSWORD,
             KnownKeys.PRIVATE_KEY_ALIAS, KnownKeys.SIGNING_ALGORITHM, KnownKeys.KEY_ID,
             KnownKeys.CLIENT_ASSERTION_AUDIENCE};
@@ -29,6 +35,7 @@ final class ClientAssertionReader {
     private final ProblemList problems;
     private Secret password;
     private PrivateKeyConfig privateKey;
+    private Path clientCertificate;
     private SigningAlgorithm algorithm;
     private String keyId;
     private AssertionAudience audience = AssertionAudience.TOKEN_ENDPOINT;
@@ -66,6 +73,8 @@ final class ClientAssertionReader {
 
     Secret password() { return password; }
     PrivateKeyConfig privateKey() { return privateKey; }
+    /** The mutual-TLS methods' PEM chain; null otherwise, or when the keystore in private-key holds it. */
+    Path clientCertificate() { return clientCertificate; }
     SigningAlgorithm algorithm() { return algorithm; }
     String keyId() { return keyId; }
     AssertionAudience audience() { return audience; }
@@ -119,6 +128,14 @@ final class ClientAssertionReader {
 
     private void read(ClientAuthMethod clientAuth, Secret clientSecret) {
         String method = KnownKeys.CLIENT_AUTH.fullKey(name) + "=" + clientAuth.configName();
+        if (clientAuth.presentsCertificate()) {
+            readCertificate(method);
+            return;
+        }
+        if (!isUnset(KnownKeys.CLIENT_CERTIFICATE)) {
+            invalid(KnownKeys.CLIENT_CERTIFICATE, "has no effect with " + method + "; set client-auth to "
+                    + "tls_client_auth or self_signed_tls_client_auth, or remove this key");
+        }
         if (!clientAuth.sendsAssertion()) {
             refuseSet(ALL_KEYS, "has no effect with " + method + "; set client-auth to private_key_jwt or "
                     + "client_secret_jwt, or remove this key");
@@ -194,6 +211,39 @@ final class ClientAssertionReader {
         }
         privateKey = config;
         algorithm = chosen;
+    }
+
+    /**
+     * The mutual-TLS methods: the key and its certificate are loaded once here, so that a file that cannot be read,
+     * a wrong password, a key that is not the certificate's, or a certificate outside its validity stops the client
+     * at start, not at its first token request.
+     */
+    private void readCertificate(String method) {
+        refuseSet(SIGNING_KEYS, "has no effect with " + method + ", which signs no client assertion; remove this key");
+        String keyName = KnownKeys.PRIVATE_KEY.fullKey(name);
+        if (isUnset(KnownKeys.PRIVATE_KEY)) {
+            problems.add(keyName, "is required with " + method + "; set it to the client's private key, a PKCS#8 "
+                    + "PEM with " + KnownKeys.CLIENT_CERTIFICATE.fullKey(name) + " beside it, or a .p12/.jks keystore "
+                    + "holding the key and its certificate, e.g. " + keyName + "=" + KnownKeys.PRIVATE_KEY.example());
+            return;
+        }
+        String alias = value(KnownKeys.PRIVATE_KEY_ALIAS, ValueParsers.TEXT);
+        Path path = value(KnownKeys.PRIVATE_KEY, ValueParsers.KEY_FILE);
+        Path certificate = value(KnownKeys.CLIENT_CERTIFICATE, ValueParsers.READABLE_FILE);
+        if (path == null || (certificate == null && !isUnset(KnownKeys.CLIENT_CERTIFICATE))
+                || (password == null && !isUnset(KnownKeys.PRIVATE_KEY_PASSWORD))) {
+            return;
+        }
+        PrivateKeyConfig config = new PrivateKeyConfig(path, password, alias);
+        try {
+            ClientCertificate.load(path, config.passwordChars(), alias, certificate, Instant.now());
+        } catch (KeyLoadException e) {
+            invalid(KnownKeys.CLIENT_CERTIFICATE.name().equals(e.key()) ? KnownKeys.CLIENT_CERTIFICATE
+                    : KnownKeys.PRIVATE_KEY, e.getMessage());
+            return;
+        }
+        privateKey = config;
+        clientCertificate = certificate;
     }
 
     private void refuseSet(KnownKey[] keys, String message) {

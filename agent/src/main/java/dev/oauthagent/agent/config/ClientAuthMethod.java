@@ -13,6 +13,10 @@ public enum ClientAuthMethod {
      * Not a value of {@code client-auth}: setting {@code client-assertion} selects it.
      */
     CLIENT_ASSERTION("client_assertion"),
+    /** Mutual TLS with a certificate from a CA the server trusts for this client (RFC 8705 §2.1); no secret. */
+    TLS_CLIENT_AUTH("tls_client_auth"),
+    /** Mutual TLS with a self-signed certificate the server knows from the client's registration (RFC 8705 §2.2). */
+    SELF_SIGNED_TLS_CLIENT_AUTH("self_signed_tls_client_auth"),
     /** A public client (RFC 6749 §2.1): it has no secret and sends only its client_id. User grants only. */
     NONE("none");
 
@@ -28,7 +32,12 @@ public enum ClientAuthMethod {
 
     /** Whether this method sends a client secret, so the client needs one. */
     public boolean usesSecret() {
-        return this != NONE && this != PRIVATE_KEY_JWT && this != CLIENT_ASSERTION;
+        return this != NONE && this != PRIVATE_KEY_JWT && this != CLIENT_ASSERTION && !presentsCertificate();
+    }
+
+    /** Whether the client proves itself by its certificate in the TLS handshake with the token endpoint. */
+    public boolean presentsCertificate() {
+        return this == TLS_CLIENT_AUTH || this == SELF_SIGNED_TLS_CLIENT_AUTH;
     }
 
     /** Whether {@code client-auth} may name it; {@link #CLIENT_ASSERTION} is chosen by its own key. */

@@ -57,6 +57,7 @@ public final class ClientConfig {
     private final Secret proxyPassword;
     private final Map<String, Secret> tokenParams;
     private final PrivateKeyConfig privateKey;
+    private final Path clientCertificate;
     private final SigningAlgorithm signingAlgorithm;
     private final String keyId;
     private final AssertionAudience assertionAudience;
@@ -97,6 +98,7 @@ public final class ClientConfig {
         this.proxyPassword = b.proxyPassword;
         this.tokenParams = Collections.unmodifiableMap(new LinkedHashMap<>(b.tokenParams));
         this.privateKey = b.privateKey;
+        this.clientCertificate = b.clientCertificate;
         this.signingAlgorithm = b.signingAlgorithm;
         this.keyId = b.keyId;
         this.assertionAudience = b.assertionAudience;
@@ -162,8 +164,10 @@ public final class ClientConfig {
     public Secret proxyPassword() { return proxyPassword; }
     /** Extra form parameters of every token request, by name in name order; values are secrets (vendor keys). */
     public Map<String, Secret> tokenParams() { return tokenParams; }
-    /** The key private_key_jwt signs with; null for every other method. */
+    /** The key private_key_jwt signs with, or the mutual-TLS methods present; null for every other method. */
     public PrivateKeyConfig privateKey() { return privateKey; }
+    /** The mutual-TLS methods' certificate chain (PEM); null when {@link #privateKey()} is a keystore holding it. */
+    public Path clientCertificate() { return clientCertificate; }
     /** What a client assertion is signed with (for private_key_jwt as the key implies unless set); else null. */
     public SigningAlgorithm signingAlgorithm() { return signingAlgorithm; }
     /** The client assertion's {@code kid} header; null: none. */
@@ -210,6 +214,10 @@ public final class ClientConfig {
     private String assertion() {
         if (clientAssertion != null) {
             return ", clientAssertion=" + clientAssertion + ", clientAssertionType=" + clientAssertionType;
+        }
+        if (clientAuth.presentsCertificate()) {
+            return ", privateKey=" + privateKey + (clientCertificate == null ? "" : ", clientCertificate="
+                    + clientCertificate);
         }
         if (!clientAuth.sendsAssertion()) {
             return "";
@@ -263,6 +271,7 @@ public final class ClientConfig {
         private Secret proxyPassword;
         private Map<String, Secret> tokenParams = Collections.emptyMap();
         private PrivateKeyConfig privateKey;
+        private Path clientCertificate;
         private SigningAlgorithm signingAlgorithm;
         private String keyId;
         private AssertionAudience assertionAudience = AssertionAudience.TOKEN_ENDPOINT;
@@ -307,6 +316,7 @@ public final class ClientConfig {
             proxyPassword = c.proxyPassword;
             tokenParams = new LinkedHashMap<>(c.tokenParams);
             privateKey = c.privateKey;
+            clientCertificate = c.clientCertificate;
             signingAlgorithm = c.signingAlgorithm;
             keyId = c.keyId;
             assertionAudience = c.assertionAudience;
@@ -354,6 +364,7 @@ public final class ClientConfig {
         }
         public Builder tokenParams(Map<String, Secret> v) { this.tokenParams = v; return this; }
         public Builder privateKey(PrivateKeyConfig v) { this.privateKey = v; return this; }
+        public Builder clientCertificate(Path v) { this.clientCertificate = v; return this; }
         public Builder signingAlgorithm(SigningAlgorithm v) { this.signingAlgorithm = v; return this; }
         public Builder keyId(String v) { this.keyId = v; return this; }
         public Builder assertionAudience(AssertionAudience v) { this.assertionAudience = v; return this; }

@@ -125,7 +125,8 @@ final class ClientConfigReader {
                 .defaultExpiresIn(defaultExpiresIn).truststore(truststore).truststorePassword(truststorePassword)
                 .truststoreType(truststoreType).tokenStore(tokenStore).overrideExisting(overrideExisting)
                 .proxy(proxy).proxyCredentials(proxyUser, proxyPassword).tokenParams(tokenParams)
-                .privateKey(assertion.privateKey()).signingAlgorithm(assertion.algorithm()).keyId(assertion.keyId())
+                .privateKey(assertion.privateKey()).clientCertificate(assertion.clientCertificate())
+                .signingAlgorithm(assertion.algorithm()).keyId(assertion.keyId())
                 .assertionAudience(assertion.audience())
                 .build();
         if (assertion.federated() != null) {
@@ -207,12 +208,14 @@ final class ClientConfigReader {
      */
     private Secret clientSecret(GrantType grantType, ClientAuthMethod clientAuth) {
         KnownKey key = KnownKeys.CLIENT_SECRET;
-        if (clientAuth == ClientAuthMethod.PRIVATE_KEY_JWT || clientAuth == ClientAuthMethod.CLIENT_ASSERTION) {
+        if (clientAuth == ClientAuthMethod.PRIVATE_KEY_JWT || clientAuth == ClientAuthMethod.CLIENT_ASSERTION
+                || clientAuth != null && clientAuth.presentsCertificate()) {
             if (!isUnset(key)) {
-                invalid(key, "is set, but " + (clientAuth == ClientAuthMethod.PRIVATE_KEY_JWT
-                        ? KnownKeys.CLIENT_AUTH.fullKey(name) + "=private_key_jwt signs with "
-                                + KnownKeys.PRIVATE_KEY.fullKey(name)
-                        : KnownKeys.CLIENT_ASSERTION.fullKey(name) + " sends the assertion from its file")
+                invalid(key, "is set, but " + (clientAuth == ClientAuthMethod.CLIENT_ASSERTION
+                        ? KnownKeys.CLIENT_ASSERTION.fullKey(name) + " sends the assertion from its file"
+                        : KnownKeys.CLIENT_AUTH.fullKey(name) + "=" + clientAuth.configName() + (clientAuth
+                                == ClientAuthMethod.PRIVATE_KEY_JWT ? " signs with " : " presents the certificate of ")
+                                + KnownKeys.PRIVATE_KEY.fullKey(name))
                         + " and sends no secret; remove " + key.fullKey(name) + ", or choose a method that uses it");
                 return value(key, reference(key, true));
             }

@@ -55,16 +55,21 @@ public final class KnownKeys {
     public static final KnownKey CLIENT_AUTH = KnownKey.client("client-auth", "client_secret_basic",
             "How the client proves itself: client_secret_basic (Authorization header), client_secret_post (form "
                     + "body), client_secret_jwt (a JWT signed with the secret), private_key_jwt (a JWT signed with "
-                    + "private-key); none for a public client of a user grant (client_id only).",
+                    + "private-key), tls_client_auth or self_signed_tls_client_auth (mutual TLS with client-certificate); "
+                    + "none for a public client of a user grant (client_id only).",
             "client_secret_basic");
     public static final KnownKey PRIVATE_KEY = KnownKey.client("private-key", null,
-            "private_key_jwt's key: a PKCS#8 PEM (plain or encrypted) or a PKCS#12/JKS keystore (told by content); "
-                    + "read again when the file changes.", "/etc/oauth-agent/billing-key.pem");
+            "private_key_jwt's or mutual TLS's key: a PKCS#8 PEM (plain or encrypted) or a PKCS#12/JKS keystore "
+                    + "(told by content; for mutual TLS a keystore holds the certificate too).", "/etc/oauth-agent/billing-key.pem");
     public static final KnownKey PRIVATE_KEY_PASSWORD = KnownKey.client("private-key-password", null,
             "Passphrase of an encrypted PEM, or the keystore's password: a literal, ${env:NAME} or ${file:/path}.",
             "${file:/run/secrets/billing-key-password}").asSecret();
     public static final KnownKey PRIVATE_KEY_ALIAS = KnownKey.client("private-key-alias", null,
             "The keystore entry to sign with (default: the keystore's only key).", "billing");
+    public static final KnownKey CLIENT_CERTIFICATE = KnownKey.client("client-certificate", null,
+            "Mutual TLS (tls_client_auth, self_signed_tls_client_auth): the client's certificate chain, PEM, the "
+                    + "client's own first, for the PEM key in private-key; presented to the token endpoint only.",
+            "/etc/oauth-agent/billing-chain.pem");
     public static final KnownKey SIGNING_ALGORITHM = KnownKey.client("signing-algorithm", null,
             "private_key_jwt's algorithm: RS256, PS256 or ES256 (default from the key: RSA RS256, EC P-256 ES256); "
                     + "client_secret_jwt signs HS256.", "PS256");
@@ -166,7 +171,7 @@ public final class KnownKeys {
             SCRUB_FINGERPRINT, METRICS_LOG_INTERVAL));
     private static final List<KnownKey> CLIENT = Collections.unmodifiableList(Arrays.asList(
             TOKEN_URL, ISSUER, GRANT_TYPE, CLIENT_ID, CLIENT_SECRET, CLIENT_AUTH, PRIVATE_KEY, PRIVATE_KEY_PASSWORD,
-            PRIVATE_KEY_ALIAS, SIGNING_ALGORITHM, KEY_ID, CLIENT_ASSERTION_AUDIENCE, CLIENT_ASSERTION,
+            PRIVATE_KEY_ALIAS, CLIENT_CERTIFICATE, SIGNING_ALGORITHM, KEY_ID, CLIENT_ASSERTION_AUDIENCE, CLIENT_ASSERTION,
             CLIENT_ASSERTION_TYPE, DEVICE_AUTHORIZATION_URL,
             AUTHORIZATION_URL, REDIRECT_URI, SCOPES, AUDIENCE, RESOURCE, HOSTS,
             PATHS, ALLOW_HTTP, REFRESH_BEFORE, EXPIRY_SKEW, WAIT_TIMEOUT, FAIL_MODE, CONNECT_TIMEOUT,

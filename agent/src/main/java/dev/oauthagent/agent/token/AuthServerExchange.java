@@ -177,6 +177,9 @@ public final class AuthServerExchange {
     private SSLSocketFactory socketFactory() throws TokenFetchException {
         try {
             return tls.socketFactory();
+        } catch (TokenTls.CertificateUnusable e) {
+            throw new TokenFetchException(messages.exception(messages.key(e.key()) + " " + e.getMessage() + "."),
+                    Kind.TERMINAL, null, -1, -1, e);
         } catch (IOException | GeneralSecurityException e) {
             String detail = e.getClass().getSimpleName() + ": " + sanitizer.sanitize(String.valueOf(e.getMessage()));
             String text = client.truststore() == null

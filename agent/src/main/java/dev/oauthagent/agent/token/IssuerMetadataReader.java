@@ -94,6 +94,7 @@ final class IssuerMetadataReader {
             throw invalid(metadata, Reason.UNUSABLE, "names a token_endpoint oauth-agent cannot use: " + unusable(
                     metadata.text("token_endpoint")));
         }
+        tokenEndpoint = mutualTlsAlias(metadata, tokenEndpoint);
         DiscoveredEndpoints endpoints = new DiscoveredEndpoints(metadata.document(), tokenEndpoint,
                 optional(metadata, "device_authorization_endpoint"), optional(metadata, "authorization_endpoint"),
                 optional(metadata, "revocation_endpoint"), metadata.list("grant_types_supported"),
@@ -122,6 +123,18 @@ final class IssuerMetadataReader {
     }
 
     /** An endpoint the client may not need: one it cannot use is left out, and said so. */
+    /**
+     * For the mutual-TLS methods the token endpoint of {@code mtls_endpoint_aliases} when the document names one
+     * (RFC 8705 §5): a server may ask for client certificates on another host or port only.
+     */
+    private URI mutualTlsAlias(ServerMetadata metadata, URI tokenEndpoint) {
+        if (!client.clientAuth().presentsCertificate()) {
+            return tokenEndpoint;
+        }
+        URI alias = optional(metadata, ServerMetadataLookup.MTLS_ALIASES + ".token_endpoint");
+        return alias == null ? tokenEndpoint : alias;
+    }
+
     private URI optional(ServerMetadata metadata, String field) {
         String text = metadata.text(field);
         URI endpoint = text == null ? null : endpoint(metadata, field);

@@ -25,6 +25,8 @@ import java.util.Map;
  */
 public final class ServerMetadataLookup {
     private static final Logger LOG = LoggerFactory.getLogger(ServerMetadataLookup.class);
+    /** The one nested object read: RFC 8705 §5's endpoints for mutual TLS. */
+    static final String MTLS_ALIASES = "mtls_endpoint_aliases";
     private static final Map<String, String> ACCEPT_JSON = Collections.singletonMap("Accept", "application/json");
 
     private final URI tokenUrl;
@@ -67,6 +69,7 @@ public final class ServerMetadataLookup {
      * values (numbers, objects, the non-string items of an array) are skipped: no endpoint or list is one.
      */
     public static ServerMetadata parse(URI document, byte[] body) {
+        // Objects are skipped but for the mutual-TLS aliases, which replace the endpoints for those methods.
         Map<String, String> fields = new LinkedHashMap<>();
         Map<String, List<String>> lists = new LinkedHashMap<>();
         try (JsonParser p = JsonObjectReader.JSON.createParser(body)) {
@@ -80,6 +83,8 @@ public final class ServerMetadataLookup {
                     fields.put(name, p.getText());
                 } else if (value == JsonToken.START_ARRAY) {
                     lists.put(name, strings(p));
+                } else if (value == JsonToken.START_OBJECT && MTLS_ALIASES.equals(name)) {
+                    aliases(p, fields);
                 } else {
                     p.skipChildren();
                 }
@@ -87,6 +92,24 @@ public final class ServerMetadataLookup {
             return new ServerMetadata(document, fields, lists);
         } catch (IOException e) {
             return null; // not JSON: not a metadata document
+        }
+    }
+
+    /**
+     * RFC 8705 §5's {@code mtls_endpoint_aliases}: its string fields, kept as {@code mtls_endpoint_aliases.<field>},
+     * leaving the parser at the object's end.
+     */
+    private static void aliases(JsonParser p, Map<String, String> fields) throws IOException {
+        for (JsonToken t = p.nextToken(); t != JsonToken.END_OBJECT; t = p.nextToken()) {
+            if (t != JsonToken.FIELD_NAME) {
+                throw new IOException("malformed object");
+            }
+            String name = p.currentName();
+            if (p.nextToken() == JsonToken.VALUE_STRING) {
+                fields.put(MTLS_ALIASES + "." + name, p.getText());
+            } else {
+                p.skipChildren();
+            }
         }
     }
 

@@ -36,6 +36,7 @@ class ClientConfigCopyTest {
                 .tokenParams(Map.of("tenant", Secret.of("t-1", "test")))
                 .privateKey(new PrivateKeyConfig(java.nio.file.Paths.get("/keys/billing.p12"),
                         Secret.of("store-pw", "test"), "billing"))
+                .clientCertificate(java.nio.file.Paths.get("/keys/billing-chain.pem"))
                 .signingAlgorithm(dev.oauthagent.agent.token.auth.key.SigningAlgorithm.PS256).keyId("k-1")
                 .assertionAudience(AssertionAudience.ISSUER)
                 .clientAssertion(Secret.of("a.b.c", "test"), "urn:example:type")

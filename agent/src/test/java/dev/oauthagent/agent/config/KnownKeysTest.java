@@ -21,7 +21,8 @@ class KnownKeysTest {
     /** The client-assertion keys: ClientAssertionConfigTest loads their examples with a real key or token file. */
     private static final List<KnownKey> NEEDS_A_REAL_KEY = Arrays.asList(KnownKeys.PRIVATE_KEY,
             KnownKeys.PRIVATE_KEY_PASSWORD, KnownKeys.PRIVATE_KEY_ALIAS, KnownKeys.SIGNING_ALGORITHM, KnownKeys.KEY_ID,
-            KnownKeys.CLIENT_ASSERTION_AUDIENCE, KnownKeys.CLIENT_ASSERTION, KnownKeys.CLIENT_ASSERTION_TYPE);
+            KnownKeys.CLIENT_ASSERTION_AUDIENCE, KnownKeys.CLIENT_ASSERTION, KnownKeys.CLIENT_ASSERTION_TYPE,
+            KnownKeys.CLIENT_CERTIFICATE);
     private static final List<KnownKey> NEEDS_A_REAL_TOKEN_STORE = Arrays.asList(
             KnownKeys.TOKEN_STORE, KnownKeys.TOKEN_STORE_KEY, KnownKeys.TOKEN_STORE_KEY_PREVIOUS,
             KnownKeys.TOKEN_STORE_ACCESS_TOKEN);

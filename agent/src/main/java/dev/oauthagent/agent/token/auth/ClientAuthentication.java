@@ -49,6 +49,9 @@ public interface ClientAuthentication {
                     new CurrentPrivateKey(client.name(), client.privateKey(), client.signingAlgorithm(), ticker),
                     listener);
         }
+        if (client.clientAuth().presentsCertificate()) {
+            return new MutualTlsClient(client.clientId());
+        }
         if (!client.clientAuth().usesSecret()) {
             return new PublicClient(client.clientId());
         }

@@ -14,6 +14,8 @@ import java.security.KeyFactory;
 import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.UnrecoverableKeyException;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
 import java.security.spec.InvalidKeySpecException;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.ArrayList;
@@ -46,7 +48,12 @@ public final class PrivateKeyFile {
      * @param alias    the keystore entry; null to take its only key
      */
     public static PrivateKey load(Path path, char[] password, String alias) throws KeyLoadException {
-        byte[] content = read(path);
+        return loadEntry(path, password, alias).key();
+    }
+
+    /** As {@link #load}, with the certificate chain a keystore holds beside the key (none for a PEM). */
+    public static KeyEntry loadEntry(Path path, char[] password, String alias) throws KeyLoadException {
+        byte[] content = read(path, "private-key", "the key's file");
         if (isJks(content)) {
             return fromKeyStore(path, "JKS", content, password, alias);
         }
@@ -59,28 +66,32 @@ public final class PrivateKeyFile {
             throw new KeyLoadException("file " + path + " is a PEM file, which holds one key and no aliases; remove "
                     + "private-key-alias, or point private-key at a keystore");
         }
-        return fromPem(path, text, password);
+        return new KeyEntry(fromPem(path, text, password), Collections.<X509Certificate>emptyList());
     }
 
-    private static byte[] read(Path path) throws KeyLoadException {
+    /**
+     * @param key  the configuration key that names the file, for the fix
+     * @param what what the key should point at
+     */
+    static byte[] read(Path path, String key, String what) throws KeyLoadException {
         String file = "file " + path;
         try {
             BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
             if (!attributes.isRegularFile()) {
-                throw new KeyLoadException(file + " is not a regular file; point private-key at the key's file");
+                throw new KeyLoadException(key, file + " is not a regular file; point " + key + " at " + what);
             }
             if (attributes.size() > MAX_BYTES) {
-                throw new KeyLoadException(file + " is larger than 1 MiB, which no key or keystore is; point "
-                        + "private-key at the key's file");
+                throw new KeyLoadException(key, file + " is larger than 1 MiB, which no key, certificate or keystore "
+                        + "is; point " + key + " at " + what);
             }
             return Files.readAllBytes(path);
         } catch (NoSuchFileException e) {
-            throw new KeyLoadException(file + " does not exist; fix the path");
+            throw new KeyLoadException(key, file + " does not exist; fix the path");
         } catch (AccessDeniedException e) {
-            throw new KeyLoadException(file + " is not readable (permission denied); grant read access to the "
+            throw new KeyLoadException(key, file + " is not readable (permission denied); grant read access to the "
                     + "JVM's user");
         } catch (IOException | SecurityException e) {
-            throw new KeyLoadException(file + " cannot be read (" + e.getClass().getSimpleName() + "); fix the path "
+            throw new KeyLoadException(key, file + " cannot be read (" + e.getClass().getSimpleName() + "); fix the path "
                     + "or the file's permissions");
         }
     }
@@ -174,7 +185,7 @@ public final class PrivateKeyFile {
         return new KeyLoadException(what + " in private-key-password is wrong; check the value it refers to");
     }
 
-    private static PrivateKey fromKeyStore(Path path, String type, byte[] content, char[] password, String alias)
+    private static KeyEntry fromKeyStore(Path path, String type, byte[] content, char[] password, String alias)
             throws KeyLoadException {
         String file = type + " keystore " + path;
         if (password == null) {
@@ -197,12 +208,22 @@ public final class PrivateKeyFile {
         return entry(store, file, password, alias);
     }
 
+    private static List<X509Certificate> certificates(Certificate[] chain) {
+        List<X509Certificate> certificates = new ArrayList<>();
+        for (Certificate c : chain == null ? new Certificate[0] : chain) {
+            if (c instanceof X509Certificate) {
+                certificates.add((X509Certificate) c);
+            }
+        }
+        return certificates;
+    }
+
     private static boolean isMacFailure(IOException e) {
         String message = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT);
         return message.contains("password") || message.contains("mac");
     }
 
-    private static PrivateKey entry(KeyStore store, String file, char[] password, String alias)
+    private static KeyEntry entry(KeyStore store, String file, char[] password, String alias)
             throws KeyLoadException {
         try {
             List<String> keys = new ArrayList<>();
@@ -226,7 +247,7 @@ public final class PrivateKeyFile {
             if (!(key instanceof PrivateKey)) {
                 throw new KeyLoadException("the " + file + " entry '" + chosen + "' is not a private key");
             }
-            return (PrivateKey) key;
+            return new KeyEntry((PrivateKey) key, certificates(store.getCertificateChain(chosen)));
         } catch (UnrecoverableKeyException e) {
             throw wrongPassword("the key in the " + file + " could not be recovered: its password (the keystore's)");
         } catch (GeneralSecurityException e) {

@@ -70,20 +70,42 @@ public final class TestKeys {
     public static Path keyStore(Path file, String type, String password, String keyAlgorithm, String... aliases)
             throws IOException, InterruptedException {
         for (String alias : aliases) {
-            Process keytool = new ProcessBuilder(Paths.get(System.getProperty("java.home"), "bin", "keytool")
-                    .toString(), "-genkeypair", "-keystore", file.toString(), "-storetype", type, "-storepass",
-                    password, "-keypass", password, "-alias", alias, "-keyalg", keyAlgorithm, "-dname", "CN=" + alias,
-                    "-validity", "1").redirectErrorStream(true).start();
-            keytool.getOutputStream().close();
-            if (!keytool.waitFor(60, TimeUnit.SECONDS)) {
-                keytool.destroyForcibly();
-                throw new IOException("keytool did not end");
-            }
-            String output = new String(keytool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (keytool.exitValue() != 0) {
-                throw new IOException("keytool failed: " + output);
-            }
+            keyPairEntry(file, type, password, keyAlgorithm, alias, "+0d", 1);
         }
         return file;
+    }
+
+    /**
+     * One key pair with a self-signed certificate valid from {@code startDate} (keytool's form, e.g. "-10d") for
+     * {@code days}, under {@code alias}.
+     */
+    public static Path keyPairEntry(Path file, String type, String password, String keyAlgorithm, String alias,
+            String startDate, int days) throws IOException, InterruptedException {
+        Process keytool = new ProcessBuilder(Paths.get(System.getProperty("java.home"), "bin", "keytool")
+                .toString(), "-genkeypair", "-keystore", file.toString(), "-storetype", type, "-storepass",
+                password, "-keypass", password, "-alias", alias, "-keyalg", keyAlgorithm, "-dname", "CN=" + alias,
+                "-startdate", startDate, "-validity", String.valueOf(days)).redirectErrorStream(true).start();
+        keytool.getOutputStream().close();
+        if (!keytool.waitFor(60, TimeUnit.SECONDS)) {
+            keytool.destroyForcibly();
+            throw new IOException("keytool did not end");
+        }
+        String output = new String(keytool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (keytool.exitValue() != 0) {
+            throw new IOException("keytool failed: " + output);
+        }
+        return file;
+    }
+
+    /** The certificates as a PEM chain, as {@code openssl x509} writes them, one after the other. */
+    public static Path certificatePem(Path file, java.security.cert.X509Certificate... chain)
+            throws IOException, GeneralSecurityException {
+        StringBuilder pem = new StringBuilder();
+        for (java.security.cert.X509Certificate c : chain) {
+            pem.append("-----BEGIN CERTIFICATE-----\n").append(Base64.getMimeEncoder(64,
+                    "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(c.getEncoded()))
+                    .append("\n-----END CERTIFICATE-----\n");
+        }
+        return Files.write(file, pem.toString().getBytes(StandardCharsets.US_ASCII));
     }
 }
