@@ -3,6 +3,7 @@ package dev.oauthagent.agent.token;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.oauthagent.agent.config.ClientAuthMethod;
 import dev.oauthagent.agent.config.ClientConfig;
 import dev.oauthagent.agent.token.FaultyTokenServer.RecordedRequest;
 import dev.oauthagent.agent.token.FaultyTokenServer.Reply;
@@ -60,6 +61,21 @@ class IssuerDiscoveryTest {
         System.out.println(e.getMessage());
         assertThat(e.getMessage()).doesNotContain(TestClients.SECRET);
         return e;
+    }
+
+    @Test
+    void aMutualTlsClientTakesTheTokenEndpointOfMtlsEndpointAliasesAndASecretClientTheUsualOne() throws Exception {
+        serve(r -> r.path().equals(RFC8414) ? Reply.json(200, "{\"issuer\":\"" + base() + "\",\"token_endpoint\":\""
+                + base() + "/oauth2/token\",\"mtls_endpoint_aliases\":{\"token_endpoint\":\"" + base()
+                + "/mtls/token\",\"odd\":{\"x\":[1]},\"revocation_endpoint\":\"" + base() + "/mtls/revoke\"}}")
+                : Reply.json(404, "{}"));
+        ClientConfig mutualTls = TestClients.billing(null).issuer(URI.create(base())).clientSecret(null)
+                .clientAuth(ClientAuthMethod.TLS_CLIENT_AUTH).build();
+
+        assertThat(new IssuerDiscovery(mutualTls).endpoints().tokenEndpoint())
+                .isEqualTo(URI.create(base() + "/mtls/token"));
+        assertThat(new IssuerDiscovery(client("")).endpoints().tokenEndpoint())
+                .isEqualTo(URI.create(base() + "/oauth2/token"));
     }
 
     @Test

@@ -75,6 +75,12 @@ public final class TlsFixture {
 
     /** A server context presenting only the certificate under {@code alias}. */
     public SSLContext serverContext(String alias) throws IOException, GeneralSecurityException {
+        return serverContext(alias, null);
+    }
+
+    /** The same, judging client certificates with {@code clientTrust} (null: the JDK's default trust). */
+    public SSLContext serverContext(String alias, javax.net.ssl.TrustManager[] clientTrust)
+            throws IOException, GeneralSecurityException {
         KeyStore store = KeyStore.getInstance("PKCS12");
         try (InputStream in = Files.newInputStream(serverStore(alias))) {
             store.load(in, STORE_PASSWORD.toCharArray());
@@ -82,7 +88,7 @@ public final class TlsFixture {
         KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
         keys.init(store, STORE_PASSWORD.toCharArray());
         SSLContext tls = SSLContext.getInstance("TLS");
-        tls.init(keys.getKeyManagers(), null, null);
+        tls.init(keys.getKeyManagers(), clientTrust, null);
         return tls;
     }
 
