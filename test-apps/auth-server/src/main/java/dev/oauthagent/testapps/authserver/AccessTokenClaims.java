@@ -28,6 +28,7 @@ class AccessTokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
     public void customize(JwtEncodingContext context) {
         if (OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
             context.getClaims().issuer(issuer.issuer()).audience(List.of(audience));
+            CertificateBinding.of(context).ifPresent(binding -> context.getClaims().claim("cnf", binding));
             counts.issuedTo(context.getRegisteredClient().getClientId());
         }
     }

@@ -11,7 +11,8 @@ import org.springframework.core.env.Environment;
  */
 record AuthServerOptions(Duration tokenTtl, String basicClientSecret, String postClientSecret, String audience,
         Duration shortTokenTtl, String shortClientSecret, String userPassword, String codeClientSecret,
-        Duration deviceCodeTtl, Duration refreshTokenTtl, String secretJwtClientSecret, String clientJwkSetUrl) {
+        Duration deviceCodeTtl, Duration refreshTokenTtl, String secretJwtClientSecret, String clientJwkSetUrl,
+        String mtlsClientSubjectDn) {
 
     static final String DEFAULT_BASIC_CLIENT_SECRET = "basic-secret";
     static final String DEFAULT_POST_CLIENT_SECRET = "post-secret";
@@ -39,7 +40,8 @@ record AuthServerOptions(Duration tokenTtl, String basicClientSecret, String pos
                 lifetime(env.getProperty("device-code-ttl"), "device-code-ttl", DEFAULT_DEVICE_CODE_TTL),
                 lifetime(env.getProperty("refresh-token-ttl"), "refresh-token-ttl", DEFAULT_REFRESH_TOKEN_TTL),
                 nonBlank(env, "secret-jwt-client-secret", DEFAULT_SECRET_JWT_CLIENT_SECRET),
-                jwkSetUrl(env.getProperty("client-jwk-set-url")));
+                jwkSetUrl(env.getProperty("client-jwk-set-url")),
+                subjectDn(env.getProperty("mtls-client-subject-dn")));
     }
 
     private static Duration lifetime(String value, String key, Duration fallback) {
@@ -74,6 +76,15 @@ record AuthServerOptions(Duration tokenTtl, String basicClientSecret, String pos
         return value;
     }
 
+    /** Null when unset: the tls_client_auth client is registered only with the subject its certificate names. */
+    private static String subjectDn(String value) {
+        if (value != null && !value.contains("=")) {
+            throw new IllegalArgumentException("--mtls-client-subject-dn (or MTLS_CLIENT_SUBJECT_DN) '" + value
+                    + "' is not a distinguished name such as CN=mtls-client");
+        }
+        return value;
+    }
+
     private static String nonBlank(Environment env, String key, String fallback) {
         String value = env.getProperty(key);
         if (value == null) {
@@ -91,7 +102,7 @@ record AuthServerOptions(Duration tokenTtl, String basicClientSecret, String pos
     public String toString() {
         return "AuthServerOptions[tokenTtl=" + tokenTtl + ", shortTokenTtl=" + shortTokenTtl + ", deviceCodeTtl="
                 + deviceCodeTtl + ", refreshTokenTtl=" + refreshTokenTtl + ", audience=" + audience
-                + ", clientJwkSetUrl=" + clientJwkSetUrl
+                + ", clientJwkSetUrl=" + clientJwkSetUrl + ", mtlsClientSubjectDn=" + mtlsClientSubjectDn
                 + ", secrets=****]";
     }
 }

@@ -20,7 +20,8 @@ import org.springframework.security.web.authentication.AuthenticationConverter;
  * A public client (client authentication {@code none}) identified by its {@code client_id} alone, on the requests
  * where Spring Authorization Server otherwise accepts a public client only for the PKCE code redemption: the device
  * authorization request and the device_code grant (RFC 8628 section 3.1), the refresh_token grant and revocation.
- * A client registered with any other method still has to authenticate. Code redemptions are never taken here: they
+ * A client registered with any other method still has to authenticate (a request with a client certificate is left to
+ * Spring's mutual-TLS authentication). Code redemptions are never taken here: they
  * are left to Spring's own public-client check, which demands and verifies the {@code code_verifier} (taking a
  * redemption without one here would issue tokens with no PKCE check at all).
  */
@@ -34,7 +35,10 @@ final class PublicClientAuthentication {
         metadata.tokenEndpointAuthenticationMethod(none).tokenRevocationEndpointAuthenticationMethod(none);
     }
 
-    /** A request that names a client and carries no credential of any kind. */
+    /**
+     * A request that names a client and carries no credential of any kind: no secret, no assertion, and no client
+     * certificate in the TLS handshake (which the mutual-TLS clients authenticate with, RFC 8705).
+     */
     static final class Converter implements AuthenticationConverter {
         @Override
         public Authentication convert(HttpServletRequest request) {
@@ -44,6 +48,7 @@ final class PublicClientAuthentication {
                     || request.getHeader(HttpHeaders.AUTHORIZATION) != null
                     || request.getParameter(OAuth2ParameterNames.CLIENT_SECRET) != null
                     || request.getParameter(OAuth2ParameterNames.CLIENT_ASSERTION) != null
+                    || request.getAttribute("jakarta.servlet.request.X509Certificate") != null
                     || AuthorizationGrantType.AUTHORIZATION_CODE.getValue().equals(
                             request.getParameter(OAuth2ParameterNames.GRANT_TYPE))) {
                 return null;

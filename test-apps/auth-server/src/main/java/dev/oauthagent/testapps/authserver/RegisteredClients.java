@@ -32,6 +32,16 @@ final class RegisteredClients {
     /** private_key_jwt with RS256 and with ES256; registered only with {@code --client-jwk-set-url}. */
     static final String JWT_RSA_CLIENT_ID = "jwt-rsa-client";
     static final String JWT_EC_CLIENT_ID = "jwt-ec-client";
+    /**
+     * tls_client_auth (RFC 8705 §2.1): registered with {@code --mtls-client-subject-dn}, the subject of the certificate
+     * it presents; the TLS layer (Tomcat's trust store) has checked the chain.
+     */
+    static final String MTLS_CLIENT_ID = "mtls-client";
+    /**
+     * self_signed_tls_client_auth (RFC 8705 §2.2): registered with {@code --client-jwk-set-url}, whose JWK set holds its
+     * certificate in a key's x5c.
+     */
+    static final String SELF_SIGNED_MTLS_CLIENT_ID = "self-signed-mtls-client";
     /** client_secret_jwt: HS256 over the client secret. */
     static final String SECRET_JWT_CLIENT_ID = "secret-jwt-client";
 
@@ -56,6 +66,14 @@ final class RegisteredClients {
         if (options.clientJwkSetUrl() != null) {
             clients.add(keyClient(JWT_RSA_CLIENT_ID, SignatureAlgorithm.RS256, options, tokens));
             clients.add(keyClient(JWT_EC_CLIENT_ID, SignatureAlgorithm.ES256, options, tokens));
+            clients.add(assertionClient(SELF_SIGNED_MTLS_CLIENT_ID,
+                    ClientAuthenticationMethod.SELF_SIGNED_TLS_CLIENT_AUTH, certificateBound(options.tokenTtl()),
+                    ClientSettings.builder().jwkSetUrl(options.clientJwkSetUrl())).build());
+        }
+        if (options.mtlsClientSubjectDn() != null) {
+            clients.add(assertionClient(MTLS_CLIENT_ID, ClientAuthenticationMethod.TLS_CLIENT_AUTH,
+                    certificateBound(options.tokenTtl()),
+                    ClientSettings.builder().x509CertificateSubjectDN(options.mtlsClientSubjectDn())).build());
         }
         return new InMemoryRegisteredClientRepository(clients);
     }
@@ -99,6 +117,15 @@ final class RegisteredClients {
                         .clientAuthenticationMethod(ClientAuthenticationMethod.NONE)
                         .authorizationGrantType(AuthorizationGrantType.DEVICE_CODE)
                         .build());
+    }
+
+    /** Access tokens bound to the client's certificate: {@code cnf.x5t#S256} (RFC 8705 §3). */
+    private static TokenSettings certificateBound(Duration ttl) {
+        return TokenSettings.builder()
+                .accessTokenFormat(OAuth2TokenFormat.SELF_CONTAINED)
+                .accessTokenTimeToLive(ttl)
+                .x509CertificateBoundAccessTokens(true)
+                .build();
     }
 
     private static TokenSettings tokens(Duration ttl) {

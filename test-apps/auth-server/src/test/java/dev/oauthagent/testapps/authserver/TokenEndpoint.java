@@ -58,6 +58,11 @@ final class TokenEndpoint {
 
     /** @param basic "id:secret" for client_secret_basic, or null for a public client */
     static Answer post(URI endpoint, String basic, Map<String, String> fields) {
+        return post(HTTP, endpoint, basic, fields);
+    }
+
+    /** As above with {@code http}'s TLS set-up, e.g. one presenting a client certificate. */
+    static Answer post(HttpClient http, URI endpoint, String basic, Map<String, String> fields) {
         HttpRequest.Builder request = HttpRequest.newBuilder(endpoint)
                 .timeout(Duration.ofSeconds(20))
                 .header("Content-Type", "application/x-www-form-urlencoded")
@@ -70,7 +75,7 @@ final class TokenEndpoint {
                     "Basic " + Base64.getEncoder().encodeToString(basic.getBytes(StandardCharsets.UTF_8)));
         }
         try {
-            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             Map<String, Object> json = response.body().isBlank() ? Map.of() : JSON.readValue(response.body(), Map.class);
             return new Answer(response.statusCode(), json);
         } catch (IOException e) {
