@@ -1,6 +1,7 @@
 package dev.oauthagent.e2e.support;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -27,6 +28,8 @@ public final class AuthServer implements AutoCloseable {
     public static final String JWT_EC_CLIENT_ID = "jwt-ec-client";
     /** client_secret_jwt (HS256 over {@link Builder#secretJwtClientSecret}). */
     public static final String SECRET_JWT_CLIENT_ID = "secret-jwt-client";
+    /** tls_client_auth; registered with {@link Builder#mutualTls}. */
+    public static final String MTLS_CLIENT_ID = "mtls-client";
     /** The redirect URI both code clients have, registered without a port: any loopback port matches. */
     public static final String LOOPBACK_REDIRECT_URI = "http://127.0.0.1/callback";
     /** The one user who logs in, with {@link #userPassword()}. */
@@ -266,6 +269,9 @@ public final class AuthServer implements AutoCloseable {
         private TestTls tls;
         private String secretJwtClientSecret = "secret-jwt-" + java.util.UUID.randomUUID();
         private java.net.URI clientJwkSetUrl;
+        private String mtlsSubjectDn;
+        private Path clientTrustStore;
+        private String clientTrustStorePassword;
 
         private Builder() {
         }
@@ -344,6 +350,18 @@ public final class AuthServer implements AutoCloseable {
         }
 
         /**
+         * Registers {@link #MTLS_CLIENT_ID} for certificates with subject {@code subjectDn}, and asks every https client
+         * for a certificate (client-auth=want), trusting those issued by the CAs in the PKCS12 {@code trustStore}.
+         * Needs {@link #tls}.
+         */
+        public Builder mutualTls(String subjectDn, Path trustStore, String trustStorePassword) {
+            this.mtlsSubjectDn = subjectDn;
+            this.clientTrustStore = trustStore;
+            this.clientTrustStorePassword = trustStorePassword;
+            return this;
+        }
+
+        /**
          * Serves https with {@code tls}'s key (issuer {@code https://127.0.0.1:<port>}); whoever calls it needs
          * {@link TestTls#trustStoreJvmArgs()}.
          */
@@ -380,6 +398,13 @@ public final class AuthServer implements AutoCloseable {
                 builder.env("SERVER_SSL_KEY_STORE", tls.keyStore().toString())
                         .env("SERVER_SSL_KEY_STORE_PASSWORD", tls.password())
                         .env("SERVER_SSL_KEY_STORE_TYPE", "PKCS12");
+            }
+            if (mtlsSubjectDn != null) {
+                builder.env("MTLS_CLIENT_SUBJECT_DN", mtlsSubjectDn)
+                        .env("SERVER_SSL_CLIENT_AUTH", "want")
+                        .env("SERVER_SSL_TRUST_STORE", clientTrustStore.toString())
+                        .env("SERVER_SSL_TRUST_STORE_PASSWORD", clientTrustStorePassword)
+                        .env("SERVER_SSL_TRUST_STORE_TYPE", "PKCS12");
             }
             JavaProcess process = builder.start();
             try {

@@ -1,0 +1,262 @@
+package dev.oauthagent.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsExchange;
+import com.sun.net.httpserver.HttpsParameters;
+import com.sun.net.httpserver.HttpsServer;
+import dev.oauthagent.e2e.support.AuthServer;
+import dev.oauthagent.e2e.support.E2ePaths;
+import dev.oauthagent.e2e.support.JavaProcess;
+import dev.oauthagent.e2e.support.Jwt;
+import dev.oauthagent.e2e.support.ResourceServer;
+import dev.oauthagent.e2e.support.TestTls;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.MessageDigest;
+import java.security.PrivateKey;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLPeerUnverifiedException;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509TrustManager;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * tls_client_auth under the agent against the real Spring Authorization Server over https with client certificates
+ * asked for: a real JVM gets tokens with the certificate of private-key and client-certificate (issued by a test CA
+ * the server trusts), the resource server accepts them, and each token is bound to that certificate
+ * (cnf.x5t#S256). The application's own https request, which carries the token, presents no client certificate.
+ */
+class MutualTlsClientAuthIT {
+    private static final Duration WAIT = Duration.ofSeconds(90);
+    private static final String PASSWORD = "mtls-" + UUID.randomUUID();
+
+    @TempDir
+    static Path dir;
+    private static AuthServer auth;
+    private static ResourceServer api;
+    private static HttpsServer appServer;
+    private static X509Certificate clientCertificate;
+    private static Path keyPem;
+    private static Path chainPem;
+    private static String keyPemBody;
+    /** Per request to {@link #appServer}: whether it presented a client certificate, and its Authorization header. */
+    private static final List<Boolean> presented = new CopyOnWriteArrayList<>();
+    private static final List<String> authorizations = new CopyOnWriteArrayList<>();
+
+    @BeforeAll
+    static void start() throws Exception {
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+        Path clientTrust = clientCertificateIssuedByATestCa();
+        auth = AuthServer.builder().tls(TestTls.get()).mutualTls("CN=mtls-client", clientTrust, PASSWORD).start();
+        api = ResourceServer.start(auth);
+        appServer = recordingHttpsServer();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (appServer != null) {
+            appServer.stop(0);
+        }
+        for (AutoCloseable c : new AutoCloseable[] {api, auth}) {
+            try {
+                if (c != null) {
+                    c.close();
+                }
+            } catch (Exception e) {
+                // the next one still closes
+            }
+        }
+    }
+
+    @Test
+    void tlsClientAuthGetsCertificateBoundTokensAndTheApplicationsOwnHttpsPresentsNoCertificate() throws Exception {
+        long accepted = api.accepted();
+        long granted = auth.tokenRequests(AuthServer.MTLS_CLIENT_ID, "client_credentials", 200);
+        String appUrl = "https://127.0.0.1:" + appServer.getAddress().getPort() + "/api/orders";
+        try (JavaProcess app = JavaProcess.builder("urlconnection-app")
+                .jar(E2ePaths.testApp("urlconnection-app"))
+                .javaAgent(E2ePaths.agentJar(), "config=" + config())
+                .jvmArgs(TestTls.get().trustStoreJvmArgs().toArray(new String[0]))
+                .env("TRUST_PASSWORD", TestTls.get().password())
+                .args("--url=" + api.helloUrl(), "--url=" + appUrl)
+                .start()) {
+            assertThat(app.awaitExit(WAIT)).as(app.stdout() + app.stderr()).isZero();
+            assertThat(app.stdout()).contains("DONE ok=2 failed=0");
+            assertThat(app.stdout() + app.stderr()).doesNotContain("eyJ").doesNotContain(keyPemBody.substring(0, 40));
+        }
+        assertThat(api.accepted()).isEqualTo(accepted + 1);
+        assertThat(auth.tokenRequests(AuthServer.MTLS_CLIENT_ID, "client_credentials", 200)).isGreaterThan(granted);
+        assertThat(presented).containsExactly(false);
+        assertThat(authorizations).hasSize(1);
+        assertThat(authorizations.get(0)).startsWith("Bearer ");
+        Jwt token = Jwt.decode(authorizations.get(0).substring("Bearer ".length()));
+        assertThat(token.stringClaim("sub")).isEqualTo(AuthServer.MTLS_CLIENT_ID);
+        assertThat(token.claims().get("cnf")).isEqualTo(Map.of("x5t#S256", thumbprint(clientCertificate)));
+    }
+
+    private static Path config() throws IOException {
+        String p = "oauth.agent.clients.api.";
+        String text = p + "token-url=" + auth.tokenUrl() + "\n"
+                + p + "client-id=" + AuthServer.MTLS_CLIENT_ID + "\n"
+                + p + "client-auth=tls_client_auth\n"
+                + p + "private-key=" + keyPem + "\n"
+                + p + "client-certificate=" + chainPem + "\n"
+                + p + "truststore=" + TestTls.get().trustStore() + "\n"
+                + p + "truststore-password=${env:TRUST_PASSWORD}\n"
+                + p + "truststore-type=PKCS12\n"
+                + p + "hosts=127.0.0.1:" + api.url().getPort() + ", 127.0.0.1:" + appServer.getAddress().getPort() + "\n"
+                + p + "paths=/api\n"
+                + p + "allow-http=true\n";
+        return Files.writeString(dir.resolve("mtls.properties"), text);
+    }
+
+    /** RFC 8705 §3.1, computed here from the certificate, not by the server's code. */
+    private static String thumbprint(X509Certificate certificate) throws Exception {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(
+                MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded()));
+    }
+
+    /**
+     * The application's own https server: asks for a client certificate (want) and takes any, recording whether one
+     * came; the certificate of {@link TestTls}, which the application trusts through javax.net.ssl.trustStore.
+     */
+    private static HttpsServer recordingHttpsServer() throws Exception {
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(TestTls.get().keyStore())) {
+            store.load(in, TestTls.get().password().toCharArray());
+        }
+        KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        keys.init(store, TestTls.get().password().toCharArray());
+        SSLContext tls = SSLContext.getInstance("TLS");
+        tls.init(keys.getKeyManagers(), new TrustManager[] {new AnyClientCertificate()}, null);
+        HttpsServer server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.setHttpsConfigurator(new HttpsConfigurator(tls) {
+            @Override
+            public void configure(HttpsParameters params) {
+                SSLParameters ssl = getSSLContext().getDefaultSSLParameters();
+                ssl.setWantClientAuth(true);
+                params.setSSLParameters(ssl);
+            }
+        });
+        server.createContext("/", exchange -> {
+            try (exchange) {
+                try {
+                    presented.add(((HttpsExchange) exchange).getSSLSession().getPeerCertificates().length > 0);
+                } catch (SSLPeerUnverifiedException e) {
+                    presented.add(false);
+                }
+                authorizations.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
+                byte[] body = "ok".getBytes(StandardCharsets.UTF_8);
+                exchange.sendResponseHeaders(200, body.length);
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(body);
+                }
+            }
+        });
+        server.start();
+        return server;
+    }
+
+    /**
+     * A CA and a client key whose certificate (CN=mtls-client) the CA issued, made by keytool: the key as a PKCS#8
+     * PEM, the chain [client, CA] as a PEM file; Spring takes a chain of one as self-signed. Returns the server's
+     * trust store for client certificates, holding the CA.
+     */
+    private static Path clientCertificateIssuedByATestCa() throws Exception {
+        Path ca = dir.resolve("ca.p12");
+        Path client = dir.resolve("client.p12");
+        Path request = dir.resolve("client.csr");
+        Path issued = dir.resolve("client.cer");
+        keytool("-genkeypair", "-alias", "ca", "-keyalg", "EC", "-dname", "CN=oauth-agent e2e CA", "-ext", "bc:c",
+                "-validity", "2", "-keystore", ca.toString(), "-storetype", "PKCS12", "-storepass", PASSWORD);
+        keytool("-genkeypair", "-alias", "client", "-keyalg", "RSA", "-dname", "CN=mtls-client", "-validity", "2",
+                "-keystore", client.toString(), "-storetype", "PKCS12", "-storepass", PASSWORD);
+        keytool("-certreq", "-alias", "client", "-keystore", client.toString(), "-storepass", PASSWORD, "-file",
+                request.toString());
+        keytool("-gencert", "-alias", "ca", "-keystore", ca.toString(), "-storepass", PASSWORD, "-infile",
+                request.toString(), "-outfile", issued.toString(), "-validity", "2");
+        X509Certificate caCertificate = (X509Certificate) load(ca).getCertificate("ca");
+        try (InputStream in = Files.newInputStream(issued)) {
+            clientCertificate = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
+        }
+        PrivateKey key = (PrivateKey) load(client).getKey("client", PASSWORD.toCharArray());
+        keyPemBody = Base64.getMimeEncoder().encodeToString(key.getEncoded());
+        keyPem = Files.writeString(dir.resolve("client-key.pem"), "-----BEGIN PRIVATE KEY-----\n" + keyPemBody
+                + "\n-----END PRIVATE KEY-----\n");
+        chainPem = Files.writeString(dir.resolve("client-chain.pem"), pem(clientCertificate) + pem(caCertificate));
+        KeyStore trust = KeyStore.getInstance("PKCS12");
+        trust.load(null, null);
+        trust.setCertificateEntry("ca", caCertificate);
+        Path trustFile = dir.resolve("client-ca-trust.p12");
+        try (OutputStream out = Files.newOutputStream(trustFile)) {
+            trust.store(out, PASSWORD.toCharArray());
+        }
+        return trustFile;
+    }
+
+    private static String pem(Certificate certificate) throws Exception {
+        return "-----BEGIN CERTIFICATE-----\n" + Base64.getMimeEncoder().encodeToString(certificate.getEncoded())
+                + "\n-----END CERTIFICATE-----\n";
+    }
+
+    private static KeyStore load(Path file) throws Exception {
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(file)) {
+            store.load(in, PASSWORD.toCharArray());
+        }
+        return store;
+    }
+
+    private static void keytool(String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "keytool")
+                .toString()));
+        command.addAll(List.of(args));
+        Process keytool = new ProcessBuilder(command).redirectErrorStream(true).start();
+        keytool.getOutputStream().close();
+        String output = new String(keytool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(keytool.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(keytool.exitValue()).as(output).isZero();
+    }
+
+    /** The application's server takes any client certificate: whether one came is what the test looks at. */
+    private static final class AnyClientCertificate implements X509TrustManager {
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType) {
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType) {
+            throw new UnsupportedOperationException("a server's trust only");
+        }
+
+        @Override
+        public X509Certificate[] getAcceptedIssuers() {
+            return new X509Certificate[0];
+        }
+    }
+}
