@@ -183,6 +183,26 @@ class MutualTlsTokenRequestTest {
         assertThat(presented).containsExactly(client.certificate, renewed.certificate);
     }
 
+    @Test
+    void aChainReplacedByAnotherClientsFailsTheTokenRequestNamingTheKeyToFixAndSendsNothing() throws Exception {
+        URI url = start(true);
+        Path chain = Files.copy(client.chainPem, dir.resolve("mismatch-chain.pem"), StandardCopyOption.REPLACE_EXISTING);
+        TokenEndpointClient tokens = new TokenEndpointClient(mutualTls(url, client.keyPem, chain));
+        tokens.fetch();
+        Files.move(Files.copy(renewed.chainPem, dir.resolve("other-chain.pem")), chain,
+                StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+
+        TokenFetchException e = org.assertj.core.api.Assertions.catchThrowableOfType(TokenFetchException.class,
+                tokens::fetch);
+
+        assertThat(e).isNotNull();
+        assertThat(e.kind()).isEqualTo(TokenFetchException.Kind.TERMINAL);
+        assertThat(e.getMessage()).contains("oauth.agent.clients.billing.client-certificate file " + chain
+                + " holds a certificate (subject CN=client) that does not belong to the key in private-key "
+                + client.keyPem).doesNotContain(PASSWORD);
+        assertThat(presented).hasSize(1);
+    }
+
     /** What an application builds to trust the test server: its own context, no key of its own. */
     private static SSLContext applicationTrusting() throws Exception {
         KeyStore trusted = KeyStore.getInstance("PKCS12");
