@@ -18,10 +18,6 @@ import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import com.sun.net.httpserver.HttpServer;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
@@ -36,27 +32,17 @@ import org.junit.jupiter.api.Test;
  * the token endpoint's URL or the issuer (Spring Authorization Server accepts either); anything else is refused.
  */
 class ClientAssertionClientsTest {
-    private static HttpServer jwks;
+    private static JwkSetServer jwks;
     private static InProcessServer server;
     private static RSAKey rsa;
     private static ECKey ec;
 
     @BeforeAll
     static void start() throws Exception {
-        System.setProperty("sun.net.httpserver.nodelay", "true");
         rsa = new RSAKeyGenerator(2048).keyID("rsa-1").generate();
         ec = new ECKeyGenerator(Curve.P_256).keyID("ec-1").generate();
-        byte[] body = new JWKSet(List.of(rsa.toPublicJWK(), ec.toPublicJWK())).toString()
-                .getBytes(StandardCharsets.UTF_8);
-        jwks = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        jwks.createContext("/jwks", exchange -> {
-            exchange.getResponseHeaders().set("Content-Type", "application/json");
-            exchange.sendResponseHeaders(200, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
-        });
-        jwks.start();
-        server = InProcessServer.start("--client-jwk-set-url=http://127.0.0.1:" + jwks.getAddress().getPort() + "/jwks");
+        jwks = JwkSetServer.serve(new JWKSet(List.of(rsa.toPublicJWK(), ec.toPublicJWK())));
+        server = InProcessServer.start(jwks.option());
     }
 
     @AfterAll
@@ -65,7 +51,7 @@ class ClientAssertionClientsTest {
             server.close();
         }
         if (jwks != null) {
-            jwks.stop(0);
+            jwks.close();
         }
     }
 

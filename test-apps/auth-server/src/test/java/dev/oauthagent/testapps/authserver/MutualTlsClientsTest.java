@@ -8,12 +8,9 @@ import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jwt.SignedJWT;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
@@ -51,14 +48,13 @@ class MutualTlsClientsTest {
     @TempDir
     static Path dir;
     private static InProcessServer server;
-    private static HttpServer jwks;
+    private static JwkSetServer jwks;
     private static KeyStore mtlsClient;
     private static KeyStore selfSignedClient;
     private static KeyStore serverStore;
 
     @BeforeAll
     static void start() throws Exception {
-        System.setProperty("sun.net.httpserver.nodelay", "true");
         Path serverFile = keyPair("server", "EC", "CN=127.0.0.1", "san=ip:127.0.0.1");
         Path mtlsFile = caSigned("mtls", "RSA", "CN=mtls-client");
         Path selfFile = keyPair("self", "EC", "CN=self-signed-mtls-client", null);
@@ -78,21 +74,13 @@ class MutualTlsClientsTest {
         // Built by hand: JWK.parse(X509Certificate) needs Bouncy Castle.
         JWK withCertificate = new ECKey.Builder(Curve.P_256, (ECPublicKey) self.getPublicKey())
                 .x509CertChain(List.of(com.nimbusds.jose.util.Base64.encode(self.getEncoded()))).build();
-        byte[] body = new JWKSet(withCertificate).toString().getBytes(StandardCharsets.UTF_8);
-        jwks = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        jwks.createContext("/jwks", exchange -> {
-            exchange.getResponseHeaders().set("Content-Type", "application/json");
-            exchange.sendResponseHeaders(200, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
-        });
-        jwks.start();
+        jwks = JwkSetServer.serve(new JWKSet(withCertificate));
         server = InProcessServer.start("--server.ssl.key-store=" + serverFile,
                 "--server.ssl.key-store-password=" + PASSWORD, "--server.ssl.key-store-type=PKCS12",
                 "--server.ssl.client-auth=want", "--server.ssl.trust-store=" + trustFile,
                 "--server.ssl.trust-store-password=" + PASSWORD, "--server.ssl.trust-store-type=PKCS12",
                 "--mtls-client-subject-dn=CN=mtls-client",
-                "--client-jwk-set-url=http://127.0.0.1:" + jwks.getAddress().getPort() + "/jwks");
+                jwks.option());
     }
 
     @AfterAll
@@ -101,7 +89,7 @@ class MutualTlsClientsTest {
             server.close();
         }
         if (jwks != null) {
-            jwks.stop(0);
+            jwks.close();
         }
     }
 
