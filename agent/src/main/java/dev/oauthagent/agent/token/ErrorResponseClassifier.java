@@ -4,8 +4,12 @@ import dev.oauthagent.agent.config.ClientConfig;
 import dev.oauthagent.agent.config.AssertionAudience;
 import dev.oauthagent.agent.config.ClientAuthMethod;
 import dev.oauthagent.agent.token.TokenFetchException.Kind;
+import dev.oauthagent.agent.token.auth.key.ClientCertificate;
+import dev.oauthagent.agent.token.auth.key.KeyLoadException;
 
+import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
@@ -120,6 +124,9 @@ final class ErrorResponseClassifier {
         if (client.clientAuth().sendsAssertion()) {
             return assertionRefusedHint();
         }
+        if (client.clientAuth().presentsCertificate()) {
+            return certificateRefusedHint();
+        }
         if (!client.clientAuth().usesSecret()) {
             return "Client id '" + sanitizer.sanitize(client.clientId()) + "' was sent as a public client ("
                     + messages.key("client-auth") + "=none, no secret); check client-id, and if the server registered "
@@ -131,6 +138,34 @@ final class ErrorResponseClassifier {
         return "Check client-id and client-secret; the secret comes from " + origin + ". It was sent as "
                 + client.clientAuth().configName() + "; if the server expects " + other.configName() + ", set "
                 + messages.key("client-auth") + ".";
+    }
+
+    /** The handshake passed with the certificate (or the server did not ask for one); the server did not match it. */
+    private String certificateRefusedHint() {
+        boolean selfSigned = client.clientAuth() == ClientAuthMethod.SELF_SIGNED_TLS_CLIENT_AUTH;
+        Path file = client.clientCertificate() != null ? client.clientCertificate() : client.privateKey().path();
+        return "The server refused client id '" + sanitizer.sanitize(client.clientId()) + "' authenticated with "
+                + client.clientAuth().configName() + " by the certificate in " + file + subject() + ". Likely causes: "
+                + (selfSigned ? "the certificate is not the one registered for this client (in its JWK set's x5c or"
+                        + " its registration); " : "the certificate's subject is not the subject DN the server "
+                        + "registered for this client, or the server does not trust its issuer (list the issuing CA "
+                        + "after the client's certificate in " + messages.key("client-certificate") + "); ")
+                + "the client is registered for another method (see " + messages.key("client-auth") + "); the "
+                + "server does not ask for client certificates at this endpoint (take the token endpoint of its "
+                + "metadata's mtls_endpoint_aliases, or set " + messages.key("issuer") + " to let oauth-agent do so).";
+    }
+
+    /** " (subject CN=...)", or nothing when the files do not load now (that failure is reported on its own). */
+    private String subject() {
+        try {
+            ClientCertificate certificate = ClientCertificate.load(client.privateKey().path(),
+                    client.privateKey().passwordChars(), client.privateKey().alias(), client.clientCertificate(),
+                    Instant.now());
+            return " (subject " + sanitizer.sanitize(
+                    certificate.chain().get(0).getSubjectX500Principal().getName()) + ")";
+        } catch (KeyLoadException e) {
+            return "";
+        }
     }
 
     /** The server says no more than invalid_client; these are what makes a well-formed assertion fail. */

@@ -57,6 +57,7 @@ class MutualTlsTokenRequestTest {
     private final List<X509Certificate> presented = new CopyOnWriteArrayList<>();
     private final List<String> bodies = new CopyOnWriteArrayList<>();
     private final List<String> authorizations = new CopyOnWriteArrayList<>();
+    private volatile boolean refuse;
 
     @BeforeAll
     static void makeCertificates() throws Exception {
@@ -102,9 +103,10 @@ class MutualTlsTokenRequestTest {
                     bodies.add(new String(in.readAllBytes(), StandardCharsets.UTF_8));
                 }
                 authorizations.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
-                byte[] body = TokenEndpointClientTest.OK_BODY.getBytes(StandardCharsets.UTF_8);
+                byte[] body = (refuse ? "{\"error\":\"invalid_client\"}" : TokenEndpointClientTest.OK_BODY)
+                        .getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().add("Content-Type", "application/json");
-                exchange.sendResponseHeaders(200, body.length);
+                exchange.sendResponseHeaders(refuse ? 401 : 200, body.length);
                 try (OutputStream out = exchange.getResponseBody()) {
                     out.write(body);
                 }
@@ -201,6 +203,22 @@ class MutualTlsTokenRequestTest {
                 + " holds a certificate (subject CN=client) that does not belong to the key in private-key "
                 + client.keyPem).doesNotContain(PASSWORD);
         assertThat(presented).hasSize(1);
+    }
+
+    @Test
+    void anInvalidClientNamesTheCertificateItsSubjectAndTheLikelyCausesNotAPublicClient() throws Exception {
+        URI url = start(true);
+        refuse = true;
+
+        TokenFetchException e = org.assertj.core.api.Assertions.catchThrowableOfType(TokenFetchException.class,
+                () -> new TokenEndpointClient(mutualTls(url, client.keyPem, client.chainPem)).fetch());
+
+        assertThat(e).isNotNull();
+        assertThat(e.getMessage()).contains("answered invalid_client (401): The server refused client id "
+                + "'billing-service' authenticated with tls_client_auth by the certificate in " + client.chainPem
+                + " (subject CN=client)").contains("the subject DN the server registered for this client")
+                .contains("mtls_endpoint_aliases").doesNotContain("public client");
+        assertThat(presented).containsExactly(client.certificate);
     }
 
     /** What an application builds to trust the test server: its own context, no key of its own. */
