@@ -82,6 +82,9 @@ final class RefusalFindings {
         if (client.clientAuth().usesKey() || client.clientAuth().sendsAssertion()) {
             return assertionRefused(refused);
         }
+        if (client.clientAuth().presentsCertificate()) {
+            return certificateRefused(refused);
+        }
         if (!client.clientAuth().usesSecret()) {
             return Finding.fail("invalid-client", refused + ", sent as a public client (no secret)",
                     "check " + keys.keyWithOrigin("client-id") + "; if the server registered the client as"
@@ -121,6 +124,20 @@ final class RefusalFindings {
         return Finding.fail("invalid-client", refused + " with a client assertion (" + method.metadataName()
                 + ")", "check " + keys.keyWithOrigin("client-id") + "; " + credential + "; the server allowing "
                 + method.metadataName() + " for the client" + signedHere + ".");
+    }
+
+    /** A mutual-TLS client refused: what servers match a client certificate with (RFC 8705 §2). */
+    private Finding certificateRefused(String refused) {
+        ClientAuthMethod method = client.clientAuth();
+        String certificate = keys.keyWithOrigin(client.clientCertificate() != null ? "client-certificate" : "private-key");
+        String match = method == ClientAuthMethod.SELF_SIGNED_TLS_CLIENT_AUTH
+                ? "the certificate in " + certificate + " being the one registered for the client (its JWK set's x5c)"
+                : "the subject DN of the certificate in " + certificate + " being the one registered for the client,"
+                        + " and the server trusting its issuer (the CA listed after it)";
+        return Finding.fail("invalid-client", refused + " with its client certificate (" + method.configName() + ")",
+                "check " + keys.keyWithOrigin("client-id") + "; " + match + "; the server allowing "
+                        + method.configName() + " for the client and asking for client certificates at this endpoint"
+                        + " (its metadata's mtls_endpoint_aliases).");
     }
 
     /** The token endpoint's host; the issuer's when only that one names an environment (a shared token host). */

@@ -137,6 +137,21 @@ class TokenFailureDiagnosisTest {
     }
 
     @Test
+    void aRefusedMutualTlsClientIsNotCalledAPublicClientAndTheFixNamesTheCertificate() throws Exception {
+        ClientConfig client = clientOf(json(401, "{\"error\":\"invalid_client\"}")).clientSecret(null)
+                .clientAuth(ClientAuthMethod.TLS_CLIENT_AUTH)
+                .clientCertificate(java.nio.file.Paths.get("/etc/oauth-agent/billing-chain.pem")).build();
+
+        Finding finding = diagnose(client, refused("invalid_client", 401));
+
+        assertThat(finding.code()).isEqualTo("invalid-client");
+        assertThat(finding.summary()).endsWith("with its client certificate (tls_client_auth)");
+        assertThat(finding.fix()).contains("oauth.agent.clients.billing.client-certificate", "subject DN",
+                "mtls_endpoint_aliases").doesNotContain("client-secret");
+        assertThat(probes.otherMethodsTried()).as("a certificate client has no secret to send another way").isZero();
+    }
+
+    @Test
     void aBare401IsInvalidClientToo() throws Exception {
         ClientConfig client = clientOf(r -> Reply.of(401, "text/plain", "")).build();
 
