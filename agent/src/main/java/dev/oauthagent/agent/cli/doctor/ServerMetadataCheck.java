@@ -94,13 +94,17 @@ final class ServerMetadataCheck {
             }
         }
         return "the server lists no method oauth-agent offers for this client's credential (client_secret_basic,"
-                + " client_secret_post or client_secret_jwt with a secret, private_key_jwt with a key, none for a"
-                + " public client); ask its administrators to enable one for client-id " + client.clientId();
+                + " client_secret_post or client_secret_jwt with a secret, private_key_jwt with a key,"
+                + " tls_client_auth or self_signed_tls_client_auth with a certificate, none for a public client); ask its administrators to enable one for client-id " + client.clientId();
     }
 
-    /** Whether a method proves the client with what it has now: a secret, a key, or nothing (a public client). */
+    /**
+     * Whether a method proves the client with what it has now: a secret, a key, a certificate, or nothing (a public
+     * client).
+     */
     private static boolean sameCredential(ClientAuthMethod a, ClientAuthMethod b) {
-        return a.usesSecret() == b.usesSecret() && a.usesKey() == b.usesKey();
+        return a.usesSecret() == b.usesSecret() && a.usesKey() == b.usesKey()
+                && a.presentsCertificate() == b.presentsCertificate();
     }
 
     /** For a user grant: the endpoint its login starts at, as configured or named by the document. */

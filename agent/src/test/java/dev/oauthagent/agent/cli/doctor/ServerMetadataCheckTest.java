@@ -72,6 +72,22 @@ class ServerMetadataCheckTest {
     }
 
     @Test
+    void aCertificateClientIsOfferedTheOtherCertificateMethodAndNeverNone() {
+        Finding onlyNone = withCode(check(client(GrantType.CLIENT_CREDENTIALS, ClientAuthMethod.TLS_CLIENT_AUTH),
+                List.of("client_credentials"), List.of("none", "client_secret_basic"), false),
+                "client-auth-not-listed");
+        Finding selfSigned = withCode(check(client(GrantType.CLIENT_CREDENTIALS, ClientAuthMethod.TLS_CLIENT_AUTH),
+                List.of("client_credentials"), List.of("none", "self_signed_tls_client_auth"), false),
+                "client-auth-not-listed");
+
+        assertThat(onlyNone.fix()).as("a client holding a certificate is no public client")
+                .startsWith("the server lists no method oauth-agent offers for this client's credential")
+                .contains("tls_client_auth or self_signed_tls_client_auth with a certificate");
+        assertThat(selfSigned.fix()).isEqualTo("set oauth.agent.clients.orders.client-auth="
+                + "self_signed_tls_client_auth, a method the server lists");
+    }
+
+    @Test
     void withoutTheAuthMethodsListTheRfcDefaultClientSecretBasicApplies() {
         ClientConfig basic = client(GrantType.CLIENT_CREDENTIALS, ClientAuthMethod.CLIENT_SECRET_BASIC);
         ClientConfig post = client(GrantType.CLIENT_CREDENTIALS, ClientAuthMethod.CLIENT_SECRET_POST);
