@@ -119,6 +119,10 @@ final class AgentRuntime {
             if (client.privateKey() != null) {
                 watches.add(new SecretFileWatch(client.privateKey().path(), requestToken));
             }
+            if (client.clientCertificate() != null) {
+                // A renewed certificate gets a token bound to it at once (RFC 8705 §3), not at the next refresh.
+                watches.add(new SecretFileWatch(client.clientCertificate(), requestToken));
+            }
             watches.addAll(StartOnlySecrets.watches(client));
         }
         if (!watches.isEmpty()) {
