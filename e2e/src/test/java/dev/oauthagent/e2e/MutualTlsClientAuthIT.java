@@ -7,6 +7,7 @@ import com.sun.net.httpserver.HttpsExchange;
 import com.sun.net.httpserver.HttpsParameters;
 import com.sun.net.httpserver.HttpsServer;
 import dev.oauthagent.e2e.support.AuthServer;
+import dev.oauthagent.e2e.support.ClientJwks;
 import dev.oauthagent.e2e.support.E2ePaths;
 import dev.oauthagent.e2e.support.JavaProcess;
 import dev.oauthagent.e2e.support.Jwt;
@@ -46,10 +47,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * tls_client_auth under the agent against the real Spring Authorization Server over https with client certificates
- * asked for: a real JVM gets tokens with the certificate of private-key and client-certificate (issued by a test CA
- * the server trusts), the resource server accepts them, and each token is bound to that certificate
- * (cnf.x5t#S256). The application's own https request, which carries the token, presents no client certificate.
+ * tls_client_auth and self_signed_tls_client_auth under the agent against the real Spring Authorization Server over
+ * https with client certificates asked for: a real JVM gets tokens with the certificate of private-key and
+ * client-certificate (issued by a test CA the server trusts), or of a keystore (self-signed, in the client's JWK set
+ * as x5c); the resource server accepts them, and each token is bound to that certificate (cnf.x5t#S256). The
+ * application's own https request, which carries the token, presents no client certificate.
  */
 class MutualTlsClientAuthIT {
     private static final Duration WAIT = Duration.ofSeconds(90);
@@ -57,10 +59,13 @@ class MutualTlsClientAuthIT {
 
     @TempDir
     static Path dir;
+    private static ClientJwks jwks;
     private static AuthServer auth;
     private static ResourceServer api;
     private static HttpsServer appServer;
     private static X509Certificate clientCertificate;
+    private static Path selfSignedStore;
+    private static X509Certificate selfSignedCertificate;
     private static Path keyPem;
     private static Path chainPem;
     private static String keyPemBody;
@@ -71,8 +76,15 @@ class MutualTlsClientAuthIT {
     @BeforeAll
     static void start() throws Exception {
         System.setProperty("sun.net.httpserver.nodelay", "true");
-        Path clientTrust = clientCertificateIssuedByATestCa();
-        auth = AuthServer.builder().tls(TestTls.get()).mutualTls("CN=mtls-client", clientTrust, PASSWORD).start();
+        X509Certificate ca = clientCertificateIssuedByATestCa();
+        selfSignedStore = dir.resolve("self-signed.p12");
+        keytool("-genkeypair", "-alias", "client", "-keyalg", "EC", "-dname", "CN=self-signed-mtls-client",
+                "-validity", "2", "-keystore", selfSignedStore.toString(), "-storetype", "PKCS12", "-storepass",
+                PASSWORD);
+        selfSignedCertificate = (X509Certificate) load(selfSignedStore).getCertificate("client");
+        jwks = ClientJwks.serve("self-1", selfSignedCertificate);
+        auth = AuthServer.builder().tls(TestTls.get()).clientJwkSetUrl(jwks.url())
+                .mutualTls("CN=mtls-client", trustStore(ca, selfSignedCertificate), PASSWORD).start();
         api = ResourceServer.start(auth);
         appServer = recordingHttpsServer();
     }
@@ -82,7 +94,7 @@ class MutualTlsClientAuthIT {
         if (appServer != null) {
             appServer.stop(0);
         }
-        for (AutoCloseable c : new AutoCloseable[] {api, auth}) {
+        for (AutoCloseable c : new AutoCloseable[] {api, auth, jwks}) {
             try {
                 if (c != null) {
                     c.close();
@@ -94,45 +106,69 @@ class MutualTlsClientAuthIT {
     }
 
     @Test
-    void tlsClientAuthGetsCertificateBoundTokensAndTheApplicationsOwnHttpsPresentsNoCertificate() throws Exception {
+    void tlsClientAuthWithAPemKeyAndChainGetsCertificateBoundTokensAndTheApplicationsHttpsPresentsNone()
+            throws Exception {
+        assertBoundTokens(AuthServer.MTLS_CLIENT_ID, clientCertificate, "client-auth=tls_client_auth",
+                "private-key=" + keyPem, "client-certificate=" + chainPem);
+    }
+
+    @Test
+    void selfSignedTlsClientAuthWithAKeystoreGetsCertificateBoundTokensAndTheApplicationsHttpsPresentsNone()
+            throws Exception {
+        assertBoundTokens(AuthServer.SELF_SIGNED_MTLS_CLIENT_ID, selfSignedCertificate,
+                "client-auth=self_signed_tls_client_auth", "private-key=" + selfSignedStore,
+                "private-key-password=${env:KEY_PASSWORD}");
+    }
+
+    /**
+     * The application calls the resource server (http) and its own https server once each: the first accepts the
+     * token, the second records it and whether a client certificate came.
+     */
+    private static void assertBoundTokens(String clientId, X509Certificate certificate, String... lines)
+            throws Exception {
+        presented.clear();
+        authorizations.clear();
         long accepted = api.accepted();
-        long granted = auth.tokenRequests(AuthServer.MTLS_CLIENT_ID, "client_credentials", 200);
+        long granted = auth.tokenRequests(clientId, "client_credentials", 200);
         String appUrl = "https://127.0.0.1:" + appServer.getAddress().getPort() + "/api/orders";
         try (JavaProcess app = JavaProcess.builder("urlconnection-app")
                 .jar(E2ePaths.testApp("urlconnection-app"))
-                .javaAgent(E2ePaths.agentJar(), "config=" + config())
+                .javaAgent(E2ePaths.agentJar(), "config=" + config(clientId, lines))
                 .jvmArgs(TestTls.get().trustStoreJvmArgs().toArray(new String[0]))
                 .env("TRUST_PASSWORD", TestTls.get().password())
+                .env("KEY_PASSWORD", PASSWORD)
                 .args("--url=" + api.helloUrl(), "--url=" + appUrl)
                 .start()) {
             assertThat(app.awaitExit(WAIT)).as(app.stdout() + app.stderr()).isZero();
             assertThat(app.stdout()).contains("DONE ok=2 failed=0");
-            assertThat(app.stdout() + app.stderr()).doesNotContain("eyJ").doesNotContain(keyPemBody.substring(0, 40));
+            assertThat(app.stdout() + app.stderr()).doesNotContain("eyJ").doesNotContain(PASSWORD)
+                    .doesNotContain(keyPemBody.substring(0, 40));
         }
         assertThat(api.accepted()).isEqualTo(accepted + 1);
-        assertThat(auth.tokenRequests(AuthServer.MTLS_CLIENT_ID, "client_credentials", 200)).isGreaterThan(granted);
+        assertThat(auth.tokenRequests(clientId, "client_credentials", 200)).isGreaterThan(granted);
         assertThat(presented).containsExactly(false);
         assertThat(authorizations).hasSize(1);
         assertThat(authorizations.get(0)).startsWith("Bearer ");
         Jwt token = Jwt.decode(authorizations.get(0).substring("Bearer ".length()));
-        assertThat(token.stringClaim("sub")).isEqualTo(AuthServer.MTLS_CLIENT_ID);
-        assertThat(token.claims().get("cnf")).isEqualTo(Map.of("x5t#S256", thumbprint(clientCertificate)));
+        assertThat(token.stringClaim("sub")).isEqualTo(clientId);
+        assertThat(token.claims().get("cnf")).isEqualTo(Map.of("x5t#S256", thumbprint(certificate)));
     }
 
-    private static Path config() throws IOException {
+    private static Path config(String clientId, String... lines) throws IOException {
         String p = "oauth.agent.clients.api.";
-        String text = p + "token-url=" + auth.tokenUrl() + "\n"
-                + p + "client-id=" + AuthServer.MTLS_CLIENT_ID + "\n"
-                + p + "client-auth=tls_client_auth\n"
-                + p + "private-key=" + keyPem + "\n"
-                + p + "client-certificate=" + chainPem + "\n"
+        StringBuilder text = new StringBuilder();
+        for (String line : lines) {
+            text.append(p).append(line).append('\n');
+        }
+        text.append(p + "token-url=" + auth.tokenUrl() + "\n"
+                + p + "client-id=" + clientId + "\n"
                 + p + "truststore=" + TestTls.get().trustStore() + "\n"
                 + p + "truststore-password=${env:TRUST_PASSWORD}\n"
                 + p + "truststore-type=PKCS12\n"
                 + p + "hosts=127.0.0.1:" + api.url().getPort() + ", 127.0.0.1:" + appServer.getAddress().getPort() + "\n"
                 + p + "paths=/api\n"
-                + p + "allow-http=true\n";
-        return Files.writeString(dir.resolve("mtls.properties"), text);
+                + p + "allow-http=true\n");
+        return Files.writeString(dir.resolve(clientId + ".properties"), text);
     }
 
     /** RFC 8705 §3.1, computed here from the certificate, not by the server's code. */
@@ -184,10 +220,10 @@ class MutualTlsClientAuthIT {
 
     /**
      * A CA and a client key whose certificate (CN=mtls-client) the CA issued, made by keytool: the key as a PKCS#8
-     * PEM, the chain [client, CA] as a PEM file; Spring takes a chain of one as self-signed. Returns the server's
-     * trust store for client certificates, holding the CA.
+     * PEM, the chain [client, CA] as a PEM file; Spring takes a chain of one as self-signed. Returns the CA's
+     * certificate.
      */
-    private static Path clientCertificateIssuedByATestCa() throws Exception {
+    private static X509Certificate clientCertificateIssuedByATestCa() throws Exception {
         Path ca = dir.resolve("ca.p12");
         Path client = dir.resolve("client.p12");
         Path request = dir.resolve("client.csr");
@@ -209,10 +245,17 @@ class MutualTlsClientAuthIT {
         keyPem = Files.writeString(dir.resolve("client-key.pem"), "-----BEGIN PRIVATE KEY-----\n" + keyPemBody
                 + "\n-----END PRIVATE KEY-----\n");
         chainPem = Files.writeString(dir.resolve("client-chain.pem"), pem(clientCertificate) + pem(caCertificate));
+        return caCertificate;
+    }
+
+    /** The auth server's trust for client certificates: Tomcat checks each presented chain against it. */
+    private static Path trustStore(X509Certificate... trusted) throws Exception {
         KeyStore trust = KeyStore.getInstance("PKCS12");
         trust.load(null, null);
-        trust.setCertificateEntry("ca", caCertificate);
-        Path trustFile = dir.resolve("client-ca-trust.p12");
+        for (int i = 0; i < trusted.length; i++) {
+            trust.setCertificateEntry("trusted-" + i, trusted[i]);
+        }
+        Path trustFile = dir.resolve("client-trust.p12");
         try (OutputStream out = Files.newOutputStream(trustFile)) {
             trust.store(out, PASSWORD.toCharArray());
         }

@@ -30,6 +30,8 @@ public final class AuthServer implements AutoCloseable {
     public static final String SECRET_JWT_CLIENT_ID = "secret-jwt-client";
     /** tls_client_auth; registered with {@link Builder#mutualTls}. */
     public static final String MTLS_CLIENT_ID = "mtls-client";
+    /** self_signed_tls_client_auth; registered with {@link Builder#clientJwkSetUrl}, its certificate as x5c there. */
+    public static final String SELF_SIGNED_MTLS_CLIENT_ID = "self-signed-mtls-client";
     /** The redirect URI both code clients have, registered without a port: any loopback port matches. */
     public static final String LOOPBACK_REDIRECT_URI = "http://127.0.0.1/callback";
     /** The one user who logs in, with {@link #userPassword()}. */

@@ -8,6 +8,8 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.PublicKey;
+import java.security.cert.CertificateEncodingException;
+import java.security.cert.X509Certificate;
 import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPublicKey;
 import java.util.ArrayList;
@@ -26,12 +28,16 @@ public final class ClientJwks implements AutoCloseable {
         this.server = server;
     }
 
-    /** @param keys key id, then public key, repeated */
+    /**
+     * @param keys key id, then public key, repeated; a certificate in place of a key gives its public key with the
+     *             certificate as x5c, as a self_signed_tls_client_auth client registers it (RFC 8705 §2.2)
+     */
     public static ClientJwks serve(Object... keys) throws IOException {
         System.setProperty("sun.net.httpserver.nodelay", "true"); // else ~40 ms stalls per keep-alive request
         List<String> jwks = new ArrayList<>();
         for (int i = 0; i < keys.length; i += 2) {
-            jwks.add(jwk((String) keys[i], (PublicKey) keys[i + 1]));
+            jwks.add(keys[i + 1] instanceof X509Certificate certificate ? withCertificate((String) keys[i], certificate)
+                    : jwk((String) keys[i], (PublicKey) keys[i + 1]));
         }
         byte[] body = ("{\"keys\":[" + String.join(",", jwks) + "]}").getBytes(StandardCharsets.UTF_8);
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -47,6 +53,16 @@ public final class ClientJwks implements AutoCloseable {
 
     public URI url() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/jwks");
+    }
+
+    private static String withCertificate(String keyId, X509Certificate certificate) {
+        String key = jwk(keyId, certificate.getPublicKey());
+        try {
+            return key.substring(0, key.length() - 1) + ",\"x5c\":[\""
+                    + Base64.getEncoder().encodeToString(certificate.getEncoded()) + "\"]}";
+        } catch (CertificateEncodingException e) {
+            throw new IllegalStateException("cannot encode the certificate of " + keyId, e);
+        }
     }
 
     private static String jwk(String keyId, PublicKey key) {
