@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.oauthagent.e2e.support.AuthServer;
 import dev.oauthagent.e2e.support.ClientJwks;
+import dev.oauthagent.e2e.support.CloseAll;
 import dev.oauthagent.e2e.support.E2ePaths;
 import dev.oauthagent.e2e.support.JavaProcess;
 import dev.oauthagent.e2e.support.ResourceServer;
@@ -66,15 +67,7 @@ class ClientAssertionIT {
 
     @AfterAll
     static void stop() {
-        for (AutoCloseable c : new AutoCloseable[] {api, auth, jwks}) {
-            try {
-                if (c != null) {
-                    c.close();
-                }
-            } catch (Exception e) {
-                // the next one still closes
-            }
-        }
+        CloseAll.of(api, auth, jwks);
     }
 
     @Test

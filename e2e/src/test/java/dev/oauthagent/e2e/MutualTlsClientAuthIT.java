@@ -8,6 +8,7 @@ import com.sun.net.httpserver.HttpsParameters;
 import com.sun.net.httpserver.HttpsServer;
 import dev.oauthagent.e2e.support.AuthServer;
 import dev.oauthagent.e2e.support.ClientJwks;
+import dev.oauthagent.e2e.support.CloseAll;
 import dev.oauthagent.e2e.support.E2ePaths;
 import dev.oauthagent.e2e.support.JavaProcess;
 import dev.oauthagent.e2e.support.Jwt;
@@ -94,15 +95,7 @@ class MutualTlsClientAuthIT {
         if (appServer != null) {
             appServer.stop(0);
         }
-        for (AutoCloseable c : new AutoCloseable[] {api, auth, jwks}) {
-            try {
-                if (c != null) {
-                    c.close();
-                }
-            } catch (Exception e) {
-                // the next one still closes
-            }
-        }
+        CloseAll.of(api, auth, jwks);
     }
 
     @Test

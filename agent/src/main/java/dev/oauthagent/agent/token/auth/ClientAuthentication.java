@@ -49,10 +49,8 @@ public interface ClientAuthentication {
                     new CurrentPrivateKey(client.name(), client.privateKey(), client.signingAlgorithm(), ticker),
                     listener);
         }
-        if (client.clientAuth().presentsCertificate()) {
-            return new MutualTlsClient(client.clientId());
-        }
         if (!client.clientAuth().usesSecret()) {
+            // none, and the mutual-TLS methods, whose proof is the certificate in the handshake (TokenTls)
             return new PublicClient(client.clientId());
         }
         if (client.clientSecret() == null) {
