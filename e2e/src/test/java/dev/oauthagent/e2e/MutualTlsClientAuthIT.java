@@ -63,6 +63,7 @@ class MutualTlsClientAuthIT {
     private static ClientJwks jwks;
     private static AuthServer auth;
     private static ResourceServer api;
+    private static ResourceServer bindingApi;
     private static HttpsServer appServer;
     private static X509Certificate clientCertificate;
     private static Path selfSignedStore;
@@ -84,9 +85,11 @@ class MutualTlsClientAuthIT {
                 PASSWORD);
         selfSignedCertificate = (X509Certificate) load(selfSignedStore).getCertificate("client");
         jwks = ClientJwks.serve("self-1", selfSignedCertificate);
+        Path clientTrust = trustStore(ca, selfSignedCertificate);
         auth = AuthServer.builder().tls(TestTls.get()).clientJwkSetUrl(jwks.url())
-                .mutualTls("CN=mtls-client", trustStore(ca, selfSignedCertificate), PASSWORD).start();
+                .mutualTls("CN=mtls-client", clientTrust, PASSWORD).start();
         api = ResourceServer.start(auth);
+        bindingApi = ResourceServer.startCheckingCertificateBinding(auth, TestTls.get(), clientTrust, PASSWORD);
         appServer = recordingHttpsServer();
     }
 
@@ -95,7 +98,7 @@ class MutualTlsClientAuthIT {
         if (appServer != null) {
             appServer.stop(0);
         }
-        CloseAll.of(api, auth, jwks);
+        CloseAll.of(api, bindingApi, auth, jwks);
     }
 
     @Test
@@ -111,6 +114,47 @@ class MutualTlsClientAuthIT {
         assertBoundTokens(AuthServer.SELF_SIGNED_MTLS_CLIENT_ID, selfSignedCertificate,
                 "client-auth=self_signed_tls_client_auth", "private-key=" + selfSignedStore,
                 "private-key-password=${env:KEY_PASSWORD}");
+    }
+
+    /**
+     * A resource server that checks the binding accepts the token only on a connection presenting the certificate:
+     * the agent never presents it on the application's connections, so an application that wants such an API
+     * presents it itself (here through javax.net.ssl.keyStore, the same keystore as private-key).
+     */
+    @Test
+    void aResourceServerCheckingTheBindingAcceptsTheTokenOnlyWhereTheApplicationPresentsTheCertificateItself()
+            throws Exception {
+        Path config = config(AuthServer.SELF_SIGNED_MTLS_CLIENT_ID, "client-auth=self_signed_tls_client_auth",
+                "private-key=" + selfSignedStore, "private-key-password=${env:KEY_PASSWORD}");
+        long accepted = bindingApi.accepted();
+        long rejected = bindingApi.rejected();
+        List<String> trustOnly = TestTls.get().trustStoreJvmArgs();
+        List<String> withOwnCertificate = new ArrayList<>(trustOnly);
+        withOwnCertificate.addAll(List.of("-Djavax.net.ssl.keyStore=" + selfSignedStore,
+                "-Djavax.net.ssl.keyStorePassword=" + PASSWORD, "-Djavax.net.ssl.keyStoreType=PKCS12"));
+
+        try (JavaProcess app = bindingApp(config, trustOnly)) {
+            assertThat(app.awaitExit(WAIT)).as(app.stdout() + app.stderr()).isEqualTo(1);
+            assertThat(app.stdout()).contains("DONE ok=0 failed=1");
+        }
+        assertThat(bindingApi.rejected()).isEqualTo(rejected + 1);
+        try (JavaProcess app = bindingApp(config, withOwnCertificate)) {
+            assertThat(app.awaitExit(WAIT)).as(app.stdout() + app.stderr()).isZero();
+            assertThat(app.stdout()).contains("DONE ok=1 failed=0");
+            assertThat(app.stdout() + app.stderr()).doesNotContain("eyJ").doesNotContain(PASSWORD);
+        }
+        assertThat(bindingApi.accepted()).isEqualTo(accepted + 1);
+    }
+
+    private static JavaProcess bindingApp(Path config, List<String> jvmArgs) {
+        return JavaProcess.builder("urlconnection-app")
+                .jar(E2ePaths.testApp("urlconnection-app"))
+                .javaAgent(E2ePaths.agentJar(), "config=" + config)
+                .jvmArgs(jvmArgs.toArray(new String[0]))
+                .env("TRUST_PASSWORD", TestTls.get().password())
+                .env("KEY_PASSWORD", PASSWORD)
+                .args("--url=" + bindingApi.helloUrl())
+                .start();
     }
 
     /**
@@ -158,7 +202,8 @@ class MutualTlsClientAuthIT {
                 + p + "truststore=" + TestTls.get().trustStore() + "\n"
                 + p + "truststore-password=${env:TRUST_PASSWORD}\n"
                 + p + "truststore-type=PKCS12\n"
-                + p + "hosts=127.0.0.1:" + api.url().getPort() + ", 127.0.0.1:" + appServer.getAddress().getPort() + "\n"
+                + p + "hosts=127.0.0.1:" + api.url().getPort() + ", 127.0.0.1:" + appServer.getAddress().getPort()
+                + ", 127.0.0.1:" + bindingApi.url().getPort() + "\n"
                 + p + "paths=/api\n"
                 + p + "allow-http=true\n");
         return Files.writeString(dir.resolve(clientId + ".properties"), text);

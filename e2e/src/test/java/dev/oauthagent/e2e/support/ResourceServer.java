@@ -57,6 +57,21 @@ public final class ResourceServer implements AutoCloseable {
                 "--server.ssl.key-store-type=PKCS12", "--server.ssl.key-alias=server");
     }
 
+    /**
+     * Like {@link #start(AuthServer)}, serving https with {@code tls}'s key, asking for client certificates
+     * (client-auth=want, trusting the PKCS12 {@code clientTrust}) and accepting a certificate-bound token (cnf.x5t#S256)
+     * only from a connection presenting that certificate; a client needs {@link TestTls#trustStoreJvmArgs()}.
+     */
+    public static ResourceServer startCheckingCertificateBinding(AuthServer authServer, TestTls tls,
+            java.nio.file.Path clientTrust, String clientTrustPassword) {
+        return start(authServer.issuer(), authServer.audience(), authServer.tls(), Map.of(
+                "SERVER_SSL_KEYSTOREPASSWORD", tls.password(), "SERVER_SSL_TRUSTSTOREPASSWORD", clientTrustPassword),
+                "--server.ssl.key-store=" + tls.keyStore(), "--server.ssl.key-store-type=PKCS12",
+                "--server.ssl.key-alias=server", "--server.ssl.client-auth=want",
+                "--server.ssl.trust-store=" + clientTrust, "--server.ssl.trust-store-type=PKCS12",
+                "--check-certificate-binding=true");
+    }
+
     /** Trusts tokens whose {@code iss} is {@code issuer} (keys from its /oauth2/jwks) and whose {@code aud} has {@code audience}. */
     public static ResourceServer start(URI issuer, String audience) {
         return start(issuer, audience, null, Map.of());

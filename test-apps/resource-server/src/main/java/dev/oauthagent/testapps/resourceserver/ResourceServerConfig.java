@@ -11,12 +11,14 @@ import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.client.RestTemplate;
@@ -44,7 +46,10 @@ class ResourceServerConfig {
         return http.build();
     }
 
-    /** Signature via the issuer's JWKS (RS256), then expiry, issuer and audience: all must pass. */
+    /**
+     * Signature via the issuer's JWKS (RS256), then expiry, issuer and audience: all must pass; with
+     * check-certificate-binding also the token's certificate binding.
+     */
     @Bean
     JwtDecoder jwtDecoder(ResourceServerOptions options) {
         SimpleClientHttpRequestFactory timeouts = new SimpleClientHttpRequestFactory();
@@ -54,10 +59,13 @@ class ResourceServerConfig {
                 .restOperations(new RestTemplate(timeouts))
                 .build();
         String audience = options.audience();
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<Jwt>(
+        List<OAuth2TokenValidator<Jwt>> validators = List.of(
                 new JwtTimestampValidator(options.clockSkew()),
                 new JwtIssuerValidator(options.issuer().toString()),
-                new JwtClaimValidator<List<String>>(JwtClaimNames.AUD, aud -> aud != null && aud.contains(audience))));
+                new JwtClaimValidator<List<String>>(JwtClaimNames.AUD, aud -> aud != null && aud.contains(audience)));
+        // Spring's defaults add the certificate binding check (and keep the timestamp check given here).
+        decoder.setJwtValidator(options.checkCertificateBinding() ? JwtValidators.createDefaultWithValidators(validators)
+                : new DelegatingOAuth2TokenValidator<>(validators));
         return decoder;
     }
 

@@ -11,13 +11,16 @@ import org.springframework.core.env.Environment;
  *
  * @param clockSkew leeway on {@code exp}/{@code nbf}; 0 by default (Spring's own default is 60 s) so a test
  *     with a short token lifetime sees an expired token refused without waiting a minute
+ * @param checkCertificateBinding {@code --check-certificate-binding=true}: a token with {@code cnf.x5t#S256} (RFC
+ *     8705 §3) is accepted only on a TLS connection presenting that certificate (serve https with client-auth=want)
  */
-record ResourceServerOptions(URI issuer, String audience, Duration clockSkew) {
+record ResourceServerOptions(URI issuer, String audience, Duration clockSkew, boolean checkCertificateBinding) {
     static final String DEFAULT_AUDIENCE = "api";
 
     static ResourceServerOptions from(Environment env) {
         return new ResourceServerOptions(issuer(env.getProperty("issuer")),
-                audience(env.getProperty("audience")), clockSkew(env.getProperty("clock-skew")));
+                audience(env.getProperty("audience")), clockSkew(env.getProperty("clock-skew")),
+                Boolean.parseBoolean(env.getProperty("check-certificate-binding", "false").trim()));
     }
 
     URI jwksUri() {
