@@ -94,10 +94,13 @@ final class IssuerMetadataReader {
             throw invalid(metadata, Reason.UNUSABLE, "names a token_endpoint oauth-agent cannot use: " + unusable(
                     metadata.text("token_endpoint")));
         }
-        tokenEndpoint = mutualTlsAlias(metadata, tokenEndpoint);
+        tokenEndpoint = mutualTlsAlias(metadata, "token_endpoint", tokenEndpoint);
         DiscoveredEndpoints endpoints = new DiscoveredEndpoints(metadata.document(), tokenEndpoint,
-                optional(metadata, "device_authorization_endpoint"), optional(metadata, "authorization_endpoint"),
-                optional(metadata, "revocation_endpoint"), metadata.list("grant_types_supported"),
+                mutualTlsAlias(metadata, "device_authorization_endpoint",
+                        optional(metadata, "device_authorization_endpoint")),
+                optional(metadata, "authorization_endpoint"),
+                mutualTlsAlias(metadata, "revocation_endpoint", optional(metadata, "revocation_endpoint")),
+                metadata.list("grant_types_supported"),
                 metadata.list("token_endpoint_auth_methods_supported"));
         requireGrantEndpoint(metadata, GrantType.DEVICE_CODE, client.deviceAuthorizationUrl(),
                 endpoints.deviceAuthorizationEndpoint(), "device_authorization_endpoint", "device-authorization-url");
@@ -122,19 +125,20 @@ final class IssuerMetadataReader {
         return list == null ? "not listed" : list.toString();
     }
 
-    /** An endpoint the client may not need: one it cannot use is left out, and said so. */
     /**
-     * For the mutual-TLS methods the token endpoint of {@code mtls_endpoint_aliases} when the document names one
-     * (RFC 8705 §5): a server may ask for client certificates on another host or port only.
+     * For the mutual-TLS methods the endpoint of {@code mtls_endpoint_aliases} when the document names one (RFC 8705
+     * §5): a server may ask for client certificates on another host or port only, and every endpoint the client
+     * authenticates at (token, device authorization, revocation) is then there.
      */
-    private URI mutualTlsAlias(ServerMetadata metadata, URI tokenEndpoint) {
+    private URI mutualTlsAlias(ServerMetadata metadata, String field, URI plain) {
         if (!client.clientAuth().presentsCertificate()) {
-            return tokenEndpoint;
+            return plain;
         }
-        URI alias = optional(metadata, ServerMetadataLookup.MTLS_ALIASES + ".token_endpoint");
-        return alias == null ? tokenEndpoint : alias;
+        URI alias = optional(metadata, ServerMetadataLookup.MTLS_ALIASES + "." + field);
+        return alias == null ? plain : alias;
     }
 
+    /** An endpoint the client may not need: one it cannot use is left out, and said so. */
     private URI optional(ServerMetadata metadata, String field) {
         String text = metadata.text(field);
         URI endpoint = text == null ? null : endpoint(metadata, field);

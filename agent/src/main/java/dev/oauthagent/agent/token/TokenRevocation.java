@@ -77,11 +77,16 @@ public final class TokenRevocation {
             return notOffered("found no metadata document at " + origin(client.tokenUrl())
                     + ", so no revocation endpoint is known");
         }
-        if (!metadata.names("token_endpoint", client.tokenUrl())) {
+        // A mutual-TLS client's token-url may be the certificate-asking alias (RFC 8705 §5), its revocation there too.
+        String aliases = ServerMetadataLookup.MTLS_ALIASES + ".";
+        boolean viaAlias = client.clientAuth().presentsCertificate()
+                && metadata.names(aliases + "token_endpoint", client.tokenUrl());
+        if (!viaAlias && !metadata.names("token_endpoint", client.tokenUrl())) {
             return notOffered("its metadata document " + metadata.document() + " names another token_endpoint than "
                     + messages.key("token-url") + ", so its revocation endpoint is not taken to be this server's");
         }
-        String endpoint = metadata.endpoint("revocation_endpoint");
+        String endpoint = viaAlias && metadata.endpoint(aliases + "revocation_endpoint") != null
+                ? metadata.endpoint(aliases + "revocation_endpoint") : metadata.endpoint("revocation_endpoint");
         if (endpoint == null) {
             return notOffered("its metadata document " + metadata.document() + " names no revocation_endpoint");
         }

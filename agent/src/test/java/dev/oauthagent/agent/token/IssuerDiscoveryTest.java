@@ -72,10 +72,13 @@ class IssuerDiscoveryTest {
         ClientConfig mutualTls = TestClients.billing(null).issuer(URI.create(base())).clientSecret(null)
                 .clientAuth(ClientAuthMethod.TLS_CLIENT_AUTH).build();
 
-        assertThat(new IssuerDiscovery(mutualTls).endpoints().tokenEndpoint())
-                .isEqualTo(URI.create(base() + "/mtls/token"));
-        assertThat(new IssuerDiscovery(client("")).endpoints().tokenEndpoint())
-                .isEqualTo(URI.create(base() + "/oauth2/token"));
+        DiscoveredEndpoints aliased = new IssuerDiscovery(mutualTls).endpoints();
+        assertThat(aliased.tokenEndpoint()).isEqualTo(URI.create(base() + "/mtls/token"));
+        assertThat(aliased.revocationEndpoint()).as("every endpoint it authenticates at")
+                .isEqualTo(URI.create(base() + "/mtls/revoke"));
+        DiscoveredEndpoints plain = new IssuerDiscovery(client("")).endpoints();
+        assertThat(plain.tokenEndpoint()).isEqualTo(URI.create(base() + "/oauth2/token"));
+        assertThat(plain.revocationEndpoint()).isNull();
     }
 
     @Test

@@ -2,6 +2,8 @@ package dev.oauthagent.agent.token;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.oauthagent.agent.config.ClientAuthMethod;
+import dev.oauthagent.agent.config.ClientConfig;
 import dev.oauthagent.agent.token.FaultyTokenServer.RecordedRequest;
 import dev.oauthagent.agent.token.FaultyTokenServer.Reply;
 import dev.oauthagent.agent.token.TokenRevocation.Outcome;
@@ -77,6 +79,23 @@ class TokenRevocationTest {
         assertThat(post.form("token")).containsExactly(REFRESH_TOKEN);
         assertThat(post.form("token_type_hint")).containsExactly("refresh_token");
         assertThat(post.header("Authorization")).startsWith("Basic ");
+    }
+
+    @Test
+    void aMutualTlsClientWhoseTokenUrlIsTheMtlsAliasRevokesAtTheAliasesRevocationEndpoint() throws Exception {
+        URI base = server("{\"issuer\":\"BASE\",\"token_endpoint\":\"BASE/oauth2/token\",\"revocation_endpoint\":"
+                + "\"BASE/oauth2/revoke\",\"mtls_endpoint_aliases\":{\"token_endpoint\":\"BASE/mtls/token\","
+                + "\"revocation_endpoint\":\"BASE/mtls/revoke\"}}", r -> Reply.json(200, ""));
+        ClientConfig mutualTls = TestClients.billing(base.resolve("/mtls/token")).clientSecret(null)
+                .clientAuth(ClientAuthMethod.TLS_CLIENT_AUTH).build();
+
+        Result result = new TokenRevocation(mutualTls).revokeRefreshToken(REFRESH_TOKEN);
+
+        assertThat(result.outcome()).as(result.message()).isEqualTo(Outcome.REVOKED);
+        assertThat(posts()).singleElement().extracting(RecordedRequest::path).isEqualTo("/mtls/revoke");
+        assertThat(new TokenRevocation(TestClients.billing(base.resolve("/mtls/token")).build())
+                .revokeRefreshToken(REFRESH_TOKEN).outcome()).as("a secret client is not sent to the alias")
+                .isEqualTo(Outcome.NOT_OFFERED);
     }
 
     @Test
