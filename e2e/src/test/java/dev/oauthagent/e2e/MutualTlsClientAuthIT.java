@@ -80,7 +80,9 @@ class MutualTlsClientAuthIT {
         System.setProperty("sun.net.httpserver.nodelay", "true");
         X509Certificate ca = clientCertificateIssuedByATestCa();
         selfSignedStore = dir.resolve("self-signed.p12");
-        keytool("-genkeypair", "-alias", "client", "-keyalg", "EC", "-dname", "CN=self-signed-mtls-client",
+        // keytool's default curve follows the JDK (P-384 from JDK 20); the client's JWK is a P-256 one.
+        keytool("-genkeypair", "-alias", "client", "-keyalg", "EC", "-groupname", "secp256r1",
+                "-dname", "CN=self-signed-mtls-client",
                 "-validity", "2", "-keystore", selfSignedStore.toString(), "-storetype", "PKCS12", "-storepass",
                 PASSWORD);
         selfSignedCertificate = (X509Certificate) load(selfSignedStore).getCertificate("client");
@@ -266,7 +268,8 @@ class MutualTlsClientAuthIT {
         Path client = dir.resolve("client.p12");
         Path request = dir.resolve("client.csr");
         Path issued = dir.resolve("client.cer");
-        keytool("-genkeypair", "-alias", "ca", "-keyalg", "EC", "-dname", "CN=oauth-agent e2e CA", "-ext", "bc:c",
+        keytool("-genkeypair", "-alias", "ca", "-keyalg", "EC", "-groupname", "secp256r1",
+                "-dname", "CN=oauth-agent e2e CA", "-ext", "bc:c",
                 "-validity", "2", "-keystore", ca.toString(), "-storetype", "PKCS12", "-storepass", PASSWORD);
         keytool("-genkeypair", "-alias", "client", "-keyalg", "RSA", "-dname", "CN=mtls-client", "-validity", "2",
                 "-keystore", client.toString(), "-storetype", "PKCS12", "-storepass", PASSWORD);

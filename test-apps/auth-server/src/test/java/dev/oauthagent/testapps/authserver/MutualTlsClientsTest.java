@@ -181,6 +181,10 @@ class MutualTlsClientsTest {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "keytool")
                 .toString(), "-genkeypair", "-alias", alias, "-keyalg", algorithm, "-dname", dname, "-validity", "2",
                 "-keystore", file.toString(), "-storetype", "PKCS12", "-storepass", PASSWORD));
+        if (algorithm.equals("EC")) {
+            // keytool's default curve follows the JDK (P-384 from JDK 20); the JWK and ES256 need P-256.
+            command.addAll(List.of("-groupname", "secp256r1"));
+        }
         if (extension != null) {
             command.addAll(List.of("-ext", extension));
         }
